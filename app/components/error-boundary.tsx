@@ -1,0 +1,30 @@
+import { isRouteErrorResponse, Link, useRouteError } from '@remix-run/react'
+import { type MessageKey } from '#app/utils/i18n.ts'
+import { useI18n } from '#app/utils/use-i18n.ts'
+import { PageHeading } from './page-heading.tsx'
+
+const messagesByStatus: Record<number, { title: MessageKey; body: MessageKey }> = {
+  403: { title: 'error.forbidden.title', body: 'error.forbidden.body' },
+  404: { title: 'error.notFound.title', body: 'error.notFound.body' },
+  409: { title: 'error.conflict.title', body: 'error.conflict.body' },
+}
+
+const csrfMessage = { title: 'error.csrf.title', body: 'error.csrf.body' } as const
+const unexpectedMessage = { title: 'error.unexpected.title', body: 'error.unexpected.body' } as const
+
+/** Shows a status in the user's language; the error's own text or stack never reaches the page. */
+export function GeneralErrorBoundary() {
+  const error = useRouteError()
+  const { t } = useI18n()
+  let message: { title: MessageKey; body: MessageKey } = unexpectedMessage
+  if (isRouteErrorResponse(error)) {
+    const code = (error.data as { code?: string } | null)?.code
+    message = code === 'csrf' ? csrfMessage : (messagesByStatus[error.status] ?? unexpectedMessage)
+  }
+  return (
+    <div className="rounded-lg border border-slate-300 bg-white p-6">
+      <PageHeading title={t(message.title)}>{t(message.body)}</PageHeading>
+      <Link to="/">{t('error.backHome')}</Link>
+    </div>
+  )
+}

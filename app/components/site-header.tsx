@@ -1,0 +1,99 @@
+import { Form, NavLink, useLocation } from '@remix-run/react'
+import { type Locale, locales } from '#app/utils/i18n.ts'
+import { useI18n, useRootData } from '#app/utils/use-i18n.ts'
+import { CsrfInput } from './csrf-input.tsx'
+
+const localeNames: Record<Locale, string> = { fi: 'Suomi', sv: 'Svenska', en: 'English' }
+
+function LanguageSwitch() {
+  const { locale, t } = useI18n()
+  const location = useLocation()
+  return (
+    <Form method="post" action="/language" className="flex items-center gap-1" aria-label={t('language.switch')}>
+      <CsrfInput />
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      {locales.map((option) => (
+        <button
+          key={option}
+          type="submit"
+          name="locale"
+          value={option}
+          lang={option}
+          aria-current={option === locale ? 'true' : undefined}
+          className={`min-h-11 rounded px-2 text-sm font-semibold ${
+            option === locale ? 'bg-white text-brand-900' : 'text-white underline hover:bg-white/15'
+          }`}
+        >
+          {localeNames[option]}
+        </button>
+      ))}
+    </Form>
+  )
+}
+
+export function SiteHeader() {
+  const { t } = useI18n()
+  const user = useRootData()?.user
+  const navLinks = user
+    ? [
+        { to: '/', label: t('nav.home') },
+        { to: '/reports', label: t('nav.reports') },
+        ...(user.roles.includes('admin') ? [{ to: '/admin', label: t('nav.admin') }] : []),
+        { to: '/settings', label: t('nav.settings') },
+      ]
+    : []
+  return (
+    <header className="bg-brand-900 text-white">
+      <a
+        href="#main"
+        className="sr-only bg-white p-2 text-brand-900 focus:not-sr-only focus:absolute focus:left-2 focus:top-2"
+      >
+        {t('nav.skipToContent')}
+      </a>
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+        <div>
+          <a href="/" className="text-xl font-bold text-white no-underline hover:text-white">
+            {t('app.name')}
+          </a>
+          {user ? <p className="text-sm text-brand-100">{user.organisationName}</p> : null}
+        </div>
+        <div className="flex flex-wrap items-center gap-3">
+          <LanguageSwitch />
+          {user ? (
+            <Form method="post" action="/logout" className="flex items-center gap-2">
+              <CsrfInput />
+              <span className="text-sm text-brand-100">{user.name}</span>
+              <button
+                type="submit"
+                className="min-h-11 rounded border-2 border-white px-3 text-sm font-semibold hover:bg-white/15"
+              >
+                {t('nav.logout')}
+              </button>
+            </Form>
+          ) : null}
+        </div>
+      </div>
+      {navLinks.length > 0 ? (
+        <nav aria-label={t('nav.main')} className="bg-brand-800">
+          <ul className="mx-auto flex max-w-6xl flex-wrap gap-1 px-4">
+            {navLinks.map((link) => (
+              <li key={link.to}>
+                <NavLink
+                  to={link.to}
+                  end={link.to === '/'}
+                  className={({ isActive }) =>
+                    `inline-flex min-h-11 items-center px-3 font-semibold text-white no-underline hover:bg-white/10 hover:text-white ${
+                      isActive ? 'border-b-4 border-focus' : 'border-b-4 border-transparent'
+                    }`
+                  }
+                >
+                  {link.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+    </header>
+  )
+}

@@ -1,0 +1,126 @@
+import { type InputHTMLAttributes, useId } from 'react'
+import { type MessageKey } from '#app/utils/i18n.ts'
+import { useI18n } from '#app/utils/use-i18n.ts'
+
+export function FieldError({ id, error }: { id: string; error?: MessageKey }) {
+  const { t } = useI18n()
+  if (!error) return null
+  return (
+    <p id={id} className="mt-1 text-sm font-semibold text-red-800">
+      {t(error)}
+    </p>
+  )
+}
+
+export function TextField({
+  label,
+  error,
+  description,
+  ...input
+}: InputHTMLAttributes<HTMLInputElement> & { name: string; label: string; error?: MessageKey; description?: string }) {
+  const id = useId()
+  const describedBy = [description ? `${id}-description` : null, error ? `${id}-error` : null].filter(Boolean)
+  return (
+    <div>
+      <label htmlFor={id} className="block font-semibold">
+        {label}
+      </label>
+      {description ? (
+        <p id={`${id}-description`} className="text-sm text-slate-600">
+          {description}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy.length ? describedBy.join(' ') : undefined}
+        className={`mt-1 block w-full rounded-md border-2 bg-white px-3 py-2 ${error ? 'border-red-700' : 'border-slate-400'}`}
+        {...input}
+      />
+      <FieldError id={`${id}-error`} error={error} />
+    </div>
+  )
+}
+
+export function SelectField({
+  label,
+  name,
+  options,
+  defaultValue,
+  error,
+}: {
+  label: string
+  name: string
+  options: { value: string; label: string }[]
+  defaultValue?: string
+  error?: MessageKey
+}) {
+  const id = useId()
+  return (
+    <div>
+      <label htmlFor={id} className="block font-semibold">
+        {label}
+      </label>
+      <select
+        id={id}
+        name={name}
+        defaultValue={defaultValue}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className="mt-1 block w-full rounded-md border-2 border-slate-400 bg-white px-3 py-2"
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <FieldError id={`${id}-error`} error={error} />
+    </div>
+  )
+}
+
+export function CheckboxGroup({
+  legend,
+  name,
+  options,
+  selected,
+  error,
+}: {
+  legend: string
+  name: string
+  options: { value: string; label: string }[]
+  selected: readonly string[]
+  error?: MessageKey
+}) {
+  const id = useId()
+  return (
+    <fieldset aria-describedby={error ? `${id}-error` : undefined}>
+      <legend className="font-semibold">{legend}</legend>
+      <div className="mt-1 grid gap-1 sm:grid-cols-2">
+        {options.map((option) => (
+          <label key={option.value} className="flex min-h-11 items-center gap-2">
+            <input
+              type="checkbox"
+              name={name}
+              value={option.value}
+              defaultChecked={selected.includes(option.value)}
+              className="size-5 accent-brand-700"
+            />
+            {option.label}
+          </label>
+        ))}
+      </div>
+      <FieldError id={`${id}-error`} error={error} />
+    </fieldset>
+  )
+}
+
+export function Checkbox({ name, label, defaultChecked }: { name: string; label: string; defaultChecked: boolean }) {
+  return (
+    <label className="flex min-h-11 items-center gap-2 font-semibold">
+      <input type="checkbox" name={name} value="on" defaultChecked={defaultChecked} className="size-5 accent-brand-700" />
+      {label}
+    </label>
+  )
+}

@@ -1,0 +1,10 @@
+import { type Role } from './roles.ts'
+
+/** An admin may not take away their own admin role or deactivate themselves: someone must be able to undo it. */
+export function locksOutSelf(
+  actorId: string,
+  targetId: string,
+  changes: { roles: readonly Role[]; active: boolean },
+): boolean {
+  return actorId === targetId && (!changes.active || !changes.roles.includes('admin'))
+}

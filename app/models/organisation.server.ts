@@ -1,0 +1,71 @@
+import { type AppDb } from '#app/utils/db.server.ts'
+
+export async function listOrganisationStructure(db: AppDb, organisationId: string) {
+  const [organisation, municipalities, teams] = await Promise.all([
+    db.selectFrom('organisations').select(['id', 'name']).where('id', '=', organisationId).executeTakeFirstOrThrow(),
+    listMunicipalities(db, organisationId),
+    listTeams(db, organisationId),
+  ])
+  return { organisation, municipalities, teams }
+}
+
+export function listMunicipalities(db: AppDb, organisationId: string) {
+  return db
+    .selectFrom('municipalities')
+    .select(['id', 'name'])
+    .where('organisation_id', '=', organisationId)
+    .orderBy('name')
+    .execute()
+}
+
+export function listTeams(db: AppDb, organisationId: string) {
+  return db
+    .selectFrom('teams')
+    .select(['id', 'name'])
+    .where('organisation_id', '=', organisationId)
+    .orderBy('name')
+    .execute()
+}
+
+export async function renameOrganisation(db: AppDb, organisationId: string, name: string) {
+  await db.updateTable('organisations').set({ name }).where('id', '=', organisationId).execute()
+}
+
+export type NamedUnit = 'municipalities' | 'teams'
+
+/** Returns false when the name is already used in this organisation. */
+export async function createNamedUnit(db: AppDb, table: NamedUnit, organisationId: string, name: string) {
+  const result = await db
+    .insertInto(table)
+    .values({ organisation_id: organisationId, name })
+    .onConflict((oc) => oc.columns(['organisation_id', 'name']).doNothing())
+    .returning('id')
+    .executeTakeFirst()
+  return Boolean(result)
+}
+
+/** Returns 'renamed', 'duplicate', or 'missing' when the unit is not in this organisation. */
+export async function renameNamedUnit(
+  db: AppDb,
+  table: NamedUnit,
+  organisationId: string,
+  id: string,
+  name: string,
+): Promise<'renamed' | 'duplicate' | 'missing'> {
+  const clash = await db
+    .selectFrom(table)
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .where('name', '=', name)
+    .where('id', '!=', id)
+    .executeTakeFirst()
+  if (clash) return 'duplicate'
+  const updated = await db
+    .updateTable(table)
+    .set({ name })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .returning('id')
+    .executeTakeFirst()
+  return updated ? 'renamed' : 'missing'
+}

@@ -1,0 +1,45 @@
+import { type AppDb } from '#app/utils/db.server.ts'
+
+export async function createSession(
+  db: AppDb,
+  session: { id: string; userId: string; organisationId: string; expiresAt: Date },
+) {
+  await db
+    .insertInto('sessions')
+    .values({
+      id: session.id,
+      user_id: session.userId,
+      organisation_id: session.organisationId,
+      expires_at: session.expiresAt,
+    })
+    .execute()
+}
+
+export async function findValidSession(db: AppDb, id: string, now: Date) {
+  return db
+    .selectFrom('sessions')
+    .select(['id', 'user_id', 'organisation_id', 'expires_at'])
+    .where('id', '=', id)
+    .where('expires_at', '>', now)
+    .executeTakeFirst()
+}
+
+export async function extendSession(db: AppDb, id: string, expiresAt: Date) {
+  await db.updateTable('sessions').set({ expires_at: expiresAt }).where('id', '=', id).execute()
+}
+
+export async function deleteSession(db: AppDb, id: string) {
+  await db.deleteFrom('sessions').where('id', '=', id).execute()
+}
+
+export async function deleteExpiredSessions(db: AppDb, now: Date) {
+  await db.deleteFrom('sessions').where('expires_at', '<=', now).execute()
+}
+
+export async function deleteUserSessions(db: AppDb, userId: string, organisationId: string) {
+  await db
+    .deleteFrom('sessions')
+    .where('user_id', '=', userId)
+    .where('organisation_id', '=', organisationId)
+    .execute()
+}

@@ -1,0 +1,222 @@
+import { type Role } from '#app/domain/roles.ts'
+import { type AppDb } from '#app/utils/db.server.ts'
+import { type Locale } from '#app/utils/i18n.ts'
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase()
+}
+
+export async function findUserForLogin(db: AppDb, email: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'password_hash'])
+    .where('email', '=', normaliseEmail(email))
+    .executeTakeFirst()
+}
+
+/** The organisation a user works in after logging in: the first active membership by organisation name. */
+export async function findLoginOrganisation(db: AppDb, userId: string) {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('organisations', 'organisations.id', 'memberships.organisation_id')
+    .select('organisations.id')
+    .where('memberships.user_id', '=', userId)
+    .where('memberships.active', '=', true)
+    .orderBy('organisations.name')
+    .executeTakeFirst()
+}
+
+export interface CurrentUser {
+  id: string
+  email: string
+  name: string
+  locale: Locale
+  organisation: { id: string; name: string }
+  roles: Role[]
+  teams: { id: string; name: string }[]
+}
+
+/** The user as seen inside one organisation; null when the membership is missing or deactivated. */
+export async function getUserInOrganisation(
+  db: AppDb,
+  userId: string,
+  organisationId: string,
+): Promise<CurrentUser | null> {
+  const row = await db
+    .selectFrom('users')
+    .innerJoin('memberships', 'memberships.user_id', 'users.id')
+    .innerJoin('organisations', 'organisations.id', 'memberships.organisation_id')
+    .select([
+      'users.id',
+      'users.email',
+      'users.name',
+      'users.locale',
+      'memberships.roles',
+      'organisations.id as organisation_id',
+      'organisations.name as organisation_name',
+    ])
+    .where('users.id', '=', userId)
+    .where('memberships.organisation_id', '=', organisationId)
+    .where('memberships.active', '=', true)
+    .executeTakeFirst()
+  if (!row) return null
+  const teams = await db
+    .selectFrom('team_memberships')
+    .innerJoin('teams', 'teams.id', 'team_memberships.team_id')
+    .select(['teams.id', 'teams.name'])
+    .where('team_memberships.user_id', '=', userId)
+    .where('teams.organisation_id', '=', organisationId)
+    .orderBy('teams.name')
+    .execute()
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    locale: row.locale,
+    organisation: { id: row.organisation_id, name: row.organisation_name },
+    roles: row.roles,
+    teams,
+  }
+}
+
+export async function listOrganisationUsers(db: AppDb, organisationId: string) {
+  const users = await db
+    .selectFrom('users')
+    .innerJoin('memberships', 'memberships.user_id', 'users.id')
+    .select(['users.id', 'users.name', 'users.email', 'memberships.roles', 'memberships.active'])
+    .where('memberships.organisation_id', '=', organisationId)
+    .orderBy('users.name')
+    .execute()
+  const teamRows = await db
+    .selectFrom('team_memberships')
+    .innerJoin('teams', 'teams.id', 'team_memberships.team_id')
+    .select(['team_memberships.user_id', 'teams.name'])
+    .where('teams.organisation_id', '=', organisationId)
+    .orderBy('teams.name')
+    .execute()
+  return users.map((user) => ({
+    ...user,
+    teams: teamRows.filter((row) => row.user_id === user.id).map((row) => row.name),
+  }))
+}
+
+export async function getOrganisationUser(db: AppDb, organisationId: string, userId: string) {
+  const user = await db
+    .selectFrom('users')
+    .innerJoin('memberships', 'memberships.user_id', 'users.id')
+    .select(['users.id', 'users.name', 'users.email', 'users.locale', 'memberships.roles', 'memberships.active'])
+    .where('memberships.organisation_id', '=', organisationId)
+    .where('users.id', '=', userId)
+    .executeTakeFirst()
+  if (!user) return null
+  const teams = await db
+    .selectFrom('team_memberships')
+    .innerJoin('teams', 'teams.id', 'team_memberships.team_id')
+    .select('teams.id')
+    .where('team_memberships.user_id', '=', userId)
+    .where('teams.organisation_id', '=', organisationId)
+    .execute()
+  return { ...user, teamIds: teams.map((team) => team.id) }
+}
+
+export async function emailIsTaken(db: AppDb, email: string): Promise<boolean> {
+  const row = await db.selectFrom('users').select('id').where('email', '=', normaliseEmail(email)).executeTakeFirst()
+  return Boolean(row)
+}
+
+export interface MembershipChanges {
+  roles: Role[]
+  teamIds: string[]
+  active: boolean
+}
+
+async function replaceTeams(db: AppDb, organisationId: string, userId: string, teamIds: string[]) {
+  const organisationTeams = db.selectFrom('teams').select('id').where('organisation_id', '=', organisationId)
+  await db
+    .deleteFrom('team_memberships')
+    .where('user_id', '=', userId)
+    .where('team_id', 'in', organisationTeams)
+    .execute()
+  if (teamIds.length === 0) return
+  // Only teams of this organisation can be joined, whatever ids the form carried.
+  const validTeams = await organisationTeams.where('id', 'in', teamIds).execute()
+  if (validTeams.length === 0) return
+  await db
+    .insertInto('team_memberships')
+    .values(validTeams.map((team) => ({ team_id: team.id, user_id: userId })))
+    .execute()
+}
+
+export async function createOrganisationUser(
+  db: AppDb,
+  organisationId: string,
+  user: { email: string; name: string; locale: Locale; passwordHash: string } & MembershipChanges,
+): Promise<string> {
+  return db.transaction().execute(async (trx) => {
+    const created = await trx
+      .insertInto('users')
+      .values({
+        email: normaliseEmail(user.email),
+        name: user.name,
+        locale: user.locale,
+        password_hash: user.passwordHash,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await trx
+      .insertInto('memberships')
+      .values({ user_id: created.id, organisation_id: organisationId, roles: user.roles, active: user.active })
+      .execute()
+    await replaceTeams(trx, organisationId, created.id, user.teamIds)
+    return created.id
+  })
+}
+
+export async function updateOrganisationUser(
+  db: AppDb,
+  organisationId: string,
+  userId: string,
+  changes: { name: string } & MembershipChanges,
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const membership = await trx
+      .updateTable('memberships')
+      .set({ roles: changes.roles, active: changes.active })
+      .where('organisation_id', '=', organisationId)
+      .where('user_id', '=', userId)
+      .returning('user_id')
+      .executeTakeFirst()
+    if (!membership) return false
+    await trx.updateTable('users').set({ name: changes.name, updated_at: new Date() }).where('id', '=', userId).execute()
+    await replaceTeams(trx, organisationId, userId, changes.teamIds)
+    if (!changes.active) {
+      await trx.deleteFrom('sessions').where('user_id', '=', userId).where('organisation_id', '=', organisationId).execute()
+    }
+    return true
+  })
+}
+
+export async function updatePasswordHash(db: AppDb, userId: string, passwordHash: string) {
+  await db
+    .updateTable('users')
+    .set({ password_hash: passwordHash, updated_at: new Date() })
+    .where('id', '=', userId)
+    .execute()
+}
+
+export async function getPasswordHash(db: AppDb, userId: string) {
+  const row = await db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirstOrThrow()
+  return row.password_hash
+}
+
+export async function updateProfile(db: AppDb, userId: string, profile: { name: string; locale: Locale }) {
+  await db
+    .updateTable('users')
+    .set({ name: profile.name, locale: profile.locale, updated_at: new Date() })
+    .where('id', '=', userId)
+    .execute()
+}
+
+export async function updateLocale(db: AppDb, userId: string, locale: Locale) {
+  await db.updateTable('users').set({ locale, updated_at: new Date() }).where('id', '=', userId).execute()
+}

@@ -1,0 +1,68 @@
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Links, Meta, Outlet, Scripts, ScrollRestoration } from '@remix-run/react'
+import { type ReactNode } from 'react'
+import { GeneralErrorBoundary } from './components/error-boundary.tsx'
+import { SiteHeader } from './components/site-header.tsx'
+import tailwindHref from './tailwind.css?url'
+import { getCurrentUser } from './utils/auth.server.ts'
+import { getCsrfToken } from './utils/csrf.server.ts'
+import { getEnv } from './utils/env.server.ts'
+import { translate } from './utils/i18n.ts'
+import { getRequestLocale } from './utils/locale.server.ts'
+import { useI18n } from './utils/use-i18n.ts'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: tailwindHref }]
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: translate(data?.locale ?? 'fi', 'app.name') },
+]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getCurrentUser(request)
+  const locale = await getRequestLocale(request, user?.locale)
+  const csrf = await getCsrfToken(request)
+  return data(
+    {
+      locale,
+      csrfToken: csrf.token,
+      demo: getEnv().demo,
+      user: user
+        ? { name: user.name, email: user.email, organisationName: user.organisation.name, roles: user.roles }
+        : null,
+    },
+    { headers: csrf.setCookie ? { 'Set-Cookie': csrf.setCookie } : undefined },
+  )
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { locale, t } = useI18n()
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="flex min-h-screen flex-col font-sans">
+        <SiteHeader />
+        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
+          {children}
+        </main>
+        <footer className="border-t border-slate-300 bg-white">
+          <p className="mx-auto max-w-6xl px-4 py-4 text-sm text-slate-700">{t('app.footer')}</p>
+        </footer>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  )
+}
+
+export default function App() {
+  return <Outlet />
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

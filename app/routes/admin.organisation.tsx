@@ -1,0 +1,168 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { CsrfInput } from '#app/components/csrf-input.tsx'
+import { PageHeading } from '#app/components/page-heading.tsx'
+import { Button } from '#app/components/ui/button.tsx'
+import { TextField } from '#app/components/ui/field.tsx'
+import {
+  createNamedUnit,
+  listOrganisationStructure,
+  type NamedUnit,
+  renameNamedUnit,
+  renameOrganisation,
+} from '#app/models/organisation.server.ts'
+import { requireRole } from '#app/utils/auth.server.ts'
+import { readProtectedForm } from '#app/utils/csrf.server.ts'
+import { getDb } from '#app/utils/db.server.ts'
+import { type FieldErrors, parseForm } from '#app/utils/forms.ts'
+import { type MessageKey } from '#app/utils/i18n.ts'
+import { useI18n } from '#app/utils/use-i18n.ts'
+
+const name = z.string().trim().min(1, 'validation.nameRequired').max(200, 'validation.tooLong')
+const unit = z.enum(['municipalities', 'teams'])
+
+const OrganisationActionSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('renameOrganisation'), name }),
+  z.object({ intent: z.literal('create'), unit, name }),
+  z.object({ intent: z.literal('rename'), unit, id: z.uuid(), name }),
+])
+
+interface ActionResult {
+  ok: boolean
+  /** Which form on the page the result belongs to, so its message and typed text appear in the right place. */
+  formId: string
+  fieldErrors: FieldErrors
+  values: Record<string, string | string[]>
+  message: MessageKey | null
+}
+
+function formIdOf(formData: FormData): string {
+  return [formData.get('intent'), formData.get('unit'), formData.get('id')].filter(Boolean).join(':')
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const admin = await requireRole(request, ['admin'])
+  return listOrganisationStructure(getDb(), admin.organisation.id)
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = await requireRole(request, ['admin'])
+  const formData = await readProtectedForm(request)
+  const formId = formIdOf(formData)
+  const parsed = parseForm(OrganisationActionSchema, formData)
+  if (!parsed.ok) {
+    return data<ActionResult>({ ...parsed, formId, message: null }, { status: 400 })
+  }
+  const db = getDb()
+  const organisationId = admin.organisation.id
+  const input = parsed.data
+  const failure = (message: MessageKey, status: number) =>
+    data<ActionResult>({ ok: false, formId, fieldErrors: { name: message }, values: { name: input.name }, message: null }, { status })
+  if (input.intent === 'renameOrganisation') {
+    await renameOrganisation(db, organisationId, input.name)
+  } else if (input.intent === 'create') {
+    if (!(await createNamedUnit(db, input.unit, organisationId, input.name))) return failure('admin.organisation.duplicate', 400)
+  } else {
+    const outcome = await renameNamedUnit(db, input.unit, organisationId, input.id, input.name)
+    if (outcome === 'duplicate') return failure('admin.organisation.duplicate', 400)
+    if (outcome === 'missing') throw data({ code: 'not_found' }, { status: 404 })
+  }
+  return data<ActionResult>({ ok: true, formId, fieldErrors: {}, values: {}, message: 'settings.saved' })
+}
+
+function NameForm({
+  formId,
+  hidden,
+  label,
+  defaultName,
+  submitLabel,
+}: {
+  formId: string
+  hidden: Record<string, string>
+  label: string
+  defaultName: string
+  submitLabel: string
+}) {
+  const result = useActionData<typeof action>()
+  const { t } = useI18n()
+  const mine = result?.formId === formId ? result : undefined
+  const typed = mine && !mine.ok && typeof mine.values.name === 'string' ? mine.values.name : undefined
+  return (
+    <Form method="post" className="flex flex-wrap items-end gap-2">
+      <CsrfInput />
+      {Object.entries(hidden).map(([key, value]) => (
+        <input key={key} type="hidden" name={key} value={value} />
+      ))}
+      <div className="min-w-56 flex-1">
+        <TextField
+          key={mine?.ok ? `saved-${defaultName}` : 'editing'}
+          name="name"
+          label={label}
+          defaultValue={typed ?? defaultName}
+          error={mine?.fieldErrors.name}
+        />
+      </div>
+      <Button variant="secondary">{submitLabel}</Button>
+      {mine?.message ? <p role="status" className="w-full text-green-900">{t(mine.message)}</p> : null}
+    </Form>
+  )
+}
+
+function UnitSection({ unit, items }: { unit: NamedUnit; items: { id: string; name: string }[] }) {
+  const { t } = useI18n()
+  return (
+    <section aria-labelledby={`${unit}-title`} className="rounded-lg border border-slate-300 bg-white p-6">
+      <h2 id={`${unit}-title`} className="mb-4 text-xl font-bold text-brand-900">{t(`admin.organisation.${unit}`)}</h2>
+      <ul className="grid gap-4">
+        {items.map((item) => (
+          <li key={item.id}>
+            <NameForm
+              formId={`rename:${unit}:${item.id}`}
+              hidden={{ intent: 'rename', unit, id: item.id }}
+              label={t('admin.organisation.nameOf', { name: item.name })}
+              defaultName={item.name}
+              submitLabel={t('admin.organisation.rename')}
+            />
+          </li>
+        ))}
+      </ul>
+      <div className="mt-6 border-t border-slate-200 pt-4">
+        <NameForm
+          formId={`create:${unit}`}
+          hidden={{ intent: 'create', unit }}
+          label={t(`admin.organisation.new.${unit}`)}
+          defaultName=""
+          submitLabel={t('admin.organisation.add')}
+        />
+      </div>
+    </section>
+  )
+}
+
+export default function AdminOrganisationPage() {
+  const { organisation, municipalities, teams } = useLoaderData<typeof loader>()
+  const { t } = useI18n()
+  return (
+    <>
+      <PageHeading title={t('admin.organisation.title')}>{t('admin.organisation.intro')}</PageHeading>
+      <div className="grid gap-6">
+        <section aria-labelledby="organisation-name" className="rounded-lg border border-slate-300 bg-white p-6">
+          <h2 id="organisation-name" className="mb-4 text-xl font-bold text-brand-900">{t('admin.organisation.name')}</h2>
+          <NameForm
+            formId="renameOrganisation"
+            hidden={{ intent: 'renameOrganisation' }}
+            label={t('common.name')}
+            defaultName={organisation.name}
+            submitLabel={t('common.save')}
+          />
+        </section>
+        <div className="grid gap-6 lg:grid-cols-2">
+          <UnitSection unit="municipalities" items={municipalities} />
+          <UnitSection unit="teams" items={teams} />
+        </div>
+      </div>
+    </>
+  )
+}
+

@@ -1,0 +1,23 @@
+import { type ActionFunctionArgs, redirect } from '@remix-run/node'
+import { updateLocale } from '#app/models/user.server.ts'
+import { getCurrentUser, safeRedirectPath } from '#app/utils/auth.server.ts'
+import { localeCookie } from '#app/utils/cookies.server.ts'
+import { readProtectedForm } from '#app/utils/csrf.server.ts'
+import { getDb } from '#app/utils/db.server.ts'
+import { defaultLocale, isLocale } from '#app/utils/i18n.ts'
+
+export async function loader() {
+  return redirect('/')
+}
+
+/** Remembers the language in a cookie for anonymous pages and on the user's profile when signed in. */
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await readProtectedForm(request)
+  const requested = formData.get('locale')
+  const locale = isLocale(requested) ? requested : defaultLocale
+  const user = await getCurrentUser(request)
+  if (user) await updateLocale(getDb(), user.id, locale)
+  return redirect(safeRedirectPath(formData.get('redirectTo')), {
+    headers: { 'Set-Cookie': await localeCookie().serialize(locale) },
+  })
+}

@@ -1,0 +1,121 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { CsrfInput } from '#app/components/csrf-input.tsx'
+import { PageHeading } from '#app/components/page-heading.tsx'
+import { Alert } from '#app/components/ui/alert.tsx'
+import { Button } from '#app/components/ui/button.tsx'
+import { SelectField, TextField } from '#app/components/ui/field.tsx'
+import { PasswordSchema } from '#app/domain/password-policy.ts'
+import { getPasswordHash, updatePasswordHash, updateProfile } from '#app/models/user.server.ts'
+import { requireUser } from '#app/utils/auth.server.ts'
+import { localeCookie } from '#app/utils/cookies.server.ts'
+import { readProtectedForm } from '#app/utils/csrf.server.ts'
+import { getDb } from '#app/utils/db.server.ts'
+import { fieldErrorsOf, parseForm, typedValueOf } from '#app/utils/forms.ts'
+import { locales } from '#app/utils/i18n.ts'
+import { hashPassword, verifyPassword } from '#app/utils/password.server.ts'
+import { useI18n } from '#app/utils/use-i18n.ts'
+
+const ProfileSchema = z.object({
+  name: z.string().trim().min(1, 'validation.nameRequired').max(200, 'validation.tooLong'),
+  locale: z.enum(locales, { error: 'validation.invalid' }),
+})
+
+const PasswordChangeSchema = z
+  .object({
+    currentPassword: z.string().min(1, 'validation.passwordRequired'),
+    newPassword: PasswordSchema,
+    confirmPassword: z.string(),
+  })
+  .refine((value) => value.newPassword === value.confirmPassword, {
+    path: ['confirmPassword'],
+    message: 'validation.passwordsDiffer',
+  })
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  return { name: user.name, email: user.email, locale: user.locale }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request)
+  const formData = await readProtectedForm(request)
+  const db = getDb()
+  if (formData.get('intent') === 'password') {
+    const parsed = parseForm(PasswordChangeSchema, formData)
+    if (!parsed.ok) return data({ intent: 'password', ...parsed, saved: false }, { status: 400 })
+    if (!(await verifyPassword(await getPasswordHash(db, user.id), parsed.data.currentPassword))) {
+      return data(
+        { intent: 'password', ok: false, fieldErrors: { currentPassword: 'settings.password.wrongCurrent' }, values: {}, saved: false } as const,
+        { status: 400 },
+      )
+    }
+    await updatePasswordHash(db, user.id, await hashPassword(parsed.data.newPassword))
+    return { intent: 'password', ok: true, fieldErrors: {}, values: {}, saved: true } as const
+  }
+  const parsed = parseForm(ProfileSchema, formData)
+  if (!parsed.ok) return data({ intent: 'profile', ...parsed, saved: false }, { status: 400 })
+  await updateProfile(db, user.id, parsed.data)
+  return data(
+    { intent: 'profile', ok: true, fieldErrors: {}, values: {}, saved: true } as const,
+    { headers: { 'Set-Cookie': await localeCookie().serialize(parsed.data.locale) } },
+  )
+}
+
+export default function SettingsPage() {
+  const profile = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const { t } = useI18n()
+  const profileResult = actionData?.intent === 'profile' ? actionData : undefined
+  const passwordResult = actionData?.intent === 'password' ? actionData : undefined
+  const profileErrors = fieldErrorsOf(profileResult)
+  const passwordErrors = fieldErrorsOf(passwordResult)
+  return (
+    <>
+      <PageHeading title={t('settings.title')} />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="profile" className="rounded-lg border border-slate-300 bg-white p-6">
+          <h2 id="profile" className="mb-4 text-xl font-bold text-brand-900">{t('settings.profile.title')}</h2>
+          {profileResult?.saved ? <div className="mb-4"><Alert tone="success">{t('settings.saved')}</Alert></div> : null}
+          <Form method="post" className="grid gap-4">
+            <CsrfInput />
+            <input type="hidden" name="intent" value="profile" />
+            <p><span className="font-semibold">{t('login.email')}:</span> {profile.email}</p>
+            <TextField
+              name="name"
+              label={t('common.name')}
+              autoComplete="name"
+              defaultValue={typedValueOf(profileResult, 'name') ?? profile.name}
+              error={profileErrors.name}
+            />
+            <SelectField
+              name="locale"
+              label={t('settings.language')}
+              defaultValue={profile.locale}
+              options={[
+                { value: 'fi', label: 'Suomi' },
+                { value: 'sv', label: 'Svenska' },
+                { value: 'en', label: 'English' },
+              ]}
+              error={profileErrors.locale}
+            />
+            <div><Button>{t('common.save')}</Button></div>
+          </Form>
+        </section>
+        <section aria-labelledby="password" className="rounded-lg border border-slate-300 bg-white p-6">
+          <h2 id="password" className="mb-4 text-xl font-bold text-brand-900">{t('settings.password.title')}</h2>
+          {passwordResult?.saved ? <div className="mb-4"><Alert tone="success">{t('settings.password.changed')}</Alert></div> : null}
+          <Form method="post" className="grid gap-4">
+            <CsrfInput />
+            <input type="hidden" name="intent" value="password" />
+            <TextField name="currentPassword" type="password" autoComplete="current-password" label={t('settings.password.current')} error={passwordErrors.currentPassword} />
+            <TextField name="newPassword" type="password" autoComplete="new-password" label={t('settings.password.new')} description={t('settings.password.rule')} error={passwordErrors.newPassword} />
+            <TextField name="confirmPassword" type="password" autoComplete="new-password" label={t('settings.password.confirm')} error={passwordErrors.confirmPassword} />
+            <div><Button>{t('settings.password.submit')}</Button></div>
+          </Form>
+        </section>
+      </div>
+    </>
+  )
+}

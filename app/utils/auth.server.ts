@@ -1,0 +1,130 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { data, redirect } from '@remix-run/node'
+import { secondsUntilNextAttempt } from '#app/domain/login-throttle.ts'
+import { hasAnyRole, type Role } from '#app/domain/roles.ts'
+import { clearLoginFailures, findLoginAttempts, recordLoginFailure } from '#app/models/login-attempt.server.ts'
+import { createSession, deleteSession, extendSession, findValidSession } from '#app/models/session.server.ts'
+import {
+  type CurrentUser,
+  findLoginOrganisation,
+  findUserForLogin,
+  getUserInOrganisation,
+  normaliseEmail,
+} from '#app/models/user.server.ts'
+import { sessionCookie } from './cookies.server.ts'
+import { type AppDb, getDb } from './db.server.ts'
+import { getEnv } from './env.server.ts'
+import { spendPasswordCheckTime, verifyPassword } from './password.server.ts'
+
+export type { CurrentUser }
+
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex')
+}
+
+function idleMilliseconds(): number {
+  return getEnv().SESSION_IDLE_HOURS * 60 * 60 * 1000
+}
+
+async function readSessionId(request: Request): Promise<string | null> {
+  const token: unknown = await sessionCookie().parse(request.headers.get('Cookie'))
+  return typeof token === 'string' && token.length > 0 ? hashToken(token) : null
+}
+
+const userByRequest = new WeakMap<Request, Promise<CurrentUser | null>>()
+
+async function loadCurrentUser(request: Request): Promise<CurrentUser | null> {
+  const sessionId = await readSessionId(request)
+  if (!sessionId) return null
+  const db = getDb()
+  const now = new Date()
+  const session = await findValidSession(db, sessionId, now)
+  if (!session) return null
+  const user = await getUserInOrganisation(db, session.user_id, session.organisation_id)
+  if (!user) return null
+  // Sliding expiry, written at most every few minutes rather than on every request.
+  const renewedExpiry = new Date(now.getTime() + idleMilliseconds())
+  if (renewedExpiry.getTime() - session.expires_at.getTime() > 5 * 60 * 1000) {
+    await extendSession(db, session.id, renewedExpiry)
+  }
+  return user
+}
+
+export function getCurrentUser(request: Request): Promise<CurrentUser | null> {
+  let pending = userByRequest.get(request)
+  if (!pending) {
+    pending = loadCurrentUser(request)
+    userByRequest.set(request, pending)
+  }
+  return pending
+}
+
+export function safeRedirectPath(target: unknown, fallback = '/'): string {
+  if (typeof target !== 'string' || !target.startsWith('/') || target.startsWith('//') || target.includes('\\')) {
+    return fallback
+  }
+  return target
+}
+
+export async function requireUser(request: Request): Promise<CurrentUser> {
+  const user = await getCurrentUser(request)
+  if (!user) {
+    const url = new URL(request.url)
+    const back = url.pathname + url.search
+    throw redirect(back === '/' ? '/login' : `/login?redirectTo=${encodeURIComponent(back)}`)
+  }
+  return user
+}
+
+export async function requireRole(request: Request, allowed: readonly Role[]): Promise<CurrentUser> {
+  const user = await requireUser(request)
+  if (!hasAnyRole(user.roles, allowed)) throw data({ code: 'forbidden' }, { status: 403 })
+  return user
+}
+
+export async function requireAnonymous(request: Request) {
+  if (await getCurrentUser(request)) throw redirect('/')
+}
+
+export type LoginResult =
+  | { ok: true; setCookie: string }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'throttled'; retryAfterSeconds: number }
+
+export async function login(
+  db: AppDb,
+  credentials: { email: string; password: string; clientIp: string },
+): Promise<LoginResult> {
+  const accountKey = `account:${normaliseEmail(credentials.email)}`
+  const throttleKeys = [accountKey, `ip:${credentials.clientIp}`]
+  const now = new Date()
+  const attempts = await findLoginAttempts(db, throttleKeys)
+  const retryAfterSeconds = Math.max(0, ...attempts.map((attempt) => secondsUntilNextAttempt(attempt, now)))
+  if (retryAfterSeconds > 0) return { ok: false, reason: 'throttled', retryAfterSeconds }
+
+  const user = await findUserForLogin(db, credentials.email)
+  const passwordMatches = user
+    ? await verifyPassword(user.password_hash, credentials.password)
+    : (await spendPasswordCheckTime(credentials.password), false)
+  const organisation = user && passwordMatches ? await findLoginOrganisation(db, user.id) : undefined
+  if (!user || !organisation) {
+    await recordLoginFailure(db, throttleKeys)
+    return { ok: false, reason: 'invalid' }
+  }
+  await clearLoginFailures(db, [accountKey])
+  const token = randomBytes(32).toString('base64url')
+  await createSession(db, {
+    id: hashToken(token),
+    userId: user.id,
+    organisationId: organisation.id,
+    expiresAt: new Date(now.getTime() + idleMilliseconds()),
+  })
+  return { ok: true, setCookie: await sessionCookie().serialize(token) }
+}
+
+/** Ends the session in the database and returns the header that clears the cookie. */
+export async function logout(request: Request): Promise<string> {
+  const sessionId = await readSessionId(request)
+  if (sessionId) await deleteSession(getDb(), sessionId)
+  return sessionCookie().serialize('', { maxAge: 0 })
+}

@@ -1,0 +1,108 @@
+import path from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
+import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely'
+import { Migrator } from 'kysely/migration'
+import pg from 'pg'
+import { migrationProvider } from '#db/migrations/index.ts'
+import { type Database } from '#app/models/database.ts'
+import { acquireDataDirLock } from './data-dir-lock.server.ts'
+
+export type AppDb = Kysely<Database>
+
+export interface OpenDatabase {
+  db: AppDb
+  close: () => Promise<void>
+  description: string
+}
+
+const DATE_OID = 1082
+const INT8_OID = 20
+// Dates stay 'YYYY-MM-DD' strings on both back ends so no time zone shifts them; counts become numbers.
+const keepDateText = (value: string) => value
+pg.types.setTypeParser(DATE_OID, keepDateText)
+pg.types.setTypeParser(INT8_OID, (value: string) => Number.parseInt(value, 10))
+
+export function redactDatabaseUrl(url: string): string {
+  try {
+    const parsed = new URL(url)
+    if (parsed.password) parsed.password = '***'
+    return parsed.toString()
+  } catch {
+    return 'the configured DATABASE_URL'
+  }
+}
+
+export function openServerDatabase(databaseUrl: string): OpenDatabase {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 })
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  return { db, close: () => db.destroy(), description: redactDatabaseUrl(databaseUrl) }
+}
+
+export function createPglite(dataDir?: string, loadDataDir?: Blob): PGlite {
+  return new PGlite({ dataDir, loadDataDir, parsers: { [DATE_OID]: keepDateText } })
+}
+
+export function wrapPglite(pglite: PGlite, description: string, onClose = () => {}): OpenDatabase {
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) })
+  return {
+    db,
+    description,
+    close: async () => {
+      await db.destroy()
+      if (!pglite.closed) await pglite.close()
+      onClose()
+    },
+  }
+}
+
+/** Opens the embedded database in DATA_DIR/pglite, holding the folder's lock until closed. */
+export async function openEmbeddedDatabase(dataDir: string, command: string): Promise<OpenDatabase> {
+  const release = acquireDataDirLock(dataDir, command)
+  try {
+    const folder = path.join(dataDir, 'pglite')
+    const pglite = createPglite(folder)
+    await pglite.waitReady
+    return wrapPglite(pglite, `embedded PostgreSQL in ${folder}`, release)
+  } catch (error) {
+    release()
+    throw error
+  }
+}
+
+export async function openDatabase(
+  env: { DATABASE_URL?: string; DATA_DIR: string },
+  command: string,
+): Promise<OpenDatabase> {
+  return env.DATABASE_URL
+    ? openServerDatabase(env.DATABASE_URL)
+    : openEmbeddedDatabase(env.DATA_DIR, command)
+}
+
+export async function migrateToLatest(db: AppDb): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: migrationProvider })
+  const { error, results } = await migrator.migrateToLatest()
+  if (error) throw error
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}
+
+export async function isDatabaseHealthy(db: AppDb): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db)
+    return true
+  } catch {
+    return false
+  }
+}
+
+// The server entry and the Remix bundle each load this module; the instance lives on globalThis so both share it.
+const globalForDb = globalThis as typeof globalThis & { __appDb?: AppDb }
+
+export function setDb(db: AppDb | undefined) {
+  globalForDb.__appDb = db
+}
+
+export function getDb(): AppDb {
+  const db = globalForDb.__appDb
+  if (!db) throw new Error('The database has not been opened yet.')
+  return db
+}

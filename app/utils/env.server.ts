@@ -1,0 +1,54 @@
+import { z } from 'zod'
+
+const booleanString = z.enum(['true', 'false'], { error: 'expected "true" or "false"' })
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  PORT: z.coerce
+    .number({ error: 'expected a port number' })
+    .int('expected a whole port number')
+    .min(1, 'expected a port number between 1 and 65535')
+    .max(65535, 'expected a port number between 1 and 65535')
+    .default(3000),
+  DATA_DIR: z.string().trim().min(1, 'must not be empty').default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'expected a postgres:// or postgresql:// URL')
+    .optional(),
+  DEMO: booleanString.optional(),
+  SESSION_IDLE_HOURS: z.coerce
+    .number({ error: 'expected a number of hours' })
+    .positive('expected a positive number of hours')
+    .default(8),
+})
+
+export type Env = z.infer<typeof EnvSchema> & {
+  /** Demo mode lists demo accounts and seeds demo data; off by default once a real database is configured. */
+  demo: boolean
+  secureCookies: boolean
+}
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''))
+  const result = EnvSchema.safeParse(present)
+  if (!result.success) {
+    const issue = result.error.issues[0]!
+    const name = String(issue.path[0] ?? 'environment')
+    throw new EnvError(`Invalid environment variable ${name}: ${issue.message}.`)
+  }
+  const demo = result.data.DEMO ? result.data.DEMO === 'true' : !result.data.DATABASE_URL
+  return {
+    ...result.data,
+    demo,
+    secureCookies: result.data.NODE_ENV === 'production' && !demo,
+  }
+}
+
+let cachedEnv: Env | undefined
+
+export function getEnv(): Env {
+  cachedEnv ??= parseEnv(process.env)
+  return cachedEnv
+}

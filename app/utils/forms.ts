@@ -1,0 +1,52 @@
+import { type z } from 'zod'
+import { isMessageKey, type MessageKey } from './i18n.ts'
+
+export type FieldErrors = Partial<Record<string, MessageKey>>
+
+export type FormResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; fieldErrors: FieldErrors; values: Record<string, string | string[]> }
+
+/** Every value typed into the form, so a failed submission can be shown again with nothing lost. */
+export function formValues(formData: FormData): Record<string, string | string[]> {
+  const values: Record<string, string | string[]> = {}
+  for (const key of new Set(formData.keys())) {
+    if (key === 'csrf' || key.toLowerCase().includes('password')) continue
+    const all = formData.getAll(key).filter((value): value is string => typeof value === 'string')
+    values[key] = all.length === 1 ? all[0]! : all
+  }
+  return values
+}
+
+/** Zod messages in our schemas are catalog keys; anything else falls back to a generic invalid-value message. */
+export function parseForm<Schema extends z.ZodType>(
+  schema: Schema,
+  formData: FormData,
+  arrayFields: readonly string[] = [],
+): FormResult<z.infer<Schema>> {
+  const input: Record<string, unknown> = {}
+  for (const key of new Set(formData.keys())) {
+    input[key] = arrayFields.includes(key) ? formData.getAll(key) : formData.get(key)
+  }
+  for (const key of arrayFields) input[key] ??= []
+  const result = schema.safeParse(input)
+  if (result.success) return { ok: true, data: result.data }
+  const fieldErrors: FieldErrors = {}
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? 'form')
+    fieldErrors[field] ??= isMessageKey(issue.message) ? issue.message : 'validation.invalid'
+  }
+  return { ok: false, fieldErrors, values: formValues(formData) }
+}
+
+type FormOutcome = { fieldErrors?: FieldErrors; values?: Record<string, unknown> } | undefined
+
+export function fieldErrorsOf(result: FormOutcome): FieldErrors {
+  return result?.fieldErrors ?? {}
+}
+
+/** The text typed into a field of a failed submission, if any. */
+export function typedValueOf(result: FormOutcome, field: string): string | undefined {
+  const value = result?.values?.[field]
+  return typeof value === 'string' ? value : undefined
+}

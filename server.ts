@@ -1,0 +1,108 @@
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { spawnSync } from 'node:child_process'
+import { createRequestHandler } from '@remix-run/express'
+import { type ServerBuild } from '@remix-run/node'
+import express from 'express'
+import { isDatabaseEmpty, seedDemoData } from '#db/seed.ts'
+import { setDb } from '#app/utils/db.server.ts'
+import { describeStartupError, loadEnvOrExit, openMigratedDatabase } from '#app/utils/startup.server.ts'
+
+const env = loadEnvOrExit()
+const development = env.NODE_ENV === 'development'
+const buildEntry = path.resolve('build/server/index.js')
+
+function newestModification(folder: string): number {
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .reduce((newest, entry) => Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs), 0)
+}
+
+/** `npm start` builds when there is no build yet or the sources are newer than it. */
+function buildIfNeeded() {
+  if (development) return
+  const sourcesChanged =
+    !existsSync(buildEntry) ||
+    Math.max(newestModification('app'), statSync('vite.config.ts').mtimeMs) > statSync(buildEntry).mtimeMs
+  if (!sourcesChanged) return
+  console.log('Building the app (first start or changed sources)…')
+  const result = spawnSync(process.execPath, ['node_modules/@remix-run/dev/dist/cli.js', 'vite:build'], {
+    stdio: 'inherit',
+  })
+  if (result.status !== 0) {
+    console.error('The build failed; see the messages above.')
+    process.exit(1)
+  }
+}
+
+buildIfNeeded()
+
+let database
+try {
+  database = await openMigratedDatabase(env, 'npm start')
+  if (env.demo && (await isDatabaseEmpty(database.db))) {
+    console.log('Empty database in demo mode: writing demo data…')
+    await seedDemoData(database.db)
+  }
+} catch (error) {
+  await database?.close().catch(() => {})
+  console.error(describeStartupError(error, env))
+  process.exit(1)
+}
+const openDatabase = database
+setDb(openDatabase.db)
+
+const app = express()
+app.disable('x-powered-by')
+app.set('trust proxy', 'loopback')
+
+const viteDevServer = development
+  ? await import('vite').then((vite) => vite.createServer({ server: { middlewareMode: true } }))
+  : undefined
+
+if (viteDevServer) {
+  app.use(viteDevServer.middlewares)
+} else {
+  app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
+  app.use(express.static('build/client', { maxAge: '1h' }))
+}
+
+const build = viteDevServer
+  ? () => viteDevServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
+  : ((await import(buildEntry)) as ServerBuild)
+
+app.all(
+  '*',
+  createRequestHandler({
+    build,
+    mode: env.NODE_ENV,
+    getLoadContext: (request) => ({ clientIp: request.ip ?? request.socket.remoteAddress ?? 'unknown' }),
+  }),
+)
+
+const server = app.listen(env.PORT, () => {
+  const mode = env.demo ? 'demo mode: the login page lists the demo accounts' : 'production mode'
+  console.log(`Sosiaalinen raportointi is running at http://localhost:${env.PORT} (${mode}; ${openDatabase.description}).`)
+})
+server.on('error', (error: NodeJS.ErrnoException) => {
+  console.error(
+    error.code === 'EADDRINUSE'
+      ? `Port ${env.PORT} is already in use. Stop the other program or set PORT to a free port.`
+      : `Could not listen on port ${env.PORT}: ${error.message}`,
+  )
+  void openDatabase.close().finally(() => process.exit(1))
+})
+
+let shuttingDown = false
+async function shutDown(signal: string) {
+  if (shuttingDown) return
+  shuttingDown = true
+  console.log(`${signal} received: closing the server and the database…`)
+  server.close()
+  server.closeAllConnections()
+  await viteDevServer?.close()
+  await openDatabase.close()
+  process.exit(0)
+}
+process.on('SIGINT', () => void shutDown('SIGINT'))
+process.on('SIGTERM', () => void shutDown('SIGTERM'))
