@@ -29,13 +29,8 @@ function buildIfNeeded() {
   const result = spawnSync(process.execPath, ['node_modules/@remix-run/dev/dist/cli.js', 'vite:build'], {
     stdio: 'inherit',
   })
-  if (result.status !== 0) {
-    console.error('The build failed; see the messages above.')
-    process.exit(1)
-  }
+  if (result.status !== 0) throw new Error('the build failed; see the messages above')
 }
-
-buildIfNeeded()
 
 let database
 try {
@@ -51,6 +46,13 @@ try {
 }
 const openDatabase = database
 setDb(openDatabase.db)
+try {
+  buildIfNeeded()
+} catch (error) {
+  await openDatabase.close()
+  console.error(describeStartupError(error, env))
+  process.exit(1)
+}
 
 const app = express()
 app.disable('x-powered-by')

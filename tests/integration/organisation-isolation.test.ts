@@ -1,0 +1,136 @@
+import { readdirSync } from 'node:fs'
+import { beforeAll, describe, expect, test } from 'vitest'
+import { createMunicipality, createOrganisation, createReport, createTeam, createUser } from '#tests/factories/index.ts'
+import { formRequest, getRequest, payloadOf, signIn, statusOf, thrownBy } from '#tests/utils.ts'
+import { getDb } from '#app/utils/db.server.ts'
+import * as home from '#app/routes/_index.tsx'
+import * as reports from '#app/routes/reports._index.tsx'
+import * as settings from '#app/routes/settings.tsx'
+import * as language from '#app/routes/language.tsx'
+import * as adminUsers from '#app/routes/admin.users._index.tsx'
+import * as adminNewUser from '#app/routes/admin.users.new.tsx'
+import * as adminUser from '#app/routes/admin.users.$userId.tsx'
+import * as adminOrganisation from '#app/routes/admin.organisation.tsx'
+
+const context = { clientIp: '192.0.2.1' }
+
+/** Organisation A holds the data; every user below belongs to organisation B and must never see or change it. */
+let a: {
+  organisationId: string
+  teamId: string
+  municipalityId: string
+  userId: string
+  userEmail: string
+  reportTitle: string
+}
+let b: { adminSession: string; coordinatorSession: string; workerSession: string; adminId: string }
+
+beforeAll(async () => {
+  const db = getDb()
+  const orgA = await createOrganisation(db, 'Alue A')
+  const teamA = await createTeam(db, orgA.id, 'Tiimi A')
+  const municipalityA = await createMunicipality(db, orgA.id, 'Kunta A')
+  const userA = await createUser(db, { organisationId: orgA.id, roles: ['worker', 'admin', 'coordinator'], teamIds: [teamA.id], name: 'Aino A' })
+  await createReport(db, { organisation_id: orgA.id, team_id: teamA.id, author_id: userA.id, municipality_id: municipalityA.id, status: 'on_agenda', title: 'Salainen A-raportti' })
+
+  const orgB = await createOrganisation(db, 'Alue B')
+  const teamB = await createTeam(db, orgB.id, 'Tiimi B')
+  const adminB = await createUser(db, { organisationId: orgB.id, roles: ['admin'], name: 'Bertta B' })
+  const coordinatorB = await createUser(db, { organisationId: orgB.id, roles: ['coordinator', 'committee_member'] })
+  const workerB = await createUser(db, { organisationId: orgB.id, roles: ['worker', 'team_lead'], teamIds: [teamB.id] })
+  await createReport(db, { organisation_id: orgB.id, team_id: teamB.id, author_id: workerB.id, status: 'submitted', title: 'B-raportti' })
+
+  a = { organisationId: orgA.id, teamId: teamA.id, municipalityId: municipalityA.id, userId: userA.id, userEmail: userA.email, reportTitle: 'Salainen A-raportti' }
+  b = {
+    adminSession: await signIn(adminB.email),
+    coordinatorSession: await signIn(coordinatorB.email),
+    workerSession: await signIn(workerB.email),
+    adminId: adminB.id,
+  }
+})
+
+const get = async (path: string, session: string) => ({ request: await getRequest(path, session), params: {}, context })
+
+/** One check per route module; the last test fails when a route is added without one. */
+const checks: Record<string, () => Promise<void>> = {
+  '_index.tsx': async () => {
+    for (const session of [b.adminSession, b.coordinatorSession, b.workerSession]) {
+      const result = payloadOf(await home.loader(await get('/', session)))
+      expect(result.latest.map((r: { title: string }) => r.title)).not.toContain(a.reportTitle)
+      expect(Object.values(result.counts).reduce((sum: number, n) => sum + (n as number), 0)).toBeLessThanOrEqual(1)
+    }
+  },
+  'reports._index.tsx': async () => {
+    for (const session of [b.adminSession, b.coordinatorSession, b.workerSession]) {
+      const result = payloadOf(await reports.loader(await get('/reports', session)))
+      expect(result.reports.map((r: { title: string }) => r.title)).not.toContain(a.reportTitle)
+    }
+  },
+  'settings.tsx': async () => {
+    const result = payloadOf(await settings.loader(await get('/settings', b.workerSession)))
+    expect(result.email).not.toBe(a.userEmail)
+    await settings.action({ request: await formRequest('/settings', { intent: 'profile', name: 'Muutettu', locale: 'sv', userId: a.userId }, { session: b.workerSession }), params: {}, context })
+    const userA = await getDb().selectFrom('users').select(['name', 'locale']).where('id', '=', a.userId).executeTakeFirstOrThrow()
+    expect(userA).toEqual({ name: 'Aino A', locale: 'fi' })
+  },
+  'language.tsx': async () => {
+    await language.action({ request: await formRequest('/language', { locale: 'en', userId: a.userId }, { session: b.adminSession }), params: {}, context })
+    const userA = await getDb().selectFrom('users').select('locale').where('id', '=', a.userId).executeTakeFirstOrThrow()
+    expect(userA.locale).toBe('fi')
+  },
+  'admin.users._index.tsx': async () => {
+    const result = payloadOf(await adminUsers.loader(await get('/admin/users', b.adminSession)))
+    expect(result.users.map((u: { id: string }) => u.id)).not.toContain(a.userId)
+  },
+  'admin.users.$userId.tsx': async () => {
+    const params = { userId: a.userId }
+    const loaderError = await thrownBy(adminUser.loader({ ...(await get(`/admin/users/${a.userId}`, b.adminSession)), params }))
+    expect(statusOf(loaderError)).toBe(404)
+    const request = await formRequest(`/admin/users/${a.userId}`, { name: 'Kaapattu', roles: 'worker' }, { session: b.adminSession })
+    expect(statusOf(await thrownBy(adminUser.action({ request, params, context })))).toBe(404)
+    const userA = await getDb().selectFrom('users').select('name').where('id', '=', a.userId).executeTakeFirstOrThrow()
+    expect(userA.name).toBe('Aino A')
+  },
+  'admin.users.new.tsx': async () => {
+    const teams = payloadOf(await adminNewUser.loader(await get('/admin/users/new', b.adminSession))).teams
+    expect(teams.map((t: { id: string }) => t.id)).not.toContain(a.teamId)
+    const request = await formRequest(
+      '/admin/users/new',
+      { name: 'Uusi', email: 'uusi-b@example.org', locale: 'fi', roles: 'worker', teamIds: a.teamId, password: 'pitkä-salasana-123' },
+      { session: b.adminSession },
+    )
+    expect(statusOf(await adminNewUser.action({ request, params: {}, context }))).toBe(302)
+    const joined = await getDb().selectFrom('team_memberships').select('user_id').where('team_id', '=', a.teamId).execute()
+    expect(joined.map((row) => row.user_id)).toEqual([a.userId])
+  },
+  'admin.organisation.tsx': async () => {
+    const result = payloadOf(await adminOrganisation.loader(await get('/admin/organisation', b.adminSession)))
+    expect(result.organisation.id).not.toBe(a.organisationId)
+    expect(result.teams.map((t: { id: string }) => t.id)).not.toContain(a.teamId)
+    for (const [unit, id] of [['teams', a.teamId], ['municipalities', a.municipalityId]] as const) {
+      const request = await formRequest('/admin/organisation', { intent: 'rename', unit, id, name: 'Kaapattu' }, { session: b.adminSession })
+      expect(statusOf(await thrownBy(adminOrganisation.action({ request, params: {}, context })))).toBe(404)
+    }
+    const team = await getDb().selectFrom('teams').select('name').where('id', '=', a.teamId).executeTakeFirstOrThrow()
+    expect(team.name).toBe('Tiimi A')
+  },
+}
+
+/** Routes that hold no organisation data at all, and why. */
+const withoutOrganisationData: Record<string, string> = {
+  'login.tsx': 'anonymous form; lists only demo accounts, in demo mode',
+  'logout.tsx': 'ends only the caller’s own session',
+  'healthz.ts': 'reports database health only',
+  '$.tsx': 'the not-found page',
+  'admin.tsx': 'layout; only checks the admin role',
+  'admin._index.tsx': 'redirects to the user list',
+}
+
+describe('a user of one organisation never reads or changes another organisation’s data', () => {
+  for (const [route, check] of Object.entries(checks)) test(route, check)
+
+  test('every route module is covered above', () => {
+    const routes = readdirSync('app/routes').sort()
+    expect(routes).toEqual([...Object.keys(checks), ...Object.keys(withoutOrganisationData)].sort())
+  })
+})
