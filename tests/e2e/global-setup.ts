@@ -1,0 +1,51 @@
+import { spawn, spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { type TestProject } from 'vitest/node'
+
+// The test runner's own variables would make Vite leave the Remix plugin out of the build.
+const appEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST')))
+
+const port = 3500 + Math.floor(Math.random() * 400)
+
+async function waitForHealth(url: string, deadline: number) {
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url)
+      if (response.ok) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  throw new Error(`The app did not answer ${url} in time`)
+}
+
+/** Builds the app and serves it in demo mode on a fresh embedded database, as `npm start` does. */
+export default async function globalSetup(project: TestProject) {
+  const build = spawnSync(process.execPath, ['node_modules/@remix-run/dev/dist/cli.js', 'vite:build'], {
+    env: appEnv,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  if (build.status !== 0) throw new Error('The build for the browser tests failed')
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sr-e2e-'))
+  const server = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
+    env: { ...appEnv, NODE_ENV: 'production', PORT: String(port), DATA_DIR: dataDir, DEMO: 'true' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  const baseUrl = `http://127.0.0.1:${port}`
+  await waitForHealth(`${baseUrl}/healthz`, Date.now() + 120_000)
+  project.provide('e2eBaseUrl', baseUrl)
+  return async () => {
+    server.kill('SIGTERM')
+    await new Promise((resolve) => server.once('exit', resolve))
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    e2eBaseUrl: string
+  }
+}
