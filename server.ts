@@ -84,7 +84,9 @@ app.all(
 
 const server = app.listen(env.PORT, () => {
   const mode = env.demo ? 'demo mode: the login page lists the demo accounts' : 'production mode'
-  console.log(`Sosiaalinen raportointi is running at http://localhost:${env.PORT} (${mode}; ${openDatabase.description}).`)
+  console.log(
+    `Sosiaalinen raportointi is running at http://localhost:${env.PORT} (${mode}; ${openDatabase.description}).`,
+  )
 })
 server.on('error', (error: NodeJS.ErrnoException) => {
   console.error(

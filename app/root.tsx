@@ -13,9 +13,7 @@ import { useI18n } from './utils/use-i18n.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: tailwindHref }]
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: translate(data?.locale ?? 'fi', 'app.name') },
-]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: translate(data?.locale ?? 'fi', 'app.name') }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request)

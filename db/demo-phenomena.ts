@@ -24,7 +24,10 @@ export const demoPhenomena: DemoPhenomenon[] = [
     clientGroups: ['adults'],
     sectors: ['kela', 'social_care'],
     actions: [
-      { description: 'Puhelinpäivystys Kelan työntekijöille sosiaalityön konsultaatiota varten.', level: 'organisation' },
+      {
+        description: 'Puhelinpäivystys Kelan työntekijöille sosiaalityön konsultaatiota varten.',
+        level: 'organisation',
+      },
       { description: 'Säännölliset yhteispalaverit Kelan kanssa.', level: 'team' },
     ],
   },
@@ -86,7 +89,9 @@ export const demoPhenomena: DemoPhenomenon[] = [
     supportNeeds: ['social_inclusion', 'care_and_subsistence'],
     clientGroups: ['young_adults'],
     sectors: ['kela', 'employment'],
-    actions: [{ description: 'Tiiviimpi yhteistyö Kelan kanssa tulottomien nuorten tavoittamiseksi.', level: 'organisation' }],
+    actions: [
+      { description: 'Tiiviimpi yhteistyö Kelan kanssa tulottomien nuorten tavoittamiseksi.', level: 'organisation' },
+    ],
   },
   {
     title: 'Luku- ja kirjoitustaidottomat maahanmuuttajat jäävät palvelutarpeen arvioinnin ulkopuolelle',
@@ -144,7 +149,8 @@ export const demoPhenomena: DemoPhenomenon[] = [
   },
   {
     title: 'Ikääntyneet odottavat pitkään ympärivuorokautista palveluasumista',
-    description: 'Ikääntyneet odottavat ympärivuorokautiseen palveluasumiseen pitkään, usein terveyskeskuksen osastolla.',
+    description:
+      'Ikääntyneet odottavat ympärivuorokautiseen palveluasumiseen pitkään, usein terveyskeskuksen osastolla.',
     causes: 'Paikkoja on liian vähän ja arviointi viivästyy.',
     consequences: 'Toimintakyky heikkenee odotuksen aikana.',
     supportNeeds: ['health_and_disability', 'functional_capacity'],
@@ -186,7 +192,8 @@ export const demoPhenomena: DemoPhenomenon[] = [
   },
   {
     title: 'Hyvä käytäntö: sosiaalityöntekijä kirjastossa ilman ajanvarausta',
-    description: 'Sosiaalityöntekijä on tavattavissa kirjastossa ilman ajanvarausta. Apua saadaan varhain ja ilman leimautumista.',
+    description:
+      'Sosiaalityöntekijä on tavattavissa kirjastossa ilman ajanvarausta. Apua saadaan varhain ja ilman leimautumista.',
     causes: 'Kirjasto on tuttu ja neutraali paikka.',
     consequences: 'Kynnys hakea apua madaltuu.',
     supportNeeds: ['social_inclusion'],

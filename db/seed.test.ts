@@ -13,14 +13,23 @@ test('the demo seed builds one organisation with its people and about 40 reports
   expect(await isDatabaseEmpty(db)).toBe(false)
 
   const count = async (table: 'organisations' | 'municipalities' | 'teams' | 'reports') =>
-    (await db.selectFrom(table).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n
+    (
+      await db
+        .selectFrom(table)
+        .select(sql<number>`count(*)::int`.as('n'))
+        .executeTakeFirstOrThrow()
+    ).n
   expect(await count('organisations')).toBe(1)
   expect(await count('municipalities')).toBe(3)
   expect(await count('teams')).toBe(3)
   expect(await count('reports')).toBe(40)
 
   const memberships = await db.selectFrom('memberships').select('roles').execute()
-  for (const role of roles) expect(memberships.some((m) => m.roles.includes(role)), role).toBe(true)
+  for (const role of roles)
+    expect(
+      memberships.some((m) => m.roles.includes(role)),
+      role,
+    ).toBe(true)
 
   const reports = await db.selectFrom('reports').select(['status', 'title', 'team_id', 'support_needs']).execute()
   expect(new Set(reports.map((r) => r.status)).size).toBeGreaterThanOrEqual(8)

@@ -10,12 +10,27 @@ export const demoReportCount = 40
 
 // A spread that looks like a year of real use: most reports are moving, some finished, a few still drafts.
 const statusCycle: ReportStatus[] = [
-  'submitted', 'in_review', 'forwarded', 'submitted', 'closed', 'in_review', 'changes_requested',
-  'on_agenda', 'decided', 'draft', 'forwarded', 'in_welfare_report', 'submitted', 'withdrawn',
+  'submitted',
+  'in_review',
+  'forwarded',
+  'submitted',
+  'closed',
+  'in_review',
+  'changes_requested',
+  'on_agenda',
+  'decided',
+  'draft',
+  'forwarded',
+  'in_welfare_report',
+  'submitted',
+  'withdrawn',
 ]
 
 export async function isDatabaseEmpty(db: AppDb): Promise<boolean> {
-  const row = await db.selectFrom('organisations').select(sql<number>`count(*)::int`.as('count')).executeTakeFirstOrThrow()
+  const row = await db
+    .selectFrom('organisations')
+    .select(sql<number>`count(*)::int`.as('count'))
+    .executeTakeFirstOrThrow()
   return row.count === 0
 }
 
@@ -44,7 +59,8 @@ export async function seedDemoData(db: AppDb, now = new Date()) {
         name: account.name,
         password: demoPassword,
       })
-      if (account.roles.includes('worker') && teamId) authors.push({ id: user.id, teamIndex: teamNames.indexOf(account.team!) })
+      if (account.roles.includes('worker') && teamId)
+        authors.push({ id: user.id, teamIndex: teamNames.indexOf(account.team!) })
     }
 
     for (let index = 0; index < demoReportCount; index++) {
@@ -59,7 +75,10 @@ export async function seedDemoData(db: AppDb, now = new Date()) {
         author_id: author.id,
         municipality_id: municipality?.id ?? null,
         status,
-        title: index < demoPhenomena.length ? phenomenon.title : `${phenomenon.title} (${municipality?.name ?? 'koko alue'})`,
+        title:
+          index < demoPhenomena.length
+            ? phenomenon.title
+            : `${phenomenon.title} (${municipality?.name ?? 'koko alue'})`,
         description: phenomenon.description,
         causes: phenomenon.causes,
         consequences: phenomenon.consequences,

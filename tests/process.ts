@@ -10,9 +10,17 @@ export interface Finished {
 }
 
 /** Runs a TypeScript entry point (server, CLI) as its own process, the way npm scripts do. */
-export function runScript(script: string, args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<Finished> {
+export function runScript(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+): Promise<Finished> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeArgs, script, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [...nodeArgs, script, ...args], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk) => (stdout += chunk))
@@ -29,9 +37,18 @@ export function runScript(script: string, args: string[], env: Record<string, st
 }
 
 /** Starts a long-running script and resolves once it prints the given text. */
-export function startScript(script: string, args: string[], env: Record<string, string>, readyText: string, timeoutMs = 120_000) {
+export function startScript(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  readyText: string,
+  timeoutMs = 120_000,
+) {
   return new Promise<ChildProcess>((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeArgs, script, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [...nodeArgs, script, ...args], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let output = ''
     const timer = setTimeout(() => {
       child.kill('SIGKILL')

@@ -17,7 +17,9 @@ const tones: Record<ReportStatus, string> = {
 export function StatusBadge({ status }: { status: ReportStatus }) {
   const { t } = useI18n()
   return (
-    <span className={`inline-block rounded-full border px-2 py-0.5 text-sm font-semibold whitespace-nowrap ${tones[status]}`}>
+    <span
+      className={`inline-block rounded-full border px-2 py-0.5 text-sm font-semibold whitespace-nowrap ${tones[status]}`}
+    >
       {t(`status.${status}`)}
     </span>
   )

@@ -57,7 +57,13 @@ export function UserForm({ mode, teams, values, fieldErrors }: UserFormProps) {
       <TextField name="name" label={t('common.name')} defaultValue={asText(values.name)} error={fieldErrors.name} />
       {mode === 'new' ? (
         <>
-          <TextField name="email" type="email" label={t('login.email')} defaultValue={asText(values.email)} error={fieldErrors.email} />
+          <TextField
+            name="email"
+            type="email"
+            label={t('login.email')}
+            defaultValue={asText(values.email)}
+            error={fieldErrors.email}
+          />
           <SelectField
             name="locale"
             label={t('settings.language')}
@@ -86,7 +92,11 @@ export function UserForm({ mode, teams, values, fieldErrors }: UserFormProps) {
         error={fieldErrors.teamIds}
       />
       {mode === 'edit' ? (
-        <Checkbox name="active" label={t('admin.users.active')} defaultChecked={values.active !== false && values.active !== ''} />
+        <Checkbox
+          name="active"
+          label={t('admin.users.active')}
+          defaultChecked={values.active !== false && values.active !== ''}
+        />
       ) : null}
       <TextField
         name="password"

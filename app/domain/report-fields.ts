@@ -24,7 +24,15 @@ export const clientGroups = [
 export const ageBands = ['0-17', '18-29', '30-64', '65+'] as const
 export const genders = ['women', 'men', 'other'] as const
 export const trends = ['growing', 'stable', 'shrinking', 'unknown'] as const
-export const sectors = ['social_care', 'health_care', 'kela', 'employment', 'housing', 'education', 'ngo_parish'] as const
+export const sectors = [
+  'social_care',
+  'health_care',
+  'kela',
+  'employment',
+  'housing',
+  'education',
+  'ngo_parish',
+] as const
 export const actionLevels = ['team', 'organisation', 'committee', 'national'] as const
 
 export type SupportNeed = (typeof supportNeeds)[number]

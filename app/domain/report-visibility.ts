@@ -5,8 +5,7 @@ import { type Role } from './roles.ts'
 export const committeeVisibleStatuses: readonly ReportStatus[] = ['on_agenda', 'decided', 'in_welfare_report']
 
 export type ReportScope =
-  | { kind: 'organisation' }
-  | { kind: 'limited'; ownReports: boolean; teamReports: boolean; committeeReports: boolean }
+  { kind: 'organisation' } | { kind: 'limited'; ownReports: boolean; teamReports: boolean; committeeReports: boolean }
 
 /**
  * Which of the organisation's reports a user may list. Coordinators and admins see the whole organisation;

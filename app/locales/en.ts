@@ -2,7 +2,8 @@ import { type MessageKey } from './fi.ts'
 
 export const en = {
   'app.name': 'Social reporting',
-  'app.footer': 'Structural social work, Social Welfare Act 1301/2014 § 7. Reports never contain data that identifies a client.',
+  'app.footer':
+    'Structural social work, Social Welfare Act 1301/2014 § 7. Reports never contain data that identifies a client.',
 
   'nav.main': 'Main menu',
   'nav.home': 'Home',

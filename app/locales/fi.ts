@@ -1,7 +1,8 @@
 /** The Finnish catalog is the source of truth: its keys define every message the app can show. */
 export const fi = {
   'app.name': 'Sosiaalinen raportointi',
-  'app.footer': 'Rakenteellinen sosiaalityö, sosiaalihuoltolaki 1301/2014 § 7. Raporteissa ei koskaan ole asiakkaan tunnistetietoja.',
+  'app.footer':
+    'Rakenteellinen sosiaalityö, sosiaalihuoltolaki 1301/2014 § 7. Raporteissa ei koskaan ole asiakkaan tunnistetietoja.',
 
   'nav.main': 'Päävalikko',
   'nav.home': 'Etusivu',
@@ -18,7 +19,8 @@ export const fi = {
   'login.password': 'Salasana',
   'login.submit': 'Kirjaudu',
   'login.invalid': 'Sähköpostiosoite tai salasana on väärin. Tarkista ne ja yritä uudelleen.',
-  'login.throttled': 'Liian monta epäonnistunutta kirjautumisyritystä. Odota {seconds} sekuntia ja yritä sitten uudelleen.',
+  'login.throttled':
+    'Liian monta epäonnistunutta kirjautumisyritystä. Odota {seconds} sekuntia ja yritä sitten uudelleen.',
   'login.demo.title': 'Esittelytunnukset',
   'login.demo.intro': 'Tämä on esittelyversio. Kaikkien alla olevien tunnusten salasana on {password}.',
 
@@ -132,7 +134,8 @@ export const fi = {
   'error.conflict.title': 'Joku muu ehti ensin',
   'error.conflict.body': 'Tietoa on muutettu sillä välin. Lataa sivu uudelleen nähdäksesi sen nykyisen tilan.',
   'error.csrf.title': 'Lomakkeen turvatarkistus epäonnistui',
-  'error.csrf.body': 'Lomakkeesta puuttui voimassa oleva turvatunniste. Lataa sivu uudelleen ja lähetä lomake uudestaan.',
+  'error.csrf.body':
+    'Lomakkeesta puuttui voimassa oleva turvatunniste. Lataa sivu uudelleen ja lähetä lomake uudestaan.',
   'error.unexpected.title': 'Jokin meni vikaan',
   'error.unexpected.body': 'Tapahtui odottamaton virhe. Yritä hetken kuluttua uudelleen.',
 } as const

@@ -2,7 +2,8 @@ import { type MessageKey } from './fi.ts'
 
 export const sv = {
   'app.name': 'Social rapportering',
-  'app.footer': 'Strukturellt socialt arbete, socialvårdslagen 1301/2014 § 7. Rapporterna innehåller aldrig uppgifter som identifierar klienter.',
+  'app.footer':
+    'Strukturellt socialt arbete, socialvårdslagen 1301/2014 § 7. Rapporterna innehåller aldrig uppgifter som identifierar klienter.',
 
   'nav.main': 'Huvudmeny',
   'nav.home': 'Startsida',

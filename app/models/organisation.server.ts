@@ -9,29 +9,24 @@ export async function listOrganisationStructure(db: AppDb, organisationId: strin
   return { organisation, municipalities, teams }
 }
 
-export function listMunicipalities(db: AppDb, organisationId: string) {
+export type NamedUnit = 'municipalities' | 'teams'
+
+function listNamedUnits(db: AppDb, table: NamedUnit, organisationId: string) {
   return db
-    .selectFrom('municipalities')
+    .selectFrom(table)
     .select(['id', 'name'])
     .where('organisation_id', '=', organisationId)
     .orderBy('name')
     .execute()
 }
 
-export function listTeams(db: AppDb, organisationId: string) {
-  return db
-    .selectFrom('teams')
-    .select(['id', 'name'])
-    .where('organisation_id', '=', organisationId)
-    .orderBy('name')
-    .execute()
-}
+export const listMunicipalities = (db: AppDb, organisationId: string) =>
+  listNamedUnits(db, 'municipalities', organisationId)
+export const listTeams = (db: AppDb, organisationId: string) => listNamedUnits(db, 'teams', organisationId)
 
 export async function renameOrganisation(db: AppDb, organisationId: string, name: string) {
   await db.updateTable('organisations').set({ name }).where('id', '=', organisationId).execute()
 }
-
-export type NamedUnit = 'municipalities' | 'teams'
 
 /** Returns false when the name is already used in this organisation. */
 export async function createNamedUnit(db: AppDb, table: NamedUnit, organisationId: string, name: string) {

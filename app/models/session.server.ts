@@ -37,9 +37,5 @@ export async function deleteExpiredSessions(db: AppDb, now: Date) {
 }
 
 export async function deleteUserSessions(db: AppDb, userId: string, organisationId: string) {
-  await db
-    .deleteFrom('sessions')
-    .where('user_id', '=', userId)
-    .where('organisation_id', '=', organisationId)
-    .execute()
+  await db.deleteFrom('sessions').where('user_id', '=', userId).where('organisation_id', '=', organisationId).execute()
 }

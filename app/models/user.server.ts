@@ -26,6 +26,17 @@ export async function findLoginOrganisation(db: AppDb, userId: string) {
     .executeTakeFirst()
 }
 
+function listUserTeams(db: AppDb, organisationId: string, userId: string) {
+  return db
+    .selectFrom('team_memberships')
+    .innerJoin('teams', 'teams.id', 'team_memberships.team_id')
+    .select(['teams.id', 'teams.name'])
+    .where('team_memberships.user_id', '=', userId)
+    .where('teams.organisation_id', '=', organisationId)
+    .orderBy('teams.name')
+    .execute()
+}
+
 export interface CurrentUser {
   id: string
   email: string
@@ -60,14 +71,7 @@ export async function getUserInOrganisation(
     .where('memberships.active', '=', true)
     .executeTakeFirst()
   if (!row) return null
-  const teams = await db
-    .selectFrom('team_memberships')
-    .innerJoin('teams', 'teams.id', 'team_memberships.team_id')
-    .select(['teams.id', 'teams.name'])
-    .where('team_memberships.user_id', '=', userId)
-    .where('teams.organisation_id', '=', organisationId)
-    .orderBy('teams.name')
-    .execute()
+  const teams = await listUserTeams(db, organisationId, userId)
   return {
     id: row.id,
     email: row.email,
@@ -109,13 +113,7 @@ export async function getOrganisationUser(db: AppDb, organisationId: string, use
     .where('users.id', '=', userId)
     .executeTakeFirst()
   if (!user) return null
-  const teams = await db
-    .selectFrom('team_memberships')
-    .innerJoin('teams', 'teams.id', 'team_memberships.team_id')
-    .select('teams.id')
-    .where('team_memberships.user_id', '=', userId)
-    .where('teams.organisation_id', '=', organisationId)
-    .execute()
+  const teams = await listUserTeams(db, organisationId, userId)
   return { ...user, teamIds: teams.map((team) => team.id) }
 }
 
@@ -187,10 +185,18 @@ export async function updateOrganisationUser(
       .returning('user_id')
       .executeTakeFirst()
     if (!membership) return false
-    await trx.updateTable('users').set({ name: changes.name, updated_at: new Date() }).where('id', '=', userId).execute()
+    await trx
+      .updateTable('users')
+      .set({ name: changes.name, updated_at: new Date() })
+      .where('id', '=', userId)
+      .execute()
     await replaceTeams(trx, organisationId, userId, changes.teamIds)
     if (!changes.active) {
-      await trx.deleteFrom('sessions').where('user_id', '=', userId).where('organisation_id', '=', organisationId).execute()
+      await trx
+        .deleteFrom('sessions')
+        .where('user_id', '=', userId)
+        .where('organisation_id', '=', organisationId)
+        .execute()
     }
     return true
   })

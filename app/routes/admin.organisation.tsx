@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { CsrfInput } from '#app/components/csrf-input.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
 import { Button } from '#app/components/ui/button.tsx'
+import { Card } from '#app/components/ui/card.tsx'
 import { TextField } from '#app/components/ui/field.tsx'
 import {
   createNamedUnit,
@@ -58,11 +59,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const organisationId = admin.organisation.id
   const input = parsed.data
   const failure = (message: MessageKey, status: number) =>
-    data<ActionResult>({ ok: false, formId, fieldErrors: { name: message }, values: { name: input.name }, message: null }, { status })
+    data<ActionResult>(
+      { ok: false, formId, fieldErrors: { name: message }, values: { name: input.name }, message: null },
+      { status },
+    )
   if (input.intent === 'renameOrganisation') {
     await renameOrganisation(db, organisationId, input.name)
   } else if (input.intent === 'create') {
-    if (!(await createNamedUnit(db, input.unit, organisationId, input.name))) return failure('admin.organisation.duplicate', 400)
+    if (!(await createNamedUnit(db, input.unit, organisationId, input.name)))
+      return failure('admin.organisation.duplicate', 400)
   } else {
     const outcome = await renameNamedUnit(db, input.unit, organisationId, input.id, input.name)
     if (outcome === 'duplicate') return failure('admin.organisation.duplicate', 400)
@@ -104,7 +109,11 @@ function NameForm({
         />
       </div>
       <Button variant="secondary">{submitLabel}</Button>
-      {mine?.message ? <p role="status" className="w-full text-green-900">{t(mine.message)}</p> : null}
+      {mine?.message ? (
+        <p role="status" className="w-full text-green-900">
+          {t(mine.message)}
+        </p>
+      ) : null}
     </Form>
   )
 }
@@ -112,8 +121,7 @@ function NameForm({
 function UnitSection({ unit, items }: { unit: NamedUnit; items: { id: string; name: string }[] }) {
   const { t } = useI18n()
   return (
-    <section aria-labelledby={`${unit}-title`} className="rounded-lg border border-slate-300 bg-white p-6">
-      <h2 id={`${unit}-title`} className="mb-4 text-xl font-bold text-brand-900">{t(`admin.organisation.${unit}`)}</h2>
+    <Card title={t(`admin.organisation.${unit}`)}>
       <ul className="grid gap-4">
         {items.map((item) => (
           <li key={item.id}>
@@ -136,7 +144,7 @@ function UnitSection({ unit, items }: { unit: NamedUnit; items: { id: string; na
           submitLabel={t('admin.organisation.add')}
         />
       </div>
-    </section>
+    </Card>
   )
 }
 
@@ -147,8 +155,7 @@ export default function AdminOrganisationPage() {
     <>
       <PageHeading title={t('admin.organisation.title')}>{t('admin.organisation.intro')}</PageHeading>
       <div className="grid gap-6">
-        <section aria-labelledby="organisation-name" className="rounded-lg border border-slate-300 bg-white p-6">
-          <h2 id="organisation-name" className="mb-4 text-xl font-bold text-brand-900">{t('admin.organisation.name')}</h2>
+        <Card title={t('admin.organisation.name')}>
           <NameForm
             formId="renameOrganisation"
             hidden={{ intent: 'renameOrganisation' }}
@@ -156,7 +163,7 @@ export default function AdminOrganisationPage() {
             defaultName={organisation.name}
             submitLabel={t('common.save')}
           />
-        </section>
+        </Card>
         <div className="grid gap-6 lg:grid-cols-2">
           <UnitSection unit="municipalities" items={municipalities} />
           <UnitSection unit="teams" items={teams} />
@@ -165,4 +172,3 @@ export default function AdminOrganisationPage() {
     </>
   )
 }
-

@@ -32,9 +32,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readProtectedForm(request)
   const parsed = parseForm(EditUserSchema, formData, userFormArrayFields)
   const failedValues = () => ({ ...formValues(formData), active: formData.get('active') === 'on' })
-  if (!parsed.ok) return data({ ok: false, fieldErrors: parsed.fieldErrors, values: failedValues() } as const, { status: 400 })
+  if (!parsed.ok)
+    return data({ ok: false, fieldErrors: parsed.fieldErrors, values: failedValues() } as const, { status: 400 })
   if (locksOutSelf(admin.id, user.id, parsed.data)) {
-    return data({ ok: false, fieldErrors: { roles: 'admin.users.cannotLockOutSelf' }, values: failedValues() } as const, { status: 400 })
+    return data(
+      { ok: false, fieldErrors: { roles: 'admin.users.cannotLockOutSelf' }, values: failedValues() } as const,
+      { status: 400 },
+    )
   }
   const db = getDb()
   await updateOrganisationUser(db, admin.organisation.id, user.id, parsed.data)
@@ -51,13 +55,23 @@ export default function EditUserPage() {
   return (
     <>
       <PageHeading title={user.name}>{user.email}</PageHeading>
-      {actionData?.ok ? <div className="mb-4"><Alert tone="success">{t('settings.saved')}</Alert></div> : null}
-      {searchParams.get('created') && !actionData ? <div className="mb-4"><Alert tone="success">{t('admin.users.created')}</Alert></div> : null}
+      {actionData?.ok ? (
+        <div className="mb-4">
+          <Alert tone="success">{t('settings.saved')}</Alert>
+        </div>
+      ) : null}
+      {searchParams.get('created') && !actionData ? (
+        <div className="mb-4">
+          <Alert tone="success">{t('admin.users.created')}</Alert>
+        </div>
+      ) : null}
       <UserForm
         key={actionData?.ok ? 'saved' : 'editing'}
         mode="edit"
         teams={teams}
-        values={failed ? failed.values : { name: user.name, roles: user.roles, teamIds: user.teamIds, active: user.active }}
+        values={
+          failed ? failed.values : { name: user.name, roles: user.roles, teamIds: user.teamIds, active: user.active }
+        }
         fieldErrors={failed ? failed.fieldErrors : {}}
       />
     </>

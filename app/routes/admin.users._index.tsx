@@ -1,6 +1,7 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { PageHeading } from '#app/components/page-heading.tsx'
+import { Table } from '#app/components/ui/table.tsx'
 import { listOrganisationUsers } from '#app/models/user.server.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
@@ -18,35 +19,35 @@ export default function AdminUsersPage() {
     <>
       <PageHeading title={t('admin.users.title')} />
       <p className="mb-4">
-        <Link to="/admin/users/new" className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 font-semibold text-white no-underline hover:bg-brand-800 hover:text-white">
+        <Link
+          to="/admin/users/new"
+          className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 font-semibold text-white no-underline hover:bg-brand-800 hover:text-white"
+        >
           {t('admin.users.new')}
         </Link>
       </p>
-      <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
-        <table className="w-full text-left">
-          <caption className="sr-only">{t('admin.users.title')}</caption>
-          <thead className="bg-slate-100">
-            <tr>
-              <th scope="col" className="p-3">{t('common.name')}</th>
-              <th scope="col" className="p-3">{t('login.email')}</th>
-              <th scope="col" className="p-3">{t('common.roles')}</th>
-              <th scope="col" className="p-3">{t('admin.users.teams')}</th>
-              <th scope="col" className="p-3">{t('admin.users.state')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((user) => (
-              <tr key={user.id} className="border-t border-slate-200 align-top">
-                <td className="p-3"><Link to={`/admin/users/${user.id}`}>{user.name}</Link></td>
-                <td className="p-3 break-all">{user.email}</td>
-                <td className="p-3">{user.roles.map((role) => t(`role.${role}`)).join(', ')}</td>
-                <td className="p-3">{user.teams.join(', ') || '–'}</td>
-                <td className="p-3">{user.active ? t('admin.users.activeState') : t('admin.users.inactiveState')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        caption={t('admin.users.title')}
+        columns={[
+          t('common.name'),
+          t('login.email'),
+          t('common.roles'),
+          t('admin.users.teams'),
+          t('admin.users.state'),
+        ]}
+      >
+        {users.map((user) => (
+          <tr key={user.id} className="border-t border-slate-200 align-top">
+            <td className="p-3">
+              <Link to={`/admin/users/${user.id}`}>{user.name}</Link>
+            </td>
+            <td className="p-3 break-all">{user.email}</td>
+            <td className="p-3">{user.roles.map((role) => t(`role.${role}`)).join(', ')}</td>
+            <td className="p-3">{user.teams.join(', ') || '–'}</td>
+            <td className="p-3">{user.active ? t('admin.users.activeState') : t('admin.users.inactiveState')}</td>
+          </tr>
+        ))}
+      </Table>
     </>
   )
 }

@@ -5,6 +5,8 @@ import { CsrfInput } from '#app/components/csrf-input.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
 import { Alert } from '#app/components/ui/alert.tsx'
 import { Button } from '#app/components/ui/button.tsx'
+import { Card } from '#app/components/ui/card.tsx'
+import { Table } from '#app/components/ui/table.tsx'
 import { TextField } from '#app/components/ui/field.tsx'
 import { login, requireAnonymous, safeRedirectPath } from '#app/utils/auth.server.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
@@ -24,7 +26,10 @@ const LoginSchema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request)
   const demo = getEnv().demo
-  return { demoAccounts: demo ? demoAccounts.map(({ email, roles }) => ({ email, roles })) : [], demoPassword: demo ? demoPassword : null }
+  return {
+    demoAccounts: demo ? demoAccounts.map(({ email, roles }) => ({ email, roles })) : [],
+    demoPassword: demo ? demoPassword : null,
+  }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -37,10 +42,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const values = { email: parsed.data.email }
     return result.reason === 'throttled'
       ? data(
-          { ok: false, fieldErrors: {}, values, formError: 'login.throttled', retryAfterSeconds: result.retryAfterSeconds } as const,
+          {
+            ok: false,
+            fieldErrors: {},
+            values,
+            formError: 'login.throttled',
+            retryAfterSeconds: result.retryAfterSeconds,
+          } as const,
           { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } },
         )
-      : data({ ok: false, fieldErrors: {}, values, formError: 'login.invalid', retryAfterSeconds: 0 } as const, { status: 401 })
+      : data({ ok: false, fieldErrors: {}, values, formError: 'login.invalid', retryAfterSeconds: 0 } as const, {
+          status: 401,
+        })
   }
   const headers = new Headers({ 'Set-Cookie': result.setCookie })
   return redirect(safeRedirectPath(parsed.data.redirectTo), { headers })
@@ -91,29 +104,19 @@ export default function LoginPage() {
         </Form>
       </section>
       {demoPassword ? (
-        <section aria-labelledby="demo-accounts" className="rounded-lg border border-brand-100 bg-brand-50 p-6">
-          <h2 id="demo-accounts" className="text-xl font-bold text-brand-900">
-            {t('login.demo.title')}
-          </h2>
-          <p className="mt-2">{t('login.demo.intro', { password: demoPassword })}</p>
-          <table className="mt-4 w-full text-left">
-            <caption className="sr-only">{t('login.demo.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="py-1 pr-2">{t('login.email')}</th>
-                <th scope="col" className="py-1">{t('common.roles')}</th>
-              </tr>
-            </thead>
-            <tbody>
+        <Card title={t('login.demo.title')} tone="info">
+          <p>{t('login.demo.intro', { password: demoPassword })}</p>
+          <div className="mt-4">
+            <Table caption={t('login.demo.title')} columns={[t('login.email'), t('common.roles')]}>
               {demoAccounts.map((account) => (
-                <tr key={account.email} className="border-t border-brand-100">
-                  <td className="py-2 pr-2 font-mono text-sm break-all">{account.email}</td>
-                  <td className="py-2">{account.roles.map((role) => t(`role.${role}`)).join(', ')}</td>
+                <tr key={account.email} className="border-t border-slate-200">
+                  <td className="p-3 font-mono text-sm break-all">{account.email}</td>
+                  <td className="p-3">{account.roles.map((role) => t(`role.${role}`)).join(', ')}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </section>
+            </Table>
+          </div>
+        </Card>
       ) : null}
     </div>
   )

@@ -2,6 +2,7 @@ import { type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { PageHeading } from '#app/components/page-heading.tsx'
 import { StatusBadge } from '#app/components/status-badge.tsx'
+import { Table } from '#app/components/ui/table.tsx'
 import { listVisibleReports } from '#app/models/report.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
@@ -27,38 +28,35 @@ export default function ReportsPage() {
       {reports.length === 0 ? (
         <p>{t('reports.empty')}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
-          <table className="w-full text-left">
-            <caption className="sr-only">{t('reports.title')}</caption>
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className="p-3">{t('reports.column.title')}</th>
-                <th scope="col" className="p-3">{t('reports.column.status')}</th>
-                <th scope="col" className="p-3">{t('reports.column.municipality')}</th>
-                <th scope="col" className="p-3">{t('reports.column.team')}</th>
-                <th scope="col" className="p-3">{t('reports.column.created')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {reports.map((report) => (
-                <tr key={report.id} className="border-t border-slate-200 align-top">
-                  <td className="p-3 font-semibold">
-                    {report.title}
-                    {report.positive ? (
-                      <span className="ml-2 rounded bg-green-50 px-1 text-sm font-normal text-green-900">
-                        {t('reports.positive')}
-                      </span>
-                    ) : null}
-                  </td>
-                  <td className="p-3"><StatusBadge status={report.status} /></td>
-                  <td className="p-3">{report.municipality ?? t('reports.wholeArea')}</td>
-                  <td className="p-3">{report.team ?? '–'}</td>
-                  <td className="p-3 whitespace-nowrap">{formatDate(locale, report.created_at)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption={t('reports.title')}
+          columns={[
+            t('reports.column.title'),
+            t('reports.column.status'),
+            t('reports.column.municipality'),
+            t('reports.column.team'),
+            t('reports.column.created'),
+          ]}
+        >
+          {reports.map((report) => (
+            <tr key={report.id} className="border-t border-slate-200 align-top">
+              <td className="p-3 font-semibold">
+                {report.title}
+                {report.positive ? (
+                  <span className="ml-2 rounded bg-green-50 px-1 text-sm font-normal text-green-900">
+                    {t('reports.positive')}
+                  </span>
+                ) : null}
+              </td>
+              <td className="p-3">
+                <StatusBadge status={report.status} />
+              </td>
+              <td className="p-3">{report.municipality ?? t('reports.wholeArea')}</td>
+              <td className="p-3">{report.team ?? '–'}</td>
+              <td className="p-3 whitespace-nowrap">{formatDate(locale, report.created_at)}</td>
+            </tr>
+          ))}
+        </Table>
       )}
       <nav aria-label={t('pagination.label')} className="mt-4 flex gap-4">
         {page > 1 ? <Link to={`?page=${page - 1}`}>{t('pagination.previous')}</Link> : null}

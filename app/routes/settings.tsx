@@ -5,6 +5,7 @@ import { CsrfInput } from '#app/components/csrf-input.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
 import { Alert } from '#app/components/ui/alert.tsx'
 import { Button } from '#app/components/ui/button.tsx'
+import { Card } from '#app/components/ui/card.tsx'
 import { SelectField, TextField } from '#app/components/ui/field.tsx'
 import { PasswordSchema } from '#app/domain/password-policy.ts'
 import { getPasswordHash, updatePasswordHash, updateProfile } from '#app/models/user.server.ts'
@@ -47,7 +48,13 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!parsed.ok) return data({ intent: 'password', ...parsed, saved: false }, { status: 400 })
     if (!(await verifyPassword(await getPasswordHash(db, user.id), parsed.data.currentPassword))) {
       return data(
-        { intent: 'password', ok: false, fieldErrors: { currentPassword: 'settings.password.wrongCurrent' }, values: {}, saved: false } as const,
+        {
+          intent: 'password',
+          ok: false,
+          fieldErrors: { currentPassword: 'settings.password.wrongCurrent' },
+          values: {},
+          saved: false,
+        } as const,
         { status: 400 },
       )
     }
@@ -57,10 +64,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(ProfileSchema, formData)
   if (!parsed.ok) return data({ intent: 'profile', ...parsed, saved: false }, { status: 400 })
   await updateProfile(db, user.id, parsed.data)
-  return data(
-    { intent: 'profile', ok: true, fieldErrors: {}, values: {}, saved: true } as const,
-    { headers: { 'Set-Cookie': await localeCookie().serialize(parsed.data.locale) } },
-  )
+  return data({ intent: 'profile', ok: true, fieldErrors: {}, values: {}, saved: true } as const, {
+    headers: { 'Set-Cookie': await localeCookie().serialize(parsed.data.locale) },
+  })
 }
 
 export default function SettingsPage() {
@@ -75,13 +81,18 @@ export default function SettingsPage() {
     <>
       <PageHeading title={t('settings.title')} />
       <div className="grid gap-6 lg:grid-cols-2">
-        <section aria-labelledby="profile" className="rounded-lg border border-slate-300 bg-white p-6">
-          <h2 id="profile" className="mb-4 text-xl font-bold text-brand-900">{t('settings.profile.title')}</h2>
-          {profileResult?.saved ? <div className="mb-4"><Alert tone="success">{t('settings.saved')}</Alert></div> : null}
+        <Card title={t('settings.profile.title')}>
+          {profileResult?.saved ? (
+            <div className="mb-4">
+              <Alert tone="success">{t('settings.saved')}</Alert>
+            </div>
+          ) : null}
           <Form method="post" className="grid gap-4">
             <CsrfInput />
             <input type="hidden" name="intent" value="profile" />
-            <p><span className="font-semibold">{t('login.email')}:</span> {profile.email}</p>
+            <p>
+              <span className="font-semibold">{t('login.email')}:</span> {profile.email}
+            </p>
             <TextField
               name="name"
               label={t('common.name')}
@@ -100,21 +111,47 @@ export default function SettingsPage() {
               ]}
               error={profileErrors.locale}
             />
-            <div><Button>{t('common.save')}</Button></div>
+            <div>
+              <Button>{t('common.save')}</Button>
+            </div>
           </Form>
-        </section>
-        <section aria-labelledby="password" className="rounded-lg border border-slate-300 bg-white p-6">
-          <h2 id="password" className="mb-4 text-xl font-bold text-brand-900">{t('settings.password.title')}</h2>
-          {passwordResult?.saved ? <div className="mb-4"><Alert tone="success">{t('settings.password.changed')}</Alert></div> : null}
+        </Card>
+        <Card title={t('settings.password.title')}>
+          {passwordResult?.saved ? (
+            <div className="mb-4">
+              <Alert tone="success">{t('settings.password.changed')}</Alert>
+            </div>
+          ) : null}
           <Form method="post" className="grid gap-4">
             <CsrfInput />
             <input type="hidden" name="intent" value="password" />
-            <TextField name="currentPassword" type="password" autoComplete="current-password" label={t('settings.password.current')} error={passwordErrors.currentPassword} />
-            <TextField name="newPassword" type="password" autoComplete="new-password" label={t('settings.password.new')} description={t('settings.password.rule')} error={passwordErrors.newPassword} />
-            <TextField name="confirmPassword" type="password" autoComplete="new-password" label={t('settings.password.confirm')} error={passwordErrors.confirmPassword} />
-            <div><Button>{t('settings.password.submit')}</Button></div>
+            <TextField
+              name="currentPassword"
+              type="password"
+              autoComplete="current-password"
+              label={t('settings.password.current')}
+              error={passwordErrors.currentPassword}
+            />
+            <TextField
+              name="newPassword"
+              type="password"
+              autoComplete="new-password"
+              label={t('settings.password.new')}
+              description={t('settings.password.rule')}
+              error={passwordErrors.newPassword}
+            />
+            <TextField
+              name="confirmPassword"
+              type="password"
+              autoComplete="new-password"
+              label={t('settings.password.confirm')}
+              error={passwordErrors.confirmPassword}
+            />
+            <div>
+              <Button>{t('settings.password.submit')}</Button>
+            </div>
           </Form>
-        </section>
+        </Card>
       </div>
     </>
   )

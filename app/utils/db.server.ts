@@ -73,9 +73,7 @@ export async function openDatabase(
   env: { DATABASE_URL?: string; DATA_DIR: string },
   command: string,
 ): Promise<OpenDatabase> {
-  return env.DATABASE_URL
-    ? openServerDatabase(env.DATABASE_URL)
-    : openEmbeddedDatabase(env.DATA_DIR, command)
+  return env.DATABASE_URL ? openServerDatabase(env.DATABASE_URL) : openEmbeddedDatabase(env.DATA_DIR, command)
 }
 
 export async function migrateToLatest(db: AppDb): Promise<string[]> {

@@ -5,9 +5,24 @@ export const demoPassword = 'demo-salasana'
 
 export const demoAccounts: { email: string; name: string; roles: Role[]; team: string | null }[] = [
   { email: 'tyontekija@demo.example', name: 'Tiina Työntekijä', roles: ['worker'], team: 'Aikuissosiaalityö, Vaasa' },
-  { email: 'sosiaaliohjaaja@demo.example', name: 'Sanna Sosiaaliohjaaja', roles: ['worker'], team: 'Nuorten palvelut, Mustasaari' },
-  { email: 'palveluohjaaja@demo.example', name: 'Paavo Palveluohjaaja', roles: ['worker'], team: 'Ikääntyneiden palvelut, Närpiö' },
-  { email: 'tiiminvetaja@demo.example', name: 'Timo Tiiminvetäjä', roles: ['team_lead'], team: 'Aikuissosiaalityö, Vaasa' },
+  {
+    email: 'sosiaaliohjaaja@demo.example',
+    name: 'Sanna Sosiaaliohjaaja',
+    roles: ['worker'],
+    team: 'Nuorten palvelut, Mustasaari',
+  },
+  {
+    email: 'palveluohjaaja@demo.example',
+    name: 'Paavo Palveluohjaaja',
+    roles: ['worker'],
+    team: 'Ikääntyneiden palvelut, Närpiö',
+  },
+  {
+    email: 'tiiminvetaja@demo.example',
+    name: 'Timo Tiiminvetäjä',
+    roles: ['team_lead'],
+    team: 'Aikuissosiaalityö, Vaasa',
+  },
   { email: 'koordinaattori@demo.example', name: 'Kaisa Koordinaattori', roles: ['coordinator'], team: null },
   { email: 'lautakunta@demo.example', name: 'Leena Lautakunnanjäsen', roles: ['committee_member'], team: null },
   { email: 'paakayttaja@demo.example', name: 'Pekka Pääkäyttäjä', roles: ['admin'], team: null },

@@ -4,8 +4,7 @@ import { isMessageKey, type MessageKey } from './i18n.ts'
 export type FieldErrors = Partial<Record<string, MessageKey>>
 
 export type FormResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; fieldErrors: FieldErrors; values: Record<string, string | string[]> }
+  { ok: true; data: T } | { ok: false; fieldErrors: FieldErrors; values: Record<string, string | string[]> }
 
 /** Every value typed into the form, so a failed submission can be shown again with nothing lost. */
 export function formValues(formData: FormData): Record<string, string | string[]> {

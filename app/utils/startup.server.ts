@@ -7,7 +7,15 @@ export function describeStartupError(error: unknown, env?: Env): string {
   if (error instanceof EnvError || error instanceof DataDirLockedError) return error.message
   const code = (error as { code?: string }).code
   const message = error instanceof Error ? error.message : String(error)
-  if (env?.DATABASE_URL && (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === '3D000' || code === '28P01' || code === 'ETIMEDOUT' || /connect/i.test(message))) {
+  if (
+    env?.DATABASE_URL &&
+    (code === 'ECONNREFUSED' ||
+      code === 'ENOTFOUND' ||
+      code === '3D000' ||
+      code === '28P01' ||
+      code === 'ETIMEDOUT' ||
+      /connect/i.test(message))
+  ) {
     return `Cannot reach the PostgreSQL server given in DATABASE_URL (${message}). Check that the server is running and the URL is right.`
   }
   return `Could not start: ${message}`

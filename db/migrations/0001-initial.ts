@@ -3,13 +3,18 @@ import { type Kysely, sql } from 'kysely'
 // Frozen in time: never import app code here, never edit after it has landed.
 // PGlite runs one statement per query, so each statement is sent on its own.
 async function runStatements(db: Kysely<any>, script: string) {
-  for (const statement of script.split(/;\s*\n/).map((s) => s.trim()).filter(Boolean)) {
+  for (const statement of script
+    .split(/;\s*\n/)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     await sql.raw(statement).execute(db)
   }
 }
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await runStatements(db, `
+  await runStatements(
+    db,
+    `
     create table organisations (
       id uuid primary key default gen_random_uuid(),
       name text not null,
@@ -116,13 +121,17 @@ export async function up(db: Kysely<any>): Promise<void> {
       level text not null check (level in ('team', 'organisation', 'committee', 'national')),
       unique (report_id, position)
     );
-  `)
+  `,
+  )
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await runStatements(db, `
+  await runStatements(
+    db,
+    `
     drop table proposed_actions; drop table reports; drop table login_attempts; drop table sessions;
     drop table team_memberships; drop table memberships; drop table users; drop table teams;
     drop table municipalities; drop table organisations;
-  `.replaceAll('; ', ';\n'))
+  `.replaceAll('; ', ';\n'),
+  )
 }

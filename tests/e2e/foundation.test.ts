@@ -33,8 +33,8 @@ async function logIn(email: string) {
   await page.waitForURL((url) => url.pathname === '/')
 }
 
-const roleAccounts = ['worker', 'team_lead', 'coordinator', 'committee_member', 'admin'].map(
-  (role) => demoAccounts.find((account) => account.roles.includes(role as never))!,
+const roleAccounts = ['worker', 'team_lead', 'coordinator', 'committee_member', 'admin'].map((role) =>
+  demoAccounts.find((account) => account.roles.includes(role as never))!,
 )
 
 describe('logging in and out', () => {
@@ -61,7 +61,9 @@ describe('logging in and out', () => {
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(`Tervetuloa, ${account.name}`)
       await checkPage(page, `${account.roles[0]}-home`)
       const menu = page.getByRole('navigation', { name: 'Päävalikko' })
-      const links = await menu.getByRole('link').evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).pathname))
+      const links = await menu
+        .getByRole('link')
+        .evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).pathname))
       expect(links.includes('/admin')).toBe(account.roles.includes('admin'))
       for (const link of links.filter((href) => href !== '/')) {
         await menu.locator(`a[href="${link}"]`).click()
@@ -84,7 +86,9 @@ describe('logging in and out', () => {
     await page.keyboard.press('Tab')
     await page.keyboard.type(demoPassword)
     await page.keyboard.press('Enter')
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Tervetuloa, Kaisa Koordinaattori')
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Tervetuloa, Kaisa Koordinaattori')
   })
 })
 
@@ -122,7 +126,9 @@ describe('administration and errors', () => {
     await page.getByLabel('Sähköpostiosoite').fill('ei-kelvollinen')
     await page.getByLabel('Alkusalasana').fill('lyhyt')
     await page.getByRole('button', { name: 'Luo käyttäjä' }).click()
-    await expect.poll(() => page.getByText('Kirjoita sähköpostiosoite muodossa nimi@esimerkki.fi.').isVisible()).toBe(true)
+    await expect
+      .poll(() => page.getByText('Kirjoita sähköpostiosoite muodossa nimi@esimerkki.fi.').isVisible())
+      .toBe(true)
     expect(await page.getByLabel('Nimi').inputValue()).toBe('Uusi Työntekijä')
     expect(await page.getByLabel('Sähköpostiosoite').inputValue()).toBe('ei-kelvollinen')
     expect(await page.getByText('Salasanassa on oltava vähintään 12 merkkiä.').isVisible()).toBe(true)

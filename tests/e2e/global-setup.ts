@@ -5,7 +5,9 @@ import path from 'node:path'
 import { type TestProject } from 'vitest/node'
 
 // The test runner's own variables would make Vite leave the Remix plugin out of the build.
-const appEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST')))
+const appEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST')),
+) as NodeJS.ProcessEnv
 
 const port = 3500 + Math.floor(Math.random() * 400)
 

@@ -29,11 +29,19 @@ export async function createOrganisation(db: AppDb, name = `Hyvinvointialue ${ra
 }
 
 export async function createMunicipality(db: AppDb, organisationId: string, name: string) {
-  return db.insertInto('municipalities').values({ organisation_id: organisationId, name }).returning(['id', 'name']).executeTakeFirstOrThrow()
+  return db
+    .insertInto('municipalities')
+    .values({ organisation_id: organisationId, name })
+    .returning(['id', 'name'])
+    .executeTakeFirstOrThrow()
 }
 
 export async function createTeam(db: AppDb, organisationId: string, name: string) {
-  return db.insertInto('teams').values({ organisation_id: organisationId, name }).returning(['id', 'name']).executeTakeFirstOrThrow()
+  return db
+    .insertInto('teams')
+    .values({ organisation_id: organisationId, name })
+    .returning(['id', 'name'])
+    .executeTakeFirstOrThrow()
 }
 
 export async function createUser(
@@ -62,7 +70,12 @@ export async function createUser(
     .executeTakeFirstOrThrow()
   await db
     .insertInto('memberships')
-    .values({ user_id: user.id, organisation_id: options.organisationId, roles: options.roles, active: options.active ?? true })
+    .values({
+      user_id: user.id,
+      organisation_id: options.organisationId,
+      roles: options.roles,
+      active: options.active ?? true,
+    })
     .execute()
   for (const teamId of options.teamIds ?? []) {
     await db.insertInto('team_memberships').values({ team_id: teamId, user_id: user.id }).execute()

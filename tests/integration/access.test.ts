@@ -44,7 +44,10 @@ describe('access', () => {
     })
     const session = await signIn(user.email)
     for (const [path, loader, params] of adminPages) {
-      expect(statusOf(await thrownBy(loader({ request: await getRequest(path, session), params, context }))), path).toBe(403)
+      expect(
+        statusOf(await thrownBy(loader({ request: await getRequest(path, session), params, context }))),
+        path,
+      ).toBe(403)
     }
   })
 
@@ -53,7 +56,9 @@ describe('access', () => {
     const organisation = await createOrganisation(getDb())
     const user = await createUser(getDb(), { organisationId: organisation.id, roles: ['admin'] })
     const session = await signIn(user.email)
-    const thrown = await thrownBy(adminUser.loader({ request: await getRequest('/admin/users/x', session), params: { userId: 'x' }, context }))
+    const thrown = await thrownBy(
+      adminUser.loader({ request: await getRequest('/admin/users/x', session), params: { userId: 'x' }, context }),
+    )
     expect(statusOf(thrown)).toBe(404)
   })
 })

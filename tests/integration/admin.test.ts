@@ -16,7 +16,10 @@ let session: string
 beforeAll(async () => {
   const organisation = await createOrganisation(getDb())
   organisationId = organisation.id
-  teamIds = [(await createTeam(getDb(), organisationId, 'Lapsiperheet')).id, (await createTeam(getDb(), organisationId, 'Aikuiset')).id]
+  teamIds = [
+    (await createTeam(getDb(), organisationId, 'Lapsiperheet')).id,
+    (await createTeam(getDb(), organisationId, 'Aikuiset')).id,
+  ]
   const admin = await createUser(getDb(), { organisationId, roles: ['admin'] })
   adminId = admin.id
   session = await signIn(admin.email)
@@ -38,14 +41,32 @@ describe('admin manages users', () => {
     })
     expect(statusOf(response)).toBe(302)
     const userId = redirectTarget(response)!.match(/\/admin\/users\/([^?]+)/)![1]!
-    const loaded = payloadOf(await editUserLoader({ request: await getRequest(`/admin/users/${userId}`, session), params: { userId }, context }))
-    expect(loaded.user).toMatchObject({ email: 'sari@example.org', roles: ['worker', 'team_lead'], active: true, locale: 'sv' })
+    const loaded = payloadOf(
+      await editUserLoader({
+        request: await getRequest(`/admin/users/${userId}`, session),
+        params: { userId },
+        context,
+      }),
+    )
+    expect(loaded.user).toMatchObject({
+      email: 'sari@example.org',
+      roles: ['worker', 'team_lead'],
+      active: true,
+      locale: 'sv',
+    })
     expect([...loaded.user.teamIds].sort()).toEqual([...teamIds].sort())
     await expect(signIn('sari@example.org', 'alkusalasana-joka-on-pitkä')).resolves.toMatch(/^sr_session=/)
   })
 
   test('invalid input names each field and keeps everything typed except the password', async () => {
-    const result = await createViaForm({ name: 'Keijo', email: 'ei-osoite', locale: 'fi', roles: [], teamIds: [teamIds[0]!], password: 'lyhyt' })
+    const result = await createViaForm({
+      name: 'Keijo',
+      email: 'ei-osoite',
+      locale: 'fi',
+      roles: [],
+      teamIds: [teamIds[0]!],
+      password: 'lyhyt',
+    })
     expect(statusOf(result)).toBe(400)
     const payload = payloadOf(result)
     expect(payload.fieldErrors).toEqual({
@@ -59,7 +80,13 @@ describe('admin manages users', () => {
 
   test('an email already in use is refused', async () => {
     const existing = await createUser(getDb(), { organisationId, roles: ['worker'] })
-    const result = await createViaForm({ name: 'Toinen', email: existing.email, locale: 'fi', roles: 'worker', password: 'riittävän-pitkä-salasana' })
+    const result = await createViaForm({
+      name: 'Toinen',
+      email: existing.email,
+      locale: 'fi',
+      roles: 'worker',
+      password: 'riittävän-pitkä-salasana',
+    })
     expect(payloadOf(result).fieldErrors).toEqual({ email: 'admin.users.emailTaken' })
   })
 
@@ -74,7 +101,11 @@ describe('admin manages users', () => {
   })
 
   test('an admin cannot lock themselves out', async () => {
-    const request = await formRequest(`/admin/users/${adminId}`, { name: 'Admin', roles: 'worker', active: 'on' }, { session })
+    const request = await formRequest(
+      `/admin/users/${adminId}`,
+      { name: 'Admin', roles: 'worker', active: 'on' },
+      { session },
+    )
     const result = await editUserAction({ request, params: { userId: adminId }, context })
     expect(statusOf(result)).toBe(400)
     expect(payloadOf(result).fieldErrors).toEqual({ roles: 'admin.users.cannotLockOutSelf' })
@@ -84,26 +115,49 @@ describe('admin manages users', () => {
 
 describe('admin manages municipalities and teams', () => {
   async function post(fields: Record<string, string>) {
-    return organisationAction({ request: await formRequest('/admin/organisation', fields, { session }), params: {}, context })
+    return organisationAction({
+      request: await formRequest('/admin/organisation', fields, { session }),
+      params: {},
+      context,
+    })
   }
 
   test('adds and renames a municipality; a duplicate name is refused with the typed name kept', async () => {
-    expect(payloadOf(await post({ intent: 'create', unit: 'municipalities', name: 'Kristiinankaupunki' })).ok).toBe(true)
+    expect(payloadOf(await post({ intent: 'create', unit: 'municipalities', name: 'Kristiinankaupunki' })).ok).toBe(
+      true,
+    )
     const duplicate = await post({ intent: 'create', unit: 'municipalities', name: 'Kristiinankaupunki' })
     expect(statusOf(duplicate)).toBe(400)
-    expect(payloadOf(duplicate)).toMatchObject({ fieldErrors: { name: 'admin.organisation.duplicate' }, values: { name: 'Kristiinankaupunki' } })
+    expect(payloadOf(duplicate)).toMatchObject({
+      fieldErrors: { name: 'admin.organisation.duplicate' },
+      values: { name: 'Kristiinankaupunki' },
+    })
 
-    const structure = payloadOf(await organisationLoader({ request: await getRequest('/admin/organisation', session), params: {}, context }))
+    const structure = payloadOf(
+      await organisationLoader({ request: await getRequest('/admin/organisation', session), params: {}, context }),
+    )
     const municipality = structure.municipalities.find((m: { name: string }) => m.name === 'Kristiinankaupunki')
-    expect(payloadOf(await post({ intent: 'rename', unit: 'municipalities', id: municipality.id, name: 'Kaskinen' })).ok).toBe(true)
-    const names = await getDb().selectFrom('municipalities').select('name').where('organisation_id', '=', organisationId).execute()
+    expect(
+      payloadOf(await post({ intent: 'rename', unit: 'municipalities', id: municipality.id, name: 'Kaskinen' })).ok,
+    ).toBe(true)
+    const names = await getDb()
+      .selectFrom('municipalities')
+      .select('name')
+      .where('organisation_id', '=', organisationId)
+      .execute()
     expect(names.map((row) => row.name)).toEqual(['Kaskinen'])
   })
 
   test('renames the organisation; an empty name is refused', async () => {
-    expect(payloadOf(await post({ intent: 'renameOrganisation', name: '' })).fieldErrors).toEqual({ name: 'validation.nameRequired' })
+    expect(payloadOf(await post({ intent: 'renameOrganisation', name: '' })).fieldErrors).toEqual({
+      name: 'validation.nameRequired',
+    })
     await post({ intent: 'renameOrganisation', name: 'Länsi-Uudenmaan hyvinvointialue' })
-    const organisation = await getDb().selectFrom('organisations').select('name').where('id', '=', organisationId).executeTakeFirstOrThrow()
+    const organisation = await getDb()
+      .selectFrom('organisations')
+      .select('name')
+      .where('id', '=', organisationId)
+      .executeTakeFirstOrThrow()
     expect(organisation.name).toBe('Länsi-Uudenmaan hyvinvointialue')
   })
 })

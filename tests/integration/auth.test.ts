@@ -1,6 +1,15 @@
 import { describe, expect, test } from 'vitest'
 import { createOrganisation, createUser, testPassword } from '#tests/factories/index.ts'
-import { formRequest, getRequest, headersOf, payloadOf, redirectTarget, signIn, statusOf, thrownBy } from '#tests/utils.ts'
+import {
+  formRequest,
+  getRequest,
+  headersOf,
+  payloadOf,
+  redirectTarget,
+  signIn,
+  statusOf,
+  thrownBy,
+} from '#tests/utils.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { action as loginAction, loader as loginLoader } from '#app/routes/login.tsx'
 import { action as logoutAction } from '#app/routes/logout.tsx'
@@ -17,8 +26,16 @@ async function postLogin(fields: Record<string, string>, ip = context.clientIp, 
 describe('logging in', () => {
   test('right credentials start a session cookie that is httpOnly and SameSite=Lax, and redirect safely', async () => {
     const organisation = await createOrganisation(getDb())
-    const user = await createUser(getDb(), { organisationId: organisation.id, roles: ['worker'], email: 'login-ok@example.org' })
-    const response = await postLogin({ email: '  LOGIN-OK@example.org ', password: testPassword, redirectTo: '/reports' })
+    const user = await createUser(getDb(), {
+      organisationId: organisation.id,
+      roles: ['worker'],
+      email: 'login-ok@example.org',
+    })
+    const response = await postLogin({
+      email: '  LOGIN-OK@example.org ',
+      password: testPassword,
+      redirectTo: '/reports',
+    })
     expect(statusOf(response)).toBe(302)
     expect(redirectTarget(response)).toBe('/reports')
     const setCookie = headersOf(response).get('Set-Cookie')!
@@ -35,7 +52,11 @@ describe('logging in', () => {
   test('an off-site redirectTo is ignored', async () => {
     const organisation = await createOrganisation(getDb())
     await createUser(getDb(), { organisationId: organisation.id, roles: ['worker'], email: 'redirect@example.org' })
-    const response = await postLogin({ email: 'redirect@example.org', password: testPassword, redirectTo: '//evil.example/x' })
+    const response = await postLogin({
+      email: 'redirect@example.org',
+      password: testPassword,
+      redirectTo: '//evil.example/x',
+    })
     expect(redirectTarget(response)).toBe('/')
   })
 
@@ -54,7 +75,10 @@ describe('logging in', () => {
   test('empty fields are reported per field', async () => {
     const result = await postLogin({ email: '', password: '' })
     expect(statusOf(result)).toBe(400)
-    expect(payloadOf(result).fieldErrors).toEqual({ email: 'validation.emailRequired', password: 'validation.passwordRequired' })
+    expect(payloadOf(result).fieldErrors).toEqual({
+      email: 'validation.emailRequired',
+      password: 'validation.passwordRequired',
+    })
   })
 
   test('after five failures the account must wait, even with the right password', async () => {
@@ -83,14 +107,21 @@ describe('logging in', () => {
 
   test('a deactivated user cannot log in', async () => {
     const organisation = await createOrganisation(getDb())
-    await createUser(getDb(), { organisationId: organisation.id, roles: ['worker'], email: 'inactive@example.org', active: false })
+    await createUser(getDb(), {
+      organisationId: organisation.id,
+      roles: ['worker'],
+      email: 'inactive@example.org',
+      active: false,
+    })
     expect(statusOf(await postLogin({ email: 'inactive@example.org', password: testPassword }))).toBe(401)
   })
 
   test('a form without the CSRF token is refused with 403 and nothing happens', async () => {
     const organisation = await createOrganisation(getDb())
     await createUser(getDb(), { organisationId: organisation.id, roles: ['worker'], email: 'csrf@example.org' })
-    const thrown = await thrownBy(postLogin({ email: 'csrf@example.org', password: testPassword }, context.clientIp, false))
+    const thrown = await thrownBy(
+      postLogin({ email: 'csrf@example.org', password: testPassword }, context.clientIp, false),
+    )
     expect(statusOf(thrown)).toBe(403)
     expect(payloadOf(thrown)).toEqual({ code: 'csrf' })
   })
@@ -120,8 +151,13 @@ describe('sessions', () => {
     const organisation = await createOrganisation(getDb())
     const user = await createUser(getDb(), { organisationId: organisation.id, roles: ['worker'] })
     const session = await signIn(user.email)
-    await getDb().updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000) }).execute()
-    const thrown = await thrownBy(homeLoader({ request: await getRequest('/reports?page=2', session), params: {}, context }))
+    await getDb()
+      .updateTable('sessions')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .execute()
+    const thrown = await thrownBy(
+      homeLoader({ request: await getRequest('/reports?page=2', session), params: {}, context }),
+    )
     expect(redirectTarget(thrown)).toBe('/login?redirectTo=%2Freports%3Fpage%3D2')
   })
 
@@ -129,7 +165,9 @@ describe('sessions', () => {
     const organisation = await createOrganisation(getDb())
     const user = await createUser(getDb(), { organisationId: organisation.id, roles: ['worker', 'coordinator'] })
     const session = await signIn(user.email)
-    const thrown = await thrownBy(adminUsersLoader({ request: await getRequest('/admin/users', session), params: {}, context }))
+    const thrown = await thrownBy(
+      adminUsersLoader({ request: await getRequest('/admin/users', session), params: {}, context }),
+    )
     expect(statusOf(thrown)).toBe(403)
   })
 })

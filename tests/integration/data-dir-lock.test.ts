@@ -35,7 +35,12 @@ describe('the data folder lock', () => {
     const deadPid = 2 ** 22 + 12345
     writeFileSync(
       path.join(dataDir, 'database.lock'),
-      JSON.stringify({ pid: deadPid, command: 'npm start', hostname: os.hostname(), startedAt: '2026-01-01T00:00:00Z' }),
+      JSON.stringify({
+        pid: deadPid,
+        command: 'npm start',
+        hostname: os.hostname(),
+        startedAt: '2026-01-01T00:00:00Z',
+      }),
     )
     const release = acquireDataDirLock(dataDir, 'recovering')
     expect(JSON.parse(readFileSync(path.join(dataDir, 'database.lock'), 'utf8')).pid).toBe(process.pid)
@@ -44,48 +49,56 @@ describe('the data folder lock', () => {
 })
 
 describe('a second process on the same embedded database', () => {
-  test('npm start, db:migrate and db:seed refuse at once, name the holder and change nothing', { timeout: 180_000 }, async () => {
-    const dataDir = newDataDir()
-    const holder = await startScript('tests/fixtures/hold-embedded-database.ts', [dataDir], {}, 'ready')
-    try {
-      const env = { DATA_DIR: dataDir, DEMO: 'true', PORT: '3999' }
-      for (const script of ['db/migrate.ts', 'db/seed-cli.ts', 'server.ts']) {
-        const result = await runScript(script, [], env)
-        expect(result.code, script).toBe(1)
-        expect(result.stderr, script).toContain(`in use by process ${holder.pid}`)
-        expect(result.stderr, script).toContain('"test holder"')
-        expect(result.stderr, script).not.toMatch(/\n\s+at /)
+  test(
+    'npm start, db:migrate and db:seed refuse at once, name the holder and change nothing',
+    { timeout: 180_000 },
+    async () => {
+      const dataDir = newDataDir()
+      const holder = await startScript('tests/fixtures/hold-embedded-database.ts', [dataDir], {}, 'ready')
+      try {
+        const env = { DATA_DIR: dataDir, DEMO: 'true', PORT: '3999' }
+        for (const script of ['db/migrate.ts', 'db/seed-cli.ts', 'server.ts']) {
+          const result = await runScript(script, [], env)
+          expect(result.code, script).toBe(1)
+          expect(result.stderr, script).toContain(`in use by process ${holder.pid}`)
+          expect(result.stderr, script).toContain('"test holder"')
+          expect(result.stderr, script).not.toMatch(/\n\s+at /)
+        }
+      } finally {
+        holder.kill('SIGTERM')
+        expect(await waitForExit(holder)).toBe(0)
       }
-    } finally {
-      holder.kill('SIGTERM')
-      expect(await waitForExit(holder)).toBe(0)
-    }
-    expect(existsSync(path.join(dataDir, 'database.lock'))).toBe(false)
-    const database = await openEmbeddedDatabase(dataDir, 'test check')
-    try {
-      expect(await isDatabaseEmpty(database.db)).toBe(true)
-    } finally {
-      await database.close()
-    }
-  })
+      expect(existsSync(path.join(dataDir, 'database.lock'))).toBe(false)
+      const database = await openEmbeddedDatabase(dataDir, 'test check')
+      try {
+        expect(await isDatabaseEmpty(database.db)).toBe(true)
+      } finally {
+        await database.close()
+      }
+    },
+  )
 
-  test('after the holder is killed outright, the next command recovers the folder with its data', { timeout: 180_000 }, async () => {
-    const dataDir = newDataDir()
-    const holder = await startScript('tests/fixtures/hold-embedded-database.ts', [dataDir], {}, 'ready')
-    holder.kill('SIGKILL')
-    await waitForExit(holder)
-    expect(existsSync(path.join(dataDir, 'database.lock'))).toBe(true)
-    const result = await runScript('db/migrate.ts', [], { DATA_DIR: dataDir })
-    expect(result.stderr).toBe('')
-    expect(result.code).toBe(0)
-    expect(result.stdout).toContain('nothing to apply')
-    const database = await openEmbeddedDatabase(dataDir, 'test check')
-    try {
-      expect(await migrateToLatest(database.db)).toEqual([])
-    } finally {
-      await database.close()
-    }
-  })
+  test(
+    'after the holder is killed outright, the next command recovers the folder with its data',
+    { timeout: 180_000 },
+    async () => {
+      const dataDir = newDataDir()
+      const holder = await startScript('tests/fixtures/hold-embedded-database.ts', [dataDir], {}, 'ready')
+      holder.kill('SIGKILL')
+      await waitForExit(holder)
+      expect(existsSync(path.join(dataDir, 'database.lock'))).toBe(true)
+      const result = await runScript('db/migrate.ts', [], { DATA_DIR: dataDir })
+      expect(result.stderr).toBe('')
+      expect(result.code).toBe(0)
+      expect(result.stdout).toContain('nothing to apply')
+      const database = await openEmbeddedDatabase(dataDir, 'test check')
+      try {
+        expect(await migrateToLatest(database.db)).toEqual([])
+      } finally {
+        await database.close()
+      }
+    },
+  )
 })
 
 describe('starting the app', () => {
@@ -96,7 +109,10 @@ describe('starting the app', () => {
   })
 
   test('a database server that is down stops the start with a clear message and exit code 1', async () => {
-    const result = await runScript('server.ts', [], { DATABASE_URL: 'postgres://app:salainen@127.0.0.1:9/raportointi', PORT: '3998' })
+    const result = await runScript('server.ts', [], {
+      DATABASE_URL: 'postgres://app:salainen@127.0.0.1:9/raportointi',
+      PORT: '3998',
+    })
     expect(result.code).toBe(1)
     expect(result.stderr).toContain('Cannot reach the PostgreSQL server given in DATABASE_URL')
     expect(result.stderr).not.toContain('salainen')

@@ -17,7 +17,11 @@ describe('language', () => {
   })
 
   test('an anonymous choice is remembered by cookie', async () => {
-    const response = await languageAction({ request: await formRequest('/language', { locale: 'sv', redirectTo: '/login' }), params: {}, context })
+    const response = await languageAction({
+      request: await formRequest('/language', { locale: 'sv', redirectTo: '/login' }),
+      params: {},
+      context,
+    })
     expect(redirectTarget(response)).toBe('/login')
     const cookie = headersOf(response).get('Set-Cookie')!.split(';')[0]!
     const request = new Request('http://localhost/login', { headers: { Cookie: cookie } })
@@ -28,7 +32,11 @@ describe('language', () => {
     const organisation = await createOrganisation(getDb())
     const user = await createUser(getDb(), { organisationId: organisation.id, roles: ['worker'] })
     const session = await signIn(user.email)
-    await languageAction({ request: await formRequest('/language', { locale: 'en', redirectTo: '/' }, { session }), params: {}, context })
+    await languageAction({
+      request: await formRequest('/language', { locale: 'en', redirectTo: '/' }, { session }),
+      params: {},
+      context,
+    })
     const saved = await getDb().selectFrom('users').select('locale').where('id', '=', user.id).executeTakeFirstOrThrow()
     expect(saved.locale).toBe('en')
     const request = new Request('http://localhost/', { headers: { Cookie: `${session}; sr_lang=${btoa('"sv"')}` } })
@@ -36,7 +44,11 @@ describe('language', () => {
   })
 
   test('an unknown language falls back to Finnish', async () => {
-    const response = await languageAction({ request: await formRequest('/language', { locale: 'de' }), params: {}, context })
+    const response = await languageAction({
+      request: await formRequest('/language', { locale: 'de' }),
+      params: {},
+      context,
+    })
     expect(headersOf(response).get('Set-Cookie')).toContain(`sr_lang=${encodeURIComponent(btoa('"fi"'))}`)
   })
 })

@@ -30,17 +30,42 @@ beforeAll(async () => {
   const orgA = await createOrganisation(db, 'Alue A')
   const teamA = await createTeam(db, orgA.id, 'Tiimi A')
   const municipalityA = await createMunicipality(db, orgA.id, 'Kunta A')
-  const userA = await createUser(db, { organisationId: orgA.id, roles: ['worker', 'admin', 'coordinator'], teamIds: [teamA.id], name: 'Aino A' })
-  await createReport(db, { organisation_id: orgA.id, team_id: teamA.id, author_id: userA.id, municipality_id: municipalityA.id, status: 'on_agenda', title: 'Salainen A-raportti' })
+  const userA = await createUser(db, {
+    organisationId: orgA.id,
+    roles: ['worker', 'admin', 'coordinator'],
+    teamIds: [teamA.id],
+    name: 'Aino A',
+  })
+  await createReport(db, {
+    organisation_id: orgA.id,
+    team_id: teamA.id,
+    author_id: userA.id,
+    municipality_id: municipalityA.id,
+    status: 'on_agenda',
+    title: 'Salainen A-raportti',
+  })
 
   const orgB = await createOrganisation(db, 'Alue B')
   const teamB = await createTeam(db, orgB.id, 'Tiimi B')
   const adminB = await createUser(db, { organisationId: orgB.id, roles: ['admin'], name: 'Bertta B' })
   const coordinatorB = await createUser(db, { organisationId: orgB.id, roles: ['coordinator', 'committee_member'] })
   const workerB = await createUser(db, { organisationId: orgB.id, roles: ['worker', 'team_lead'], teamIds: [teamB.id] })
-  await createReport(db, { organisation_id: orgB.id, team_id: teamB.id, author_id: workerB.id, status: 'submitted', title: 'B-raportti' })
+  await createReport(db, {
+    organisation_id: orgB.id,
+    team_id: teamB.id,
+    author_id: workerB.id,
+    status: 'submitted',
+    title: 'B-raportti',
+  })
 
-  a = { organisationId: orgA.id, teamId: teamA.id, municipalityId: municipalityA.id, userId: userA.id, userEmail: userA.email, reportTitle: 'Salainen A-raportti' }
+  a = {
+    organisationId: orgA.id,
+    teamId: teamA.id,
+    municipalityId: municipalityA.id,
+    userId: userA.id,
+    userEmail: userA.email,
+    reportTitle: 'Salainen A-raportti',
+  }
   b = {
     adminSession: await signIn(adminB.email),
     coordinatorSession: await signIn(coordinatorB.email),
@@ -69,13 +94,33 @@ const checks: Record<string, () => Promise<void>> = {
   'settings.tsx': async () => {
     const result = payloadOf(await settings.loader(await get('/settings', b.workerSession)))
     expect(result.email).not.toBe(a.userEmail)
-    await settings.action({ request: await formRequest('/settings', { intent: 'profile', name: 'Muutettu', locale: 'sv', userId: a.userId }, { session: b.workerSession }), params: {}, context })
-    const userA = await getDb().selectFrom('users').select(['name', 'locale']).where('id', '=', a.userId).executeTakeFirstOrThrow()
+    await settings.action({
+      request: await formRequest(
+        '/settings',
+        { intent: 'profile', name: 'Muutettu', locale: 'sv', userId: a.userId },
+        { session: b.workerSession },
+      ),
+      params: {},
+      context,
+    })
+    const userA = await getDb()
+      .selectFrom('users')
+      .select(['name', 'locale'])
+      .where('id', '=', a.userId)
+      .executeTakeFirstOrThrow()
     expect(userA).toEqual({ name: 'Aino A', locale: 'fi' })
   },
   'language.tsx': async () => {
-    await language.action({ request: await formRequest('/language', { locale: 'en', userId: a.userId }, { session: b.adminSession }), params: {}, context })
-    const userA = await getDb().selectFrom('users').select('locale').where('id', '=', a.userId).executeTakeFirstOrThrow()
+    await language.action({
+      request: await formRequest('/language', { locale: 'en', userId: a.userId }, { session: b.adminSession }),
+      params: {},
+      context,
+    })
+    const userA = await getDb()
+      .selectFrom('users')
+      .select('locale')
+      .where('id', '=', a.userId)
+      .executeTakeFirstOrThrow()
     expect(userA.locale).toBe('fi')
   },
   'admin.users._index.tsx': async () => {
@@ -84,9 +129,15 @@ const checks: Record<string, () => Promise<void>> = {
   },
   'admin.users.$userId.tsx': async () => {
     const params = { userId: a.userId }
-    const loaderError = await thrownBy(adminUser.loader({ ...(await get(`/admin/users/${a.userId}`, b.adminSession)), params }))
+    const loaderError = await thrownBy(
+      adminUser.loader({ ...(await get(`/admin/users/${a.userId}`, b.adminSession)), params }),
+    )
     expect(statusOf(loaderError)).toBe(404)
-    const request = await formRequest(`/admin/users/${a.userId}`, { name: 'Kaapattu', roles: 'worker' }, { session: b.adminSession })
+    const request = await formRequest(
+      `/admin/users/${a.userId}`,
+      { name: 'Kaapattu', roles: 'worker' },
+      { session: b.adminSession },
+    )
     expect(statusOf(await thrownBy(adminUser.action({ request, params, context })))).toBe(404)
     const userA = await getDb().selectFrom('users').select('name').where('id', '=', a.userId).executeTakeFirstOrThrow()
     expect(userA.name).toBe('Aino A')
@@ -96,19 +147,37 @@ const checks: Record<string, () => Promise<void>> = {
     expect(teams.map((t: { id: string }) => t.id)).not.toContain(a.teamId)
     const request = await formRequest(
       '/admin/users/new',
-      { name: 'Uusi', email: 'uusi-b@example.org', locale: 'fi', roles: 'worker', teamIds: a.teamId, password: 'pitkä-salasana-123' },
+      {
+        name: 'Uusi',
+        email: 'uusi-b@example.org',
+        locale: 'fi',
+        roles: 'worker',
+        teamIds: a.teamId,
+        password: 'pitkä-salasana-123',
+      },
       { session: b.adminSession },
     )
     expect(statusOf(await adminNewUser.action({ request, params: {}, context }))).toBe(302)
-    const joined = await getDb().selectFrom('team_memberships').select('user_id').where('team_id', '=', a.teamId).execute()
+    const joined = await getDb()
+      .selectFrom('team_memberships')
+      .select('user_id')
+      .where('team_id', '=', a.teamId)
+      .execute()
     expect(joined.map((row) => row.user_id)).toEqual([a.userId])
   },
   'admin.organisation.tsx': async () => {
     const result = payloadOf(await adminOrganisation.loader(await get('/admin/organisation', b.adminSession)))
     expect(result.organisation.id).not.toBe(a.organisationId)
     expect(result.teams.map((t: { id: string }) => t.id)).not.toContain(a.teamId)
-    for (const [unit, id] of [['teams', a.teamId], ['municipalities', a.municipalityId]] as const) {
-      const request = await formRequest('/admin/organisation', { intent: 'rename', unit, id, name: 'Kaapattu' }, { session: b.adminSession })
+    for (const [unit, id] of [
+      ['teams', a.teamId],
+      ['municipalities', a.municipalityId],
+    ] as const) {
+      const request = await formRequest(
+        '/admin/organisation',
+        { intent: 'rename', unit, id, name: 'Kaapattu' },
+        { session: b.adminSession },
+      )
       expect(statusOf(await thrownBy(adminOrganisation.action({ request, params: {}, context })))).toBe(404)
     }
     const team = await getDb().selectFrom('teams').select('name').where('id', '=', a.teamId).executeTakeFirstOrThrow()

@@ -11,7 +11,7 @@ export const mockServer = setupServer()
 let database: OpenDatabase
 
 beforeAll(async () => {
-  mockServer.listen({ onUnhandledRequest: 'error' })
+  mockServer.listen({ onUnhandledFrame: 'error' })
   database = await openIsolatedDatabase(inject('pgliteTemplate'))
   setDb(database.db)
 })

@@ -119,7 +119,13 @@ export function CheckboxGroup({
 export function Checkbox({ name, label, defaultChecked }: { name: string; label: string; defaultChecked: boolean }) {
   return (
     <label className="flex min-h-11 items-center gap-2 font-semibold">
-      <input type="checkbox" name={name} value="on" defaultChecked={defaultChecked} className="size-5 accent-brand-700" />
+      <input
+        type="checkbox"
+        name={name}
+        value="on"
+        defaultChecked={defaultChecked}
+        className="size-5 accent-brand-700"
+      />
       {label}
     </label>
   )
