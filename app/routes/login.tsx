@@ -69,7 +69,7 @@ export default function LoginPage() {
   const formError = actionData && !actionData.ok ? actionData.formError : null
   return (
     <div className="grid gap-8 md:grid-cols-2">
-      <section className="rounded-lg border border-slate-300 bg-white p-6 shadow-sm">
+      <section className="min-w-0 rounded-lg border border-slate-300 bg-white p-6 shadow-sm">
         <PageHeading title={t('login.title')}>{t('login.intro')}</PageHeading>
         {formError ? (
           <div className="mb-4">

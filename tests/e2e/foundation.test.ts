@@ -151,9 +151,16 @@ describe('administration and errors', () => {
 
   test('the pages fit a phone screen', async () => {
     await page.setViewportSize({ width: 375, height: 800 })
+    const pageWidth = () => page.evaluate(() => document.documentElement.scrollWidth)
+    await page.goto('/login')
+    expect(await pageWidth()).toBeLessThanOrEqual(375)
+    await checkPage(page, 'login-phone')
     await logIn('tyontekija@demo.example')
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).isVisible()).toBe(true)
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Tervetuloa, Tiina Työntekijä')
+    expect(await pageWidth()).toBeLessThanOrEqual(375)
     await checkPage(page, 'worker-home-phone')
+    await page.goto('/reports')
+    expect(await pageWidth()).toBeLessThanOrEqual(375)
+    await checkPage(page, 'worker-reports-phone')
   })
 })
