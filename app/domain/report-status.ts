@@ -1,0 +1,87 @@
+import { type ReportStatus } from '#app/models/database.ts'
+import { type Role } from './roles.ts'
+
+export type { ReportStatus }
+
+/** How the acting user stands to this report; team and organisation scope is checked before this. */
+export interface Actor {
+  roles: readonly Role[]
+  isAuthor: boolean
+  leadsReportTeam: boolean
+}
+
+export type Party = 'author' | 'team_lead' | 'coordinator' | 'committee_member'
+
+export type Resolution = 'resolved_in_team' | 'no_further_action'
+
+export interface TransitionRule {
+  from: ReportStatus
+  to: ReportStatus
+  by: readonly Party[]
+  needs?: 'comment' | 'resolution' | 'committee'
+}
+
+/** The whole lifecycle from DESIGN.md; nothing moves unless a row here allows it. */
+export const transitions: readonly TransitionRule[] = [
+  { from: 'draft', to: 'submitted', by: ['author'] },
+  { from: 'changes_requested', to: 'submitted', by: ['author'] },
+  { from: 'submitted', to: 'in_review', by: ['team_lead'] },
+  { from: 'in_review', to: 'changes_requested', by: ['team_lead'], needs: 'comment' },
+  { from: 'in_review', to: 'closed', by: ['team_lead'], needs: 'resolution' },
+  { from: 'in_review', to: 'forwarded', by: ['team_lead'], needs: 'committee' },
+  { from: 'forwarded', to: 'on_agenda', by: ['coordinator'] },
+  { from: 'on_agenda', to: 'forwarded', by: ['coordinator', 'committee_member'], needs: 'comment' },
+  { from: 'on_agenda', to: 'decided', by: ['coordinator', 'committee_member'], needs: 'comment' },
+  { from: 'decided', to: 'in_welfare_report', by: ['coordinator'] },
+  { from: 'decided', to: 'closed', by: ['coordinator'], needs: 'resolution' },
+  { from: 'in_welfare_report', to: 'closed', by: ['coordinator'], needs: 'resolution' },
+  { from: 'draft', to: 'withdrawn', by: ['author'] },
+  { from: 'submitted', to: 'withdrawn', by: ['author'] },
+  { from: 'in_review', to: 'withdrawn', by: ['author'] },
+  { from: 'changes_requested', to: 'withdrawn', by: ['author'] },
+]
+
+function actsAs(actor: Actor, party: Party): boolean {
+  switch (party) {
+    case 'author':
+      return actor.isAuthor
+    case 'team_lead':
+      return actor.roles.includes('team_lead') && actor.leadsReportTeam
+    case 'coordinator':
+      return actor.roles.includes('coordinator')
+    case 'committee_member':
+      return actor.roles.includes('committee_member')
+  }
+}
+
+export function findTransition(from: ReportStatus, to: ReportStatus): TransitionRule | undefined {
+  return transitions.find((rule) => rule.from === from && rule.to === to)
+}
+
+export function canTransition(actor: Actor, from: ReportStatus, to: ReportStatus): boolean {
+  const rule = findTransition(from, to)
+  return Boolean(rule && rule.by.some((party) => actsAs(actor, party)))
+}
+
+/** The moves the UI offers this user now: exactly the ones the server would accept. */
+export function availableTransitions(actor: Actor, from: ReportStatus): TransitionRule[] {
+  return transitions.filter((rule) => rule.from === from && rule.by.some((party) => actsAs(actor, party)))
+}
+
+/** Only drafts and reports sent back for changes can be edited, and only by their author. */
+export function isEditable(status: ReportStatus): boolean {
+  switch (status) {
+    case 'draft':
+    case 'changes_requested':
+      return true
+    case 'submitted':
+    case 'in_review':
+    case 'forwarded':
+    case 'on_agenda':
+    case 'decided':
+    case 'in_welfare_report':
+    case 'closed':
+    case 'withdrawn':
+      return false
+  }
+}
