@@ -48,7 +48,20 @@ export async function seedDemoData(db: AppDb, now = new Date()) {
     for (const name of teamNames) teams.push(await createTeam(trx, organisation.id, name))
     const teamByName = new Map(teams.map((team) => [team.name, team.id]))
 
+    const committees: { id: string }[] = []
+    for (const name of ['Perusturvalautakunta', 'Hyvinvointialueen hallitus']) {
+      committees.push(
+        await trx
+          .insertInto('committees')
+          .values({ organisation_id: organisation.id, name })
+          .returning('id')
+          .executeTakeFirstOrThrow(),
+      )
+    }
+
     const authors: { id: string; teamIndex: number }[] = []
+    let leadId = ''
+    let coordinatorId = ''
     for (const account of demoAccounts) {
       const teamId = account.team ? teamByName.get(account.team) : undefined
       const user = await createUser(trx, {
@@ -59,17 +72,21 @@ export async function seedDemoData(db: AppDb, now = new Date()) {
         name: account.name,
         password: demoPassword,
       })
-      if (account.roles.includes('worker') && teamId)
+      if (account.roles.includes('worker') && teamId) {
         authors.push({ id: user.id, teamIndex: teamNames.indexOf(account.team!) })
+      }
+      if (account.roles.includes('team_lead')) leadId = user.id
+      if (account.roles.includes('coordinator')) coordinatorId = user.id
     }
 
+    const groupedReports: Record<number, string[]> = {}
     for (let index = 0; index < demoReportCount; index++) {
       const phenomenon = demoPhenomena[index % demoPhenomena.length]!
       const author = authors[index % authors.length]!
       const status = statusCycle[index % statusCycle.length]!
       const createdAt = new Date(now.getTime() - (index * 11 + 3) * 24 * 60 * 60 * 1000)
       const municipality = index % 7 === 6 ? null : municipalities[(index + author.teamIndex) % municipalities.length]!
-      await createReport(trx, {
+      const report = await createReport(trx, {
         organisation_id: organisation.id,
         team_id: teams[author.teamIndex]!.id,
         author_id: author.id,
@@ -97,7 +114,99 @@ export async function seedDemoData(db: AppDb, now = new Date()) {
         updated_at: createdAt,
         submitted_at: status === 'draft' ? null : createdAt,
         actions: phenomenon.actions,
+        committee_id: statusesAfterForwarding.includes(status) ? committees[index % committees.length]!.id : null,
       })
+      const history = historyTo(status)
+      await trx
+        .insertInto('report_events')
+        .values(
+          history.map((step, position) => ({
+            report_id: report.id,
+            organisation_id: organisation.id,
+            actor_id: step.by === 'author' ? author.id : step.by === 'lead' ? leadId : coordinatorId,
+            type: position === 0 ? ('created' as const) : ('status_changed' as const),
+            from_status: position === 0 ? null : history[position - 1]!.to,
+            to_status: step.to,
+            comment: step.comment ?? null,
+            resolution: step.to === 'closed' ? ('resolved_in_team' as const) : null,
+            committee_id: step.to === 'forwarded' ? committees[index % committees.length]!.id : null,
+            created_at: new Date(createdAt.getTime() + position * 26 * 60 * 60 * 1000),
+          })),
+        )
+        .execute()
+      if (status !== 'draft' && status !== 'withdrawn') {
+        const group = (groupedReports[index % demoPhenomena.length] ??= [])
+        group.push(report.id)
+      }
+    }
+
+    // Reports about the same phenomenon are grouped, as team leads would do, where there are at least two.
+    for (const [templateIndex, reportIds] of Object.entries(groupedReports)) {
+      if (reportIds.length < 2) continue
+      const phenomenon = await trx
+        .insertInto('phenomena')
+        .values({
+          organisation_id: organisation.id,
+          title: demoPhenomena[Number(templateIndex)]!.title,
+          created_by: leadId,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      for (const reportId of reportIds) {
+        await trx
+          .insertInto('phenomenon_reports')
+          .values({ phenomenon_id: phenomenon.id, report_id: reportId, linked_by: leadId })
+          .execute()
+        await trx
+          .insertInto('report_events')
+          .values({
+            report_id: reportId,
+            organisation_id: organisation.id,
+            actor_id: leadId,
+            type: 'phenomenon_linked',
+            phenomenon_id: phenomenon.id,
+          })
+          .execute()
+      }
     }
   })
+}
+
+const statusesAfterForwarding: ReportStatus[] = ['forwarded', 'on_agenda', 'decided', 'in_welfare_report']
+
+interface HistoryStep {
+  to: ReportStatus
+  by: 'author' | 'lead' | 'coordinator'
+  comment?: string
+}
+
+/** The steps a report took to reach its demo status, each by the party the lifecycle allows. */
+function historyTo(status: ReportStatus): HistoryStep[] {
+  const steps: HistoryStep[] = [{ to: 'draft', by: 'author' }]
+  if (status === 'draft') return steps
+  steps.push({ to: 'submitted', by: 'author' })
+  if (status === 'submitted') return steps
+  if (status === 'withdrawn') return [...steps, { to: 'withdrawn', by: 'author' }]
+  steps.push({ to: 'in_review', by: 'lead' })
+  if (status === 'in_review') return steps
+  if (status === 'changes_requested') {
+    return [
+      ...steps,
+      { to: 'changes_requested', by: 'lead', comment: 'Kuvaa vielä, kuinka usein ilmiö toistuu ja mitä siitä seuraa.' },
+    ]
+  }
+  if (status === 'closed') {
+    return [...steps, { to: 'closed', by: 'lead', comment: 'Asia sovittiin tiimin ja Kelan yhteispalaverissa.' }]
+  }
+  steps.push({ to: 'forwarded', by: 'lead', comment: 'Toistuva ilmiö useassa kunnassa; viedään toimielimen tietoon.' })
+  if (status === 'forwarded') return steps
+  steps.push({ to: 'on_agenda', by: 'coordinator' })
+  if (status === 'on_agenda') return steps
+  steps.push({
+    to: 'decided',
+    by: 'coordinator',
+    comment: 'Merkittiin tiedoksi; valmistellaan toimenpiteet seuraavaan kokoukseen.',
+  })
+  if (status === 'decided') return steps
+  return [...steps, { to: 'in_welfare_report', by: 'coordinator' }]
 }

@@ -37,7 +37,14 @@ export function SiteHeader() {
   const navLinks = user
     ? [
         { to: '/', label: t('nav.home') },
+        ...(user.roles.includes('worker') || user.roles.includes('team_lead')
+          ? [{ to: '/reports/new', label: t('nav.newReport') }]
+          : []),
         { to: '/reports', label: t('nav.reports') },
+        ...(user.roles.includes('team_lead') || user.roles.includes('coordinator')
+          ? [{ to: '/review', label: t('nav.review') }]
+          : []),
+        ...(user.roles.some((role) => role !== 'worker') ? [{ to: '/phenomena', label: t('nav.phenomena') }] : []),
         ...(user.roles.includes('admin') ? [{ to: '/admin', label: t('nav.admin') }] : []),
         { to: '/settings', label: t('nav.settings') },
       ]
@@ -80,7 +87,7 @@ export function SiteHeader() {
               <li key={link.to}>
                 <NavLink
                   to={link.to}
-                  end={link.to === '/'}
+                  end={link.to === '/' || link.to === '/reports'}
                   className={({ isActive }) =>
                     `inline-flex min-h-11 items-center px-3 font-semibold text-white no-underline hover:bg-white/10 hover:text-white ${
                       isActive ? 'border-b-4 border-focus' : 'border-b-4 border-transparent'

@@ -9,6 +9,7 @@ export interface OrganisationTable {
   id: Generated<string>
   name: string
   slug: string
+  identifying_names: ColumnType<string[], string[] | undefined, string[]>
   created_at: CreatedAt
 }
 
@@ -99,6 +100,8 @@ export interface ReportTable {
   clients_participated: ColumnType<boolean, boolean | undefined, boolean>
   positive: ColumnType<boolean, boolean | undefined, boolean>
   no_identifying_data_confirmed: ColumnType<boolean, boolean | undefined, boolean>
+  committee_id: ColumnType<string | null, string | null | undefined, string | null>
+  identifiability_findings: ColumnType<StoredFinding[], string | undefined, string>
   created_at: CreatedAt
   updated_at: UpdatedAt
   submitted_at: Date | null
@@ -112,7 +115,69 @@ export interface ProposedActionTable {
   level: 'team' | 'organisation' | 'committee' | 'national'
 }
 
+export interface StoredFinding {
+  field: string
+  kind: string
+  fragment: string
+}
+
+export interface CommitteeTable {
+  id: Generated<string>
+  organisation_id: string
+  name: string
+  created_at: CreatedAt
+}
+
+export interface PhenomenonTable {
+  id: Generated<string>
+  organisation_id: string
+  title: string
+  description: ColumnType<string, string | undefined, string>
+  created_by: string
+  created_at: CreatedAt
+}
+
+export interface PhenomenonReportTable {
+  phenomenon_id: string
+  report_id: string
+  linked_by: string
+  linked_at: CreatedAt
+}
+
+export type ReportEventType = 'created' | 'status_changed' | 'phenomenon_linked' | 'phenomenon_unlinked'
+
+export interface ReportEventTable {
+  id: Generated<string>
+  report_id: string
+  organisation_id: string
+  actor_id: string
+  type: ReportEventType
+  from_status: ReportStatus | null
+  to_status: ReportStatus | null
+  comment: string | null
+  resolution: 'resolved_in_team' | 'no_further_action' | null
+  committee_id: string | null
+  phenomenon_id: string | null
+  created_at: CreatedAt
+}
+
+export interface ApiTokenTable {
+  id: Generated<string>
+  user_id: string
+  organisation_id: string
+  name: string
+  token_hash: string
+  created_at: CreatedAt
+  last_used_at: Date | null
+  revoked_at: Date | null
+}
+
 export interface Database {
+  committees: CommitteeTable
+  phenomena: PhenomenonTable
+  phenomenon_reports: PhenomenonReportTable
+  report_events: ReportEventTable
+  api_tokens: ApiTokenTable
   organisations: OrganisationTable
   municipalities: MunicipalityTable
   teams: TeamTable

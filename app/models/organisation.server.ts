@@ -1,15 +1,20 @@
 import { type AppDb } from '#app/utils/db.server.ts'
 
 export async function listOrganisationStructure(db: AppDb, organisationId: string) {
-  const [organisation, municipalities, teams] = await Promise.all([
-    db.selectFrom('organisations').select(['id', 'name']).where('id', '=', organisationId).executeTakeFirstOrThrow(),
+  const [organisation, municipalities, teams, committees] = await Promise.all([
+    db
+      .selectFrom('organisations')
+      .select(['id', 'name', 'identifying_names'])
+      .where('id', '=', organisationId)
+      .executeTakeFirstOrThrow(),
     listMunicipalities(db, organisationId),
     listTeams(db, organisationId),
+    listCommittees(db, organisationId),
   ])
-  return { organisation, municipalities, teams }
+  return { organisation, municipalities, teams, committees }
 }
 
-export type NamedUnit = 'municipalities' | 'teams'
+export type NamedUnit = 'municipalities' | 'teams' | 'committees'
 
 function listNamedUnits(db: AppDb, table: NamedUnit, organisationId: string) {
   return db
@@ -23,6 +28,7 @@ function listNamedUnits(db: AppDb, table: NamedUnit, organisationId: string) {
 export const listMunicipalities = (db: AppDb, organisationId: string) =>
   listNamedUnits(db, 'municipalities', organisationId)
 export const listTeams = (db: AppDb, organisationId: string) => listNamedUnits(db, 'teams', organisationId)
+export const listCommittees = (db: AppDb, organisationId: string) => listNamedUnits(db, 'committees', organisationId)
 
 export async function renameOrganisation(db: AppDb, organisationId: string, name: string) {
   await db.updateTable('organisations').set({ name }).where('id', '=', organisationId).execute()

@@ -1,17 +1,24 @@
-import { type ExpressionBuilder, sql } from 'kysely'
+import { type ExpressionBuilder, sql, type Transaction } from 'kysely'
 import { committeeVisibleStatuses, reportScopeFor } from '#app/domain/report-visibility.ts'
+import { type Resolution } from '#app/domain/report-status.ts'
+import { type ActionLevel } from '#app/domain/report-fields.ts'
 import { type AppDb } from '#app/utils/db.server.ts'
-import { type Database, type ReportStatus } from './database.ts'
+import { type Database, type ReportStatus, type StoredFinding } from './database.ts'
 import { type CurrentUser } from './user.server.ts'
 
-type Viewer = Pick<CurrentUser, 'id' | 'roles' | 'organisation' | 'teams'>
+export type Viewer = Pick<CurrentUser, 'id' | 'roles' | 'organisation' | 'teams'>
 
 /** The one predicate that decides which reports a viewer may read; every report query goes through it. */
-function visibleTo(viewer: Viewer) {
+export function visibleTo(viewer: Viewer) {
   return (eb: ExpressionBuilder<Database, 'reports'>) => {
     const inOrganisation = eb('reports.organisation_id', '=', viewer.organisation.id)
     const scope = reportScopeFor(viewer.roles)
-    if (scope.kind === 'organisation') return inOrganisation
+    if (scope.kind === 'organisation') {
+      return eb.and([
+        inOrganisation,
+        eb.or([eb('reports.status', '!=', 'draft'), eb('reports.author_id', '=', viewer.id)]),
+      ])
+    }
     const teamIds = viewer.teams.map((team) => team.id)
     const allowed = [
       ...(scope.ownReports ? [eb('reports.author_id', '=', viewer.id)] : []),
@@ -54,4 +61,341 @@ export async function countVisibleReportsByStatus(db: AppDb, viewer: Viewer) {
     .groupBy('reports.status')
     .execute()
   return Object.fromEntries(rows.map((row) => [row.status, row.count])) as Partial<Record<ReportStatus, number>>
+}
+
+export interface ReportContent {
+  title: string
+  description: string
+  observedSince: string | null
+  supportNeeds: string[]
+  clientGroups: string[]
+  ageBands: string[]
+  genders: string[]
+  clientCount: number | null
+  trend: 'growing' | 'stable' | 'shrinking' | 'unknown' | null
+  municipalityId: string | null
+  sectors: string[]
+  causes: string
+  consequences: string
+  clientsParticipated: boolean
+  positive: boolean
+  noIdentifyingDataConfirmed: boolean
+  actions: { description: string; level: ActionLevel }[]
+}
+
+function contentColumns(content: ReportContent, findings: StoredFinding[]) {
+  return {
+    title: content.title,
+    description: content.description,
+    observed_since: content.observedSince,
+    support_needs: content.supportNeeds,
+    client_groups: content.clientGroups,
+    age_bands: content.ageBands,
+    genders: content.genders,
+    client_count: content.clientCount,
+    trend: content.trend,
+    municipality_id: content.municipalityId,
+    sectors: content.sectors,
+    causes: content.causes,
+    consequences: content.consequences,
+    clients_participated: content.clientsParticipated,
+    positive: content.positive,
+    no_identifying_data_confirmed: content.noIdentifyingDataConfirmed,
+    identifiability_findings: JSON.stringify(findings),
+  }
+}
+
+async function replaceActions(db: AppDb, reportId: string, actions: ReportContent['actions']) {
+  await db.deleteFrom('proposed_actions').where('report_id', '=', reportId).execute()
+  if (actions.length === 0) return
+  await db
+    .insertInto('proposed_actions')
+    .values(actions.map((action, index) => ({ report_id: reportId, position: index + 1, ...action })))
+    .execute()
+}
+
+/** A municipality id from a form is kept only when it belongs to the author's organisation. */
+async function ownMunicipality(db: AppDb, organisationId: string, municipalityId: string | null) {
+  if (!municipalityId) return null
+  const row = await db
+    .selectFrom('municipalities')
+    .select('id')
+    .where('id', '=', municipalityId)
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirst()
+  return row?.id ?? null
+}
+
+export async function createDraft(
+  db: AppDb,
+  author: Viewer,
+  content: ReportContent,
+  findings: StoredFinding[],
+): Promise<string> {
+  return db.transaction().execute(async (trx) => {
+    const report = await trx
+      .insertInto('reports')
+      .values({
+        ...contentColumns(
+          { ...content, municipalityId: await ownMunicipality(trx, author.organisation.id, content.municipalityId) },
+          findings,
+        ),
+        organisation_id: author.organisation.id,
+        author_id: author.id,
+        team_id: author.teams[0]?.id ?? null,
+        status: 'draft',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await replaceActions(trx, report.id, content.actions)
+    await trx
+      .insertInto('report_events')
+      .values({
+        report_id: report.id,
+        organisation_id: author.organisation.id,
+        actor_id: author.id,
+        type: 'created',
+        to_status: 'draft',
+      })
+      .execute()
+    return report.id
+  })
+}
+
+/** Saves the author's edits while the report is still theirs to edit; false when it no longer is. */
+export async function updateEditableReport(
+  db: AppDb,
+  author: Viewer,
+  reportId: string,
+  content: ReportContent,
+  findings: StoredFinding[],
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable('reports')
+      .set({
+        ...contentColumns(
+          { ...content, municipalityId: await ownMunicipality(trx, author.organisation.id, content.municipalityId) },
+          findings,
+        ),
+        updated_at: new Date(),
+      })
+      .where('id', '=', reportId)
+      .where('organisation_id', '=', author.organisation.id)
+      .where('author_id', '=', author.id)
+      .where('status', 'in', ['draft', 'changes_requested'])
+      .returning('id')
+      .executeTakeFirst()
+    if (!updated) return false
+    await replaceActions(trx, reportId, content.actions)
+    return true
+  })
+}
+
+export async function getReportForViewer(db: AppDb, viewer: Viewer, reportId: string) {
+  const report = await db
+    .selectFrom('reports')
+    .innerJoin('users as author', 'author.id', 'reports.author_id')
+    .leftJoin('municipalities', 'municipalities.id', 'reports.municipality_id')
+    .leftJoin('teams', 'teams.id', 'reports.team_id')
+    .leftJoin('committees', 'committees.id', 'reports.committee_id')
+    .selectAll('reports')
+    .select([
+      'author.name as author_name',
+      'municipalities.name as municipality_name',
+      'teams.name as team_name',
+      'committees.name as committee_name',
+    ])
+    .where('reports.id', '=', reportId)
+    .where(visibleTo(viewer))
+    .executeTakeFirst()
+  if (!report) return null
+  const [actions, phenomena] = await Promise.all([
+    db
+      .selectFrom('proposed_actions')
+      .select(['description', 'level'])
+      .where('report_id', '=', reportId)
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('phenomenon_reports')
+      .innerJoin('phenomena', 'phenomena.id', 'phenomenon_reports.phenomenon_id')
+      .select(['phenomena.id', 'phenomena.title'])
+      .where('phenomenon_reports.report_id', '=', reportId)
+      .orderBy('phenomena.title')
+      .execute(),
+  ])
+  return { ...report, actions, phenomena }
+}
+
+export async function listReportEvents(db: AppDb, organisationId: string, reportId: string) {
+  return db
+    .selectFrom('report_events')
+    .innerJoin('users', 'users.id', 'report_events.actor_id')
+    .leftJoin('committees', 'committees.id', 'report_events.committee_id')
+    .leftJoin('phenomena', 'phenomena.id', 'report_events.phenomenon_id')
+    .select([
+      'report_events.id',
+      'report_events.type',
+      'report_events.from_status',
+      'report_events.to_status',
+      'report_events.comment',
+      'report_events.resolution',
+      'report_events.created_at',
+      'users.name as actor_name',
+      'committees.name as committee_name',
+      'phenomena.title as phenomenon_title',
+    ])
+    .where('report_events.report_id', '=', reportId)
+    .where('report_events.organisation_id', '=', organisationId)
+    .orderBy('report_events.created_at')
+    .orderBy('report_events.id')
+    .execute()
+}
+
+export class ReportConflictError extends Error {
+  constructor(public readonly reportId: string) {
+    super('The report was changed by someone else.')
+  }
+}
+
+/**
+ * Moves a report from the status the actor saw to the next one, in the caller's transaction, and records
+ * the event. Zero rows updated means someone else acted first: a conflict, never a silent overwrite.
+ */
+export async function transitionReport(
+  trx: Transaction<Database>,
+  change: {
+    reportId: string
+    organisationId: string
+    actorId: string
+    from: ReportStatus
+    to: ReportStatus
+    comment?: string | null
+    resolution?: Resolution | null
+    committeeId?: string | null
+  },
+) {
+  const updated = await trx
+    .updateTable('reports')
+    .set({
+      status: change.to,
+      updated_at: new Date(),
+      ...(change.to === 'submitted' ? { submitted_at: new Date() } : {}),
+      ...(change.committeeId ? { committee_id: change.committeeId } : {}),
+    })
+    .where('id', '=', change.reportId)
+    .where('organisation_id', '=', change.organisationId)
+    .where('status', '=', change.from)
+    .returning('id')
+    .executeTakeFirst()
+  if (!updated) throw new ReportConflictError(change.reportId)
+  await trx
+    .insertInto('report_events')
+    .values({
+      report_id: change.reportId,
+      organisation_id: change.organisationId,
+      actor_id: change.actorId,
+      type: 'status_changed',
+      from_status: change.from,
+      to_status: change.to,
+      comment: change.comment || null,
+      resolution: change.resolution ?? null,
+      committee_id: change.committeeId ?? null,
+    })
+    .execute()
+}
+
+/** Up to five reports of the organisation that look like the text being written, best match first. */
+export async function findSimilarReports(db: AppDb, organisationId: string, text: string, excludeId: string | null) {
+  const query = text.trim().slice(0, 500)
+  if (query.length < 3) return []
+  const document = sql`to_tsvector('finnish', reports.title || ' ' || reports.description)`
+  const tsQuery = sql`websearch_to_tsquery('finnish', ${query})`
+  return db
+    .selectFrom('reports')
+    .leftJoin('teams', 'teams.id', 'reports.team_id')
+    .select([
+      'reports.id',
+      'reports.title',
+      'reports.status',
+      'teams.name as team',
+      sql<number>`greatest(similarity(reports.title, ${query}), ts_rank(${document}, ${tsQuery}))`.as('score'),
+    ])
+    .where('reports.organisation_id', '=', organisationId)
+    .where('reports.status', 'not in', ['draft', 'withdrawn'])
+    .$if(excludeId !== null, (qb) => qb.where('reports.id', '!=', excludeId!))
+    .where((eb) => eb.or([sql<boolean>`${document} @@ ${tsQuery}`, sql<boolean>`reports.title % ${query}`]))
+    .orderBy('score', 'desc')
+    .limit(5)
+    .execute()
+}
+
+export interface QueueFilters {
+  status: ReportStatus | null
+  supportNeed: string | null
+  clientGroup: string | null
+  municipalityId: string | null
+  from: string | null
+  to: string | null
+  positive: boolean | null
+  q: string | null
+}
+
+/** The review queue: every non-draft report the viewer may read, filtered, newest first, with counts per status. */
+export async function listReviewQueue(
+  db: AppDb,
+  viewer: Viewer,
+  filters: QueueFilters,
+  page: { limit: number; offset: number },
+) {
+  const base = db
+    .selectFrom('reports')
+    .where(visibleTo(viewer))
+    .where('reports.status', '!=', 'draft')
+    .$if(filters.supportNeed !== null, (qb) =>
+      qb.where(sql<boolean>`${filters.supportNeed} = any(reports.support_needs)`),
+    )
+    .$if(filters.clientGroup !== null, (qb) =>
+      qb.where(sql<boolean>`${filters.clientGroup} = any(reports.client_groups)`),
+    )
+    .$if(filters.municipalityId !== null, (qb) => qb.where('reports.municipality_id', '=', filters.municipalityId))
+    .$if(filters.from !== null, (qb) => qb.where('reports.submitted_at', '>=', new Date(`${filters.from}T00:00:00`)))
+    .$if(filters.to !== null, (qb) =>
+      qb.where('reports.submitted_at', '<', new Date(new Date(`${filters.to}T00:00:00`).getTime() + 86_400_000)),
+    )
+    .$if(filters.positive !== null, (qb) => qb.where('reports.positive', '=', filters.positive!))
+    .$if(filters.q !== null, (qb) =>
+      qb.where(
+        sql<boolean>`to_tsvector('finnish', reports.title || ' ' || reports.description) @@ websearch_to_tsquery('finnish', ${filters.q})`,
+      ),
+    )
+  const [rows, counts] = await Promise.all([
+    base
+      .leftJoin('municipalities', 'municipalities.id', 'reports.municipality_id')
+      .leftJoin('teams', 'teams.id', 'reports.team_id')
+      .select([
+        'reports.id',
+        'reports.title',
+        'reports.status',
+        'reports.positive',
+        'reports.submitted_at',
+        'municipalities.name as municipality',
+        'teams.name as team',
+      ])
+      .$if(filters.status !== null, (qb) => qb.where('reports.status', '=', filters.status!))
+      .orderBy('reports.submitted_at', 'desc')
+      .orderBy('reports.id')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    base
+      .select(['reports.status', sql<number>`count(*)::int`.as('count')])
+      .groupBy('reports.status')
+      .execute(),
+  ])
+  return {
+    reports: rows,
+    counts: Object.fromEntries(counts.map((row) => [row.status, row.count])) as Partial<Record<ReportStatus, number>>,
+  }
 }

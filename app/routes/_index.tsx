@@ -64,7 +64,9 @@ export default function HomePage() {
             <ul className="grid gap-3">
               {latest.map((report) => (
                 <li key={report.id}>
-                  <p className="font-semibold">{report.title}</p>
+                  <p className="font-semibold">
+                    <Link to={`/reports/${report.id}`}>{report.title}</Link>
+                  </p>
                   <p className="text-sm text-slate-700">
                     {formatDate(locale, report.created_at)} · <StatusBadge status={report.status} />
                   </p>

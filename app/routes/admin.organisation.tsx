@@ -5,7 +5,7 @@ import { CsrfInput } from '#app/components/csrf-input.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
-import { TextField } from '#app/components/ui/field.tsx'
+import { TextArea, TextField } from '#app/components/ui/field.tsx'
 import {
   createNamedUnit,
   listOrganisationStructure,
@@ -13,6 +13,7 @@ import {
   renameNamedUnit,
   renameOrganisation,
 } from '#app/models/organisation.server.ts'
+import { setIdentifyingNames } from '#app/models/organisation-settings.server.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
@@ -21,12 +22,26 @@ import { type MessageKey } from '#app/utils/i18n.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 
 const name = z.string().trim().min(1, 'validation.nameRequired').max(200, 'validation.tooLong')
-const unit = z.enum(['municipalities', 'teams'])
+const unit = z.enum(['municipalities', 'teams', 'committees'])
 
 const OrganisationActionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('renameOrganisation'), name }),
   z.object({ intent: z.literal('create'), unit, name }),
   z.object({ intent: z.literal('rename'), unit, id: z.uuid(), name }),
+  z.object({
+    intent: z.literal('identifyingNames'),
+    names: z
+      .string()
+      .max(20_000, 'validation.tooLong')
+      .transform((text) => [
+        ...new Set(
+          text
+            .split('\n')
+            .map((line) => line.trim())
+            .filter(Boolean),
+        ),
+      ]),
+  }),
 ])
 
 interface ActionResult {
@@ -58,19 +73,22 @@ export async function action({ request }: ActionFunctionArgs) {
   const db = getDb()
   const organisationId = admin.organisation.id
   const input = parsed.data
-  const failure = (message: MessageKey, status: number) =>
+  const duplicateName = (name: string) =>
     data<ActionResult>(
-      { ok: false, formId, fieldErrors: { name: message }, values: { name: input.name }, message: null },
-      { status },
+      { ok: false, formId, fieldErrors: { name: 'admin.organisation.duplicate' }, values: { name }, message: null },
+      { status: 400 },
     )
+  if (input.intent === 'identifyingNames') {
+    await setIdentifyingNames(db, organisationId, input.names)
+    return data<ActionResult>({ ok: true, formId, fieldErrors: {}, values: {}, message: 'settings.saved' })
+  }
   if (input.intent === 'renameOrganisation') {
     await renameOrganisation(db, organisationId, input.name)
   } else if (input.intent === 'create') {
-    if (!(await createNamedUnit(db, input.unit, organisationId, input.name)))
-      return failure('admin.organisation.duplicate', 400)
+    if (!(await createNamedUnit(db, input.unit, organisationId, input.name))) return duplicateName(input.name)
   } else {
     const outcome = await renameNamedUnit(db, input.unit, organisationId, input.id, input.name)
-    if (outcome === 'duplicate') return failure('admin.organisation.duplicate', 400)
+    if (outcome === 'duplicate') return duplicateName(input.name)
     if (outcome === 'missing') throw data({ code: 'not_found' }, { status: 404 })
   }
   return data<ActionResult>({ ok: true, formId, fieldErrors: {}, values: {}, message: 'settings.saved' })
@@ -118,6 +136,36 @@ function NameForm({
   )
 }
 
+function IdentifyingNamesForm({ names }: { names: string[] }) {
+  const result = useActionData<typeof action>()
+  const { t } = useI18n()
+  const mine = result?.formId === 'identifyingNames' ? result : undefined
+  return (
+    <Card title={t('admin.organisation.identifyingNames')}>
+      <Form method="post" className="grid gap-3">
+        <CsrfInput />
+        <input type="hidden" name="intent" value="identifyingNames" />
+        <TextArea
+          name="names"
+          label={t('admin.organisation.identifyingNames.label')}
+          description={t('admin.organisation.identifyingNames.help')}
+          defaultValue={typeof mine?.values.names === 'string' ? mine.values.names : names.join('\n')}
+          error={mine?.fieldErrors.names}
+          rows={6}
+        />
+        <div>
+          <Button variant="secondary">{t('common.save')}</Button>
+        </div>
+        {mine?.message ? (
+          <p role="status" className="text-green-900">
+            {t(mine.message)}
+          </p>
+        ) : null}
+      </Form>
+    </Card>
+  )
+}
+
 function UnitSection({ unit, items }: { unit: NamedUnit; items: { id: string; name: string }[] }) {
   const { t } = useI18n()
   return (
@@ -149,7 +197,7 @@ function UnitSection({ unit, items }: { unit: NamedUnit; items: { id: string; na
 }
 
 export default function AdminOrganisationPage() {
-  const { organisation, municipalities, teams } = useLoaderData<typeof loader>()
+  const { organisation, municipalities, teams, committees } = useLoaderData<typeof loader>()
   const { t } = useI18n()
   return (
     <>
@@ -167,6 +215,8 @@ export default function AdminOrganisationPage() {
         <div className="grid gap-6 lg:grid-cols-2">
           <UnitSection unit="municipalities" items={municipalities} />
           <UnitSection unit="teams" items={teams} />
+          <UnitSection unit="committees" items={committees} />
+          <IdentifyingNamesForm names={organisation.identifying_names} />
         </div>
       </div>
     </>

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely'
 import { Migrator } from 'kysely/migration'
 import pg from 'pg'
@@ -39,7 +40,7 @@ export function openServerDatabase(databaseUrl: string): OpenDatabase {
 }
 
 export function createPglite(dataDir?: string, loadDataDir?: Blob): PGlite {
-  return new PGlite({ dataDir, loadDataDir, parsers: { [DATE_OID]: keepDateText } })
+  return new PGlite({ dataDir, loadDataDir, extensions: { pg_trgm }, parsers: { [DATE_OID]: keepDateText } })
 }
 
 export function wrapPglite(pglite: PGlite, description: string, onClose = () => {}): OpenDatabase {

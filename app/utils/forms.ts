@@ -22,9 +22,11 @@ export function parseForm<Schema extends z.ZodType>(
   schema: Schema,
   formData: FormData,
   arrayFields: readonly string[] = [],
+  derived: Record<string, unknown> = {},
 ): FormResult<z.infer<Schema>> {
-  const input: Record<string, unknown> = {}
+  const input: Record<string, unknown> = { ...derived }
   for (const key of new Set(formData.keys())) {
+    if (key in derived) continue
     input[key] = arrayFields.includes(key) ? formData.getAll(key) : formData.get(key)
   }
   for (const key of arrayFields) input[key] ??= []

@@ -11,6 +11,13 @@ import * as adminUsers from '#app/routes/admin.users._index.tsx'
 import * as adminNewUser from '#app/routes/admin.users.new.tsx'
 import * as adminUser from '#app/routes/admin.users.$userId.tsx'
 import * as adminOrganisation from '#app/routes/admin.organisation.tsx'
+import * as newReport from '#app/routes/reports.new.tsx'
+import * as reportPage from '#app/routes/reports.$reportId.tsx'
+import * as editReport from '#app/routes/reports.$reportId.edit.tsx'
+import * as similarReports from '#app/routes/reports.similar.ts'
+import * as review from '#app/routes/review.tsx'
+import * as phenomena from '#app/routes/phenomena._index.tsx'
+import * as phenomenonPage from '#app/routes/phenomena.$phenomenonId.tsx'
 
 const context = { clientIp: '192.0.2.1' }
 
@@ -22,6 +29,9 @@ let a: {
   userId: string
   userEmail: string
   reportTitle: string
+  reportId: string
+  draftId: string
+  phenomenonId: string
 }
 let b: { adminSession: string; coordinatorSession: string; workerSession: string; adminId: string }
 
@@ -36,14 +46,31 @@ beforeAll(async () => {
     teamIds: [teamA.id],
     name: 'Aino A',
   })
-  await createReport(db, {
+  const reportA = await createReport(db, {
     organisation_id: orgA.id,
     team_id: teamA.id,
     author_id: userA.id,
     municipality_id: municipalityA.id,
     status: 'on_agenda',
     title: 'Salainen A-raportti',
+    description: 'Vuokrarästit kasautuvat nuorille aikuisille',
   })
+  const draftA = await createReport(db, {
+    organisation_id: orgA.id,
+    team_id: teamA.id,
+    author_id: userA.id,
+    status: 'draft',
+    title: 'A-luonnos',
+  })
+  const phenomenonA = await db
+    .insertInto('phenomena')
+    .values({ organisation_id: orgA.id, title: 'A-ilmiö', created_by: userA.id })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await db
+    .insertInto('phenomenon_reports')
+    .values({ phenomenon_id: phenomenonA.id, report_id: reportA.id, linked_by: userA.id })
+    .execute()
 
   const orgB = await createOrganisation(db, 'Alue B')
   const teamB = await createTeam(db, orgB.id, 'Tiimi B')
@@ -65,6 +92,9 @@ beforeAll(async () => {
     userId: userA.id,
     userEmail: userA.email,
     reportTitle: 'Salainen A-raportti',
+    reportId: reportA.id,
+    draftId: draftA.id,
+    phenomenonId: phenomenonA.id,
   }
   b = {
     adminSession: await signIn(adminB.email),
@@ -184,6 +214,90 @@ const checks: Record<string, () => Promise<void>> = {
     expect(team.name).toBe('Tiimi A')
   },
 }
+
+Object.assign(checks, {
+  'reports.$reportId.tsx': async () => {
+    const params = { reportId: a.reportId }
+    for (const session of [b.adminSession, b.coordinatorSession, b.workerSession]) {
+      const thrown = await thrownBy(reportPage.loader({ ...(await get(`/reports/${a.reportId}`, session)), params }))
+      expect(statusOf(thrown)).toBe(404)
+    }
+    const request = await formRequest(
+      `/reports/${a.reportId}`,
+      { intent: 'transition', to: 'decided', expectedStatus: 'on_agenda', comment: 'Kaapattu' },
+      { session: b.coordinatorSession },
+    )
+    expect(statusOf(await thrownBy(reportPage.action({ request, params, context })))).toBe(404)
+    const report = await getDb()
+      .selectFrom('reports')
+      .select('status')
+      .where('id', '=', a.reportId)
+      .executeTakeFirstOrThrow()
+    expect(report.status).toBe('on_agenda')
+  },
+  'reports.$reportId.edit.tsx': async () => {
+    const params = { reportId: a.draftId }
+    const thrown = await thrownBy(
+      editReport.loader({ ...(await get(`/reports/${a.draftId}/edit`, b.workerSession)), params }),
+    )
+    expect(statusOf(thrown)).toBe(404)
+    const request = await formRequest(
+      `/reports/${a.draftId}/edit`,
+      { intent: 'save', title: 'Kaapattu' },
+      { session: b.workerSession },
+    )
+    expect(statusOf(await thrownBy(editReport.action({ request, params, context })))).toBe(404)
+  },
+  'reports.new.tsx': async () => {
+    const request = await formRequest(
+      '/reports/new',
+      { intent: 'save', title: 'B:n luonnos', municipalityId: a.municipalityId, reportId: a.draftId },
+      { session: b.workerSession },
+    )
+    expect(statusOf(await thrownBy(newReport.action({ request, params: {}, context })))).toBe(409)
+    const draftA = await getDb()
+      .selectFrom('reports')
+      .select('title')
+      .where('id', '=', a.draftId)
+      .executeTakeFirstOrThrow()
+    expect(draftA.title).toBe('A-luonnos')
+    const fresh = await formRequest(
+      '/reports/new',
+      { intent: 'save', title: 'B:n luonnos', municipalityId: a.municipalityId },
+      { session: b.workerSession },
+    )
+    await newReport.action({ request: fresh, params: {}, context })
+    const created = await getDb()
+      .selectFrom('reports')
+      .select('municipality_id')
+      .where('title', '=', 'B:n luonnos')
+      .executeTakeFirstOrThrow()
+    expect(created.municipality_id).toBeNull()
+  },
+  'reports.similar.ts': async () => {
+    const result = payloadOf(
+      await similarReports.loader(
+        await get('/reports/similar?q=Salainen+A-raportti+vuokrarästit', b.coordinatorSession),
+      ),
+    )
+    expect(result.similar.map((r: { id: string }) => r.id)).not.toContain(a.reportId)
+  },
+  'review.tsx': async () => {
+    const result = payloadOf(await review.loader(await get('/review?q=vuokrarästit', b.coordinatorSession)))
+    expect(result.reports.map((r: { id: string }) => r.id)).not.toContain(a.reportId)
+  },
+  'phenomena._index.tsx': async () => {
+    const result = payloadOf(await phenomena.loader(await get('/phenomena', b.coordinatorSession)))
+    expect(result.phenomena.map((p: { id: string }) => p.id)).not.toContain(a.phenomenonId)
+  },
+  'phenomena.$phenomenonId.tsx': async () => {
+    const params = { phenomenonId: a.phenomenonId }
+    const thrown = await thrownBy(
+      phenomenonPage.loader({ ...(await get(`/phenomena/${a.phenomenonId}`, b.coordinatorSession)), params }),
+    )
+    expect(statusOf(thrown)).toBe(404)
+  },
+})
 
 /** Routes that hold no organisation data at all, and why. */
 const withoutOrganisationData: Record<string, string> = {

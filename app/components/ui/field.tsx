@@ -1,4 +1,4 @@
-import { type InputHTMLAttributes, useId } from 'react'
+import { type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes, useId } from 'react'
 import { type MessageKey } from '#app/utils/i18n.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 
@@ -12,12 +12,25 @@ export function FieldError({ id, error }: { id: string; error?: MessageKey }) {
   )
 }
 
-export function TextField({
+interface ControlProps {
+  id: string
+  'aria-invalid': true | undefined
+  'aria-describedby': string | undefined
+  className: string
+}
+
+/** Label, help text and error around one control, wired together for screen readers. */
+function LabelledField({
   label,
-  error,
   description,
-  ...input
-}: InputHTMLAttributes<HTMLInputElement> & { name: string; label: string; error?: MessageKey; description?: string }) {
+  error,
+  control,
+}: {
+  label: string
+  description?: string
+  error?: MessageKey
+  control: (props: ControlProps) => ReactNode
+}) {
   const id = useId()
   const describedBy = [description ? `${id}-description` : null, error ? `${id}-error` : null].filter(Boolean)
   return (
@@ -30,15 +43,44 @@ export function TextField({
           {description}
         </p>
       ) : null}
-      <input
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy.length ? describedBy.join(' ') : undefined}
-        className={`mt-1 block w-full rounded-md border-2 bg-white px-3 py-2 ${error ? 'border-red-700' : 'border-slate-400'}`}
-        {...input}
-      />
+      {control({
+        id,
+        'aria-invalid': error ? true : undefined,
+        'aria-describedby': describedBy.length ? describedBy.join(' ') : undefined,
+        className: `mt-1 block w-full rounded-md border-2 bg-white px-3 py-2 ${error ? 'border-red-700' : 'border-slate-400'}`,
+      })}
       <FieldError id={`${id}-error`} error={error} />
     </div>
+  )
+}
+
+type FieldProps = { name: string; label: string; error?: MessageKey; description?: string }
+
+export function TextField({ label, error, description, ...input }: InputHTMLAttributes<HTMLInputElement> & FieldProps) {
+  return (
+    <LabelledField
+      label={label}
+      error={error}
+      description={description}
+      control={(props) => <input {...props} {...input} />}
+    />
+  )
+}
+
+export function TextArea({
+  label,
+  error,
+  description,
+  rows = 5,
+  ...textarea
+}: TextareaHTMLAttributes<HTMLTextAreaElement> & FieldProps) {
+  return (
+    <LabelledField
+      label={label}
+      error={error}
+      description={description}
+      control={(props) => <textarea rows={rows} {...props} {...textarea} />}
+    />
   )
 }
 

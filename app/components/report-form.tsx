@@ -1,0 +1,360 @@
+import { Form, useFetcher } from '@remix-run/react'
+import { useEffect, useRef, useState } from 'react'
+import {
+  actionLevels,
+  ageBands,
+  clientGroups,
+  genders,
+  sectors,
+  supportNeeds,
+  trends,
+} from '#app/domain/report-fields.ts'
+import { type FieldErrors } from '#app/utils/forms.ts'
+import { formatDateTime, type MessageKey } from '#app/utils/i18n.ts'
+import { useI18n } from '#app/utils/use-i18n.ts'
+import { CsrfInput } from './csrf-input.tsx'
+import { Alert } from './ui/alert.tsx'
+import { Button } from './ui/button.tsx'
+import { Card } from './ui/card.tsx'
+import { Checkbox, CheckboxGroup, SelectField, TextArea, TextField } from './ui/field.tsx'
+
+export type FormValues = Record<string, string | string[] | boolean | undefined>
+
+export interface IdentifiabilityFinding {
+  field: string
+  kind: string
+  fragment: string
+}
+
+export interface SimilarReport {
+  id: string
+  title: string
+  status: string
+  team: string | null
+}
+
+function list(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String)
+  return typeof value === 'string' ? [value] : []
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : ''
+}
+
+const autosaveSeconds = 5
+
+/** Saves the draft in the background every few seconds while the worker types (JavaScript only). */
+function useAutosave(form: React.RefObject<HTMLFormElement | null>, reportId: string | null) {
+  const fetcher = useFetcher<{ autosaved?: { reportId: string; at: string } }>()
+  const dirty = useRef(false)
+  const [savedId, setSavedId] = useState(reportId)
+  useEffect(() => {
+    if (fetcher.data?.autosaved) setSavedId(fetcher.data.autosaved.reportId)
+  }, [fetcher.data])
+  useEffect(() => {
+    const element = form.current
+    if (!element) return
+    const markDirty = () => (dirty.current = true)
+    element.addEventListener('input', markDirty)
+    const timer = setInterval(() => {
+      if (!dirty.current || fetcher.state !== 'idle') return
+      const formData = new FormData(element)
+      if (!String(formData.get('title') ?? '').trim()) return
+      dirty.current = false
+      formData.set('intent', 'autosave')
+      formData.set('reportId', savedId ?? '')
+      fetcher.submit(formData, { method: 'post' })
+    }, autosaveSeconds * 1000)
+    return () => {
+      element.removeEventListener('input', markDirty)
+      clearInterval(timer)
+    }
+  }, [form, fetcher, savedId])
+  return { savedId, savedAt: fetcher.data?.autosaved?.at ?? null }
+}
+
+/** Looks up similar reports of the organisation while the title and description are typed (JavaScript only). */
+function useSimilarReports(initial: SimilarReport[], reportId: string | null) {
+  const fetcher = useFetcher<{ similar: SimilarReport[] }>()
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined)
+  const lookUp = (query: string) => {
+    clearTimeout(timer.current)
+    timer.current = setTimeout(() => {
+      const params = new URLSearchParams({ q: query })
+      if (reportId) params.set('exclude', reportId)
+      fetcher.load(`/reports/similar?${params}`)
+    }, 600)
+  }
+  return { similar: fetcher.data?.similar ?? initial, lookUp }
+}
+
+export function ReportForm({
+  reportId,
+  values,
+  fieldErrors,
+  findings,
+  municipalities,
+  similar: initialSimilar,
+  previewHtml,
+  message,
+}: {
+  reportId: string | null
+  values: FormValues
+  fieldErrors: FieldErrors
+  findings: IdentifiabilityFinding[]
+  municipalities: { id: string; name: string }[]
+  similar: SimilarReport[]
+  previewHtml: string | null
+  message: MessageKey | null
+}) {
+  const { locale, t } = useI18n()
+  const form = useRef<HTMLFormElement>(null)
+  const { savedId, savedAt } = useAutosave(form, reportId)
+  const { similar, lookUp } = useSimilarReports(initialSimilar, savedId)
+  const descriptions = list(values.actionDescription)
+  const levels = list(values.actionLevel)
+  const actionRows = descriptions.length > 0 ? descriptions : ['']
+  const searchText = () => {
+    const data = new FormData(form.current!)
+    return `${data.get('title') ?? ''} ${data.get('description') ?? ''}`
+  }
+  const options = (codes: readonly string[], prefix: string) =>
+    codes.map((code) => ({ value: code, label: t(`${prefix}.${code}` as MessageKey) }))
+
+  return (
+    <Form method="post" ref={form} className="grid gap-6" noValidate>
+      <CsrfInput />
+      <input type="hidden" name="reportId" value={savedId ?? ''} />
+      {message ? <Alert tone="success">{t(message)}</Alert> : null}
+      {findings.length > 0 ? (
+        <Alert tone="error" id="identifiability-findings">
+          <p className="font-semibold">{t('report.guard.title')}</p>
+          <ul className="mt-2 list-disc pl-6">
+            {findings.map((finding, index) => (
+              <li key={index}>
+                {t('report.guard.finding', {
+                  fragment: finding.fragment,
+                  kind: t(`report.guard.kind.${finding.kind}` as MessageKey),
+                  field: t(`report.field.${finding.field.split('.')[0]}` as MessageKey),
+                })}
+              </li>
+            ))}
+          </ul>
+          <p className="mt-2">{t('report.guard.help')}</p>
+        </Alert>
+      ) : null}
+      {Object.keys(fieldErrors).length > 0 ? <Alert tone="error">{t('report.validation.summary')}</Alert> : null}
+
+      <Card title={t('report.section.phenomenon')}>
+        <div className="grid gap-4">
+          <TextField
+            name="title"
+            label={t('report.field.title')}
+            description={t('report.help.title')}
+            defaultValue={text(values.title)}
+            error={fieldErrors.title}
+            onChange={() => lookUp(searchText())}
+            maxLength={200}
+          />
+          <TextArea
+            name="description"
+            label={t('report.field.description')}
+            description={t('report.help.description')}
+            defaultValue={text(values.description)}
+            error={fieldErrors.description}
+            onChange={() => lookUp(searchText())}
+            rows={8}
+          />
+          <div className="flex flex-wrap gap-2">
+            <Button variant="secondary" name="intent" value="preview">
+              {t('report.preview.button')}
+            </Button>
+          </div>
+          {previewHtml !== null ? (
+            <section
+              aria-label={t('report.preview.title')}
+              className="rounded-md border border-slate-300 bg-slate-50 p-4"
+            >
+              <h3 className="mb-2 font-semibold">{t('report.preview.title')}</h3>
+              <div className="prose-report" dangerouslySetInnerHTML={{ __html: previewHtml }} />
+            </section>
+          ) : null}
+          {similar.length > 0 ? (
+            <section aria-live="polite" className="rounded-md border border-brand-100 bg-brand-50 p-4">
+              <h3 className="font-semibold">{t('report.similar.title')}</h3>
+              <p className="text-sm">{t('report.similar.help')}</p>
+              <ul className="mt-2 list-disc pl-6">
+                {similar.map((report) => (
+                  <li key={report.id}>
+                    {report.title} ({t(`status.${report.status}` as MessageKey)}
+                    {report.team ? `, ${report.team}` : ''})
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          <TextField
+            name="observedSince"
+            type="month"
+            label={t('report.field.observedSince')}
+            description={t('report.help.observedSince')}
+            defaultValue={text(values.observedSince)}
+            error={fieldErrors.observedSince}
+          />
+        </div>
+      </Card>
+
+      <Card title={t('report.section.who')}>
+        <div className="grid gap-4">
+          <CheckboxGroup
+            legend={t('report.field.supportNeeds')}
+            name="supportNeeds"
+            options={options(supportNeeds, 'supportNeed')}
+            selected={list(values.supportNeeds)}
+            error={fieldErrors.supportNeeds}
+          />
+          <CheckboxGroup
+            legend={t('report.field.clientGroups')}
+            name="clientGroups"
+            options={options(clientGroups, 'clientGroup')}
+            selected={list(values.clientGroups)}
+            error={fieldErrors.clientGroups}
+          />
+          <CheckboxGroup
+            legend={t('report.field.ageBands')}
+            name="ageBands"
+            options={options(ageBands, 'ageBand')}
+            selected={list(values.ageBands)}
+          />
+          <CheckboxGroup
+            legend={t('report.field.genders')}
+            name="genders"
+            options={options(genders, 'gender')}
+            selected={list(values.genders)}
+          />
+          <div className="grid gap-4 sm:grid-cols-2">
+            <TextField
+              name="clientCount"
+              inputMode="numeric"
+              label={t('report.field.clientCount')}
+              description={t('report.help.clientCount')}
+              defaultValue={text(values.clientCount)}
+              error={fieldErrors.clientCount}
+            />
+            <SelectField
+              name="trend"
+              label={t('report.field.trend')}
+              defaultValue={text(values.trend)}
+              options={[{ value: '', label: t('report.notChosen') }, ...options(trends, 'trend')]}
+            />
+          </div>
+        </div>
+      </Card>
+
+      <Card title={t('report.section.where')}>
+        <div className="grid gap-4">
+          <SelectField
+            name="municipalityId"
+            label={t('report.field.municipality')}
+            defaultValue={text(values.municipalityId)}
+            options={[
+              { value: '', label: t('reports.wholeArea') },
+              ...municipalities.map((municipality) => ({ value: municipality.id, label: municipality.name })),
+            ]}
+          />
+          <CheckboxGroup
+            legend={t('report.field.sectors')}
+            name="sectors"
+            options={options(sectors, 'sector')}
+            selected={list(values.sectors)}
+          />
+          <TextArea
+            name="causes"
+            label={t('report.field.causes')}
+            defaultValue={text(values.causes)}
+            error={fieldErrors.causes}
+            rows={3}
+          />
+          <TextArea
+            name="consequences"
+            label={t('report.field.consequences')}
+            defaultValue={text(values.consequences)}
+            error={fieldErrors.consequences}
+            rows={3}
+          />
+        </div>
+      </Card>
+
+      <Card title={t('report.section.actions')}>
+        <p className="mb-4 text-slate-700">{t('report.help.actions')}</p>
+        {fieldErrors.actions ? <p className="mb-2 font-semibold text-red-800">{t(fieldErrors.actions)}</p> : null}
+        <ol className="grid gap-4">
+          {actionRows.map((description, index) => (
+            <li key={`${index}-${actionRows.length}`} className="grid gap-2 rounded-md border border-slate-200 p-4">
+              <TextArea
+                name="actionDescription"
+                label={t('report.field.action', { number: index + 1 })}
+                defaultValue={description}
+                rows={2}
+              />
+              <SelectField
+                name="actionLevel"
+                label={t('report.field.actionLevel', { number: index + 1 })}
+                defaultValue={levels[index] ?? 'team'}
+                options={options(actionLevels, 'actionLevel')}
+              />
+              {actionRows.length > 1 ? (
+                <div>
+                  <Button variant="danger" name="intent" value={`removeAction:${index}`}>
+                    {t('report.action.remove', { number: index + 1 })}
+                  </Button>
+                </div>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+        <div className="mt-4">
+          <Button variant="secondary" name="intent" value="addAction">
+            {t('report.action.add')}
+          </Button>
+        </div>
+      </Card>
+
+      <Card title={t('report.section.confirm')}>
+        <div className="grid gap-2">
+          <Checkbox
+            name="clientsParticipated"
+            label={t('report.field.clientsParticipated')}
+            defaultChecked={values.clientsParticipated === true || values.clientsParticipated === 'on'}
+          />
+          <Checkbox
+            name="positive"
+            label={t('report.field.positive')}
+            defaultChecked={values.positive === true || values.positive === 'on'}
+          />
+          <Checkbox
+            name="noIdentifyingDataConfirmed"
+            label={t('report.field.noIdentifyingDataConfirmed')}
+            defaultChecked={values.noIdentifyingDataConfirmed === true || values.noIdentifyingDataConfirmed === 'on'}
+          />
+          {fieldErrors.noIdentifyingDataConfirmed ? (
+            <p className="font-semibold text-red-800">{t(fieldErrors.noIdentifyingDataConfirmed)}</p>
+          ) : null}
+        </div>
+      </Card>
+
+      <div className="flex flex-wrap items-center gap-3">
+        <Button name="intent" value="submit">
+          {t('report.submit')}
+        </Button>
+        <Button variant="secondary" name="intent" value="save">
+          {t('report.saveDraft')}
+        </Button>
+        <p role="status" className="text-slate-700">
+          {savedAt ? t('report.autosaved', { time: formatDateTime(locale, savedAt) }) : t('report.autosaveHelp')}
+        </p>
+      </div>
+    </Form>
+  )
+}

@@ -1,0 +1,15 @@
+import { type AppDb } from '#app/utils/db.server.ts'
+
+/** Names that must never appear in a report of this organisation (maintained by its admins). */
+export async function getIdentifyingNames(db: AppDb, organisationId: string): Promise<string[]> {
+  const row = await db
+    .selectFrom('organisations')
+    .select('identifying_names')
+    .where('id', '=', organisationId)
+    .executeTakeFirstOrThrow()
+  return row.identifying_names
+}
+
+export async function setIdentifyingNames(db: AppDb, organisationId: string, names: string[]) {
+  await db.updateTable('organisations').set({ identifying_names: names }).where('id', '=', organisationId).execute()
+}

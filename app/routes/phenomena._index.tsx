@@ -1,0 +1,54 @@
+import { type LoaderFunctionArgs } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { PageHeading } from '#app/components/page-heading.tsx'
+import { Table } from '#app/components/ui/table.tsx'
+import { listPhenomena } from '#app/models/phenomenon.server.ts'
+import { requireRole } from '#app/utils/auth.server.ts'
+import { getDb } from '#app/utils/db.server.ts'
+import { formatDate, formatNumber } from '#app/utils/i18n.ts'
+import { useI18n } from '#app/utils/use-i18n.ts'
+
+export const phenomenonReaders = ['team_lead', 'coordinator', 'committee_member', 'admin'] as const
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, phenomenonReaders)
+  return { phenomena: await listPhenomena(getDb(), user.organisation.id) }
+}
+
+export default function PhenomenaPage() {
+  const { phenomena } = useLoaderData<typeof loader>()
+  const { locale, t } = useI18n()
+  return (
+    <>
+      <PageHeading title={t('phenomenon.list.title')}>{t('phenomenon.list.intro')}</PageHeading>
+      {phenomena.length === 0 ? (
+        <p>{t('phenomenon.list.empty')}</p>
+      ) : (
+        <Table
+          caption={t('phenomenon.list.title')}
+          columns={[
+            t('phenomenon.column.title'),
+            t('phenomenon.column.reports'),
+            t('phenomenon.column.teams'),
+            t('phenomenon.column.municipalities'),
+            t('phenomenon.column.since'),
+            t('phenomenon.column.latest'),
+          ]}
+        >
+          {phenomena.map((phenomenon) => (
+            <tr key={phenomenon.id} className="border-t border-slate-200">
+              <td className="p-3 font-semibold">
+                <Link to={`/phenomena/${phenomenon.id}`}>{phenomenon.title}</Link>
+              </td>
+              <td className="p-3">{formatNumber(locale, phenomenon.report_count)}</td>
+              <td className="p-3">{formatNumber(locale, phenomenon.team_count)}</td>
+              <td className="p-3">{formatNumber(locale, phenomenon.municipality_count)}</td>
+              <td className="p-3">{phenomenon.first_observed ? formatDate(locale, phenomenon.first_observed) : '–'}</td>
+              <td className="p-3">{phenomenon.latest_report ? formatDate(locale, phenomenon.latest_report) : '–'}</td>
+            </tr>
+          ))}
+        </Table>
+      )}
+    </>
+  )
+}

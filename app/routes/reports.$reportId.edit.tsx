@@ -1,0 +1,86 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
+import { useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { PageHeading } from '#app/components/page-heading.tsx'
+import { ReportForm, type FormValues } from '#app/components/report-form.tsx'
+import { isEditable } from '#app/domain/report-status.ts'
+import { listMunicipalities } from '#app/models/organisation.server.ts'
+import { getReportForViewer } from '#app/models/report.server.ts'
+import { requireUser } from '#app/utils/auth.server.ts'
+import { getDb } from '#app/utils/db.server.ts'
+import { requireUuid } from '#app/utils/params.server.ts'
+import { handleReportForm, similarReportsFor, type ReportFormResult } from '#app/utils/report-form.server.ts'
+import { useI18n } from '#app/utils/use-i18n.ts'
+
+async function requireOwnEditableReport(request: Request, reportIdParam: string | undefined) {
+  const user = await requireUser(request)
+  const report = await getReportForViewer(getDb(), user, requireUuid(reportIdParam))
+  if (!report || report.author_id !== user.id) throw data({ code: 'not_found' }, { status: 404 })
+  if (!isEditable(report.status)) throw data({ code: 'conflict' }, { status: 409 })
+  return { user, report }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, report } = await requireOwnEditableReport(request, params.reportId)
+  const values: FormValues = {
+    title: report.title,
+    description: report.description,
+    observedSince: report.observed_since?.slice(0, 7) ?? '',
+    supportNeeds: report.support_needs,
+    clientGroups: report.client_groups,
+    ageBands: report.age_bands,
+    genders: report.genders,
+    clientCount: report.client_count === null ? '' : String(report.client_count),
+    trend: report.trend ?? '',
+    municipalityId: report.municipality_id ?? '',
+    sectors: report.sectors,
+    causes: report.causes,
+    consequences: report.consequences,
+    actionDescription: report.actions.map((a) => a.description),
+    actionLevel: report.actions.map((a) => a.level),
+    clientsParticipated: report.clients_participated,
+    positive: report.positive,
+    noIdentifyingDataConfirmed: report.no_identifying_data_confirmed,
+  }
+  const [municipalities, similar] = await Promise.all([
+    listMunicipalities(getDb(), user.organisation.id),
+    similarReportsFor(user, `${report.title} ${report.description}`, report.id),
+  ])
+  return {
+    reportId: report.id,
+    status: report.status,
+    values,
+    findings: report.identifiability_findings,
+    municipalities,
+    similar,
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, report } = await requireOwnEditableReport(request, params.reportId)
+  return handleReportForm(request, user, report.id)
+}
+
+export default function EditReportPage() {
+  const loaded = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>() as ReportFormResult | undefined
+  const [searchParams] = useSearchParams()
+  const { t } = useI18n()
+  return (
+    <>
+      <PageHeading title={t('report.edit.title')}>
+        {loaded.status === 'changes_requested' ? t('report.edit.changesRequested') : t('report.edit.intro')}
+      </PageHeading>
+      <ReportForm
+        key={result ? 'posted' : 'loaded'}
+        reportId={loaded.reportId}
+        values={result?.values ?? loaded.values}
+        fieldErrors={result?.fieldErrors ?? {}}
+        findings={result ? result.findings : loaded.findings}
+        municipalities={loaded.municipalities}
+        similar={result?.similar.length ? result.similar : loaded.similar}
+        previewHtml={result?.previewHtml ?? null}
+        message={searchParams.get('saved') && !result ? 'report.saved' : null}
+      />
+    </>
+  )
+}

@@ -1,0 +1,353 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { z } from 'zod'
+import { CsrfInput } from '#app/components/csrf-input.tsx'
+import { PageHeading } from '#app/components/page-heading.tsx'
+import { ReportTimeline } from '#app/components/report-timeline.tsx'
+import { StatusBadge } from '#app/components/status-badge.tsx'
+import { Alert } from '#app/components/ui/alert.tsx'
+import { Button } from '#app/components/ui/button.tsx'
+import { Card } from '#app/components/ui/card.tsx'
+import { SelectField, TextArea, TextField } from '#app/components/ui/field.tsx'
+import { canLinkToPhenomenon } from '#app/domain/phenomena.ts'
+import { availableTransitions, isEditable } from '#app/domain/report-status.ts'
+import { reportStatuses } from '#app/models/database.ts'
+import { listCommittees } from '#app/models/organisation.server.ts'
+import { listPhenomena } from '#app/models/phenomenon.server.ts'
+import { getReportForViewer, listReportEvents } from '#app/models/report.server.ts'
+import { requireUser } from '#app/utils/auth.server.ts'
+import { readProtectedForm } from '#app/utils/csrf.server.ts'
+import { getDb } from '#app/utils/db.server.ts'
+import { formatDate, type MessageKey } from '#app/utils/i18n.ts'
+import { renderMarkdown } from '#app/utils/markdown.server.ts'
+import { requireUuid } from '#app/utils/params.server.ts'
+import {
+  actorFor,
+  applyTransition,
+  changePhenomenonLink,
+  type ReportActionResult,
+} from '#app/utils/report-actions.server.ts'
+import { useI18n } from '#app/utils/use-i18n.ts'
+
+const optionalUuid = z.union([z.uuid(), z.literal('')]).transform((value) => value || null)
+
+const ReportActionSchema = z.discriminatedUnion('intent', [
+  z.object({
+    intent: z.literal('transition'),
+    to: z.enum(reportStatuses),
+    expectedStatus: z.enum(reportStatuses),
+    comment: z.string().trim().max(5000).default(''),
+    resolution: z
+      .union([z.enum(['resolved_in_team', 'no_further_action']), z.literal('')])
+      .default('')
+      .transform((value) => value || null),
+    committeeId: optionalUuid.default(''),
+  }),
+  z.object({ intent: z.literal('link'), phenomenonId: z.uuid() }),
+  z.object({ intent: z.literal('create'), title: z.string().trim().min(1).max(200) }),
+  z.object({ intent: z.literal('unlink'), phenomenonId: z.uuid() }),
+])
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const db = getDb()
+  const report = await getReportForViewer(db, user, requireUuid(params.reportId))
+  if (!report) throw data({ code: 'not_found' }, { status: 404 })
+  const actor = actorFor(user, report)
+  const mayLink = canLinkToPhenomenon(actor, report.status)
+  const [events, committees, phenomena] = await Promise.all([
+    listReportEvents(db, user.organisation.id, report.id),
+    listCommittees(db, user.organisation.id),
+    mayLink ? listPhenomena(db, user.organisation.id) : Promise.resolve([]),
+  ])
+  const { identifiability_findings: findings, description, ...shown } = report
+  return {
+    report: shown,
+    descriptionHtml: renderMarkdown(description),
+    flagged: findings.length > 0,
+    events,
+    transitions: availableTransitions(actor, report.status).map((rule) => ({ to: rule.to, needs: rule.needs ?? null })),
+    editable: actor.isAuthor && isEditable(report.status),
+    mayLink,
+    committees,
+    phenomena: phenomena.map(({ id, title }) => ({ id, title })),
+  }
+}
+
+function outcome(result: ReportActionResult) {
+  if (result.ok) return { ok: true as const }
+  switch (result.error) {
+    case 'not_found':
+      throw data({ code: 'not_found' }, { status: 404 })
+    case 'forbidden':
+      throw data({ code: 'forbidden' }, { status: 403 })
+    case 'conflict':
+      return data(
+        { ok: false as const, error: 'conflict' as const, currentStatus: result.currentStatus },
+        { status: 409 },
+      )
+    case 'invalid':
+      return data(
+        { ok: false as const, error: 'invalid' as const, field: result.field, message: result.message },
+        { status: 400 },
+      )
+    case 'identifying':
+      return data({ ok: false as const, error: 'identifying' as const, findings: result.findings }, { status: 422 })
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request)
+  const reportId = requireUuid(params.reportId)
+  const formData = await readProtectedForm(request)
+  const parsed = ReportActionSchema.safeParse(Object.fromEntries(formData))
+  if (!parsed.success) {
+    return data(
+      { ok: false as const, error: 'invalid' as const, field: 'form', message: 'validation.invalid' as MessageKey },
+      { status: 400 },
+    )
+  }
+  const input = parsed.data
+  switch (input.intent) {
+    case 'transition':
+      return outcome(await applyTransition(user, reportId, input))
+    case 'link':
+    case 'unlink':
+      return outcome(
+        await changePhenomenonLink(user, reportId, { kind: input.intent, phenomenonId: input.phenomenonId }),
+      )
+    case 'create':
+      return outcome(await changePhenomenonLink(user, reportId, { kind: 'create', title: input.title }))
+  }
+}
+
+function Facts({ report }: { report: ReturnType<typeof useLoaderData<typeof loader>>['report'] }) {
+  const { locale, t } = useI18n()
+  const codes = (values: string[], prefix: string) =>
+    values.map((code) => t(`${prefix}.${code}` as MessageKey)).join(', ') || '–'
+  const rows: [string, string][] = [
+    [t('report.field.supportNeeds'), codes(report.support_needs, 'supportNeed')],
+    [t('report.field.clientGroups'), codes(report.client_groups, 'clientGroup')],
+    [t('report.field.ageBands'), codes(report.age_bands, 'ageBand')],
+    [t('report.field.genders'), codes(report.genders, 'gender')],
+    [t('report.field.clientCount'), report.client_count === null ? '–' : String(report.client_count)],
+    [t('report.field.trend'), report.trend ? t(`trend.${report.trend}`) : '–'],
+    [t('report.field.municipality'), report.municipality_name ?? t('reports.wholeArea')],
+    [t('report.field.sectors'), codes(report.sectors, 'sector')],
+    [t('report.field.observedSince'), report.observed_since ? formatDate(locale, report.observed_since) : '–'],
+    [t('report.field.team'), report.team_name ?? '–'],
+    [t('report.field.author'), report.author_name],
+    [t('report.field.committee'), report.committee_name ?? '–'],
+    [t('report.field.clientsParticipated'), report.clients_participated ? t('common.yes') : t('common.no')],
+  ]
+  return (
+    <dl className="grid gap-x-4 gap-y-2 sm:grid-cols-[max-content_1fr]">
+      {rows.map(([label, value]) => (
+        <div key={label} className="contents">
+          <dt className="font-semibold">{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  )
+}
+
+function TransitionForms() {
+  const { report, transitions, committees } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  const { t } = useI18n()
+  const invalid = result && !result.ok && result.error === 'invalid' ? result : undefined
+  if (transitions.length === 0) return <p className="text-slate-700">{t('report.transition.none')}</p>
+  return (
+    <div className="grid gap-4">
+      {transitions.map((transition) => (
+        <Form key={transition.to} method="post" className="grid gap-3 rounded-md border border-slate-200 p-4">
+          <CsrfInput />
+          <input type="hidden" name="intent" value="transition" />
+          <input type="hidden" name="to" value={transition.to} />
+          <input type="hidden" name="expectedStatus" value={report.status} />
+          {transition.needs === 'committee' ? (
+            <SelectField
+              name="committeeId"
+              label={t('report.transition.committee')}
+              options={[
+                { value: '', label: t('report.notChosen') },
+                ...committees.map((c) => ({ value: c.id, label: c.name })),
+              ]}
+              error={invalid?.field === 'committeeId' ? invalid.message : undefined}
+            />
+          ) : null}
+          {transition.needs === 'resolution' ? (
+            <SelectField
+              name="resolution"
+              label={t('report.transition.resolution')}
+              options={[
+                { value: '', label: t('report.notChosen') },
+                { value: 'resolved_in_team', label: t('resolution.resolved_in_team') },
+                { value: 'no_further_action', label: t('resolution.no_further_action') },
+              ]}
+              error={invalid?.field === 'resolution' ? invalid.message : undefined}
+            />
+          ) : null}
+          <TextArea
+            name="comment"
+            rows={2}
+            label={
+              transition.needs === 'comment' || transition.needs === 'resolution'
+                ? t('report.transition.commentRequiredLabel')
+                : t('report.transition.comment')
+            }
+            error={invalid?.field === 'comment' ? invalid.message : undefined}
+          />
+          <div>
+            <Button variant={transition.to === 'withdrawn' || transition.to === 'closed' ? 'secondary' : 'primary'}>
+              {t(`report.transition.to.${transition.to}` as MessageKey)}
+            </Button>
+          </div>
+        </Form>
+      ))}
+    </div>
+  )
+}
+
+function PhenomenonLinks() {
+  const { report, phenomena } = useLoaderData<typeof loader>()
+  const { t } = useI18n()
+  const unlinked = phenomena.filter((p) => !report.phenomena.some((linked) => linked.id === p.id))
+  return (
+    <div className="grid gap-4">
+      {report.phenomena.length > 0 ? (
+        <ul className="grid gap-2">
+          {report.phenomena.map((phenomenon) => (
+            <li key={phenomenon.id} className="flex flex-wrap items-center gap-2">
+              <Link to={`/phenomena/${phenomenon.id}`}>{phenomenon.title}</Link>
+              <Form method="post">
+                <CsrfInput />
+                <input type="hidden" name="intent" value="unlink" />
+                <input type="hidden" name="phenomenonId" value={phenomenon.id} />
+                <Button variant="danger" className="min-h-9 px-2 py-1 text-sm">
+                  {t('phenomenon.unlink')}
+                </Button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {unlinked.length > 0 ? (
+        <Form method="post" className="flex flex-wrap items-end gap-2">
+          <CsrfInput />
+          <input type="hidden" name="intent" value="link" />
+          <div className="min-w-56 flex-1">
+            <SelectField
+              name="phenomenonId"
+              label={t('phenomenon.linkExisting')}
+              options={unlinked.map((p) => ({ value: p.id, label: p.title }))}
+            />
+          </div>
+          <Button variant="secondary">{t('phenomenon.link')}</Button>
+        </Form>
+      ) : null}
+      <Form method="post" className="flex flex-wrap items-end gap-2">
+        <CsrfInput />
+        <input type="hidden" name="intent" value="create" />
+        <div className="min-w-56 flex-1">
+          <TextField name="title" label={t('phenomenon.createNew')} defaultValue={report.title} />
+        </div>
+        <Button variant="secondary">{t('phenomenon.create')}</Button>
+      </Form>
+    </div>
+  )
+}
+
+export default function ReportPage() {
+  const { report, descriptionHtml, flagged, events, editable, mayLink } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  const [searchParams] = useSearchParams()
+  const { t } = useI18n()
+  return (
+    <>
+      <PageHeading title={report.title}>
+        <span className="flex flex-wrap items-center gap-2">
+          <StatusBadge status={report.status} />
+          {report.positive ? (
+            <span className="rounded bg-green-50 px-2 text-green-900">{t('reports.positive')}</span>
+          ) : null}
+        </span>
+      </PageHeading>
+      <div className="mb-4 grid gap-3">
+        {searchParams.get('submitted') && !result ? <Alert tone="success">{t('report.submitted')}</Alert> : null}
+        {result?.ok ? <Alert tone="success">{t('report.transition.done')}</Alert> : null}
+        {result && !result.ok && result.error === 'conflict' ? (
+          <Alert tone="error">{t('report.conflict', { status: t(`status.${result.currentStatus}`) })}</Alert>
+        ) : null}
+        {result && !result.ok && result.error === 'identifying' ? (
+          <Alert tone="error">
+            {t('report.guard.title')} {result.findings.map((finding) => `"${finding.fragment}"`).join(', ')}
+          </Alert>
+        ) : null}
+        {flagged ? <Alert tone="error">{t('report.flagged')}</Alert> : null}
+        {editable ? (
+          <p>
+            <Link to={`/reports/${report.id}/edit`}>{t('report.edit.link')}</Link>
+          </p>
+        ) : null}
+      </div>
+      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+        <div className="grid min-w-0 content-start gap-6">
+          <Card title={t('report.section.phenomenon')}>
+            <div className="prose-report" dangerouslySetInnerHTML={{ __html: descriptionHtml }} />
+            {report.causes ? (
+              <>
+                <h3 className="mt-4 font-semibold">{t('report.field.causes')}</h3>
+                <p className="whitespace-pre-line">{report.causes}</p>
+              </>
+            ) : null}
+            {report.consequences ? (
+              <>
+                <h3 className="mt-4 font-semibold">{t('report.field.consequences')}</h3>
+                <p className="whitespace-pre-line">{report.consequences}</p>
+              </>
+            ) : null}
+          </Card>
+          <Card title={t('report.section.actions')}>
+            {report.actions.length === 0 ? (
+              <p>–</p>
+            ) : (
+              <ol className="grid list-decimal gap-2 pl-6">
+                {report.actions.map((action, index) => (
+                  <li key={index}>
+                    {action.description} <span className="text-slate-700">({t(`actionLevel.${action.level}`)})</span>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </Card>
+          <Card title={t('report.section.details')}>
+            <Facts report={report} />
+          </Card>
+        </div>
+        <div className="grid min-w-0 content-start gap-6">
+          <Card title={t('report.section.nextSteps')}>
+            <TransitionForms />
+          </Card>
+          {mayLink ? (
+            <Card title={t('phenomenon.title')}>
+              <PhenomenonLinks />
+            </Card>
+          ) : report.phenomena.length > 0 ? (
+            <Card title={t('phenomenon.title')}>
+              <ul className="grid gap-1">
+                {report.phenomena.map((phenomenon) => (
+                  <li key={phenomenon.id}>{phenomenon.title}</li>
+                ))}
+              </ul>
+            </Card>
+          ) : null}
+          <Card title={t('report.timeline.title')}>
+            <ReportTimeline events={events} />
+          </Card>
+        </div>
+      </div>
+    </>
+  )
+}

@@ -1,0 +1,42 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { PageHeading } from '#app/components/page-heading.tsx'
+import { ReportForm } from '#app/components/report-form.tsx'
+import { listMunicipalities } from '#app/models/organisation.server.ts'
+import { requireRole } from '#app/utils/auth.server.ts'
+import { getDb } from '#app/utils/db.server.ts'
+import { handleReportForm, type ReportFormResult } from '#app/utils/report-form.server.ts'
+import { useI18n } from '#app/utils/use-i18n.ts'
+
+const writers = ['worker', 'team_lead'] as const
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, writers)
+  return { municipalities: await listMunicipalities(getDb(), user.organisation.id) }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, writers)
+  return handleReportForm(request, user, null)
+}
+
+export default function NewReportPage() {
+  const { municipalities } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>() as ReportFormResult | undefined
+  const { t } = useI18n()
+  return (
+    <>
+      <PageHeading title={t('report.new.title')}>{t('report.new.intro')}</PageHeading>
+      <ReportForm
+        reportId={null}
+        values={result?.values ?? { actionLevel: ['team'] }}
+        fieldErrors={result?.fieldErrors ?? {}}
+        findings={result?.findings ?? []}
+        municipalities={municipalities}
+        similar={result?.similar ?? []}
+        previewHtml={result?.previewHtml ?? null}
+        message={null}
+      />
+    </>
+  )
+}

@@ -1,0 +1,124 @@
+import { scanFields, type FieldFinding } from '#app/domain/identifiability.ts'
+import { canLinkToPhenomenon } from '#app/domain/phenomena.ts'
+import { type Actor, canTransition, findTransition, type Resolution } from '#app/domain/report-status.ts'
+import { type ReportStatus } from '#app/models/database.ts'
+import { getIdentifyingNames } from '#app/models/organisation-settings.server.ts'
+import {
+  createPhenomenonForReport,
+  linkReportToPhenomenon,
+  unlinkReportFromPhenomenon,
+} from '#app/models/phenomenon.server.ts'
+import { getReportForViewer, ReportConflictError, transitionReport } from '#app/models/report.server.ts'
+import { type CurrentUser } from '#app/models/user.server.ts'
+import { getDb } from './db.server.ts'
+import { type MessageKey } from './i18n.ts'
+
+export type ReportActionResult =
+  | { ok: true }
+  | { ok: false; error: 'not_found' | 'forbidden' }
+  | { ok: false; error: 'conflict'; currentStatus: ReportStatus }
+  | { ok: false; error: 'invalid'; field: string; message: MessageKey }
+  | { ok: false; error: 'identifying'; findings: FieldFinding[] }
+
+export function actorFor(user: CurrentUser, report: { author_id: string; team_id: string | null }): Actor {
+  return {
+    roles: user.roles,
+    isAuthor: report.author_id === user.id,
+    leadsReportTeam: user.teams.some((team) => team.id === report.team_id),
+  }
+}
+
+export interface TransitionRequest {
+  to: ReportStatus
+  expectedStatus: ReportStatus
+  comment: string
+  resolution: Resolution | null
+  committeeId: string | null
+}
+
+/** The one way a report changes status, for pages and the API alike. */
+export async function applyTransition(
+  user: CurrentUser,
+  reportId: string,
+  request: TransitionRequest,
+): Promise<ReportActionResult> {
+  const db = getDb()
+  const report = await getReportForViewer(db, user, reportId)
+  if (!report) return { ok: false, error: 'not_found' }
+  if (report.status !== request.expectedStatus) return { ok: false, error: 'conflict', currentStatus: report.status }
+  const rule = findTransition(request.expectedStatus, request.to)
+  if (!rule || !canTransition(actorFor(user, report), request.expectedStatus, request.to)) {
+    return { ok: false, error: 'forbidden' }
+  }
+  if (rule.needs === 'comment' && !request.comment) {
+    return { ok: false, error: 'invalid', field: 'comment', message: 'report.transition.commentRequired' }
+  }
+  if (rule.needs === 'resolution' && (!request.resolution || !request.comment)) {
+    return { ok: false, error: 'invalid', field: 'resolution', message: 'report.transition.resolutionRequired' }
+  }
+  if (rule.needs === 'committee') {
+    const committee = request.committeeId
+      ? await db
+          .selectFrom('committees')
+          .select('id')
+          .where('id', '=', request.committeeId)
+          .where('organisation_id', '=', user.organisation.id)
+          .executeTakeFirst()
+      : undefined
+    if (!committee)
+      return { ok: false, error: 'invalid', field: 'committeeId', message: 'report.transition.committeeRequired' }
+  }
+  // Comments travel with the report to committees, so they pass the same guard as the report itself.
+  const findings = scanFields({ comment: request.comment }, await getIdentifyingNames(db, user.organisation.id))
+  if (findings.length > 0) return { ok: false, error: 'identifying', findings }
+  try {
+    await db.transaction().execute((trx) =>
+      transitionReport(trx, {
+        reportId,
+        organisationId: user.organisation.id,
+        actorId: user.id,
+        from: request.expectedStatus,
+        to: request.to,
+        comment: request.comment,
+        resolution: rule.needs === 'resolution' ? request.resolution : null,
+        committeeId: rule.needs === 'committee' ? request.committeeId : null,
+      }),
+    )
+  } catch (error) {
+    if (!(error instanceof ReportConflictError)) throw error
+    const current = await getReportForViewer(db, user, reportId)
+    return { ok: false, error: 'conflict', currentStatus: current?.status ?? report.status }
+  }
+  return { ok: true }
+}
+
+export type PhenomenonChange =
+  { kind: 'link'; phenomenonId: string } | { kind: 'create'; title: string } | { kind: 'unlink'; phenomenonId: string }
+
+export async function changePhenomenonLink(
+  user: CurrentUser,
+  reportId: string,
+  change: PhenomenonChange,
+): Promise<ReportActionResult> {
+  const db = getDb()
+  const report = await getReportForViewer(db, user, reportId)
+  if (!report) return { ok: false, error: 'not_found' }
+  if (!canLinkToPhenomenon(actorFor(user, report), report.status)) return { ok: false, error: 'forbidden' }
+  if (change.kind === 'create') {
+    const findings = scanFields({ phenomenonTitle: change.title }, await getIdentifyingNames(db, user.organisation.id))
+    if (findings.length > 0) return { ok: false, error: 'identifying', findings }
+  }
+  const link = { organisationId: user.organisation.id, reportId, actorId: user.id }
+  const changed = await db.transaction().execute(async (trx) => {
+    switch (change.kind) {
+      case 'create':
+        await createPhenomenonForReport(trx, { ...link, title: change.title })
+        return true
+      case 'link':
+        return linkReportToPhenomenon(trx, { ...link, phenomenonId: change.phenomenonId })
+      case 'unlink':
+        return unlinkReportFromPhenomenon(trx, { ...link, phenomenonId: change.phenomenonId })
+    }
+  })
+  return changed ? { ok: true } : { ok: false, error: 'not_found' }
+}

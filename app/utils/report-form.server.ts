@@ -1,0 +1,133 @@
+import { data, redirect } from '@remix-run/node'
+import { scanFields } from '#app/domain/identifiability.ts'
+import {
+  actionsFromForm,
+  DraftReportSchema,
+  reportArrayFields,
+  SubmittedReportSchema,
+} from '#app/domain/report-form.ts'
+import { canTransition } from '#app/domain/report-status.ts'
+import { getIdentifyingNames } from '#app/models/organisation-settings.server.ts'
+import {
+  createDraft,
+  findSimilarReports,
+  ReportConflictError,
+  transitionReport,
+  updateEditableReport,
+  type Viewer,
+} from '#app/models/report.server.ts'
+import { type CurrentUser } from '#app/models/user.server.ts'
+import { readProtectedForm } from './csrf.server.ts'
+import { getDb } from './db.server.ts'
+import { type FieldErrors, formValues } from './forms.ts'
+import { parseForm } from './forms.ts'
+import { renderMarkdown } from './markdown.server.ts'
+
+type Values = Record<string, string | string[]>
+
+export interface ReportFormResult {
+  values: Values
+  fieldErrors: FieldErrors
+  findings: { field: string; kind: string; fragment: string }[]
+  previewHtml: string | null
+  similar: { id: string; title: string; status: string; team: string | null }[]
+  autosaved?: { reportId: string; at: string }
+}
+
+function result(values: Values, extra: Partial<ReportFormResult> = {}): ReportFormResult {
+  return { values, fieldErrors: {}, findings: [], previewHtml: null, similar: [], ...extra }
+}
+
+/** Adding or removing a proposed action re-renders the form with one row more or less; nothing is saved. */
+function changeActionRows(values: Values, intent: string): Values {
+  const descriptions = [values.actionDescription ?? []].flat()
+  const levels = [values.actionLevel ?? []].flat()
+  if (intent === 'addAction')
+    return { ...values, actionDescription: [...descriptions, ''], actionLevel: [...levels, 'team'] }
+  const index = Number(intent.split(':')[1])
+  return {
+    ...values,
+    actionDescription: descriptions.filter((_, i) => i !== index),
+    actionLevel: levels.filter((_, i) => i !== index),
+  }
+}
+
+/**
+ * The shared action of the new-report and edit-report pages: preview, add or remove action rows,
+ * save a draft (explicitly or automatically) and submit. Every text passes the identifiability guard.
+ */
+export async function handleReportForm(request: Request, user: CurrentUser, routeReportId: string | null) {
+  const formData = await readProtectedForm(request)
+  const intent = String(formData.get('intent') ?? 'save')
+  const values = formValues(formData)
+  const db = getDb()
+  if (intent === 'addAction' || intent.startsWith('removeAction:')) return result(changeActionRows(values, intent))
+  if (intent === 'preview') {
+    return result(values, { previewHtml: renderMarkdown(String(formData.get('description') ?? '')) })
+  }
+
+  const submitting = intent === 'submit'
+  const parsed = parseForm(submitting ? SubmittedReportSchema : DraftReportSchema, formData, reportArrayFields, {
+    actions: actionsFromForm(formData),
+  })
+  if (!parsed.ok) return data(result(values, { fieldErrors: parsed.fieldErrors }), { status: 400 })
+  const content = parsed.data
+  const findings = scanFields(
+    {
+      title: content.title,
+      description: content.description,
+      causes: content.causes,
+      consequences: content.consequences,
+      actions: content.actions.map((action) => action.description),
+    },
+    await getIdentifyingNames(db, user.organisation.id),
+  )
+  if (submitting && findings.length > 0) {
+    return data(result(values, { findings }), { status: 422 })
+  }
+
+  const existingId = routeReportId ?? (String(formData.get('reportId') ?? '') || null)
+  let reportId = existingId
+  if (existingId) {
+    if (!(await updateEditableReport(db, user, existingId, content, findings))) {
+      throw data({ code: 'conflict' }, { status: 409 })
+    }
+  } else {
+    reportId = await createDraft(db, user, content, findings)
+  }
+
+  if (intent === 'autosave') return result(values, { autosaved: { reportId: reportId!, at: new Date().toISOString() } })
+  if (!submitting) return redirect(`/reports/${reportId}/edit?saved=1`)
+  await submitReport(user, reportId!)
+  return redirect(`/reports/${reportId}?submitted=1`)
+}
+
+async function submitReport(user: CurrentUser, reportId: string) {
+  const db = getDb()
+  const report = await db
+    .selectFrom('reports')
+    .select(['status', 'author_id'])
+    .where('id', '=', reportId)
+    .where('organisation_id', '=', user.organisation.id)
+    .executeTakeFirstOrThrow()
+  const actor = { roles: user.roles, isAuthor: report.author_id === user.id, leadsReportTeam: false }
+  if (!canTransition(actor, report.status, 'submitted')) throw data({ code: 'conflict' }, { status: 409 })
+  try {
+    await db.transaction().execute((trx) =>
+      transitionReport(trx, {
+        reportId,
+        organisationId: user.organisation.id,
+        actorId: user.id,
+        from: report.status,
+        to: 'submitted',
+      }),
+    )
+  } catch (error) {
+    if (error instanceof ReportConflictError) throw data({ code: 'conflict' }, { status: 409 })
+    throw error
+  }
+}
+
+export async function similarReportsFor(viewer: Viewer, text: string, excludeId: string | null) {
+  return findSimilarReports(getDb(), viewer.organisation.id, text, excludeId)
+}
