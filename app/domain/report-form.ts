@@ -42,6 +42,7 @@ export const DraftReportSchema = z.object({
     .transform((value) => (value === '' ? null : value)),
   municipalityId: z
     .union([z.uuid(), z.literal('')], { error: 'validation.invalid' })
+    .default('')
     .transform((value) => value || null),
   sectors: z.array(z.enum(sectors, { error: 'validation.invalid' })),
   causes: text(5000),

@@ -38,3 +38,29 @@ describe('formatting', () => {
     expect(formatNumber('en', 1234.5)).toBe('1,234.5')
   })
 })
+
+describe('messages built from codes', () => {
+  test('every code the app can show has a message', async () => {
+    const fields = await import('#app/domain/report-fields.ts')
+    const { transitions } = await import('#app/domain/report-status.ts')
+    const { reportStatuses } = await import('#app/models/database.ts')
+    const keys = [
+      ...fields.supportNeeds.map((code) => `supportNeed.${code}`),
+      ...fields.clientGroups.map((code) => `clientGroup.${code}`),
+      ...fields.ageBands.map((code) => `ageBand.${code}`),
+      ...fields.genders.map((code) => `gender.${code}`),
+      ...fields.trends.map((code) => `trend.${code}`),
+      ...fields.sectors.map((code) => `sector.${code}`),
+      ...fields.actionLevels.map((code) => `actionLevel.${code}`),
+      ...reportStatuses.map((status) => `status.${status}`),
+      ...transitions.map((rule) => `report.transition.to.${rule.to}`),
+      ...['personal_identity_code', 'phone_number', 'email_address', 'street_address', 'name'].map(
+        (kind) => `report.guard.kind.${kind}`,
+      ),
+      ...['title', 'description', 'causes', 'consequences', 'actions', 'comment', 'phenomenonTitle'].map(
+        (field) => `report.field.${field}`,
+      ),
+    ]
+    for (const key of keys) expect(key in catalogs.fi, key).toBe(true)
+  })
+})
