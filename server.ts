@@ -27,6 +27,7 @@ function buildIfNeeded() {
   if (!sourcesChanged) return
   console.log('Building the app (first start or changed sources)…')
   const result = spawnSync(process.execPath, ['node_modules/@remix-run/dev/dist/cli.js', 'vite:build'], {
+    env: { ...process.env, NODE_ENV: 'production' },
     stdio: 'inherit',
   })
   if (result.status !== 0) throw new Error('the build failed; see the messages above')

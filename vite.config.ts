@@ -47,6 +47,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // The browser shares two cores with the unit tests; give pages time to settle under load.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],

@@ -141,7 +141,7 @@ function Facts({ report }: { report: ReturnType<typeof useLoaderData<typeof load
     [t('report.field.clientsParticipated'), report.clients_participated ? t('common.yes') : t('common.no')],
   ]
   return (
-    <dl className="grid gap-x-4 gap-y-2 sm:grid-cols-[max-content_1fr]">
+    <dl className="grid gap-x-4 gap-y-2 sm:grid-cols-[minmax(0,18rem)_1fr]">
       {rows.map(([label, value]) => (
         <div key={label} className="contents">
           <dt className="font-semibold">{label}</dt>

@@ -27,7 +27,7 @@ async function waitForHealth(url: string, deadline: number) {
 /** Builds the app and serves it in demo mode on a fresh embedded database, as `npm start` does. */
 export default async function globalSetup(project: TestProject) {
   const build = spawnSync(process.execPath, ['node_modules/@remix-run/dev/dist/cli.js', 'vite:build'], {
-    env: appEnv,
+    env: { ...appEnv, NODE_ENV: 'production' },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
   if (build.status !== 0) throw new Error('The build for the browser tests failed')

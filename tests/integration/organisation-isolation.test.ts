@@ -13,7 +13,7 @@ import * as adminUser from '#app/routes/admin.users.$userId.tsx'
 import * as adminOrganisation from '#app/routes/admin.organisation.tsx'
 import * as newReport from '#app/routes/reports.new.tsx'
 import * as reportPage from '#app/routes/reports.$reportId.tsx'
-import * as editReport from '#app/routes/reports.$reportId.edit.tsx'
+import * as editReport from '#app/routes/reports.$reportId_.edit.tsx'
 import * as similarReports from '#app/routes/reports.similar.ts'
 import * as review from '#app/routes/review.tsx'
 import * as phenomena from '#app/routes/phenomena._index.tsx'
@@ -235,7 +235,7 @@ Object.assign(checks, {
       .executeTakeFirstOrThrow()
     expect(report.status).toBe('on_agenda')
   },
-  'reports.$reportId.edit.tsx': async () => {
+  'reports.$reportId_.edit.tsx': async () => {
     const params = { reportId: a.draftId }
     const thrown = await thrownBy(
       editReport.loader({ ...(await get(`/reports/${a.draftId}/edit`, b.workerSession)), params }),

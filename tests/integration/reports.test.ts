@@ -5,7 +5,7 @@ import { getDb } from '#app/utils/db.server.ts'
 import { getUserInOrganisation } from '#app/models/user.server.ts'
 import { applyTransition } from '#app/utils/report-actions.server.ts'
 import * as newReport from '#app/routes/reports.new.tsx'
-import * as editReport from '#app/routes/reports.$reportId.edit.tsx'
+import * as editReport from '#app/routes/reports.$reportId_.edit.tsx'
 import * as reportPage from '#app/routes/reports.$reportId.tsx'
 import * as phenomenonPage from '#app/routes/phenomena.$phenomenonId.tsx'
 
@@ -326,8 +326,9 @@ describe('the lifecycle', () => {
         })
       }),
     )
-    expect([first, second].filter((result) => result.ok)).toHaveLength(1)
-    expect([first, second].filter((result) => !result.ok && result.error === 'conflict')).toHaveLength(1)
+    const outcomes = [first!, second!]
+    expect(outcomes.filter((result) => result.ok)).toHaveLength(1)
+    expect(outcomes.filter((result) => !result.ok && result.error === 'conflict')).toHaveLength(1)
     const events = await getDb()
       .selectFrom('report_events')
       .select('id')
