@@ -2,17 +2,17 @@ import { type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { PageHeading } from '#app/components/page-heading.tsx'
+import { Pagination, ReportTable } from '#app/components/report-table.tsx'
 import { StatusBadge } from '#app/components/status-badge.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { SelectField, TextField } from '#app/components/ui/field.tsx'
-import { Table } from '#app/components/ui/table.tsx'
 import { clientGroups, supportNeeds } from '#app/domain/report-fields.ts'
 import { reportStatuses } from '#app/models/database.ts'
 import { listMunicipalities } from '#app/models/organisation.server.ts'
 import { listReviewQueue } from '#app/models/report.server.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
-import { formatDate, formatNumber, type MessageKey } from '#app/utils/i18n.ts'
+import { formatNumber, type MessageKey } from '#app/utils/i18n.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 
 const pageSize = 20
@@ -130,46 +130,12 @@ export default function ReviewQueuePage() {
           <Link to="/review">{t('review.clear')}</Link>
         </div>
       </Form>
-      {reports.length === 0 ? (
-        <p>{t('reports.empty')}</p>
-      ) : (
-        <Table
-          caption={t('review.title')}
-          columns={[
-            t('reports.column.title'),
-            t('reports.column.status'),
-            t('reports.column.municipality'),
-            t('reports.column.team'),
-            t('review.submitted'),
-          ]}
-        >
-          {reports.map((report) => (
-            <tr key={report.id} className="border-t border-slate-200 align-top">
-              <td className="p-3 font-semibold">
-                <Link to={`/reports/${report.id}`}>{report.title}</Link>
-                {report.positive ? (
-                  <span className="ml-2 rounded bg-green-50 px-1 text-sm font-normal text-green-900">
-                    {t('reports.positive')}
-                  </span>
-                ) : null}
-              </td>
-              <td className="p-3">
-                <StatusBadge status={report.status} />
-              </td>
-              <td className="p-3">{report.municipality ?? t('reports.wholeArea')}</td>
-              <td className="p-3">{report.team ?? '–'}</td>
-              <td className="p-3 whitespace-nowrap">
-                {report.submitted_at ? formatDate(locale, report.submitted_at) : '–'}
-              </td>
-            </tr>
-          ))}
-        </Table>
-      )}
-      <nav aria-label={t('pagination.label')} className="mt-4 flex gap-4">
-        {filters.page > 1 ? <Link to={pageLink(filters.page - 1)}>{t('pagination.previous')}</Link> : null}
-        <span>{t('pagination.page', { page: filters.page })}</span>
-        {hasNext ? <Link to={pageLink(filters.page + 1)}>{t('pagination.next')}</Link> : null}
-      </nav>
+      <ReportTable
+        caption={t('review.title')}
+        dateLabel={t('review.submitted')}
+        reports={reports.map((report) => ({ ...report, date: report.submitted_at }))}
+      />
+      <Pagination page={filters.page} hasNext={hasNext} hrefFor={pageLink} />
     </>
   )
 }

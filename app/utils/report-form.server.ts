@@ -6,22 +6,14 @@ import {
   reportArrayFields,
   SubmittedReportSchema,
 } from '#app/domain/report-form.ts'
-import { canTransition } from '#app/domain/report-status.ts'
 import { getIdentifyingNames } from '#app/models/organisation-settings.server.ts'
-import {
-  createDraft,
-  findSimilarReports,
-  ReportConflictError,
-  transitionReport,
-  updateEditableReport,
-  type Viewer,
-} from '#app/models/report.server.ts'
+import { createDraft, findSimilarReports, updateEditableReport, type Viewer } from '#app/models/report.server.ts'
 import { type CurrentUser } from '#app/models/user.server.ts'
 import { readProtectedForm } from './csrf.server.ts'
 import { getDb } from './db.server.ts'
-import { type FieldErrors, formValues } from './forms.ts'
-import { parseForm } from './forms.ts'
+import { type FieldErrors, formValues, parseForm } from './forms.ts'
 import { renderMarkdown } from './markdown.server.ts'
+import { applyTransition } from './report-actions.server.ts'
 
 type Values = Record<string, string | string[]>
 
@@ -103,29 +95,20 @@ export async function handleReportForm(request: Request, user: CurrentUser, rout
 }
 
 async function submitReport(user: CurrentUser, reportId: string) {
-  const db = getDb()
-  const report = await db
+  const report = await getDb()
     .selectFrom('reports')
-    .select(['status', 'author_id'])
+    .select('status')
     .where('id', '=', reportId)
     .where('organisation_id', '=', user.organisation.id)
     .executeTakeFirstOrThrow()
-  const actor = { roles: user.roles, isAuthor: report.author_id === user.id, leadsReportTeam: false }
-  if (!canTransition(actor, report.status, 'submitted')) throw data({ code: 'conflict' }, { status: 409 })
-  try {
-    await db.transaction().execute((trx) =>
-      transitionReport(trx, {
-        reportId,
-        organisationId: user.organisation.id,
-        actorId: user.id,
-        from: report.status,
-        to: 'submitted',
-      }),
-    )
-  } catch (error) {
-    if (error instanceof ReportConflictError) throw data({ code: 'conflict' }, { status: 409 })
-    throw error
-  }
+  const outcome = await applyTransition(user, reportId, {
+    to: 'submitted',
+    expectedStatus: report.status,
+    comment: '',
+    resolution: null,
+    committeeId: null,
+  })
+  if (!outcome.ok) throw data({ code: 'conflict' }, { status: 409 })
 }
 
 export async function similarReportsFor(viewer: Viewer, text: string, excludeId: string | null) {
