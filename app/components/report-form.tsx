@@ -9,7 +9,7 @@ import {
   supportNeeds,
   trends,
 } from '#app/domain/report-fields.ts'
-import { type FieldErrors } from '#app/utils/forms.ts'
+import { type FieldErrors, isChecked, listValue, textValue } from '#app/utils/forms.ts'
 import { formatDateTime, type MessageKey } from '#app/utils/i18n.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 import { CsrfInput } from './csrf-input.tsx'
@@ -31,15 +31,6 @@ export interface SimilarReport {
   title: string
   status: string
   team: string | null
-}
-
-function list(value: unknown): string[] {
-  if (Array.isArray(value)) return value.map(String)
-  return typeof value === 'string' ? [value] : []
-}
-
-function text(value: unknown): string {
-  return typeof value === 'string' ? value : ''
 }
 
 const autosaveSeconds = 5
@@ -112,8 +103,8 @@ export function ReportForm({
   const form = useRef<HTMLFormElement>(null)
   const { savedId, savedAt } = useAutosave(form, reportId)
   const { similar, lookUp } = useSimilarReports(initialSimilar, savedId)
-  const descriptions = list(values.actionDescription)
-  const levels = list(values.actionLevel)
+  const descriptions = listValue(values.actionDescription)
+  const levels = listValue(values.actionLevel)
   const actionRows = descriptions.length > 0 ? descriptions : ['']
   const searchText = () => {
     const data = new FormData(form.current!)
@@ -152,7 +143,7 @@ export function ReportForm({
             name="title"
             label={t('report.field.title')}
             description={t('report.help.title')}
-            defaultValue={text(values.title)}
+            defaultValue={textValue(values.title)}
             error={fieldErrors.title}
             onChange={() => lookUp(searchText())}
             maxLength={200}
@@ -161,7 +152,7 @@ export function ReportForm({
             name="description"
             label={t('report.field.description')}
             description={t('report.help.description')}
-            defaultValue={text(values.description)}
+            defaultValue={textValue(values.description)}
             error={fieldErrors.description}
             onChange={() => lookUp(searchText())}
             rows={8}
@@ -199,7 +190,7 @@ export function ReportForm({
             type="month"
             label={t('report.field.observedSince')}
             description={t('report.help.observedSince')}
-            defaultValue={text(values.observedSince)}
+            defaultValue={textValue(values.observedSince)}
             error={fieldErrors.observedSince}
           />
         </div>
@@ -211,27 +202,27 @@ export function ReportForm({
             legend={t('report.field.supportNeeds')}
             name="supportNeeds"
             options={options(supportNeeds, 'supportNeed')}
-            selected={list(values.supportNeeds)}
+            selected={listValue(values.supportNeeds)}
             error={fieldErrors.supportNeeds}
           />
           <CheckboxGroup
             legend={t('report.field.clientGroups')}
             name="clientGroups"
             options={options(clientGroups, 'clientGroup')}
-            selected={list(values.clientGroups)}
+            selected={listValue(values.clientGroups)}
             error={fieldErrors.clientGroups}
           />
           <CheckboxGroup
             legend={t('report.field.ageBands')}
             name="ageBands"
             options={options(ageBands, 'ageBand')}
-            selected={list(values.ageBands)}
+            selected={listValue(values.ageBands)}
           />
           <CheckboxGroup
             legend={t('report.field.genders')}
             name="genders"
             options={options(genders, 'gender')}
-            selected={list(values.genders)}
+            selected={listValue(values.genders)}
           />
           <div className="grid gap-4 sm:grid-cols-2">
             <TextField
@@ -239,13 +230,13 @@ export function ReportForm({
               inputMode="numeric"
               label={t('report.field.clientCount')}
               description={t('report.help.clientCount')}
-              defaultValue={text(values.clientCount)}
+              defaultValue={textValue(values.clientCount)}
               error={fieldErrors.clientCount}
             />
             <SelectField
               name="trend"
               label={t('report.field.trend')}
-              defaultValue={text(values.trend)}
+              defaultValue={textValue(values.trend)}
               options={[{ value: '', label: t('report.notChosen') }, ...options(trends, 'trend')]}
             />
           </div>
@@ -257,7 +248,7 @@ export function ReportForm({
           <SelectField
             name="municipalityId"
             label={t('report.field.municipality')}
-            defaultValue={text(values.municipalityId)}
+            defaultValue={textValue(values.municipalityId)}
             options={[
               { value: '', label: t('reports.wholeArea') },
               ...municipalities.map((municipality) => ({ value: municipality.id, label: municipality.name })),
@@ -267,19 +258,19 @@ export function ReportForm({
             legend={t('report.field.sectors')}
             name="sectors"
             options={options(sectors, 'sector')}
-            selected={list(values.sectors)}
+            selected={listValue(values.sectors)}
           />
           <TextArea
             name="causes"
             label={t('report.field.causes')}
-            defaultValue={text(values.causes)}
+            defaultValue={textValue(values.causes)}
             error={fieldErrors.causes}
             rows={3}
           />
           <TextArea
             name="consequences"
             label={t('report.field.consequences')}
-            defaultValue={text(values.consequences)}
+            defaultValue={textValue(values.consequences)}
             error={fieldErrors.consequences}
             rows={3}
           />
@@ -326,17 +317,13 @@ export function ReportForm({
           <Checkbox
             name="clientsParticipated"
             label={t('report.field.clientsParticipated')}
-            defaultChecked={values.clientsParticipated === true || values.clientsParticipated === 'on'}
+            defaultChecked={isChecked(values.clientsParticipated)}
           />
-          <Checkbox
-            name="positive"
-            label={t('report.field.positive')}
-            defaultChecked={values.positive === true || values.positive === 'on'}
-          />
+          <Checkbox name="positive" label={t('report.field.positive')} defaultChecked={isChecked(values.positive)} />
           <Checkbox
             name="noIdentifyingDataConfirmed"
             label={t('report.field.noIdentifyingDataConfirmed')}
-            defaultChecked={values.noIdentifyingDataConfirmed === true || values.noIdentifyingDataConfirmed === 'on'}
+            defaultChecked={isChecked(values.noIdentifyingDataConfirmed)}
           />
           {fieldErrors.noIdentifyingDataConfirmed ? (
             <p className="font-semibold text-red-800">{t(fieldErrors.noIdentifyingDataConfirmed)}</p>

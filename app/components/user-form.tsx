@@ -2,7 +2,7 @@ import { Form } from '@remix-run/react'
 import { z } from 'zod'
 import { PasswordSchema } from '#app/domain/password-policy.ts'
 import { roles } from '#app/domain/roles.ts'
-import { type FieldErrors } from '#app/utils/forms.ts'
+import { type FieldErrors, isChecked, listValue, textValue } from '#app/utils/forms.ts'
 import { locales } from '#app/utils/i18n.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 import { CsrfInput } from './csrf-input.tsx'
@@ -40,34 +40,25 @@ interface UserFormProps {
   fieldErrors: FieldErrors
 }
 
-function asList(value: unknown): string[] {
-  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string')
-  return typeof value === 'string' ? [value] : []
-}
-
-function asText(value: unknown): string {
-  return typeof value === 'string' ? value : ''
-}
-
 export function UserForm({ mode, teams, values, fieldErrors }: UserFormProps) {
   const { t } = useI18n()
   return (
     <Form method="post" className="grid max-w-2xl gap-5" noValidate>
       <CsrfInput />
-      <TextField name="name" label={t('common.name')} defaultValue={asText(values.name)} error={fieldErrors.name} />
+      <TextField name="name" label={t('common.name')} defaultValue={textValue(values.name)} error={fieldErrors.name} />
       {mode === 'new' ? (
         <>
           <TextField
             name="email"
             type="email"
             label={t('login.email')}
-            defaultValue={asText(values.email)}
+            defaultValue={textValue(values.email)}
             error={fieldErrors.email}
           />
           <SelectField
             name="locale"
             label={t('settings.language')}
-            defaultValue={asText(values.locale) || 'fi'}
+            defaultValue={textValue(values.locale) || 'fi'}
             options={[
               { value: 'fi', label: 'Suomi' },
               { value: 'sv', label: 'Svenska' },
@@ -81,22 +72,18 @@ export function UserForm({ mode, teams, values, fieldErrors }: UserFormProps) {
         legend={t('common.roles')}
         name="roles"
         options={roles.map((role) => ({ value: role, label: t(`role.${role}`) }))}
-        selected={asList(values.roles)}
+        selected={listValue(values.roles)}
         error={fieldErrors.roles}
       />
       <CheckboxGroup
         legend={t('admin.users.teams')}
         name="teamIds"
         options={teams.map((team) => ({ value: team.id, label: team.name }))}
-        selected={asList(values.teamIds)}
+        selected={listValue(values.teamIds)}
         error={fieldErrors.teamIds}
       />
       {mode === 'edit' ? (
-        <Checkbox
-          name="active"
-          label={t('admin.users.active')}
-          defaultChecked={values.active !== false && values.active !== ''}
-        />
+        <Checkbox name="active" label={t('admin.users.active')} defaultChecked={isChecked(values.active)} />
       ) : null}
       <TextField
         name="password"

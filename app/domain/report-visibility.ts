@@ -8,7 +8,8 @@ export type ReportScope =
   { kind: 'organisation' } | { kind: 'limited'; ownReports: boolean; teamReports: boolean; committeeReports: boolean }
 
 /**
- * Which of the organisation's reports a user may list. Coordinators and admins see the whole organisation;
+ * Which of the organisation's reports a user may list. Coordinators and admins see the whole organisation
+ * (but never someone else's draft);
  * others see their own reports, their teams' submitted reports (leads) and what reached committees (members).
  */
 export function reportScopeFor(roles: readonly Role[]): ReportScope {

@@ -2,8 +2,8 @@ import { sql, type Transaction } from 'kysely'
 import { type AppDb } from '#app/utils/db.server.ts'
 import { type Database } from './database.ts'
 
-/** Every phenomenon with the evidence behind it: how many reports, teams and municipalities, and since when. */
-export function listPhenomena(db: AppDb, organisationId: string) {
+/** Phenomena with the evidence behind them: how many reports, teams and municipalities, and since when. */
+function phenomenaWithEvidence(db: AppDb, organisationId: string) {
   return db
     .selectFrom('phenomena')
     .leftJoin('phenomenon_reports', 'phenomenon_reports.phenomenon_id', 'phenomena.id')
@@ -20,14 +20,16 @@ export function listPhenomena(db: AppDb, organisationId: string) {
     ])
     .where('phenomena.organisation_id', '=', organisationId)
     .groupBy('phenomena.id')
-    .orderBy('report_count', 'desc')
-    .orderBy('phenomena.title')
-    .execute()
+}
+
+export function listPhenomena(db: AppDb, organisationId: string) {
+  return phenomenaWithEvidence(db, organisationId).orderBy('report_count', 'desc').orderBy('phenomena.title').execute()
 }
 
 export async function getPhenomenon(db: AppDb, organisationId: string, phenomenonId: string) {
-  const all = await listPhenomena(db, organisationId)
-  const phenomenon = all.find((row) => row.id === phenomenonId)
+  const phenomenon = await phenomenaWithEvidence(db, organisationId)
+    .where('phenomena.id', '=', phenomenonId)
+    .executeTakeFirst()
   if (!phenomenon) return null
   const reports = await db
     .selectFrom('phenomenon_reports')

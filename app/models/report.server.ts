@@ -83,7 +83,20 @@ export interface ReportContent {
   actions: { description: string; level: ActionLevel }[]
 }
 
-function contentColumns(content: ReportContent, findings: StoredFinding[]) {
+/** A municipality id from a form is kept only when it belongs to the author's organisation. */
+async function ownMunicipality(db: AppDb, organisationId: string, municipalityId: string | null) {
+  if (!municipalityId) return null
+  const row = await db
+    .selectFrom('municipalities')
+    .select('id')
+    .where('id', '=', municipalityId)
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirst()
+  return row?.id ?? null
+}
+
+/** The columns a report's content is stored in; a municipality outside the author's organisation is dropped. */
+async function storedContent(db: AppDb, organisationId: string, content: ReportContent, findings: StoredFinding[]) {
   return {
     title: content.title,
     description: content.description,
@@ -94,7 +107,7 @@ function contentColumns(content: ReportContent, findings: StoredFinding[]) {
     genders: content.genders,
     client_count: content.clientCount,
     trend: content.trend,
-    municipality_id: content.municipalityId,
+    municipality_id: await ownMunicipality(db, organisationId, content.municipalityId),
     sectors: content.sectors,
     causes: content.causes,
     consequences: content.consequences,
@@ -114,18 +127,6 @@ async function replaceActions(db: AppDb, reportId: string, actions: ReportConten
     .execute()
 }
 
-/** A municipality id from a form is kept only when it belongs to the author's organisation. */
-async function ownMunicipality(db: AppDb, organisationId: string, municipalityId: string | null) {
-  if (!municipalityId) return null
-  const row = await db
-    .selectFrom('municipalities')
-    .select('id')
-    .where('id', '=', municipalityId)
-    .where('organisation_id', '=', organisationId)
-    .executeTakeFirst()
-  return row?.id ?? null
-}
-
 export async function createDraft(
   db: AppDb,
   author: Viewer,
@@ -136,10 +137,7 @@ export async function createDraft(
     const report = await trx
       .insertInto('reports')
       .values({
-        ...contentColumns(
-          { ...content, municipalityId: await ownMunicipality(trx, author.organisation.id, content.municipalityId) },
-          findings,
-        ),
+        ...(await storedContent(trx, author.organisation.id, content, findings)),
         organisation_id: author.organisation.id,
         author_id: author.id,
         team_id: author.teams[0]?.id ?? null,
@@ -174,10 +172,7 @@ export async function updateEditableReport(
     const updated = await trx
       .updateTable('reports')
       .set({
-        ...contentColumns(
-          { ...content, municipalityId: await ownMunicipality(trx, author.organisation.id, content.municipalityId) },
-          findings,
-        ),
+        ...(await storedContent(trx, author.organisation.id, content, findings)),
         updated_at: new Date(),
       })
       .where('id', '=', reportId)
@@ -190,6 +185,16 @@ export async function updateEditableReport(
     await replaceActions(trx, reportId, content.actions)
     return true
   })
+}
+
+/** Just what deciding on an action needs: the status and who stands where to the report. */
+export function findVisibleReportState(db: AppDb, viewer: Viewer, reportId: string) {
+  return db
+    .selectFrom('reports')
+    .select(['reports.status', 'reports.author_id', 'reports.team_id'])
+    .where('reports.id', '=', reportId)
+    .where(visibleTo(viewer))
+    .executeTakeFirst()
 }
 
 export async function getReportForViewer(db: AppDb, viewer: Viewer, reportId: string) {

@@ -77,7 +77,7 @@ export default function EditReportPage() {
         fieldErrors={result?.fieldErrors ?? {}}
         findings={result ? result.findings : loaded.findings}
         municipalities={loaded.municipalities}
-        similar={result?.similar.length ? result.similar : loaded.similar}
+        similar={loaded.similar}
         previewHtml={result?.previewHtml ?? null}
         message={searchParams.get('saved') && !result ? 'report.saved' : null}
       />

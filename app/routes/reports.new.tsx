@@ -33,7 +33,7 @@ export default function NewReportPage() {
         fieldErrors={result?.fieldErrors ?? {}}
         findings={result?.findings ?? []}
         municipalities={municipalities}
-        similar={result?.similar ?? []}
+        similar={[]}
         previewHtml={result?.previewHtml ?? null}
         message={null}
       />

@@ -51,3 +51,19 @@ export function typedValueOf(result: FormOutcome, field: string): string | undef
   const value = result?.values?.[field]
   return typeof value === 'string' ? value : undefined
 }
+
+/** A submitted or loaded value shown again in a multi-choice field. */
+export function listValue(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String)
+  return typeof value === 'string' ? [value] : []
+}
+
+/** A submitted or loaded value shown again in a text field. */
+export function textValue(value: unknown): string {
+  return typeof value === 'string' ? value : ''
+}
+
+/** A checkbox is ticked when the loaded value is true or the submitted form carried it. */
+export function isChecked(value: unknown): boolean {
+  return value === true || value === 'on'
+}

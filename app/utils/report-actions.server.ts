@@ -8,7 +8,7 @@ import {
   linkReportToPhenomenon,
   unlinkReportFromPhenomenon,
 } from '#app/models/phenomenon.server.ts'
-import { getReportForViewer, ReportConflictError, transitionReport } from '#app/models/report.server.ts'
+import { findVisibleReportState, ReportConflictError, transitionReport } from '#app/models/report.server.ts'
 import { type CurrentUser } from '#app/models/user.server.ts'
 import { getDb } from './db.server.ts'
 import { type MessageKey } from './i18n.ts'
@@ -43,7 +43,7 @@ export async function applyTransition(
   request: TransitionRequest,
 ): Promise<ReportActionResult> {
   const db = getDb()
-  const report = await getReportForViewer(db, user, reportId)
+  const report = await findVisibleReportState(db, user, reportId)
   if (!report) return { ok: false, error: 'not_found' }
   if (report.status !== request.expectedStatus) return { ok: false, error: 'conflict', currentStatus: report.status }
   const rule = findTransition(request.expectedStatus, request.to)
@@ -86,7 +86,7 @@ export async function applyTransition(
     )
   } catch (error) {
     if (!(error instanceof ReportConflictError)) throw error
-    const current = await getReportForViewer(db, user, reportId)
+    const current = await findVisibleReportState(db, user, reportId)
     return { ok: false, error: 'conflict', currentStatus: current?.status ?? report.status }
   }
   return { ok: true }
@@ -101,7 +101,7 @@ export async function changePhenomenonLink(
   change: PhenomenonChange,
 ): Promise<ReportActionResult> {
   const db = getDb()
-  const report = await getReportForViewer(db, user, reportId)
+  const report = await findVisibleReportState(db, user, reportId)
   if (!report) return { ok: false, error: 'not_found' }
   if (!canLinkToPhenomenon(actorFor(user, report), report.status)) return { ok: false, error: 'forbidden' }
   if (change.kind === 'create') {

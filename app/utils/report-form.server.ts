@@ -7,7 +7,13 @@ import {
   SubmittedReportSchema,
 } from '#app/domain/report-form.ts'
 import { getIdentifyingNames } from '#app/models/organisation-settings.server.ts'
-import { createDraft, findSimilarReports, updateEditableReport, type Viewer } from '#app/models/report.server.ts'
+import {
+  createDraft,
+  findSimilarReports,
+  findVisibleReportState,
+  updateEditableReport,
+  type Viewer,
+} from '#app/models/report.server.ts'
 import { type CurrentUser } from '#app/models/user.server.ts'
 import { readProtectedForm } from './csrf.server.ts'
 import { getDb } from './db.server.ts'
@@ -22,12 +28,11 @@ export interface ReportFormResult {
   fieldErrors: FieldErrors
   findings: { field: string; kind: string; fragment: string }[]
   previewHtml: string | null
-  similar: { id: string; title: string; status: string; team: string | null }[]
   autosaved?: { reportId: string; at: string }
 }
 
 function result(values: Values, extra: Partial<ReportFormResult> = {}): ReportFormResult {
-  return { values, fieldErrors: {}, findings: [], previewHtml: null, similar: [], ...extra }
+  return { values, fieldErrors: {}, findings: [], previewHtml: null, ...extra }
 }
 
 /** Adding or removing a proposed action re-renders the form with one row more or less; nothing is saved. */
@@ -95,20 +100,17 @@ export async function handleReportForm(request: Request, user: CurrentUser, rout
 }
 
 async function submitReport(user: CurrentUser, reportId: string) {
-  const report = await getDb()
-    .selectFrom('reports')
-    .select('status')
-    .where('id', '=', reportId)
-    .where('organisation_id', '=', user.organisation.id)
-    .executeTakeFirstOrThrow()
-  const outcome = await applyTransition(user, reportId, {
-    to: 'submitted',
-    expectedStatus: report.status,
-    comment: '',
-    resolution: null,
-    committeeId: null,
-  })
-  if (!outcome.ok) throw data({ code: 'conflict' }, { status: 409 })
+  const report = await findVisibleReportState(getDb(), user, reportId)
+  const outcome = report
+    ? await applyTransition(user, reportId, {
+        to: 'submitted',
+        expectedStatus: report.status,
+        comment: '',
+        resolution: null,
+        committeeId: null,
+      })
+    : undefined
+  if (!outcome?.ok) throw data({ code: 'conflict' }, { status: 409 })
 }
 
 export async function similarReportsFor(viewer: Viewer, text: string, excludeId: string | null) {
