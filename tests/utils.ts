@@ -1,4 +1,5 @@
 import { expect } from 'vitest'
+import { mintApiToken } from '#app/utils/api-auth.server.ts'
 import { login } from '#app/utils/auth.server.ts'
 import { csrfCookie } from '#app/utils/cookies.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
@@ -83,4 +84,35 @@ export async function thrownBy(promise: Promise<unknown>): Promise<unknown> {
 
 export function redirectTarget(value: unknown): string | null {
   return value instanceof Response ? value.headers.get('Location') : null
+}
+
+/** A request an integration client would send to the API, with its bearer token and JSON body. */
+export function apiRequest(
+  path: string,
+  {
+    token = null,
+    method = 'GET',
+    body,
+    headers = {},
+  }: {
+    token?: string | null
+    method?: string
+    body?: unknown
+    headers?: Record<string, string>
+  } = {},
+): Request {
+  return new Request(baseUrl + path, {
+    method,
+    headers: {
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...headers,
+    },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  })
+}
+
+/** A personal access token for the user, minted the way the settings page and `npm run token` do. */
+export async function apiTokenFor(user: { id: string }, organisationId: string): Promise<string> {
+  return (await mintApiToken(getDb(), { userId: user.id, organisationId }, 'test')).token
 }

@@ -42,11 +42,7 @@ export function ReportTable({
         <tr key={report.id} className="border-t border-slate-200 align-top">
           <td className="p-3 font-semibold">
             <Link to={`/reports/${report.id}`}>{report.title}</Link>
-            {report.positive ? (
-              <span className="ml-2 rounded bg-green-50 px-1 text-sm font-normal text-green-900">
-                {t('reports.positive')}
-              </span>
-            ) : null}
+            {report.positive ? <PositiveTag /> : null}
           </td>
           <td className="p-3">
             <StatusBadge status={report.status} />
@@ -57,6 +53,16 @@ export function ReportTable({
         </tr>
       ))}
     </Table>
+  )
+}
+
+/** Marks a report about good practice worth spreading, next to its title. */
+export function PositiveTag({ className = 'ml-2' }: { className?: string }) {
+  const { t } = useI18n()
+  return (
+    <span className={`rounded bg-green-50 px-1 text-sm font-normal whitespace-nowrap text-green-900 ${className}`}>
+      {t('reports.positive')}
+    </span>
   )
 }
 

@@ -1,8 +1,8 @@
 import { type ReportEventType, type ReportStatus } from '#app/models/database.ts'
-import { formatDateTime } from '#app/utils/i18n.ts'
+import { formatDateTime, type Translate } from '#app/utils/i18n.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 
-interface TimelineEvent {
+export interface TimelineEvent {
   id: string
   type: ReportEventType
   to_status: ReportStatus | null
@@ -14,35 +14,53 @@ interface TimelineEvent {
   phenomenon_title: string | null
 }
 
+/** What happened, in the same words wherever an event is shown. */
+function describeEvent(t: Translate, event: TimelineEvent) {
+  switch (event.type) {
+    case 'created':
+      return t('timeline.created')
+    case 'status_changed':
+      return t('timeline.statusChanged', { status: t(`status.${event.to_status ?? 'draft'}`) })
+    case 'phenomenon_linked':
+      return t('timeline.linked', { phenomenon: event.phenomenon_title ?? '' })
+    case 'phenomenon_unlinked':
+      return t('timeline.unlinked', { phenomenon: event.phenomenon_title ?? '' })
+  }
+}
+
+/**
+ * One event: what happened, when and by whom, and what the actor said. Shared by the timeline and "My reports",
+ * where a long comment is cut to a few lines (the whole text stays readable on the report page).
+ */
+export function ReportEvent({ event, brief = false }: { event: TimelineEvent; brief?: boolean }) {
+  const { locale, t } = useI18n()
+  return (
+    <>
+      <p className="font-semibold">{describeEvent(t, event)}</p>
+      <p className="text-sm text-slate-700">
+        <time dateTime={new Date(event.created_at).toISOString()}>{formatDateTime(locale, event.created_at)}</time> ·{' '}
+        {event.actor_name}
+      </p>
+      {event.committee_name ? (
+        <p className="text-sm">{t('timeline.committee', { committee: event.committee_name })}</p>
+      ) : null}
+      {event.resolution ? <p className="text-sm">{t(`resolution.${event.resolution}`)}</p> : null}
+      {event.comment ? (
+        <p className={`mt-1 whitespace-pre-line rounded bg-slate-50 p-2 ${brief ? 'line-clamp-3 text-sm' : ''}`}>
+          {event.comment}
+        </p>
+      ) : null}
+    </>
+  )
+}
+
 /** Every recorded step of the report, oldest first, readable by the reporter at any time. */
 export function ReportTimeline({ events }: { events: TimelineEvent[] }) {
-  const { locale, t } = useI18n()
-  const describe = (event: TimelineEvent) => {
-    switch (event.type) {
-      case 'created':
-        return t('timeline.created')
-      case 'status_changed':
-        return t('timeline.statusChanged', { status: t(`status.${event.to_status ?? 'draft'}`) })
-      case 'phenomenon_linked':
-        return t('timeline.linked', { phenomenon: event.phenomenon_title ?? '' })
-      case 'phenomenon_unlinked':
-        return t('timeline.unlinked', { phenomenon: event.phenomenon_title ?? '' })
-    }
-  }
   return (
     <ol className="grid gap-4 border-l-4 border-brand-100 pl-4">
       {events.map((event) => (
         <li key={event.id}>
-          <p className="font-semibold">{describe(event)}</p>
-          <p className="text-sm text-slate-700">
-            <time dateTime={new Date(event.created_at).toISOString()}>{formatDateTime(locale, event.created_at)}</time>{' '}
-            · {event.actor_name}
-          </p>
-          {event.committee_name ? (
-            <p className="text-sm">{t('timeline.committee', { committee: event.committee_name })}</p>
-          ) : null}
-          {event.resolution ? <p className="text-sm">{t(`resolution.${event.resolution}`)}</p> : null}
-          {event.comment ? <p className="mt-1 whitespace-pre-line rounded bg-slate-50 p-2">{event.comment}</p> : null}
+          <ReportEvent event={event} />
         </li>
       ))}
     </ol>

@@ -1,4 +1,5 @@
 import { Form, NavLink, useLocation } from '@remix-run/react'
+import { writesReports } from '#app/domain/roles.ts'
 import { type Locale, locales } from '#app/utils/i18n.ts'
 import { useI18n, useRootData } from '#app/utils/use-i18n.ts'
 import { CsrfInput } from './csrf-input.tsx'
@@ -37,10 +38,8 @@ export function SiteHeader() {
   const navLinks = user
     ? [
         { to: '/', label: t('nav.home') },
-        ...(user.roles.includes('worker') || user.roles.includes('team_lead')
-          ? [{ to: '/reports/new', label: t('nav.newReport') }]
-          : []),
-        { to: '/reports', label: t('nav.reports') },
+        ...(writesReports(user.roles) ? [{ to: '/reports/new', label: t('nav.newReport') }] : []),
+        { to: '/reports', label: writesReports(user.roles) ? t('nav.ownReports') : t('nav.reports') },
         ...(user.roles.includes('team_lead') || user.roles.includes('coordinator')
           ? [{ to: '/review', label: t('nav.review') }]
           : []),

@@ -2,18 +2,19 @@ import { z } from 'zod'
 import { actionLevels, ageBands, clientGroups, genders, sectors, supportNeeds, trends } from './report-fields.ts'
 
 const text = (max: number) => z.string().trim().max(max, 'validation.tooLong').default('')
-const checked = z
-  .string()
-  .nullish()
-  .transform((value) => value === 'on')
+const codes = <const Values extends readonly [string, ...string[]]>(values: Values) =>
+  z.array(z.enum(values, { error: 'validation.invalid' })).default([])
 
 const ActionSchema = z.object({
   description: text(2000),
   level: z.enum(actionLevels, { error: 'validation.invalid' }),
 })
 
-/** What a draft may hold: anything, as long as it has a title the worker can find it by. */
-export const DraftReportSchema = z.object({
+/**
+ * A report's content as typed values: what the API takes as JSON, and what the form's fields become.
+ * A draft may hold anything, as long as it has a title the worker can find it by.
+ */
+export const ReportContentSchema = z.object({
   title: z
     .string({ error: 'report.validation.titleRequired' })
     .trim()
@@ -21,42 +22,36 @@ export const DraftReportSchema = z.object({
     .max(200, 'validation.tooLong'),
   description: text(10_000),
   observedSince: z
-    .string()
-    .trim()
-    .regex(/^(\d{4}-\d{2})?$/, 'report.validation.month')
-    .default('')
-    .transform((value) => (value ? `${value}-01` : null)),
-  supportNeeds: z.array(z.enum(supportNeeds, { error: 'validation.invalid' })),
-  clientGroups: z.array(z.enum(clientGroups, { error: 'validation.invalid' })),
-  ageBands: z.array(z.enum(ageBands, { error: 'validation.invalid' })),
-  genders: z.array(z.enum(genders, { error: 'validation.invalid' })),
+    .string({ error: 'report.validation.month' })
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'report.validation.month')
+    .nullable()
+    .default(null),
+  supportNeeds: codes(supportNeeds),
+  clientGroups: codes(clientGroups),
+  ageBands: codes(ageBands),
+  genders: codes(genders),
   clientCount: z
-    .string()
-    .trim()
-    .regex(/^\d{0,6}$/, 'report.validation.clientCount')
-    .default('')
-    .transform((value) => (value ? Number(value) : null)),
-  trend: z
-    .union([z.enum(trends), z.literal('')], { error: 'validation.invalid' })
-    .default('')
-    .transform((value) => (value === '' ? null : value)),
-  municipalityId: z
-    .union([z.uuid(), z.literal('')], { error: 'validation.invalid' })
-    .default('')
-    .transform((value) => value || null),
-  sectors: z.array(z.enum(sectors, { error: 'validation.invalid' })),
+    .number({ error: 'report.validation.clientCount' })
+    .int('report.validation.clientCount')
+    .min(0, 'report.validation.clientCount')
+    .max(999_999, 'report.validation.clientCount')
+    .nullable()
+    .default(null),
+  trend: z.enum(trends, { error: 'validation.invalid' }).nullable().default(null),
+  municipalityId: z.uuid({ error: 'validation.invalid' }).nullable().default(null),
+  sectors: codes(sectors),
   causes: text(5000),
   consequences: text(5000),
-  actions: z.array(ActionSchema).max(20, 'validation.tooLong'),
-  clientsParticipated: checked,
-  positive: checked,
-  noIdentifyingDataConfirmed: checked,
+  actions: z.array(ActionSchema).max(20, 'validation.tooLong').default([]),
+  clientsParticipated: z.boolean({ error: 'validation.invalid' }).default(false),
+  positive: z.boolean({ error: 'validation.invalid' }).default(false),
+  noIdentifyingDataConfirmed: z.boolean({ error: 'validation.invalid' }).default(false),
 })
 
-export type ReportInput = z.infer<typeof DraftReportSchema>
+export type ReportContent = z.output<typeof ReportContentSchema>
 
 /** Submitting needs the parts a team lead cannot review without, and the worker's confirmation. */
-export const SubmittedReportSchema = DraftReportSchema.superRefine((report, ctx) => {
+function requireSubmittable(report: ReportContent, ctx: z.RefinementCtx) {
   const require = (condition: boolean, path: string, message: string) => {
     if (!condition) ctx.addIssue({ code: 'custom', path: [path], message })
   }
@@ -65,9 +60,44 @@ export const SubmittedReportSchema = DraftReportSchema.superRefine((report, ctx)
   require(report.clientGroups.length > 0, 'clientGroups', 'report.validation.clientGroupsRequired')
   require(report.actions.some((action) => action.description.length > 0), 'actions', 'report.validation.actionRequired')
   require(report.noIdentifyingDataConfirmed, 'noIdentifyingDataConfirmed', 'report.validation.confirmRequired')
-})
+}
+
+export const SubmittableContentSchema = ReportContentSchema.superRefine(requireSubmittable)
+
+/** Every free-text field of a report, the ones the identifiability guard reads. */
+export function reportTexts(content: ReportContent) {
+  return {
+    title: content.title,
+    description: content.description,
+    causes: content.causes,
+    consequences: content.consequences,
+    actions: content.actions.map((action) => action.description),
+  }
+}
 
 export const reportArrayFields = ['supportNeeds', 'clientGroups', 'ageBands', 'genders', 'sectors'] as const
+
+/** An empty field means "not given"; a number field keeps what was typed when it is not a number, so it fails. */
+function formFieldsToContent(fields: unknown): unknown {
+  if (typeof fields !== 'object' || fields === null) return fields
+  const form = fields as Record<string, unknown>
+  const orNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : (value ?? null))
+  const count = orNull(form.clientCount)
+  return {
+    ...form,
+    observedSince: orNull(form.observedSince),
+    clientCount: typeof count === 'string' && /^\s*\d+\s*$/.test(count) ? Number(count) : count,
+    trend: orNull(form.trend),
+    municipalityId: orNull(form.municipalityId),
+    clientsParticipated: form.clientsParticipated === 'on',
+    positive: form.positive === 'on',
+    noIdentifyingDataConfirmed: form.noIdentifyingDataConfirmed === 'on',
+  }
+}
+
+/** The report form's fields, read into the same content the API takes. */
+export const DraftReportSchema = z.preprocess(formFieldsToContent, ReportContentSchema)
+export const SubmittedReportSchema = z.preprocess(formFieldsToContent, SubmittableContentSchema)
 
 /** Proposed actions arrive as two parallel lists of fields; empty rows are dropped. */
 export function actionsFromForm(formData: FormData): { description: string; level: string }[] {

@@ -1,4 +1,5 @@
-import { type ReportStatus } from '#app/models/database.ts'
+import { z } from 'zod'
+import { type ReportStatus, reportStatuses } from '#app/models/database.ts'
 import { type Role } from './roles.ts'
 
 export type { ReportStatus }
@@ -12,7 +13,20 @@ export interface Actor {
 
 export type Party = 'author' | 'team_lead' | 'coordinator' | 'committee_member'
 
-export type Resolution = 'resolved_in_team' | 'no_further_action'
+export const resolutions = ['resolved_in_team', 'no_further_action'] as const
+export type Resolution = (typeof resolutions)[number]
+
+/** A request to move a report on, from the report page and the API alike. */
+export const TransitionRequestSchema = z.object({
+  to: z.enum(reportStatuses, { error: 'validation.invalid' }),
+  expectedStatus: z.enum(reportStatuses, { error: 'validation.invalid' }),
+  comment: z.string({ error: 'validation.invalid' }).trim().max(5000, 'validation.tooLong').default(''),
+  resolution: z.enum(resolutions, { error: 'validation.invalid' }).nullable().default(null),
+  committeeId: z.uuid({ error: 'validation.invalid' }).nullable().default(null),
+  phenomenonId: z.uuid({ error: 'validation.invalid' }).nullable().default(null),
+})
+
+export type TransitionRequest = z.output<typeof TransitionRequestSchema>
 
 export interface TransitionRule {
   from: ReportStatus

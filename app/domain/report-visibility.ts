@@ -1,5 +1,5 @@
 import { type ReportStatus } from '#app/models/database.ts'
-import { type Role } from './roles.ts'
+import { type Role, writesReports } from './roles.ts'
 
 /** Statuses a committee member may read: the report has reached a committee. */
 export const committeeVisibleStatuses: readonly ReportStatus[] = ['on_agenda', 'decided', 'in_welfare_report']
@@ -16,7 +16,7 @@ export function reportScopeFor(roles: readonly Role[]): ReportScope {
   if (roles.includes('coordinator') || roles.includes('admin')) return { kind: 'organisation' }
   return {
     kind: 'limited',
-    ownReports: roles.includes('worker') || roles.includes('team_lead'),
+    ownReports: writesReports(roles),
     teamReports: roles.includes('team_lead'),
     committeeReports: roles.includes('committee_member'),
   }

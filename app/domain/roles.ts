@@ -8,3 +8,10 @@ export function isRole(value: string): value is Role {
 export function hasAnyRole(userRoles: readonly Role[], wanted: readonly Role[]): boolean {
   return wanted.some((role) => userRoles.includes(role))
 }
+
+/** The roles that write reports of their own: they get "New report" and see "My reports" at /reports. */
+export const reportWriterRoles = ['worker', 'team_lead'] as const satisfies readonly Role[]
+
+export function writesReports(userRoles: readonly Role[]): boolean {
+  return hasAnyRole(userRoles, reportWriterRoles)
+}

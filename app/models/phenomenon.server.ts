@@ -82,27 +82,27 @@ export async function createPhenomenonForReport(trx: Transaction<Database>, chan
   return phenomenon.id
 }
 
-/** Returns false when the phenomenon is not in the organisation or the report is already linked. */
+/** Links a report once; a phenomenon outside the organisation is not found. */
 export async function linkReportToPhenomenon(
   trx: Transaction<Database>,
   change: LinkChange & { phenomenonId: string },
-) {
+): Promise<'linked' | 'already_linked' | 'not_found'> {
   const phenomenon = await trx
     .selectFrom('phenomena')
     .select('id')
     .where('id', '=', change.phenomenonId)
     .where('organisation_id', '=', change.organisationId)
     .executeTakeFirst()
-  if (!phenomenon) return false
+  if (!phenomenon) return 'not_found'
   const linked = await trx
     .insertInto('phenomenon_reports')
     .values({ phenomenon_id: change.phenomenonId, report_id: change.reportId, linked_by: change.actorId })
     .onConflict((oc) => oc.columns(['phenomenon_id', 'report_id']).doNothing())
     .returning('report_id')
     .executeTakeFirst()
-  if (!linked) return false
+  if (!linked) return 'already_linked'
   await recordLinkEvent(trx, { ...change, type: 'phenomenon_linked' })
-  return true
+  return 'linked'
 }
 
 export async function unlinkReportFromPhenomenon(

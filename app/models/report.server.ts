@@ -1,7 +1,7 @@
-import { type ExpressionBuilder, sql, type Transaction } from 'kysely'
+import { type ExpressionBuilder, type SelectQueryBuilder, sql, type Transaction } from 'kysely'
 import { committeeVisibleStatuses, reportScopeFor } from '#app/domain/report-visibility.ts'
 import { type Resolution } from '#app/domain/report-status.ts'
-import { type ActionLevel } from '#app/domain/report-fields.ts'
+import { type ReportContent } from '#app/domain/report-form.ts'
 import { type AppDb } from '#app/utils/db.server.ts'
 import { type Database, type ReportStatus, type StoredFinding } from './database.ts'
 import { type CurrentUser } from './user.server.ts'
@@ -31,7 +31,35 @@ export function visibleTo(viewer: Viewer) {
   }
 }
 
-export async function listVisibleReports(db: AppDb, viewer: Viewer, page: { limit: number; offset: number }) {
+/** Full-text search over title and description; the same expression as the GIN index `reports_search_idx`. */
+function matchesSearch(text: string) {
+  return sql<boolean>`to_tsvector('finnish', reports.title || ' ' || reports.description) @@ websearch_to_tsquery('finnish', ${text})`
+}
+
+type ReportQuery = SelectQueryBuilder<Database, 'reports', object>
+
+/** How many of the reports the query selects are in each status. */
+async function countByStatus(reports: ReportQuery) {
+  const rows = await reports
+    .select(['reports.status', sql<number>`count(*)::int`.as('count')])
+    .groupBy('reports.status')
+    .execute()
+  return Object.fromEntries(rows.map((row) => [row.status, row.count])) as Partial<Record<ReportStatus, number>>
+}
+
+/** The filters "My reports" and the review queue share. */
+function withCommonFilters(reports: ReportQuery, filters: { positive: boolean | null; q: string | null }) {
+  return reports
+    .$if(filters.positive !== null, (qb) => qb.where('reports.positive', '=', filters.positive!))
+    .$if(filters.q !== null, (qb) => qb.where(matchesSearch(filters.q!)))
+}
+
+export async function listVisibleReports(
+  db: AppDb,
+  viewer: Viewer,
+  page: { limit: number; offset: number },
+  status: ReportStatus | null = null,
+) {
   return db
     .selectFrom('reports')
     .leftJoin('municipalities', 'municipalities.id', 'reports.municipality_id')
@@ -42,10 +70,12 @@ export async function listVisibleReports(db: AppDb, viewer: Viewer, page: { limi
       'reports.status',
       'reports.positive',
       'reports.created_at',
+      'reports.submitted_at',
       'municipalities.name as municipality',
       'teams.name as team',
     ])
     .where(visibleTo(viewer))
+    .$if(status !== null, (qb) => qb.where('reports.status', '=', status!))
     .orderBy('reports.created_at', 'desc')
     .orderBy('reports.id')
     .limit(page.limit)
@@ -53,34 +83,8 @@ export async function listVisibleReports(db: AppDb, viewer: Viewer, page: { limi
     .execute()
 }
 
-export async function countVisibleReportsByStatus(db: AppDb, viewer: Viewer) {
-  const rows = await db
-    .selectFrom('reports')
-    .select(['reports.status', sql<number>`count(*)::int`.as('count')])
-    .where(visibleTo(viewer))
-    .groupBy('reports.status')
-    .execute()
-  return Object.fromEntries(rows.map((row) => [row.status, row.count])) as Partial<Record<ReportStatus, number>>
-}
-
-export interface ReportContent {
-  title: string
-  description: string
-  observedSince: string | null
-  supportNeeds: string[]
-  clientGroups: string[]
-  ageBands: string[]
-  genders: string[]
-  clientCount: number | null
-  trend: 'growing' | 'stable' | 'shrinking' | 'unknown' | null
-  municipalityId: string | null
-  sectors: string[]
-  causes: string
-  consequences: string
-  clientsParticipated: boolean
-  positive: boolean
-  noIdentifyingDataConfirmed: boolean
-  actions: { description: string; level: ActionLevel }[]
+export function countVisibleReportsByStatus(db: AppDb, viewer: Viewer) {
+  return countByStatus(db.selectFrom('reports').where(visibleTo(viewer)))
 }
 
 /** A municipality id from a form is kept only when it belongs to the author's organisation. */
@@ -100,7 +104,7 @@ async function storedContent(db: AppDb, organisationId: string, content: ReportC
   return {
     title: content.title,
     description: content.description,
-    observed_since: content.observedSince,
+    observed_since: content.observedSince ? `${content.observedSince}-01` : null,
     support_needs: content.supportNeeds,
     client_groups: content.clientGroups,
     age_bands: content.ageBands,
@@ -233,24 +237,27 @@ export async function getReportForViewer(db: AppDb, viewer: Viewer, reportId: st
   return { ...report, actions, phenomena }
 }
 
+/** An event as the reporter reads it; the query joins users, committees and phenomena for the names. */
+const eventColumns = [
+  'report_events.id',
+  'report_events.type',
+  'report_events.from_status',
+  'report_events.to_status',
+  'report_events.comment',
+  'report_events.resolution',
+  'report_events.created_at',
+  'users.name as actor_name',
+  'committees.name as committee_name',
+  'phenomena.title as phenomenon_title',
+] as const
+
 export async function listReportEvents(db: AppDb, organisationId: string, reportId: string) {
   return db
     .selectFrom('report_events')
     .innerJoin('users', 'users.id', 'report_events.actor_id')
     .leftJoin('committees', 'committees.id', 'report_events.committee_id')
     .leftJoin('phenomena', 'phenomena.id', 'report_events.phenomenon_id')
-    .select([
-      'report_events.id',
-      'report_events.type',
-      'report_events.from_status',
-      'report_events.to_status',
-      'report_events.comment',
-      'report_events.resolution',
-      'report_events.created_at',
-      'users.name as actor_name',
-      'committees.name as committee_name',
-      'phenomena.title as phenomenon_title',
-    ])
+    .select(eventColumns)
     .where('report_events.report_id', '=', reportId)
     .where('report_events.organisation_id', '=', organisationId)
     .orderBy('report_events.created_at')
@@ -354,10 +361,10 @@ export async function listReviewQueue(
   filters: QueueFilters,
   page: { limit: number; offset: number },
 ) {
-  const base = db
-    .selectFrom('reports')
-    .where(visibleTo(viewer))
-    .where('reports.status', '!=', 'draft')
+  const base = withCommonFilters(
+    db.selectFrom('reports').where(visibleTo(viewer)).where('reports.status', '!=', 'draft'),
+    filters,
+  )
     .$if(filters.supportNeed !== null, (qb) =>
       qb.where(sql<boolean>`${filters.supportNeed} = any(reports.support_needs)`),
     )
@@ -368,12 +375,6 @@ export async function listReviewQueue(
     .$if(filters.from !== null, (qb) => qb.where('reports.submitted_at', '>=', new Date(`${filters.from}T00:00:00`)))
     .$if(filters.to !== null, (qb) =>
       qb.where('reports.submitted_at', '<', new Date(new Date(`${filters.to}T00:00:00`).getTime() + 86_400_000)),
-    )
-    .$if(filters.positive !== null, (qb) => qb.where('reports.positive', '=', filters.positive!))
-    .$if(filters.q !== null, (qb) =>
-      qb.where(
-        sql<boolean>`to_tsvector('finnish', reports.title || ' ' || reports.description) @@ websearch_to_tsquery('finnish', ${filters.q})`,
-      ),
     )
   const [rows, counts] = await Promise.all([
     base
@@ -394,13 +395,120 @@ export async function listReviewQueue(
       .limit(page.limit)
       .offset(page.offset)
       .execute(),
+    countByStatus(base),
+  ])
+  return { reports: rows, counts }
+}
+
+export interface OwnReportFilters {
+  status: ReportStatus | null
+  positive: boolean | null
+  q: string | null
+}
+
+/**
+ * "My reports": everything the author has written, drafts and withdrawn ones included, newest first, each with
+ * its newest event (one lateral join, not a query per row), and counts per status under the other filters.
+ */
+export async function listOwnReports(
+  db: AppDb,
+  author: Viewer,
+  filters: OwnReportFilters,
+  page: { limit: number; offset: number },
+) {
+  const base = withCommonFilters(
+    db.selectFrom('reports').where(visibleTo(author)).where('reports.author_id', '=', author.id),
+    filters,
+  )
+  const [rows, counts] = await Promise.all([
     base
-      .select(['reports.status', sql<number>`count(*)::int`.as('count')])
-      .groupBy('reports.status')
+      .leftJoinLateral(
+        (eb) =>
+          eb
+            .selectFrom('report_events')
+            .innerJoin('users', 'users.id', 'report_events.actor_id')
+            .leftJoin('committees', 'committees.id', 'report_events.committee_id')
+            .leftJoin('phenomena', 'phenomena.id', 'report_events.phenomenon_id')
+            .select(eventColumns)
+            .whereRef('report_events.report_id', '=', 'reports.id')
+            .whereRef('report_events.organisation_id', '=', 'reports.organisation_id')
+            .orderBy('report_events.created_at', 'desc')
+            .orderBy('report_events.id', 'desc')
+            .limit(1)
+            .as('latest_event'),
+        (join) => join.onTrue(),
+      )
+      .select([
+        'reports.id',
+        'reports.title',
+        'reports.status',
+        'reports.positive',
+        'reports.created_at',
+        'latest_event.id as event_id',
+        'latest_event.type as event_type',
+        'latest_event.to_status as event_to_status',
+        'latest_event.comment as event_comment',
+        'latest_event.resolution as event_resolution',
+        'latest_event.created_at as event_created_at',
+        'latest_event.actor_name as event_actor_name',
+        'latest_event.committee_name as event_committee_name',
+        'latest_event.phenomenon_title as event_phenomenon_title',
+      ])
+      .$if(filters.status !== null, (qb) => qb.where('reports.status', '=', filters.status!))
+      .orderBy('reports.created_at', 'desc')
+      .orderBy('reports.id')
+      .limit(page.limit)
+      .offset(page.offset)
       .execute(),
+    countByStatus(base),
   ])
   return {
-    reports: rows,
-    counts: Object.fromEntries(counts.map((row) => [row.status, row.count])) as Partial<Record<ReportStatus, number>>,
+    reports: rows.map((row) => ({
+      id: row.id,
+      title: row.title,
+      status: row.status,
+      positive: row.positive,
+      created_at: row.created_at,
+      latestEvent:
+        row.event_id === null
+          ? null
+          : {
+              id: row.event_id,
+              type: row.event_type!,
+              to_status: row.event_to_status,
+              comment: row.event_comment,
+              resolution: row.event_resolution,
+              created_at: row.event_created_at!,
+              actor_name: row.event_actor_name!,
+              committee_name: row.event_committee_name,
+              phenomenon_title: row.event_phenomenon_title,
+            },
+    })),
+    counts,
+  }
+}
+
+type StoredReport = NonNullable<Awaited<ReturnType<typeof getReportForViewer>>>
+
+/** A stored report read back into the content the form and the API work with. */
+export function contentOf(report: StoredReport): ReportContent {
+  return {
+    title: report.title,
+    description: report.description,
+    observedSince: report.observed_since?.slice(0, 7) ?? null,
+    supportNeeds: report.support_needs as ReportContent['supportNeeds'],
+    clientGroups: report.client_groups as ReportContent['clientGroups'],
+    ageBands: report.age_bands as ReportContent['ageBands'],
+    genders: report.genders as ReportContent['genders'],
+    clientCount: report.client_count,
+    trend: report.trend,
+    municipalityId: report.municipality_id,
+    sectors: report.sectors as ReportContent['sectors'],
+    causes: report.causes,
+    consequences: report.consequences,
+    actions: report.actions,
+    clientsParticipated: report.clients_participated,
+    positive: report.positive,
+    noIdentifyingDataConfirmed: report.no_identifying_data_confirmed,
   }
 }

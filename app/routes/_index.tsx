@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { PageHeading } from '#app/components/page-heading.tsx'
 import { StatusBadge } from '#app/components/status-badge.tsx'
 import { Card } from '#app/components/ui/card.tsx'
+import { writesReports } from '#app/domain/roles.ts'
 import { reportStatuses } from '#app/models/database.ts'
 import { countVisibleReportsByStatus, listVisibleReports } from '#app/models/report.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
@@ -75,7 +76,7 @@ export default function HomePage() {
             </ul>
           )}
           <p className="mt-4">
-            <Link to="/reports">{t('home.latest.all')}</Link>
+            <Link to="/reports">{writesReports(user.roles) ? t('home.latest.own') : t('home.latest.all')}</Link>
           </p>
         </Card>
       </div>

@@ -9,7 +9,7 @@ import { getDb } from '#app/utils/db.server.ts'
 import { formatDate } from '#app/utils/i18n.ts'
 import { requireUuid } from '#app/utils/params.server.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
-import { phenomenonReaders } from './phenomena._index.tsx'
+import { phenomenonReaders } from '#app/domain/phenomena.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, phenomenonReaders)

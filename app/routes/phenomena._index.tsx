@@ -2,13 +2,12 @@ import { type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { PageHeading } from '#app/components/page-heading.tsx'
 import { Table } from '#app/components/ui/table.tsx'
+import { phenomenonReaders } from '#app/domain/phenomena.ts'
 import { listPhenomena } from '#app/models/phenomenon.server.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { formatDate, formatNumber } from '#app/utils/i18n.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
-
-export const phenomenonReaders = ['team_lead', 'coordinator', 'committee_member', 'admin'] as const
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, phenomenonReaders)

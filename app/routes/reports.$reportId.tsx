@@ -10,8 +10,7 @@ import { Button } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import { SelectField, TextArea, TextField } from '#app/components/ui/field.tsx'
 import { canLinkToPhenomenon } from '#app/domain/phenomena.ts'
-import { availableTransitions, isEditable } from '#app/domain/report-status.ts'
-import { reportStatuses } from '#app/models/database.ts'
+import { availableTransitions, isEditable, TransitionRequestSchema } from '#app/domain/report-status.ts'
 import { listCommittees } from '#app/models/organisation.server.ts'
 import { listPhenomena } from '#app/models/phenomenon.server.ts'
 import { getReportForViewer, listReportEvents } from '#app/models/report.server.ts'
@@ -29,24 +28,19 @@ import {
 } from '#app/utils/report-actions.server.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 
-const optionalUuid = z.union([z.uuid(), z.literal('')]).transform((value) => value || null)
+/** An empty form field means "not given", so the schema's default applies. */
+const blankToUndefined = (fields: unknown) =>
+  Object.fromEntries(Object.entries(fields as Record<string, unknown>).filter(([, value]) => value !== ''))
 
-const ReportActionSchema = z.discriminatedUnion('intent', [
-  z.object({
-    intent: z.literal('transition'),
-    to: z.enum(reportStatuses),
-    expectedStatus: z.enum(reportStatuses),
-    comment: z.string().trim().max(5000).default(''),
-    resolution: z
-      .union([z.enum(['resolved_in_team', 'no_further_action']), z.literal('')])
-      .default('')
-      .transform((value) => value || null),
-    committeeId: optionalUuid.default(''),
-  }),
-  z.object({ intent: z.literal('link'), phenomenonId: z.uuid() }),
-  z.object({ intent: z.literal('create'), title: z.string().trim().min(1).max(200) }),
-  z.object({ intent: z.literal('unlink'), phenomenonId: z.uuid() }),
-])
+const ReportActionSchema = z.preprocess(
+  blankToUndefined,
+  z.discriminatedUnion('intent', [
+    TransitionRequestSchema.extend({ intent: z.literal('transition') }),
+    z.object({ intent: z.literal('link'), phenomenonId: z.uuid() }),
+    z.object({ intent: z.literal('create'), title: z.string().trim().min(1).max(200) }),
+    z.object({ intent: z.literal('unlink'), phenomenonId: z.uuid() }),
+  ]),
+)
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -93,6 +87,11 @@ function outcome(result: ReportActionResult) {
       )
     case 'identifying':
       return data({ ok: false as const, error: 'identifying' as const, findings: result.findings }, { status: 422 })
+    case 'incomplete':
+      return data(
+        { ok: false as const, error: 'incomplete' as const, fieldErrors: result.fieldErrors },
+        { status: 422 },
+      )
   }
 }
 
@@ -284,6 +283,9 @@ export default function ReportPage() {
           <Alert tone="error">
             {t('report.guard.title')} {result.findings.map((finding) => `"${finding.fragment}"`).join(', ')}
           </Alert>
+        ) : null}
+        {result && !result.ok && result.error === 'incomplete' ? (
+          <Alert tone="error">{t('report.incomplete')}</Alert>
         ) : null}
         {flagged ? <Alert tone="error">{t('report.flagged')}</Alert> : null}
         {editable ? (

@@ -4,7 +4,7 @@ import { PageHeading } from '#app/components/page-heading.tsx'
 import { ReportForm, type FormValues } from '#app/components/report-form.tsx'
 import { isEditable } from '#app/domain/report-status.ts'
 import { listMunicipalities } from '#app/models/organisation.server.ts'
-import { getReportForViewer } from '#app/models/report.server.ts'
+import { contentOf, getReportForViewer } from '#app/models/report.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { requireUuid } from '#app/utils/params.server.ts'
@@ -21,25 +21,15 @@ async function requireOwnEditableReport(request: Request, reportIdParam: string 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, report } = await requireOwnEditableReport(request, params.reportId)
+  const { actions, ...content } = contentOf(report)
   const values: FormValues = {
-    title: report.title,
-    description: report.description,
-    observedSince: report.observed_since?.slice(0, 7) ?? '',
-    supportNeeds: report.support_needs,
-    clientGroups: report.client_groups,
-    ageBands: report.age_bands,
-    genders: report.genders,
-    clientCount: report.client_count === null ? '' : String(report.client_count),
-    trend: report.trend ?? '',
-    municipalityId: report.municipality_id ?? '',
-    sectors: report.sectors,
-    causes: report.causes,
-    consequences: report.consequences,
-    actionDescription: report.actions.map((a) => a.description),
-    actionLevel: report.actions.map((a) => a.level),
-    clientsParticipated: report.clients_participated,
-    positive: report.positive,
-    noIdentifyingDataConfirmed: report.no_identifying_data_confirmed,
+    ...content,
+    observedSince: content.observedSince ?? '',
+    clientCount: content.clientCount === null ? '' : String(content.clientCount),
+    trend: content.trend ?? '',
+    municipalityId: content.municipalityId ?? '',
+    actionDescription: actions.map((action) => action.description),
+    actionLevel: actions.map((action) => action.level),
   }
   const [municipalities, similar] = await Promise.all([
     listMunicipalities(getDb(), user.organisation.id),

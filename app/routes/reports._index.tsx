@@ -1,24 +1,89 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
+import { OwnReportList } from '#app/components/own-report-list.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
+import { FilterForm, KindFilter, SearchFilter, StatusCounts, StatusFilter } from '#app/components/report-filters.tsx'
 import { Pagination, ReportTable } from '#app/components/report-table.tsx'
-import { listVisibleReports } from '#app/models/report.server.ts'
+import { writesReports } from '#app/domain/roles.ts'
+import { reportStatuses } from '#app/models/database.ts'
+import { listOwnReports, listVisibleReports } from '#app/models/report.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
+import { filteredPageHref, parseListFilters, positiveFlag, ReportListFiltersSchema } from '#app/utils/list-filters.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 
 const pageSize = 20
 
+/**
+ * Whoever writes reports (worker, team lead) sees "My reports" here: their own, with filters and the newest event.
+ * Everyone else sees every report their roles let them read, as before.
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const requestedPage = Number.parseInt(new URL(request.url).searchParams.get('page') ?? '1', 10)
-  const page = Number.isFinite(requestedPage) && requestedPage > 0 ? requestedPage : 1
-  const rows = await listVisibleReports(getDb(), user, { limit: pageSize + 1, offset: (page - 1) * pageSize })
-  return { reports: rows.slice(0, pageSize), page, hasNext: rows.length > pageSize }
+  const filters = parseListFilters(ReportListFiltersSchema, request)
+  const page = { limit: pageSize + 1, offset: (filters.page - 1) * pageSize }
+  if (writesReports(user.roles)) {
+    const own = await listOwnReports(getDb(), user, { ...filters, positive: positiveFlag(filters.positive) }, page)
+    return {
+      view: 'own' as const,
+      filters,
+      counts: own.counts,
+      reports: own.reports.slice(0, pageSize),
+      hasNext: own.reports.length > pageSize,
+    }
+  }
+  const rows = await listVisibleReports(getDb(), user, page)
+  return {
+    view: 'visible' as const,
+    page: filters.page,
+    reports: rows.slice(0, pageSize),
+    hasNext: rows.length > pageSize,
+  }
 }
 
+type Loaded = ReturnType<typeof useLoaderData<typeof loader>>
+
 export default function ReportsPage() {
-  const { reports, page, hasNext } = useLoaderData<typeof loader>()
+  const loaded = useLoaderData<typeof loader>()
+  return loaded.view === 'own' ? <OwnReports {...loaded} /> : <VisibleReports {...loaded} />
+}
+
+function OwnReports({ filters, counts, reports, hasNext }: Extract<Loaded, { view: 'own' }>) {
+  const { t } = useI18n()
+  const total = filters.status ? (counts[filters.status] ?? 0) : Object.values(counts).reduce((a, b) => a + b, 0)
+  const filtered = filters.status !== null || filters.positive !== null || filters.q !== null
+  return (
+    <>
+      <PageHeading title={t('reports.own.title')}>{t('reports.own.intro')}</PageHeading>
+      <StatusCounts counts={counts} />
+      <FilterForm clearHref="/reports" columns="lg:grid-cols-[repeat(3,minmax(0,1fr))_auto]">
+        <SearchFilter value={filters.q} />
+        <StatusFilter value={filters.status} statuses={reportStatuses} />
+        <KindFilter value={filters.positive} />
+      </FilterForm>
+      <p className="mb-2 font-semibold" role="status">
+        {t('reports.own.total', { count: total })}
+      </p>
+      {reports.length > 0 ? (
+        <OwnReportList label={t('reports.own.title')} reports={reports} />
+      ) : (
+        <div className="rounded-lg border border-slate-300 bg-white p-4">
+          <p className="font-semibold">{filtered ? t('reports.own.emptyFiltered') : t('reports.own.empty')}</p>
+          <p className="mt-2">
+            {filtered ? (
+              <Link to="/reports">{t('filters.clear')}</Link>
+            ) : (
+              <Link to="/reports/new">{t('reports.own.newReport')}</Link>
+            )}
+          </p>
+        </div>
+      )}
+      <Pagination page={filters.page} hasNext={hasNext} hrefFor={(page) => filteredPageHref(filters, page)} />
+    </>
+  )
+}
+
+function VisibleReports({ page, reports, hasNext }: Extract<Loaded, { view: 'visible' }>) {
   const { t } = useI18n()
   return (
     <>

@@ -2,21 +2,20 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/nod
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { PageHeading } from '#app/components/page-heading.tsx'
 import { ReportForm } from '#app/components/report-form.tsx'
+import { reportWriterRoles } from '#app/domain/roles.ts'
 import { listMunicipalities } from '#app/models/organisation.server.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { handleReportForm, type ReportFormResult } from '#app/utils/report-form.server.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 
-const writers = ['worker', 'team_lead'] as const
-
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, writers)
+  const user = await requireRole(request, reportWriterRoles)
   return { municipalities: await listMunicipalities(getDb(), user.organisation.id) }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, writers)
+  const user = await requireRole(request, reportWriterRoles)
   return handleReportForm(request, user, null)
 }
 

@@ -6,15 +6,19 @@ import { PageHeading } from '#app/components/page-heading.tsx'
 import { Alert } from '#app/components/ui/alert.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
+import { Table } from '#app/components/ui/table.tsx'
 import { SelectField, TextField } from '#app/components/ui/field.tsx'
 import { PasswordSchema } from '#app/domain/password-policy.ts'
+import { listApiTokens, revokeApiToken } from '#app/models/api-token.server.ts'
 import { getPasswordHash, updatePasswordHash, updateProfile } from '#app/models/user.server.ts'
+import { mintApiToken } from '#app/utils/api-auth.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { localeCookie } from '#app/utils/cookies.server.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
-import { fieldErrorsOf, parseForm, typedValueOf } from '#app/utils/forms.ts'
-import { locales } from '#app/utils/i18n.ts'
+import { type FieldErrors, fieldErrorsOf, parseForm, typedValueOf } from '#app/utils/forms.ts'
+import { formatDateTime, locales } from '#app/utils/i18n.ts'
+import { requireUuid } from '#app/utils/params.server.ts'
 import { hashPassword, verifyPassword } from '#app/utils/password.server.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 
@@ -34,15 +38,32 @@ const PasswordChangeSchema = z
     message: 'validation.passwordsDiffer',
   })
 
+const TokenNameSchema = z.object({
+  name: z.string().trim().min(1, 'settings.tokens.nameRequired').max(100, 'validation.tooLong'),
+})
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  return { name: user.name, email: user.email, locale: user.locale }
+  const tokens = await listApiTokens(getDb(), user.id, user.organisation.id)
+  return { name: user.name, email: user.email, locale: user.locale, tokens }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const formData = await readProtectedForm(request)
   const db = getDb()
+  if (formData.get('intent') === 'createToken') {
+    const parsed = parseForm(TokenNameSchema, formData)
+    if (!parsed.ok) return data({ intent: 'createToken', ...parsed, saved: false }, { status: 400 })
+    const owner = { userId: user.id, organisationId: user.organisation.id }
+    const { token } = await mintApiToken(db, owner, parsed.data.name)
+    return { intent: 'createToken', ok: true, fieldErrors: {}, values: {}, saved: true, token } as const
+  }
+  if (formData.get('intent') === 'revokeToken') {
+    const revoked = await revokeApiToken(db, user.id, requireUuid(String(formData.get('tokenId') ?? '')))
+    if (!revoked) throw data({ code: 'not_found' }, { status: 404 })
+    return { intent: 'revokeToken', ok: true, fieldErrors: {}, values: {}, saved: true } as const
+  }
   if (formData.get('intent') === 'password') {
     const parsed = parseForm(PasswordChangeSchema, formData)
     if (!parsed.ok) return data({ intent: 'password', ...parsed, saved: false }, { status: 400 })
@@ -75,6 +96,7 @@ export default function SettingsPage() {
   const { t } = useI18n()
   const profileResult = actionData?.intent === 'profile' ? actionData : undefined
   const passwordResult = actionData?.intent === 'password' ? actionData : undefined
+  const tokenResult = actionData?.intent === 'createToken' ? actionData : undefined
   const profileErrors = fieldErrorsOf(profileResult)
   const passwordErrors = fieldErrorsOf(passwordResult)
   return (
@@ -153,6 +175,96 @@ export default function SettingsPage() {
           </Form>
         </Card>
       </div>
+      <div className="mt-6">
+        <ApiTokens tokens={profile.tokens} result={tokenResult} revoked={actionData?.intent === 'revokeToken'} />
+      </div>
     </>
+  )
+}
+
+type TokenRow = ReturnType<typeof useLoaderData<typeof loader>>['tokens'][number]
+
+function ApiTokens({
+  tokens,
+  result,
+  revoked,
+}: {
+  tokens: TokenRow[]
+  result: { saved: boolean; token?: string; fieldErrors?: FieldErrors; values?: Record<string, unknown> } | undefined
+  revoked: boolean
+}) {
+  const { locale, t } = useI18n()
+  return (
+    <Card title={t('settings.tokens.title')}>
+      <div className="grid gap-4">
+        <p>{t('settings.tokens.intro')}</p>
+        {result?.token ? (
+          <div className="grid gap-2">
+            <Alert tone="success">{t('settings.tokens.created')}</Alert>
+            <TextField
+              name="createdToken"
+              label={t('settings.tokens.value')}
+              readOnly
+              value={result.token}
+              onFocus={(event) => event.currentTarget.select()}
+            />
+          </div>
+        ) : null}
+        {revoked ? <Alert tone="success">{t('settings.tokens.revokedDone')}</Alert> : null}
+        <Form key={result?.token ?? 'new'} method="post" className="flex flex-wrap items-end gap-3">
+          <CsrfInput />
+          <input type="hidden" name="intent" value="createToken" />
+          <div className="min-w-64 flex-1">
+            <TextField
+              name="name"
+              label={t('settings.tokens.name')}
+              description={t('settings.tokens.nameHelp')}
+              defaultValue={typedValueOf(result, 'name') ?? ''}
+              error={fieldErrorsOf(result).name}
+            />
+          </div>
+          <Button>{t('settings.tokens.create')}</Button>
+        </Form>
+        {tokens.length === 0 ? (
+          <p>{t('settings.tokens.empty')}</p>
+        ) : (
+          <Table
+            caption={t('settings.tokens.title')}
+            columns={[
+              t('settings.tokens.column.name'),
+              t('settings.tokens.column.created'),
+              t('settings.tokens.column.lastUsed'),
+              t('settings.tokens.column.state'),
+            ]}
+          >
+            {tokens.map((token) => (
+              <tr key={token.id} className="border-t border-slate-200 align-top">
+                <td className="p-3 font-semibold">{token.name}</td>
+                <td className="p-3">{formatDateTime(locale, token.created_at)}</td>
+                <td className="p-3">
+                  {token.last_used_at ? formatDateTime(locale, token.last_used_at) : t('settings.tokens.never')}
+                </td>
+                <td className="p-3">
+                  {token.revoked_at ? (
+                    t('settings.tokens.revokedOn', { date: formatDateTime(locale, token.revoked_at) })
+                  ) : (
+                    <Form method="post" className="flex flex-wrap items-center gap-3">
+                      <CsrfInput />
+                      <input type="hidden" name="intent" value="revokeToken" />
+                      <input type="hidden" name="tokenId" value={token.id} />
+                      <span>{t('settings.tokens.active')}</span>
+                      <Button variant="danger">{t('settings.tokens.revoke', { name: token.name })}</Button>
+                    </Form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </Table>
+        )}
+        <p>
+          <a href="/api/v1/openapi.json">{t('settings.tokens.docs')}</a>
+        </p>
+      </div>
+    </Card>
   )
 }

@@ -18,8 +18,13 @@ import { spendPasswordCheckTime, verifyPassword } from './password.server.ts'
 
 export type { CurrentUser }
 
-function hashToken(token: string): string {
+/** Session ids and API tokens are stored only as this hash; the secret itself exists only with its holder. */
+export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex')
+}
+
+export function newSecretToken(): string {
+  return randomBytes(32).toString('base64url')
 }
 
 function idleMilliseconds(): number {
@@ -112,7 +117,7 @@ export async function login(
     return { ok: false, reason: 'invalid' }
   }
   await clearLoginFailures(db, [accountKey])
-  const token = randomBytes(32).toString('base64url')
+  const token = newSecretToken()
   await createSession(db, {
     id: hashToken(token),
     userId: user.id,

@@ -17,7 +17,6 @@ export function formValues(formData: FormData): Record<string, string | string[]
   return values
 }
 
-/** Zod messages in our schemas are catalog keys; anything else falls back to a generic invalid-value message. */
 export function parseForm<Schema extends z.ZodType>(
   schema: Schema,
   formData: FormData,
@@ -32,12 +31,19 @@ export function parseForm<Schema extends z.ZodType>(
   for (const key of arrayFields) input[key] ??= []
   const result = schema.safeParse(input)
   if (result.success) return { ok: true, data: result.data }
+  return { ok: false, fieldErrors: fieldErrorsFrom(result.error.issues), values: formValues(formData) }
+}
+
+/** Zod messages in our schemas are catalog keys; anything else becomes a generic invalid-value message. */
+export function messageKeyOf(issue: z.core.$ZodIssue): MessageKey {
+  return isMessageKey(issue.message) ? issue.message : 'validation.invalid'
+}
+
+/** The first problem of each top-level field. */
+export function fieldErrorsFrom(issues: readonly z.core.$ZodIssue[]): FieldErrors {
   const fieldErrors: FieldErrors = {}
-  for (const issue of result.error.issues) {
-    const field = String(issue.path[0] ?? 'form')
-    fieldErrors[field] ??= isMessageKey(issue.message) ? issue.message : 'validation.invalid'
-  }
-  return { ok: false, fieldErrors, values: formValues(formData) }
+  for (const issue of issues) fieldErrors[String(issue.path[0] ?? 'form')] ??= messageKeyOf(issue)
+  return fieldErrors
 }
 
 type FormOutcome = { fieldErrors?: FieldErrors; values?: Record<string, unknown> } | undefined

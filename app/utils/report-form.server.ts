@@ -1,25 +1,17 @@
 import { data, redirect } from '@remix-run/node'
-import { scanFields } from '#app/domain/identifiability.ts'
 import {
   actionsFromForm,
   DraftReportSchema,
   reportArrayFields,
   SubmittedReportSchema,
 } from '#app/domain/report-form.ts'
-import { getIdentifyingNames } from '#app/models/organisation-settings.server.ts'
-import {
-  createDraft,
-  findSimilarReports,
-  findVisibleReportState,
-  updateEditableReport,
-  type Viewer,
-} from '#app/models/report.server.ts'
+import { findSimilarReports, findVisibleReportState, type Viewer } from '#app/models/report.server.ts'
 import { type CurrentUser } from '#app/models/user.server.ts'
 import { readProtectedForm } from './csrf.server.ts'
 import { getDb } from './db.server.ts'
 import { type FieldErrors, formValues, parseForm } from './forms.ts'
 import { renderMarkdown } from './markdown.server.ts'
-import { applyTransition } from './report-actions.server.ts'
+import { applyTransition, saveReportContent, scanReportContent } from './report-actions.server.ts'
 
 type Values = Record<string, string | string[]>
 
@@ -68,34 +60,18 @@ export async function handleReportForm(request: Request, user: CurrentUser, rout
     actions: actionsFromForm(formData),
   })
   if (!parsed.ok) return data(result(values, { fieldErrors: parsed.fieldErrors }), { status: 400 })
-  const content = parsed.data
-  const findings = scanFields(
-    {
-      title: content.title,
-      description: content.description,
-      causes: content.causes,
-      consequences: content.consequences,
-      actions: content.actions.map((action) => action.description),
-    },
-    await getIdentifyingNames(db, user.organisation.id),
-  )
-  if (submitting && findings.length > 0) {
-    return data(result(values, { findings }), { status: 422 })
-  }
-
   const existingId = routeReportId ?? (String(formData.get('reportId') ?? '') || null)
-  let reportId = existingId
-  if (existingId) {
-    if (!(await updateEditableReport(db, user, existingId, content, findings))) {
-      throw data({ code: 'conflict' }, { status: 409 })
-    }
-  } else {
-    reportId = await createDraft(db, user, content, findings)
+  if (submitting) {
+    const findings = await scanReportContent(db, user.organisation.id, parsed.data)
+    if (findings.length > 0) return data(result(values, { findings }), { status: 422 })
   }
+  const saved = await saveReportContent(user, existingId, parsed.data)
+  if (!saved.ok) throw data({ code: 'conflict' }, { status: 409 })
+  const reportId = saved.reportId
 
-  if (intent === 'autosave') return result(values, { autosaved: { reportId: reportId!, at: new Date().toISOString() } })
+  if (intent === 'autosave') return result(values, { autosaved: { reportId, at: new Date().toISOString() } })
   if (!submitting) return redirect(`/reports/${reportId}/edit?saved=1`)
-  await submitReport(user, reportId!)
+  await submitReport(user, reportId)
   return redirect(`/reports/${reportId}?submitted=1`)
 }
 
@@ -108,6 +84,7 @@ async function submitReport(user: CurrentUser, reportId: string) {
         comment: '',
         resolution: null,
         committeeId: null,
+        phenomenonId: null,
       })
     : undefined
   if (!outcome?.ok) throw data({ code: 'conflict' }, { status: 409 })

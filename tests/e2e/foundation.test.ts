@@ -111,10 +111,10 @@ describe('languages', () => {
     await page.getByRole('button', { name: 'English' }).click()
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Welcome, Timo Tiiminvetäjä')
     await checkPage(page, 'team-lead-home-en')
-    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Reports' }).click()
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Reports')
+    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'My reports' }).click()
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('My reports')
     await page.getByRole('button', { name: 'Suomi' }).click()
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Raportit')
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Omat raportit')
   })
 })
 

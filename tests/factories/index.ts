@@ -44,6 +44,14 @@ export async function createTeam(db: AppDb, organisationId: string, name: string
     .executeTakeFirstOrThrow()
 }
 
+export async function createCommittee(db: AppDb, organisationId: string, name: string) {
+  return db
+    .insertInto('committees')
+    .values({ organisation_id: organisationId, name })
+    .returning(['id', 'name'])
+    .executeTakeFirstOrThrow()
+}
+
 export async function createUser(
   db: AppDb,
   options: {

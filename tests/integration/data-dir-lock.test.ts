@@ -50,15 +50,21 @@ describe('the data folder lock', () => {
 
 describe('a second process on the same embedded database', () => {
   test(
-    'npm start, db:migrate and db:seed refuse at once, name the holder and change nothing',
+    'npm start, db:migrate, db:seed and token refuse at once, name the holder and change nothing',
     { timeout: 180_000 },
     async () => {
       const dataDir = newDataDir()
       const holder = await startScript('tests/fixtures/hold-embedded-database.ts', [dataDir], {}, 'ready')
       try {
         const env = { DATA_DIR: dataDir, DEMO: 'true', PORT: '3999' }
-        for (const script of ['db/migrate.ts', 'db/seed-cli.ts', 'server.ts']) {
-          const result = await runScript(script, [], env)
+        const commands: [string, string[]][] = [
+          ['db/migrate.ts', []],
+          ['db/seed-cli.ts', []],
+          ['server.ts', []],
+          ['scripts/token.ts', ['--email', 'someone@example.org']],
+        ]
+        for (const [script, args] of commands) {
+          const result = await runScript(script, args, env)
           expect(result.code, script).toBe(1)
           expect(result.stderr, script).toContain(`in use by process ${holder.pid}`)
           expect(result.stderr, script).toContain('"test holder"')

@@ -1,7 +1,16 @@
 import { readdirSync } from 'node:fs'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { createMunicipality, createOrganisation, createReport, createTeam, createUser } from '#tests/factories/index.ts'
-import { formRequest, getRequest, payloadOf, signIn, statusOf, thrownBy } from '#tests/utils.ts'
+import {
+  apiRequest,
+  apiTokenFor,
+  formRequest,
+  getRequest,
+  payloadOf,
+  signIn,
+  statusOf,
+  thrownBy,
+} from '#tests/utils.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import * as home from '#app/routes/_index.tsx'
 import * as reports from '#app/routes/reports._index.tsx'
@@ -18,6 +27,12 @@ import * as similarReports from '#app/routes/reports.similar.ts'
 import * as review from '#app/routes/review.tsx'
 import * as phenomena from '#app/routes/phenomena._index.tsx'
 import * as phenomenonPage from '#app/routes/phenomena.$phenomenonId.tsx'
+import * as reportsApi from '#app/routes/api.v1.reports.ts'
+import * as reportApi from '#app/routes/api.v1.reports_.$reportId.ts'
+import * as transitionsApi from '#app/routes/api.v1.reports_.$reportId_.transitions.ts'
+import * as eventsApi from '#app/routes/api.v1.reports_.$reportId_.events.ts'
+import * as phenomenaApi from '#app/routes/api.v1.phenomena.ts'
+import * as meApi from '#app/routes/api.v1.me.ts'
 
 const context = { clientIp: '192.0.2.1' }
 
@@ -33,7 +48,13 @@ let a: {
   draftId: string
   phenomenonId: string
 }
-let b: { adminSession: string; coordinatorSession: string; workerSession: string; adminId: string }
+let b: {
+  adminSession: string
+  coordinatorSession: string
+  workerSession: string
+  adminId: string
+  apiTokens: string[]
+}
 
 beforeAll(async () => {
   const db = getDb()
@@ -101,6 +122,7 @@ beforeAll(async () => {
     coordinatorSession: await signIn(coordinatorB.email),
     workerSession: await signIn(workerB.email),
     adminId: adminB.id,
+    apiTokens: await Promise.all([adminB, coordinatorB, workerB].map((user) => apiTokenFor(user, orgB.id))),
   }
 })
 
@@ -116,9 +138,13 @@ const checks: Record<string, () => Promise<void>> = {
     }
   },
   'reports._index.tsx': async () => {
+    // The worker gets "My reports" (filtered, with counts); the others the list of all reports they may read.
     for (const session of [b.adminSession, b.coordinatorSession, b.workerSession]) {
-      const result = payloadOf(await reports.loader(await get('/reports', session)))
-      expect(result.reports.map((r: { title: string }) => r.title)).not.toContain(a.reportTitle)
+      for (const path of ['/reports', '/reports?q=vuokrarästit&status=on_agenda']) {
+        const result = payloadOf(await reports.loader(await get(path, session)))
+        expect(result.reports.map((r: { title: string }) => r.title)).not.toContain(a.reportTitle)
+        expect(result.counts?.on_agenda ?? 0).toBe(0)
+      }
     }
   },
   'settings.tsx': async () => {
@@ -139,6 +165,22 @@ const checks: Record<string, () => Promise<void>> = {
       .where('id', '=', a.userId)
       .executeTakeFirstOrThrow()
     expect(userA).toEqual({ name: 'Aino A', locale: 'fi' })
+    const tokenA = await apiTokenFor({ id: a.userId }, a.organisationId)
+    const stored = await getDb()
+      .selectFrom('api_tokens')
+      .select('id')
+      .where('user_id', '=', a.userId)
+      .executeTakeFirstOrThrow()
+    const revoke = await formRequest(
+      '/settings',
+      { intent: 'revokeToken', tokenId: stored.id },
+      { session: b.workerSession },
+    )
+    expect(statusOf(await thrownBy(settings.action({ request: revoke, params: {}, context })))).toBe(404)
+    const tokensOfB = payloadOf(await settings.loader(await get('/settings', b.workerSession))).tokens
+    expect(tokensOfB.map((token: { id: string }) => token.id)).not.toContain(stored.id)
+    const stillWorks = await meApi.loader({ request: apiRequest('/api/v1/me', { token: tokenA }), params: {} })
+    expect(stillWorks.status).toBe(200)
   },
   'language.tsx': async () => {
     await language.action({
@@ -299,6 +341,92 @@ Object.assign(checks, {
   },
 })
 
+/** Calls an API route with each organisation B token and returns the parsed answers. */
+async function callApi(
+  route: { loader: (args: never) => Promise<Response>; action: (args: never) => Promise<Response> },
+  path: string,
+  options: { method?: string; body?: unknown; params?: Record<string, string> } = {},
+) {
+  const answers: { status: number; text: string }[] = []
+  for (const token of b.apiTokens) {
+    const request = apiRequest(path, { token, method: options.method, body: options.body })
+    const handler = request.method === 'GET' ? route.loader : route.action
+    const response = await handler({ request, params: options.params ?? {}, context } as never)
+    answers.push({ status: response.status, text: await response.text() })
+  }
+  return answers
+}
+
+async function reportAStatus() {
+  const report = await getDb()
+    .selectFrom('reports')
+    .select(['status', 'title'])
+    .where('id', '=', a.reportId)
+    .executeTakeFirstOrThrow()
+  return report
+}
+
+Object.assign(checks, {
+  'api.v1.reports.ts': async () => {
+    for (const answer of await callApi(reportsApi, '/api/v1/reports?limit=100')) {
+      expect(answer.status).toBe(200)
+      expect(answer.text).not.toContain(a.reportId)
+    }
+    const created = await callApi(reportsApi, '/api/v1/reports', {
+      method: 'POST',
+      body: { title: 'B:n API-luonnos', municipalityId: a.municipalityId },
+    })
+    expect(created.map((answer) => answer.status)).toEqual([403, 403, 201])
+    expect(JSON.parse(created[2]!.text).municipalityId).toBeNull()
+  },
+  'api.v1.reports_.$reportId.ts': async () => {
+    for (const reportId of [a.reportId, a.draftId]) {
+      const params = { reportId }
+      const read = await callApi(reportApi, `/api/v1/reports/${reportId}`, { params })
+      expect(read.map((answer) => answer.status)).toEqual([404, 404, 404])
+      const patched = await callApi(reportApi, `/api/v1/reports/${reportId}`, {
+        method: 'PATCH',
+        body: { title: 'Kaapattu' },
+        params,
+      })
+      expect(patched.map((answer) => answer.status)).toEqual([404, 404, 404])
+    }
+    const draft = await getDb()
+      .selectFrom('reports')
+      .select('title')
+      .where('id', '=', a.draftId)
+      .executeTakeFirstOrThrow()
+    expect(draft.title).toBe('A-luonnos')
+  },
+  'api.v1.reports_.$reportId_.transitions.ts': async () => {
+    const answers = await callApi(transitionsApi, `/api/v1/reports/${a.reportId}/transitions`, {
+      method: 'POST',
+      body: { to: 'decided', expectedStatus: 'on_agenda', comment: 'Kaapattu' },
+      params: { reportId: a.reportId },
+    })
+    expect(answers.map((answer) => answer.status)).toEqual([404, 404, 404])
+    expect((await reportAStatus()).status).toBe('on_agenda')
+  },
+  'api.v1.reports_.$reportId_.events.ts': async () => {
+    const answers = await callApi(eventsApi, `/api/v1/reports/${a.reportId}/events`, {
+      params: { reportId: a.reportId },
+    })
+    expect(answers.map((answer) => answer.status)).toEqual([404, 404, 404])
+  },
+  'api.v1.phenomena.ts': async () => {
+    const answers = await callApi(phenomenaApi, '/api/v1/phenomena')
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200])
+    for (const answer of answers) expect(answer.text).not.toContain(a.phenomenonId)
+  },
+  'api.v1.me.ts': async () => {
+    for (const answer of await callApi(meApi, '/api/v1/me')) {
+      expect(answer.status).toBe(200)
+      expect(answer.text).not.toContain(a.organisationId)
+      expect(answer.text).not.toContain(a.teamId)
+    }
+  },
+})
+
 /** Routes that hold no organisation data at all, and why. */
 const withoutOrganisationData: Record<string, string> = {
   'login.tsx': 'anonymous form; lists only demo accounts, in demo mode',
@@ -307,6 +435,8 @@ const withoutOrganisationData: Record<string, string> = {
   '$.tsx': 'the not-found page',
   'admin.tsx': 'layout; only checks the admin role',
   'admin._index.tsx': 'redirects to the user list',
+  'api.v1.openapi[.json].ts': 'the API description; the same for everyone',
+  'api.v1.$.ts': 'answers 404 for unknown API paths',
 }
 
 describe('a user of one organisation never reads or changes another organisation’s data', () => {

@@ -1,5 +1,11 @@
 import { beforeAll, describe, expect, test } from 'vitest'
-import { createMunicipality, createOrganisation, createTeam, createUser } from '#tests/factories/index.ts'
+import {
+  createCommittee,
+  createMunicipality,
+  createOrganisation,
+  createTeam,
+  createUser,
+} from '#tests/factories/index.ts'
 import { formRequest, getRequest, payloadOf, redirectTarget, signIn, statusOf, thrownBy } from '#tests/utils.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getUserInOrganisation } from '#app/models/user.server.ts'
@@ -57,13 +63,7 @@ beforeAll(async () => {
   otherWorker = await person(['worker'], [teamB.id])
   lead = await person(['team_lead'], [teamA.id, teamB.id])
   secondLead = await person(['team_lead'], [teamA.id])
-  committeeId = (
-    await db
-      .insertInto('committees')
-      .values({ organisation_id: organisationId, name: 'Perusturvalautakunta' })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-  ).id
+  committeeId = (await createCommittee(db, organisationId, 'Perusturvalautakunta')).id
 })
 
 async function post(
@@ -84,8 +84,9 @@ async function submitNewReport(session: string, fields = completeReport()) {
   return redirectTarget(response)!.match(/\/reports\/([0-9a-f-]+)/)![1]!
 }
 
+/** Sends what the page's transition form sends: the comment box always, empty unless filled in. */
 async function transition(session: string, reportId: string, fields: Record<string, string>) {
-  return post(`/reports/${reportId}`, session, { intent: 'transition', ...fields }, { reportId })
+  return post(`/reports/${reportId}`, session, { intent: 'transition', comment: '', ...fields }, { reportId })
 }
 
 async function statusOfReport(reportId: string) {
@@ -323,6 +324,7 @@ describe('the lifecycle', () => {
           comment: '',
           resolution: null,
           committeeId: null,
+          phenomenonId: null,
         })
       }),
     )

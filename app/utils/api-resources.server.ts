@@ -1,0 +1,108 @@
+import { type z } from 'zod'
+import { type listPhenomena } from '#app/models/phenomenon.server.ts'
+import {
+  contentOf,
+  getReportForViewer,
+  type listReportEvents,
+  type listVisibleReports,
+} from '#app/models/report.server.ts'
+import { type CurrentUser } from '#app/models/user.server.ts'
+import {
+  type ApiEventSchema,
+  type ApiMeSchema,
+  type ApiPhenomenonSchema,
+  type ApiReportSchema,
+  type ApiReportSummarySchema,
+} from './api-schemas.ts'
+import { ApiProblem } from './api.server.ts'
+import { getDb } from './db.server.ts'
+
+/** Turns stored rows into the documented API shapes; the return types tie each one to its schema. */
+
+type Row<F extends (...args: never[]) => Promise<unknown[]>> = Awaited<ReturnType<F>>[number]
+
+const iso = (value: Date | string) => new Date(value).toISOString()
+const isoOrNull = (value: Date | string | null) => (value === null ? null : iso(value))
+
+export async function requireReportResource(user: CurrentUser, reportId: string) {
+  const report = await getReportForViewer(getDb(), user, reportId)
+  if (!report) throw new ApiProblem('not_found')
+  return report
+}
+
+export function reportResource(
+  report: Awaited<ReturnType<typeof requireReportResource>>,
+): z.input<typeof ApiReportSchema> {
+  return {
+    ...contentOf(report),
+    id: report.id,
+    status: report.status,
+    author: { id: report.author_id, name: report.author_name },
+    team: report.team_id && report.team_name ? { id: report.team_id, name: report.team_name } : null,
+    municipalityName: report.municipality_name,
+    committee:
+      report.committee_id && report.committee_name ? { id: report.committee_id, name: report.committee_name } : null,
+    phenomena: report.phenomena,
+    identifyingDataFindings: report.identifiability_findings.map(({ field, kind, fragment }) => ({
+      field,
+      kind,
+      fragment,
+    })),
+    createdAt: iso(report.created_at),
+    updatedAt: iso(report.updated_at),
+    submittedAt: isoOrNull(report.submitted_at),
+  }
+}
+
+export function reportSummaryResource(report: Row<typeof listVisibleReports>): z.input<typeof ApiReportSummarySchema> {
+  return {
+    id: report.id,
+    title: report.title,
+    status: report.status,
+    positive: report.positive,
+    municipality: report.municipality,
+    team: report.team,
+    createdAt: iso(report.created_at),
+    submittedAt: isoOrNull(report.submitted_at),
+  }
+}
+
+export function eventResource(event: Row<typeof listReportEvents>): z.input<typeof ApiEventSchema> {
+  return {
+    id: event.id,
+    type: event.type,
+    fromStatus: event.from_status,
+    toStatus: event.to_status,
+    comment: event.comment,
+    resolution: event.resolution,
+    actor: { name: event.actor_name },
+    committee: event.committee_name,
+    phenomenon: event.phenomenon_title,
+    createdAt: iso(event.created_at),
+  }
+}
+
+export function phenomenonResource(phenomenon: Row<typeof listPhenomena>): z.input<typeof ApiPhenomenonSchema> {
+  return {
+    id: phenomenon.id,
+    title: phenomenon.title,
+    reportCount: phenomenon.report_count,
+    teamCount: phenomenon.team_count,
+    municipalityCount: phenomenon.municipality_count,
+    firstObserved: phenomenon.first_observed,
+    latestReport: isoOrNull(phenomenon.latest_report),
+    createdAt: iso(phenomenon.created_at),
+  }
+}
+
+export function meResource(user: CurrentUser): z.input<typeof ApiMeSchema> {
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    locale: user.locale,
+    organisation: user.organisation,
+    roles: user.roles,
+    teams: user.teams,
+  }
+}

@@ -1,0 +1,218 @@
+import { z } from 'zod'
+import { ReportContentSchema } from '#app/domain/report-form.ts'
+import { resolutions, TransitionRequestSchema } from '#app/domain/report-status.ts'
+import { roles } from '#app/domain/roles.ts'
+import { reportStatuses } from '#app/models/database.ts'
+import { locales } from './i18n.ts'
+
+/**
+ * The contract of the integration API v1. Requests are read with these schemas and responses are built to
+ * match them, and the OpenAPI document is generated from them, so the description cannot drift from the code.
+ */
+
+const Id = z.uuid()
+const Timestamp = z.iso.datetime({ offset: true })
+const Named = z.object({ id: Id, name: z.string() })
+const Status = z.enum(reportStatuses)
+
+/** Unknown fields are refused rather than silently ignored, so a misspelt field name is noticed. */
+export const ApiReportInputSchema = ReportContentSchema.strict()
+export const ApiTransitionInputSchema = TransitionRequestSchema.strict()
+
+export const ApiReportListQuerySchema = z.object({
+  status: Status.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+})
+
+export const ApiReportSummarySchema = z.object({
+  id: Id,
+  title: z.string(),
+  status: Status,
+  positive: z.boolean(),
+  municipality: z.string().nullable(),
+  team: z.string().nullable(),
+  createdAt: Timestamp,
+  submittedAt: Timestamp.nullable(),
+})
+
+export const ApiReportListSchema = z.object({
+  reports: z.array(ApiReportSummarySchema),
+  limit: z.number().int(),
+  offset: z.number().int(),
+  hasMore: z.boolean(),
+})
+
+export const ApiReportSchema = ReportContentSchema.extend({
+  id: Id,
+  status: Status,
+  author: Named,
+  team: Named.nullable(),
+  municipalityName: z.string().nullable(),
+  committee: Named.nullable(),
+  phenomena: z.array(z.object({ id: Id, title: z.string() })),
+  identifyingDataFindings: z
+    .array(z.object({ field: z.string(), kind: z.string(), fragment: z.string() }))
+    .describe('Text that looks client-identifying; a report with findings cannot be submitted.'),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  submittedAt: Timestamp.nullable(),
+})
+
+export const ApiEventSchema = z.object({
+  id: Id,
+  type: z.enum(['created', 'status_changed', 'phenomenon_linked', 'phenomenon_unlinked']),
+  fromStatus: Status.nullable(),
+  toStatus: Status.nullable(),
+  comment: z.string().nullable(),
+  resolution: z.enum(resolutions).nullable(),
+  actor: z.object({ name: z.string() }),
+  committee: z.string().nullable(),
+  phenomenon: z.string().nullable(),
+  createdAt: Timestamp,
+})
+
+export const ApiEventListSchema = z.object({ events: z.array(ApiEventSchema) })
+
+export const ApiPhenomenonSchema = z.object({
+  id: Id,
+  title: z.string(),
+  reportCount: z.number().int(),
+  teamCount: z.number().int(),
+  municipalityCount: z.number().int(),
+  firstObserved: z.iso.date().nullable(),
+  latestReport: Timestamp.nullable(),
+  createdAt: Timestamp,
+})
+
+export const ApiPhenomenonListSchema = z.object({ phenomena: z.array(ApiPhenomenonSchema) })
+
+export const ApiMeSchema = z.object({
+  id: Id,
+  name: z.string(),
+  email: z.string(),
+  locale: z.enum(locales),
+  organisation: Named,
+  roles: z.array(z.enum(roles)),
+  teams: z.array(Named),
+})
+
+export const ApiProblemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  code: z.string().describe('Machine-readable error code, e.g. conflict, invalid_request, identifying_data.'),
+  detail: z.string().describe('What went wrong, in the token owner’s language.'),
+  instance: z.string(),
+  currentStatus: Status.optional().describe('On conflict: the status the report has now.'),
+  errors: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })).optional(),
+})
+
+const bearer = [{ bearerAuth: [] }]
+
+function body(schema: z.ZodType) {
+  return { required: true, content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input' }) } } }
+}
+
+function ok(description: string, schema: z.ZodType) {
+  return { description, content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'output' }) } } }
+}
+
+function problems(...statuses: number[]) {
+  const schema = { $ref: '#/components/schemas/Problem' }
+  return Object.fromEntries(
+    statuses.map((status) => [
+      String(status),
+      { description: `Problem (${status})`, content: { 'application/problem+json': { schema } } },
+    ]),
+  )
+}
+
+const reportIdParameter = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }
+
+function queryParameters(schema: z.ZodObject) {
+  const json = z.toJSONSchema(schema, { io: 'input' }) as { properties: Record<string, object> }
+  return Object.entries(json.properties).map(([name, property]) => ({ name, in: 'query', schema: property }))
+}
+
+/** The OpenAPI 3.1 description of API v1. */
+export function openApiDocument() {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Sosiaalinen raportointi API',
+      version: '1',
+      description:
+        'Social reports, their lifecycle and phenomena. Authenticate with a personal access token ' +
+        '(Settings → API tokens, or `npm run token -- --email …`) as `Authorization: Bearer <token>`. ' +
+        'Errors are application/problem+json (RFC 9457) with a machine-readable `code` and a `detail` in the ' +
+        'token owner’s language. Every request sees only the token owner’s organisation and what their roles allow.',
+    },
+    servers: [{ url: '/api/v1' }],
+    security: bearer,
+    components: {
+      securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } },
+      schemas: { Problem: z.toJSONSchema(ApiProblemSchema) },
+    },
+    paths: {
+      '/reports': {
+        get: {
+          summary: 'Reports the token owner may read, newest first',
+          parameters: queryParameters(ApiReportListQuerySchema),
+          responses: { '200': ok('A page of reports', ApiReportListSchema), ...problems(401, 422) },
+        },
+        post: {
+          summary: 'Create a draft report',
+          requestBody: body(ApiReportInputSchema),
+          responses: { '201': ok('The draft that was created', ApiReportSchema), ...problems(400, 401, 403, 422) },
+        },
+      },
+      '/reports/{id}': {
+        parameters: [reportIdParameter],
+        get: {
+          summary: 'One report',
+          responses: { '200': ok('The report', ApiReportSchema), ...problems(401, 404) },
+        },
+        patch: {
+          summary: 'Change the author’s own draft (or report returned for changes); only the given fields change',
+          requestBody: body(ApiReportInputSchema.partial()),
+          responses: { '200': ok('The saved report', ApiReportSchema), ...problems(400, 401, 404, 409, 422) },
+        },
+      },
+      '/reports/{id}/transitions': {
+        parameters: [reportIdParameter],
+        post: {
+          summary: 'Move the report to another status (submit, review, request changes, close, forward…)',
+          description:
+            '`expectedStatus` must be the status the caller last saw; if the report has moved on meanwhile the ' +
+            'answer is 409 and nothing changes. `phenomenonId` also links the report to that phenomenon, in the ' +
+            'same transaction.',
+          requestBody: body(ApiTransitionInputSchema),
+          responses: {
+            '200': ok('The report after the transition', ApiReportSchema),
+            ...problems(400, 401, 403, 404, 409, 422),
+          },
+        },
+      },
+      '/reports/{id}/events': {
+        parameters: [reportIdParameter],
+        get: {
+          summary: 'The report’s history, oldest first',
+          responses: { '200': ok('Every event', ApiEventListSchema), ...problems(401, 404) },
+        },
+      },
+      '/phenomena': {
+        get: {
+          summary: 'Phenomena of the organisation with the evidence behind them',
+          responses: { '200': ok('Every phenomenon', ApiPhenomenonListSchema), ...problems(401, 403) },
+        },
+      },
+      '/me': {
+        get: {
+          summary: 'The token owner: organisation, roles and teams',
+          responses: { '200': ok('The token owner', ApiMeSchema), ...problems(401) },
+        },
+      },
+    },
+  }
+}

@@ -1,0 +1,180 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { availableParallelism, loadavg, tmpdir } from 'node:os'
+import path from 'node:path'
+import { sql } from 'kysely'
+import { type QueueFilters } from '#app/models/report.server.ts'
+import { getUserInOrganisation } from '#app/models/user.server.ts'
+import {
+  benchDatabaseName,
+  benchDatabaseUrl,
+  DatabaseUnreachableError,
+  openMigratedBenchDatabase,
+  recreateBenchDatabase,
+} from './database.ts'
+import { type ExplainedQuery, explainReviewQueue } from './explain.ts'
+import { connections, type LoadResult, measureLoad } from './load.ts'
+import { vacuumAndAnalyzeReports, type BenchData, benchReportCount, leadTeamShare, seedBenchData } from './seed.ts'
+import { startAppServer, startBareServer } from './servers.ts'
+import { signIn } from './sign-in.ts'
+
+const adminUrl = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test'
+const warmupSeconds = 3
+const measureSeconds = 15
+// "Kela" is in about a third of the reports; "submitted" is what a lead filters on to find new arrivals.
+const filters: QueueFilters = {
+  status: 'submitted',
+  q: 'Kela',
+  supportNeed: null,
+  clientGroup: null,
+  municipalityId: null,
+  from: null,
+  to: null,
+  positive: null,
+}
+const reviewPath = `/review?${new URLSearchParams({ status: filters.status!, q: filters.q! })}`
+
+interface Measured {
+  app: LoadResult
+  bare: LoadResult
+  pageBytes: number
+}
+
+async function main() {
+  const started = performance.now()
+  // Others' work on this machine skews the figures; the load average before we start tells the reader.
+  const loadAtStart = loadavg()[0]!
+  await recreateBenchDatabase(adminUrl)
+  const databaseUrl = benchDatabaseUrl(adminUrl)
+  const { data, serverVersion, explained } = await prepareDatabase(databaseUrl)
+  const measured = await measureBoth(databaseUrl, data)
+  printResults({ data, serverVersion, explained, measured, loadAtStart })
+  console.log(`\nDone in ${formatSeconds(performance.now() - started)}.`)
+  const failures = measured.app.failures + measured.bare.failures
+  if (failures > 0) throw new Error(`${failures} requests failed or answered other than 2xx; the figures are void`)
+}
+
+async function prepareDatabase(databaseUrl: string) {
+  const database = await openMigratedBenchDatabase(databaseUrl)
+  try {
+    const { rows } = await sql<{ server_version: string }>`show server_version`.execute(database.db)
+    step(`Seeding ${formatInteger(benchReportCount)} reports into ${benchDatabaseName}…`)
+    const seedStarted = performance.now()
+    const data = await seedBenchData(database.db)
+    await vacuumAndAnalyzeReports(database.db)
+    step(`Seeded, vacuumed and analysed in ${formatSeconds(performance.now() - seedStarted)}.`)
+    const viewer = await getUserInOrganisation(database.db, data.lead.id, data.organisationId)
+    if (!viewer) throw new Error('the seeded team lead has no membership')
+    const explained = await explainReviewQueue(databaseUrl, viewer, filters)
+    return { data, serverVersion: rows[0]!.server_version, explained }
+  } finally {
+    await database.close()
+  }
+}
+
+async function measureBoth(databaseUrl: string, data: BenchData): Promise<Measured> {
+  const workDir = await mkdtemp(path.join(tmpdir(), 'sr-bench-'))
+  try {
+    step('Starting the app (npm start; it builds first if the sources changed)…')
+    const app = await startAppServer(databaseUrl, path.join(workDir, 'data'))
+    let page: Buffer
+    let appResult: LoadResult
+    try {
+      const cookie = await signIn(app.url, data.lead)
+      page = await fetchPage(`${app.url}${reviewPath}`, cookie)
+      appResult = await warmUpAndMeasure('the review queue', `${app.url}${reviewPath}`, { Cookie: cookie })
+    } finally {
+      await app.stop()
+    }
+    const bodyFile = path.join(workDir, 'page.html')
+    await writeFile(bodyFile, page)
+    const bare = await startBareServer(bodyFile)
+    try {
+      const bareResult = await warmUpAndMeasure('bare node:http', `${bare.url}/`, {})
+      return { app: appResult, bare: bareResult, pageBytes: page.byteLength }
+    } finally {
+      await bare.stop()
+    }
+  } finally {
+    await rm(workDir, { recursive: true, force: true })
+  }
+}
+
+async function fetchPage(url: string, cookie: string): Promise<Buffer> {
+  const response = await fetch(url, { headers: { Cookie: cookie }, redirect: 'manual' })
+  const body = Buffer.from(await response.arrayBuffer())
+  if (response.status !== 200) throw new Error(`GET ${reviewPath} answered ${response.status}, not 200`)
+  return body
+}
+
+async function warmUpAndMeasure(name: string, url: string, headers: Record<string, string>) {
+  step(`Measuring ${name}: ${warmupSeconds} s warm-up, then ${measureSeconds} s at ${connections} connections…`)
+  await measureLoad(url, { seconds: warmupSeconds, headers })
+  return measureLoad(url, { seconds: measureSeconds, headers })
+}
+
+function printResults(results: {
+  data: BenchData
+  serverVersion: string
+  explained: Awaited<ReturnType<typeof explainReviewQueue>>
+  measured: Measured
+  loadAtStart: number
+}) {
+  const { data, explained, measured } = results
+  const matching = explained.counts[filters.status!] ?? 0
+  console.log(`
+Review queue under load: GET ${reviewPath}
+  data     ${formatInteger(benchReportCount)} reports in one organisation, PostgreSQL ${results.serverVersion}, database ${benchDatabaseName}
+  viewer   team lead of "${data.lead.teamName}" (team scope, not coordinator); the team holds ~${leadTeamShare * 100} % of all reports
+  page     ${formatInteger(matching)} matching reports, first page of 20, ${formatInteger(measured.pageBytes)} bytes; the bare server returns those same bytes
+  load     autocannon, ${connections} connections, ${measureSeconds} s after a ${warmupSeconds} s warm-up; load generator, app and database share ${availableParallelism()} CPUs
+           (load average before the run: ${results.loadAtStart.toFixed(2)})
+`)
+  printTable(measured)
+  for (const query of explained.queries) printPlan(query)
+}
+
+function printTable({ app, bare }: Measured) {
+  const rows = [
+    ['', 'median ms', 'p95 ms', 'req/s', 'requests', 'failed'],
+    ['review queue (app)', ...figures(app)],
+    ['bare node:http', ...figures(bare)],
+    ['ratio app / bare', ratio(app.medianMs, bare.medianMs), ratio(app.p95Ms, bare.p95Ms), '', '', ''],
+  ]
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)))
+  for (const row of rows) {
+    console.log(
+      row.map((cell, column) => (column === 0 ? cell.padEnd(widths[0]!) : cell.padStart(widths[column]!))).join('   '),
+    )
+  }
+}
+
+function figures(result: LoadResult): string[] {
+  return [
+    result.medianMs.toFixed(2),
+    result.p95Ms.toFixed(2),
+    formatInteger(Math.round(result.requestsPerSecond)),
+    formatInteger(result.requests),
+    formatInteger(result.failures),
+  ]
+}
+
+function printPlan(query: ExplainedQuery) {
+  const seqScanOnReports = query.sequentialScans.includes('reports')
+  console.log(`
+EXPLAIN (ANALYZE, BUFFERS) of the review queue's ${query.label} query:
+${query.plan.map((line) => `  ${line}`).join('\n')}
+Index scan used: ${query.indexesUsed.length > 0 ? `yes (${query.indexesUsed.join(', ')})` : 'NO'}; sequential scan of reports: ${seqScanOnReports ? 'YES' : 'no'}`)
+}
+
+const ratio = (app: number, bare: number) => `${(app / bare).toFixed(1)}×`
+const formatInteger = (value: number) => value.toLocaleString('en-US')
+const formatSeconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
+const step = (message: string) => console.log(message)
+
+try {
+  await main()
+} catch (error) {
+  const message = error instanceof Error ? error.message : String(error)
+  console.error(error instanceof DatabaseUnreachableError ? message : `Benchmark failed: ${message}`)
+  process.exitCode = 1
+}
