@@ -6,6 +6,7 @@ import { type ServerBuild } from '@remix-run/node'
 import express from 'express'
 import { isDatabaseEmpty, seedDemoData } from '#db/seed.ts'
 import { setDb } from '#app/utils/db.server.ts'
+import { startEmailWorker } from '#app/utils/email-worker.server.ts'
 import { describeStartupError, loadEnvOrExit, openMigratedDatabase } from '#app/utils/startup.server.ts'
 
 const env = loadEnvOrExit()
@@ -83,10 +84,16 @@ app.all(
   }),
 )
 
+const stopEmailWorker = env.EMAIL_WORKER === 'in-app' ? startEmailWorker(openDatabase.db) : undefined
+
 const server = app.listen(env.PORT, () => {
   const mode = env.demo ? 'demo mode: the login page lists the demo accounts' : 'production mode'
+  const email = env.resend
+    ? 'email through Resend'
+    : 'no RESEND_API_KEY: emails stay in the local mailbox (Administration → Mailbox in demo mode)'
+  const worker = stopEmailWorker ? 'email worker in this process' : 'email worker off here (EMAIL_WORKER=off)'
   console.log(
-    `Sosiaalinen raportointi is running at http://localhost:${env.PORT} (${mode}; ${openDatabase.description}).`,
+    `Sosiaalinen raportointi is running at http://localhost:${env.PORT} (${mode}; ${openDatabase.description}; ${email}; ${worker}).`,
   )
 })
 server.on('error', (error: NodeJS.ErrnoException) => {
@@ -106,6 +113,7 @@ async function shutDown(signal: string) {
   server.close()
   server.closeAllConnections()
   await viteDevServer?.close()
+  await stopEmailWorker?.()
   await openDatabase.close()
   process.exit(0)
 }

@@ -31,7 +31,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['app/**/*.test.{ts,tsx}', 'db/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+          include: [
+            'app/**/*.test.{ts,tsx}',
+            'db/**/*.test.ts',
+            'emails/**/*.test.{ts,tsx}',
+            'tests/integration/**/*.test.ts',
+          ],
           setupFiles: ['./tests/setup/setup-test-env.ts'],
           globalSetup: ['./tests/setup/global-setup.ts'],
           testTimeout: 30_000,

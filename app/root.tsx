@@ -1,11 +1,13 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Links, Meta, Outlet, Scripts, ScrollRestoration } from '@remix-run/react'
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, type ShouldRevalidateFunction } from '@remix-run/react'
 import { type ReactNode } from 'react'
 import { GeneralErrorBoundary } from './components/error-boundary.tsx'
 import { SiteHeader } from './components/site-header.tsx'
+import { countUnread } from './models/notification.server.ts'
 import tailwindHref from './tailwind.css?url'
 import { getCurrentUser } from './utils/auth.server.ts'
 import { getCsrfToken } from './utils/csrf.server.ts'
+import { getDb } from './utils/db.server.ts'
 import { getEnv } from './utils/env.server.ts'
 import { translate } from './utils/i18n.ts'
 import { getRequestLocale } from './utils/locale.server.ts'
@@ -25,12 +27,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
       csrfToken: csrf.token,
       demo: getEnv().demo,
       user: user
-        ? { name: user.name, email: user.email, organisationName: user.organisation.name, roles: user.roles }
+        ? {
+            name: user.name,
+            email: user.email,
+            organisationName: user.organisation.name,
+            roles: user.roles,
+            unreadNotifications: await countUnread(getDb(), { userId: user.id, organisationId: user.organisation.id }),
+          }
         : null,
     },
     { headers: csrf.setCookie ? { 'Set-Cookie': csrf.setCookie } : undefined },
   )
 }
+
+/**
+ * The header's unread count must follow the reader from page to page (others act on reports meanwhile), so the
+ * root loader runs on every navigation, not only after a form is sent; it costs one indexed count.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
+  defaultShouldRevalidate || currentUrl.pathname !== nextUrl.pathname
 
 export function Layout({ children }: { children: ReactNode }) {
   const { locale, t } = useI18n()

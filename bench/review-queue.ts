@@ -12,6 +12,7 @@ import {
   recreateBenchDatabase,
 } from './database.ts'
 import { type ExplainedQuery, explainReviewQueue } from './explain.ts'
+import { burstSize, type BurstResult, measureEmailBurst } from './email-burst.ts'
 import { connections, type LoadResult, measureLoad } from './load.ts'
 import { vacuumAndAnalyzeReports, type BenchData, benchReportCount, leadTeamShare, seedBenchData } from './seed.ts'
 import { startAppServer, startBareServer } from './servers.ts'
@@ -48,6 +49,7 @@ async function main() {
   const { data, serverVersion, explained } = await prepareDatabase(databaseUrl)
   const measured = await measureBoth(databaseUrl, data)
   printResults({ data, serverVersion, explained, measured, loadAtStart })
+  printBurst(await runEmailBurst(databaseUrl, data))
   console.log(`\nDone in ${formatSeconds(performance.now() - started)}.`)
   const failures = measured.app.failures + measured.bare.failures
   if (failures > 0) throw new Error(`${failures} requests failed or answered other than 2xx; the figures are void`)
@@ -164,6 +166,25 @@ function printPlan(query: ExplainedQuery) {
 EXPLAIN (ANALYZE, BUFFERS) of the review queue's ${query.label} query:
 ${query.plan.map((line) => `  ${line}`).join('\n')}
 Index scan used: ${query.indexesUsed.length > 0 ? `yes (${query.indexesUsed.join(', ')})` : 'NO'}; sequential scan of reports: ${seqScanOnReports ? 'YES' : 'no'}`)
+}
+
+async function runEmailBurst(databaseUrl: string, data: BenchData) {
+  step(`\nEmail burst: ${formatInteger(burstSize)} reports taken into review at once, the email worker sending…`)
+  const database = await openMigratedBenchDatabase(databaseUrl)
+  try {
+    return await measureEmailBurst(database.db, data.organisationId)
+  } finally {
+    await database.close()
+  }
+}
+
+function printBurst(burst: BurstResult) {
+  console.log(`
+Feedback emails after a burst of ${formatInteger(burstSize)} status changes (one email each to the reporter):
+  transitions done (16 at a time)         ${formatSeconds(burst.transitionsMs)}
+  every email handed to (mocked) Resend   ${formatSeconds(burst.allHandedOverMs)} after the first change
+  emails handed over                      ${formatInteger(burst.emails)}
+  largest queue depth seen                ${formatInteger(burst.maxQueueDepth)} jobs waiting`)
 }
 
 const ratio = (app: number, bare: number) => `${(app / bare).toFixed(1)}×`

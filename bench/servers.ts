@@ -38,7 +38,7 @@ export async function startBareServer(bodyFile: string): Promise<RunningServer> 
   })
 }
 
-async function findFreePort(): Promise<number> {
+export async function findFreePort(): Promise<number> {
   const server = createServer()
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const address = server.address()

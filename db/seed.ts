@@ -134,7 +134,9 @@ export async function seedDemoData(db: AppDb, now = new Date()) {
           })),
         )
         .execute()
-      if (status !== 'draft' && status !== 'withdrawn') {
+      // Leads group reports as they review them; a report still waiting in the queue has not been touched, so
+      // the demo shows some reports waiting for first feedback, a few of them overdue.
+      if (status !== 'draft' && status !== 'withdrawn' && status !== 'submitted') {
         const group = (groupedReports[index % demoPhenomena.length] ??= [])
         group.push(report.id)
       }

@@ -13,6 +13,8 @@ interface ReportRow {
   municipality: string | null
   team: string | null
   date: Date | string | null
+  /** Waiting for first feedback longer than the organisation's limit (the review queue sets it). */
+  overdue?: boolean
 }
 
 /** The list of reports used by "Reports" and the review queue; each title opens the report. */
@@ -43,6 +45,7 @@ export function ReportTable({
           <td className="p-3 font-semibold">
             <Link to={`/reports/${report.id}`}>{report.title}</Link>
             {report.positive ? <PositiveTag /> : null}
+            {report.overdue ? <OverdueTag /> : null}
           </td>
           <td className="p-3">
             <StatusBadge status={report.status} />
@@ -62,6 +65,18 @@ export function PositiveTag({ className = 'ml-2' }: { className?: string }) {
   return (
     <span className={`rounded bg-green-50 px-1 text-sm font-normal whitespace-nowrap text-green-900 ${className}`}>
       {t('reports.positive')}
+    </span>
+  )
+}
+
+/** Marks a report that has waited for first feedback longer than the limit; the word says it, not the colour. */
+export function OverdueTag({ className = 'ml-2' }: { className?: string }) {
+  const { t } = useI18n()
+  return (
+    <span
+      className={`inline-block rounded border border-red-700 bg-red-50 px-1 text-sm font-semibold whitespace-nowrap text-red-900 ${className}`}
+    >
+      {t('review.overdue')}
     </span>
   )
 }

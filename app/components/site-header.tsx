@@ -1,6 +1,6 @@
 import { Form, NavLink, useLocation } from '@remix-run/react'
 import { writesReports } from '#app/domain/roles.ts'
-import { type Locale, locales } from '#app/utils/i18n.ts'
+import { formatNumber, type Locale, locales } from '#app/utils/i18n.ts'
 import { useI18n, useRootData } from '#app/utils/use-i18n.ts'
 import { CsrfInput } from './csrf-input.tsx'
 
@@ -29,6 +29,35 @@ function LanguageSwitch() {
         </button>
       ))}
     </Form>
+  )
+}
+
+/** The bell: always says how many notifications are unread, in its name and as a number beside it. */
+function NotificationsLink({ unread }: { unread: number }) {
+  const { locale, t } = useI18n()
+  return (
+    <NavLink
+      to="/notifications"
+      aria-label={unread > 0 ? t('notifications.bell', { count: unread }) : t('nav.notifications')}
+      className={({ isActive }) =>
+        `inline-flex min-h-11 min-w-11 items-center justify-center gap-2 rounded px-2 text-sm font-semibold text-white no-underline hover:bg-white/15 hover:text-white ${
+          isActive ? 'underline decoration-2 underline-offset-4' : ''
+        }`
+      }
+    >
+      <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5 fill-none stroke-current stroke-2">
+        <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" strokeLinecap="round" strokeLinejoin="round" />
+        <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" strokeLinecap="round" strokeLinejoin="round" />
+      </svg>
+      {/* On a phone the bell and the number stand alone; the link's name still says it all. */}
+      <span className="sr-only sm:not-sr-only">{t('nav.notifications')}</span>
+      {/* The space keeps the visible words ("Ilmoitukset 3") inside the link's name for speech input. */}{' '}
+      {unread > 0 ? (
+        <span aria-hidden="true" className="min-w-6 rounded-full bg-white px-1.5 text-center font-bold text-brand-900">
+          {formatNumber(locale, unread)}
+        </span>
+      ) : null}
+    </NavLink>
   )
 }
 
@@ -65,6 +94,7 @@ export function SiteHeader() {
         </div>
         <div className="flex flex-wrap items-center gap-3">
           <LanguageSwitch />
+          {user ? <NotificationsLink unread={user.unreadNotifications} /> : null}
           {user ? (
             <Form method="post" action="/logout" className="flex items-center gap-2">
               <CsrfInput />

@@ -1,4 +1,5 @@
 import { Form } from '@remix-run/react'
+import { useId } from 'react'
 import { z } from 'zod'
 import { PasswordSchema } from '#app/domain/password-policy.ts'
 import { roles } from '#app/domain/roles.ts'
@@ -17,12 +18,38 @@ const membershipFields = {
   teamIds: z.array(z.uuid({ error: 'validation.invalid' })),
 }
 
-export const NewUserSchema = z.object({
-  ...membershipFields,
-  email: z.email({ error: 'validation.emailInvalid' }).trim().max(254, 'validation.tooLong'),
-  locale: z.enum(locales, { error: 'validation.invalid' }),
-  password: PasswordSchema,
-})
+export const onboardings = ['invitation', 'password'] as const
+
+export const NewUserSchema = z
+  .object({
+    ...membershipFields,
+    email: z.email({ error: 'validation.emailInvalid' }).trim().max(254, 'validation.tooLong'),
+    locale: z.enum(locales, { error: 'validation.invalid' }),
+    onboarding: z.enum(onboardings, { error: 'validation.invalid' }).nullish(),
+    password: z.string().nullish(),
+  })
+  // The password is checked only when one is being set: a hidden field may still carry what was typed before.
+  .check((ctx) => {
+    const { onboarding, password } = ctx.value
+    if (chosenOnboarding(onboarding, password) === 'invitation') return
+    const checked = password ? PasswordSchema.safeParse(password) : null
+    if (checked?.success) return
+    const message = checked ? checked.error.issues[0]!.message : 'validation.passwordRequired'
+    ctx.issues.push({ code: 'custom', path: ['password'], message, input: password })
+  })
+  .transform(({ onboarding, password, ...user }) =>
+    chosenOnboarding(onboarding, password) === 'invitation'
+      ? { ...user, onboarding: 'invitation' as const, password: null }
+      : { ...user, onboarding: 'password' as const, password: password ?? '' },
+  )
+
+/**
+ * How a new user gets their first password. A form without the choice (an older page, a script) means what it
+ * sends: a password if it has one. (The field name avoids "password", which failed forms never echo back.)
+ */
+function chosenOnboarding(setup: string | null | undefined, password: string | null | undefined) {
+  return setup ?? (password ? 'password' : 'invitation')
+}
 
 export const EditUserSchema = z.object({
   ...membershipFields,
@@ -85,17 +112,78 @@ export function UserForm({ mode, teams, values, fieldErrors }: UserFormProps) {
       {mode === 'edit' ? (
         <Checkbox name="active" label={t('admin.users.active')} defaultChecked={isChecked(values.active)} />
       ) : null}
-      <TextField
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        label={mode === 'new' ? t('admin.users.initialPassword') : t('admin.users.newPassword')}
-        description={mode === 'new' ? t('settings.password.rule') : t('admin.users.newPasswordHelp')}
-        error={fieldErrors.password}
-      />
+      {mode === 'new' ? (
+        <OnboardingChoice values={values} fieldErrors={fieldErrors} />
+      ) : (
+        <TextField
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          label={t('admin.users.newPassword')}
+          description={t('admin.users.newPasswordHelp')}
+          error={fieldErrors.password}
+        />
+      )}
       <div>
         <Button>{mode === 'new' ? t('admin.users.create') : t('common.save')}</Button>
       </div>
     </Form>
+  )
+}
+
+/**
+ * Invitation first; the password field shows only when the admin chooses to set one. CSS alone does the showing,
+ * so it works before the page's JavaScript has loaded.
+ */
+function OnboardingChoice({ values, fieldErrors }: Pick<UserFormProps, 'values' | 'fieldErrors'>) {
+  const { t } = useI18n()
+  const chosen = textValue(values.onboarding) || (fieldErrors.password ? 'password' : 'invitation')
+  const helpId = useId()
+  const options = [
+    {
+      value: 'invitation',
+      label: t('admin.users.passwordSetup.invitation'),
+      help: t('admin.users.passwordSetup.invitationHelp'),
+    },
+    { value: 'password', label: t('admin.users.passwordSetup.password'), help: null },
+  ]
+  return (
+    <div className="group/onboarding grid gap-3">
+      <fieldset>
+        <legend className="font-semibold">{t('admin.users.passwordSetup')}</legend>
+        <div className="mt-1 grid gap-1">
+          {options.map((option) => (
+            <div key={option.value}>
+              <label className="flex min-h-11 items-center gap-2">
+                <input
+                  type="radio"
+                  name="onboarding"
+                  value={option.value}
+                  defaultChecked={chosen === option.value}
+                  aria-describedby={option.help ? `${helpId}-${option.value}` : undefined}
+                  className="size-5 shrink-0 accent-brand-700"
+                />
+                {option.label}
+              </label>
+              {option.help ? (
+                <p id={`${helpId}-${option.value}`} className="ml-7 text-sm text-slate-600">
+                  {option.help}
+                </p>
+              ) : null}
+            </div>
+          ))}
+        </div>
+      </fieldset>
+      <div className="hidden group-has-[input[value=password]:checked]/onboarding:block">
+        <TextField
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          label={t('admin.users.initialPassword')}
+          description={`${t('settings.password.rule')} ${t('admin.users.passwordSetup.passwordHelp')}`}
+          error={fieldErrors.password}
+        />
+      </div>
+    </div>
   )
 }

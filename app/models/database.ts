@@ -10,6 +10,7 @@ export interface OrganisationTable {
   name: string
   slug: string
   identifying_names: ColumnType<string[], string[] | undefined, string[]>
+  feedback_limit_days: ColumnType<number, number | undefined, number>
   created_at: CreatedAt
 }
 
@@ -31,8 +32,10 @@ export interface UserTable {
   id: Generated<string>
   email: string
   name: string
-  password_hash: string
+  /** Null until an invited user sets a password. */
+  password_hash: string | null
   locale: ColumnType<Locale, Locale | undefined, Locale>
+  email_delivery: ColumnType<EmailDelivery, EmailDelivery | undefined, EmailDelivery>
   created_at: CreatedAt
   updated_at: UpdatedAt
 }
@@ -172,7 +175,72 @@ export interface ApiTokenTable {
   revoked_at: Date | null
 }
 
+export const emailDeliveries = ['immediate', 'daily', 'none'] as const
+export type EmailDelivery = (typeof emailDeliveries)[number]
+
+export type NotificationReason = 'author' | 'team_lead' | 'coordinator' | 'follower'
+
+export interface NotificationTable {
+  id: Generated<string>
+  organisation_id: string
+  user_id: string
+  event_id: string
+  report_id: string
+  reason: NotificationReason
+  created_at: CreatedAt
+  read_at: Date | null
+}
+
+export interface FollowTable {
+  id: Generated<string>
+  organisation_id: string
+  user_id: string
+  report_id: string | null
+  phenomenon_id: string | null
+  created_at: CreatedAt
+}
+
+export type EmailKind = 'notification' | 'digest' | 'invitation' | 'password_reset'
+export type EmailJobStatus = 'pending' | 'sending' | 'sent' | 'dead'
+
+export interface EmailJobTable {
+  id: Generated<string>
+  organisation_id: string | null
+  recipient_id: string
+  kind: EmailKind
+  /** What the worker needs to render the message when it is sent (ids and a date, never rendered text). */
+  payload: ColumnType<Record<string, unknown>, string, string>
+  idempotency_key: string
+  status: ColumnType<EmailJobStatus, EmailJobStatus | undefined, EmailJobStatus>
+  attempts: ColumnType<number, number | undefined, number>
+  run_at: ColumnType<Date, Date | undefined, Date>
+  locked_until: Date | null
+  last_error: string | null
+  to_address: string | null
+  subject: string | null
+  html: string | null
+  text_body: string | null
+  provider_message_id: string | null
+  delivered_locally: ColumnType<boolean, boolean | undefined, boolean>
+  created_at: CreatedAt
+  sent_at: Date | null
+}
+
+export interface UserTokenTable {
+  id: Generated<string>
+  user_id: string
+  purpose: 'invitation' | 'password_reset'
+  token_hash: string
+  expires_at: Date
+  used_at: Date | null
+  created_at: CreatedAt
+}
+
 export interface Database {
+  notifications: NotificationTable
+  follows: FollowTable
+  email_jobs: EmailJobTable
+  user_tokens: UserTokenTable
   committees: CommitteeTable
   phenomena: PhenomenonTable
   phenomenon_reports: PhenomenonReportTable

@@ -4,7 +4,7 @@ export async function listOrganisationStructure(db: AppDb, organisationId: strin
   const [organisation, municipalities, teams, committees] = await Promise.all([
     db
       .selectFrom('organisations')
-      .select(['id', 'name', 'identifying_names'])
+      .select(['id', 'name', 'identifying_names', 'feedback_limit_days'])
       .where('id', '=', organisationId)
       .executeTakeFirstOrThrow(),
     listMunicipalities(db, organisationId),
@@ -29,6 +29,21 @@ export const listMunicipalities = (db: AppDb, organisationId: string) =>
   listNamedUnits(db, 'municipalities', organisationId)
 export const listTeams = (db: AppDb, organisationId: string) => listNamedUnits(db, 'teams', organisationId)
 export const listCommittees = (db: AppDb, organisationId: string) => listNamedUnits(db, 'committees', organisationId)
+
+/** How many days a report may wait for first feedback before it is overdue (domain/feedback-times.ts). */
+export async function getFeedbackLimitDays(db: AppDb, organisationId: string): Promise<number> {
+  const row = await db
+    .selectFrom('organisations')
+    .select('feedback_limit_days')
+    .where('id', '=', organisationId)
+    .executeTakeFirstOrThrow()
+  return row.feedback_limit_days
+}
+
+/** `days` must already be validated with `FeedbackLimitSchema`; the database check rejects anything else. */
+export async function setFeedbackLimitDays(db: AppDb, organisationId: string, days: number) {
+  await db.updateTable('organisations').set({ feedback_limit_days: days }).where('id', '=', organisationId).execute()
+}
 
 export async function renameOrganisation(db: AppDb, organisationId: string, name: string) {
   await db.updateTable('organisations').set({ name }).where('id', '=', organisationId).execute()

@@ -1,6 +1,7 @@
 import { sql, type Transaction } from 'kysely'
 import { type AppDb } from '#app/utils/db.server.ts'
 import { type Database } from './database.ts'
+import { createNotificationsForEvent } from './notification.server.ts'
 
 /** Phenomena with the evidence behind them: how many reports, teams and municipalities, and since when. */
 function phenomenaWithEvidence(db: AppDb, organisationId: string) {
@@ -60,7 +61,7 @@ async function recordLinkEvent(
   trx: Transaction<Database>,
   change: LinkChange & { phenomenonId: string; type: 'phenomenon_linked' | 'phenomenon_unlinked' },
 ) {
-  await trx
+  const event = await trx
     .insertInto('report_events')
     .values({
       report_id: change.reportId,
@@ -69,7 +70,9 @@ async function recordLinkEvent(
       type: change.type,
       phenomenon_id: change.phenomenonId,
     })
-    .execute()
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await createNotificationsForEvent(trx, event.id)
 }
 
 export async function createPhenomenonForReport(trx: Transaction<Database>, change: LinkChange & { title: string }) {

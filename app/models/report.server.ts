@@ -1,9 +1,11 @@
 import { type ExpressionBuilder, type SelectQueryBuilder, sql, type Transaction } from 'kysely'
 import { committeeVisibleStatuses, reportScopeFor } from '#app/domain/report-visibility.ts'
+import { feedbackWaitingStatuses } from '#app/domain/feedback-times.ts'
 import { type Resolution } from '#app/domain/report-status.ts'
 import { type ReportContent } from '#app/domain/report-form.ts'
 import { type AppDb } from '#app/utils/db.server.ts'
 import { type Database, type ReportStatus, type StoredFinding } from './database.ts'
+import { createNotificationsForEvent } from './notification.server.ts'
 import { type CurrentUser } from './user.server.ts'
 
 export type Viewer = Pick<CurrentUser, 'id' | 'roles' | 'organisation' | 'teams'>
@@ -29,6 +31,41 @@ export function visibleTo(viewer: Viewer) {
     ]
     return eb.and([inOrganisation, allowed.length > 0 ? eb.or(allowed) : eb.val(false)])
   }
+}
+
+/** Events that count as feedback on the report's latest submission (definitions in domain/feedback-times.ts). */
+function feedbackEvents(eb: ExpressionBuilder<Database, 'reports'>) {
+  return eb
+    .selectFrom('report_events')
+    .whereRef('report_events.report_id', '=', 'reports.id')
+    .whereRef('report_events.actor_id', '!=', 'reports.author_id')
+    .where('report_events.type', '!=', 'created')
+    .whereRef('report_events.created_at', '>', 'reports.submitted_at')
+}
+
+/** When someone other than the author first acted on the report after its latest submission; null if nobody has. */
+export function firstFeedbackAt(eb: ExpressionBuilder<Database, 'reports'>) {
+  return feedbackEvents(eb).select((e) => e.fn.min('report_events.created_at').as('first_feedback_at'))
+}
+
+/** Submitted, or in review, and nobody but the author has acted on it since the latest submission. */
+export function waitingForFeedback(eb: ExpressionBuilder<Database, 'reports'>) {
+  return eb.and([
+    eb('reports.submitted_at', 'is not', null),
+    eb('reports.status', 'in', feedbackWaitingStatuses),
+    eb.not(eb.exists(feedbackEvents(eb).select('report_events.id'))),
+  ])
+}
+
+/** Waiting for first feedback longer than the organisation's limit at `now`. */
+export function overdueForFeedback(now: Date) {
+  return (eb: ExpressionBuilder<Database, 'reports'>) =>
+    eb.and([
+      waitingForFeedback(eb),
+      sql<boolean>`reports.submitted_at < ${now}::timestamptz - make_interval(days => (
+        select organisations.feedback_limit_days from organisations where organisations.id = reports.organisation_id
+      ))`,
+    ])
 }
 
 /** Full-text search over title and description; the same expression as the GIN index `reports_search_idx`. */
@@ -302,7 +339,7 @@ export async function transitionReport(
     .returning('id')
     .executeTakeFirst()
   if (!updated) throw new ReportConflictError(change.reportId)
-  await trx
+  const event = await trx
     .insertInto('report_events')
     .values({
       report_id: change.reportId,
@@ -315,7 +352,9 @@ export async function transitionReport(
       resolution: change.resolution ?? null,
       committee_id: change.committeeId ?? null,
     })
-    .execute()
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await createNotificationsForEvent(trx, event.id)
 }
 
 /** Up to five reports of the organisation that look like the text being written, best match first. */
@@ -354,12 +393,16 @@ export interface QueueFilters {
   q: string | null
 }
 
-/** The review queue: every non-draft report the viewer may read, filtered, newest first, with counts per status. */
+/**
+ * The review queue: every non-draft report the viewer may read, filtered, newest first, with counts per status;
+ * each row says whether it is overdue for first feedback at `now`.
+ */
 export async function listReviewQueue(
   db: AppDb,
   viewer: Viewer,
   filters: QueueFilters,
   page: { limit: number; offset: number },
+  now = new Date(),
 ) {
   const base = withCommonFilters(
     db.selectFrom('reports').where(visibleTo(viewer)).where('reports.status', '!=', 'draft'),
@@ -388,6 +431,7 @@ export async function listReviewQueue(
         'reports.submitted_at',
         'municipalities.name as municipality',
         'teams.name as team',
+        (eb) => overdueForFeedback(now)(eb).$castTo<boolean>().as('overdue'),
       ])
       .$if(filters.status !== null, (qb) => qb.where('reports.status', '=', filters.status!))
       .orderBy('reports.submitted_at', 'desc')

@@ -39,3 +39,8 @@ export async function deleteExpiredSessions(db: AppDb, now: Date) {
 export async function deleteUserSessions(db: AppDb, userId: string, organisationId: string) {
   await db.deleteFrom('sessions').where('user_id', '=', userId).where('organisation_id', '=', organisationId).execute()
 }
+
+/** Signs the user out everywhere, in every organisation; used when their password is reset. */
+export async function deleteAllSessionsOfUser(db: AppDb, userId: string) {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute()
+}

@@ -1,6 +1,7 @@
 import { type Role } from '#app/domain/roles.ts'
 import { type AppDb } from '#app/utils/db.server.ts'
 import { type Locale } from '#app/utils/i18n.ts'
+import { type EmailDelivery } from './database.ts'
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase()
@@ -19,7 +20,7 @@ export async function findLoginOrganisation(db: AppDb, userId: string) {
   return db
     .selectFrom('memberships')
     .innerJoin('organisations', 'organisations.id', 'memberships.organisation_id')
-    .select('organisations.id')
+    .select(['organisations.id', 'organisations.name'])
     .where('memberships.user_id', '=', userId)
     .where('memberships.active', '=', true)
     .orderBy('organisations.name')
@@ -148,7 +149,9 @@ async function replaceTeams(db: AppDb, organisationId: string, userId: string, t
 export async function createOrganisationUser(
   db: AppDb,
   organisationId: string,
-  user: { email: string; name: string; locale: Locale; passwordHash: string } & MembershipChanges,
+  user: { email: string; name: string; locale: Locale; passwordHash: string | null } & MembershipChanges,
+  /** More writes that must succeed or fail with the new user, such as queueing the invitation. */
+  alsoInTransaction?: (trx: AppDb, userId: string) => Promise<void>,
 ): Promise<string> {
   return db.transaction().execute(async (trx) => {
     const created = await trx
@@ -166,6 +169,7 @@ export async function createOrganisationUser(
       .values({ user_id: created.id, organisation_id: organisationId, roles: user.roles, active: user.active })
       .execute()
     await replaceTeams(trx, organisationId, created.id, user.teamIds)
+    await alsoInTransaction?.(trx, created.id)
     return created.id
   })
 }
@@ -225,4 +229,36 @@ export async function updateProfile(db: AppDb, userId: string, profile: { name: 
 
 export async function updateLocale(db: AppDb, userId: string, locale: Locale) {
   await db.updateTable('users').set({ locale, updated_at: new Date() }).where('id', '=', userId).execute()
+}
+
+export async function getEmailDelivery(db: AppDb, userId: string): Promise<EmailDelivery> {
+  const row = await db.selectFrom('users').select('email_delivery').where('id', '=', userId).executeTakeFirstOrThrow()
+  return row.email_delivery
+}
+
+export async function updateEmailDelivery(db: AppDb, userId: string, emailDelivery: EmailDelivery) {
+  await db
+    .updateTable('users')
+    .set({ email_delivery: emailDelivery, updated_at: new Date() })
+    .where('id', '=', userId)
+    .execute()
+}
+
+/** Whose a single-use link is: the person and the organisation they would be signed in to. */
+export async function getAccountHolder(db: AppDb, userId: string) {
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'name', 'email', 'locale', 'password_hash'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow()
+  const organisation = await findLoginOrganisation(db, userId)
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    locale: user.locale,
+    hasPassword: user.password_hash !== null,
+    /** Undefined when every membership has been deactivated: such a person cannot sign in through any link. */
+    organisation,
+  }
 }

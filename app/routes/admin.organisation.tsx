@@ -6,12 +6,14 @@ import { PageHeading } from '#app/components/page-heading.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import { TextArea, TextField } from '#app/components/ui/field.tsx'
+import { FeedbackLimitSchema, feedbackLimitRange } from '#app/domain/feedback-times.ts'
 import {
   createNamedUnit,
   listOrganisationStructure,
   type NamedUnit,
   renameNamedUnit,
   renameOrganisation,
+  setFeedbackLimitDays,
 } from '#app/models/organisation.server.ts'
 import { setIdentifyingNames } from '#app/models/organisation-settings.server.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
@@ -26,6 +28,7 @@ const unit = z.enum(['municipalities', 'teams', 'committees'])
 
 const OrganisationActionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('renameOrganisation'), name }),
+  z.object({ intent: z.literal('feedbackLimit'), days: FeedbackLimitSchema }),
   z.object({ intent: z.literal('create'), unit, name }),
   z.object({ intent: z.literal('rename'), unit, id: z.uuid(), name }),
   z.object({
@@ -80,6 +83,10 @@ export async function action({ request }: ActionFunctionArgs) {
     )
   if (input.intent === 'identifyingNames') {
     await setIdentifyingNames(db, organisationId, input.names)
+    return data<ActionResult>({ ok: true, formId, fieldErrors: {}, values: {}, message: 'settings.saved' })
+  }
+  if (input.intent === 'feedbackLimit') {
+    await setFeedbackLimitDays(db, organisationId, input.days)
     return data<ActionResult>({ ok: true, formId, fieldErrors: {}, values: {}, message: 'settings.saved' })
   }
   if (input.intent === 'renameOrganisation') {
@@ -166,6 +173,43 @@ function IdentifyingNamesForm({ names }: { names: string[] }) {
   )
 }
 
+function FeedbackLimitForm({ days }: { days: number }) {
+  const result = useActionData<typeof action>()
+  const { t } = useI18n()
+  const mine = result?.formId === 'feedbackLimit' ? result : undefined
+  const typed = mine && !mine.ok && typeof mine.values.days === 'string' ? mine.values.days : undefined
+  return (
+    <Card title={t('admin.organisation.feedbackLimit')}>
+      {/* The server's message names the allowed range in the user's language; the browser's own would not. */}
+      <Form method="post" noValidate className="grid gap-3">
+        <CsrfInput />
+        <input type="hidden" name="intent" value="feedbackLimit" />
+        <TextField
+          key={mine?.ok ? `saved-${days}` : 'editing'}
+          name="days"
+          type="number"
+          inputMode="numeric"
+          min={feedbackLimitRange.min}
+          max={feedbackLimitRange.max}
+          step={1}
+          label={t('admin.organisation.feedbackLimit.label')}
+          description={t('admin.organisation.feedbackLimit.help')}
+          defaultValue={typed ?? String(days)}
+          error={mine?.fieldErrors.days}
+        />
+        <div>
+          <Button variant="secondary">{t('common.save')}</Button>
+        </div>
+        {mine?.message ? (
+          <p role="status" className="text-green-900">
+            {t(mine.message)}
+          </p>
+        ) : null}
+      </Form>
+    </Card>
+  )
+}
+
 function UnitSection({ unit, items }: { unit: NamedUnit; items: { id: string; name: string }[] }) {
   const { t } = useI18n()
   return (
@@ -217,6 +261,7 @@ export default function AdminOrganisationPage() {
           <UnitSection unit="teams" items={teams} />
           <UnitSection unit="committees" items={committees} />
           <IdentifyingNamesForm names={organisation.identifying_names} />
+          <FeedbackLimitForm days={organisation.feedback_limit_days} />
         </div>
       </div>
     </>

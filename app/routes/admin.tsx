@@ -1,18 +1,22 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
-import { NavLink, Outlet } from '@remix-run/react'
+import { NavLink, Outlet, useLoaderData } from '@remix-run/react'
 import { requireRole } from '#app/utils/auth.server.ts'
+import { localMailboxAvailable } from '#app/utils/local-mailbox.server.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ['admin'])
-  return null
+  return { localMailbox: localMailboxAvailable() }
 }
 
 export default function AdminLayout() {
+  const { localMailbox } = useLoaderData<typeof loader>()
   const { t } = useI18n()
   const links = [
     { to: '/admin/users', label: t('admin.nav.users') },
     { to: '/admin/organisation', label: t('admin.nav.organisation') },
+    { to: '/admin/email-failures', label: t('admin.nav.emailFailures') },
+    ...(localMailbox ? [{ to: '/admin/mailbox', label: t('admin.nav.mailbox') }] : []),
   ]
   return (
     <div>

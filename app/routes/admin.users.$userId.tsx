@@ -1,18 +1,23 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
-import { useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { CsrfInput } from '#app/components/csrf-input.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
 import { Alert } from '#app/components/ui/alert.tsx'
+import { Button } from '#app/components/ui/button.tsx'
+import { Card } from '#app/components/ui/card.tsx'
 import { EditUserSchema, UserForm, userFormArrayFields } from '#app/components/user-form.tsx'
 import { locksOutSelf } from '#app/domain/user-admin.ts'
 import { listTeams } from '#app/models/organisation.server.ts'
 import { getOrganisationUser, updateOrganisationUser, updatePasswordHash } from '#app/models/user.server.ts'
-import { requireRole } from '#app/utils/auth.server.ts'
+import { type CurrentUser, requireRole } from '#app/utils/auth.server.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { formValues, parseForm } from '#app/utils/forms.ts'
+import { formatDateTime, type MessageKey } from '#app/utils/i18n.ts'
 import { hashPassword } from '#app/utils/password.server.ts'
 import { requireUuid } from '#app/utils/params.server.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
+import { getInvitationStatus, resendInvitation } from '#app/utils/user-tokens.server.ts'
 
 async function requireOrganisationUser(organisationId: string, userId: string | undefined) {
   const user = await getOrganisationUser(getDb(), organisationId, requireUuid(userId))
@@ -23,13 +28,27 @@ async function requireOrganisationUser(organisationId: string, userId: string | 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireRole(request, ['admin'])
   const user = await requireOrganisationUser(admin.organisation.id, params.userId)
-  return { user, teams: await listTeams(getDb(), admin.organisation.id) }
+  const db = getDb()
+  return {
+    user,
+    teams: await listTeams(db, admin.organisation.id),
+    invitation: await getInvitationStatus(db, user.id),
+  }
+}
+
+async function resendInvitationTo(admin: CurrentUser, user: { id: string; active: boolean }) {
+  const refused = (error: MessageKey) =>
+    data({ intent: 'resendInvitation', sent: false, error } as const, { status: 409 })
+  if (!user.active) return refused('admin.users.invitation.inactive')
+  if (!(await resendInvitation(getDb(), admin, user.id))) return refused('admin.users.invitation.notPending')
+  return { intent: 'resendInvitation', sent: true, error: null } as const
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireRole(request, ['admin'])
   const user = await requireOrganisationUser(admin.organisation.id, params.userId)
   const formData = await readProtectedForm(request)
+  if (formData.get('intent') === 'resendInvitation') return resendInvitationTo(admin, user)
   const parsed = parseForm(EditUserSchema, formData, userFormArrayFields)
   const failedValues = () => ({ ...formValues(formData), active: formData.get('active') === 'on' })
   if (!parsed.ok)
@@ -47,8 +66,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditUserPage() {
-  const { user, teams } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
+  const { user, teams, invitation } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  const resendResult = result && 'intent' in result ? result : undefined
+  const actionData = result && !('intent' in result) ? result : undefined
   const [searchParams] = useSearchParams()
   const { t } = useI18n()
   const failed = actionData && !actionData.ok ? actionData : undefined
@@ -60,9 +81,18 @@ export default function EditUserPage() {
           <Alert tone="success">{t('settings.saved')}</Alert>
         </div>
       ) : null}
-      {searchParams.get('created') && !actionData ? (
+      {searchParams.get('created') && !result ? (
         <div className="mb-4">
-          <Alert tone="success">{t('admin.users.created')}</Alert>
+          <Alert tone="success">
+            {searchParams.get('created') === 'invitation'
+              ? t('admin.users.createdInvited', { email: user.email })
+              : t('admin.users.created')}
+          </Alert>
+        </div>
+      ) : null}
+      {invitation.pending ? (
+        <div className="mb-6 max-w-2xl">
+          <InvitationCard email={user.email} active={user.active} invitation={invitation} result={resendResult} />
         </div>
       ) : null}
       <UserForm
@@ -75,5 +105,51 @@ export default function EditUserPage() {
         fieldErrors={failed ? failed.fieldErrors : {}}
       />
     </>
+  )
+}
+
+/** Shown while the user has no password: when the last invitation went out, and a way to send a fresh one. */
+function InvitationCard({
+  email,
+  active,
+  invitation,
+  result,
+}: {
+  email: string
+  active: boolean
+  invitation: { latest: { sentAt: Date | string; expiresAt: Date | string } | null }
+  result: { sent: boolean; error: MessageKey | null } | undefined
+}) {
+  const { locale, t } = useI18n()
+  const latest = invitation.latest
+  const stillValid = latest ? new Date(latest.expiresAt).getTime() > Date.now() : false
+  return (
+    <Card title={t('admin.users.invitation.title')}>
+      <div className="grid gap-3 break-words">
+        {result?.sent ? <Alert tone="success">{t('admin.users.invitation.resent', { email })}</Alert> : null}
+        {result?.error ? <Alert tone="error">{t(result.error)}</Alert> : null}
+        <p>{t('admin.users.invitation.pending')}</p>
+        <p>
+          {latest
+            ? t(stillValid ? 'admin.users.invitation.lastSent' : 'admin.users.invitation.lastExpired', {
+                sent: formatDateTime(locale, latest.sentAt),
+                expires: formatDateTime(locale, latest.expiresAt),
+              })
+            : t('admin.users.invitation.none')}
+        </p>
+        {active ? (
+          <Form method="post" className="grid gap-2">
+            <CsrfInput />
+            <input type="hidden" name="intent" value="resendInvitation" />
+            <p className="text-sm text-slate-600">{t('admin.users.invitation.resendHelp')}</p>
+            <div>
+              <Button variant="secondary">{t('admin.users.invitation.resend')}</Button>
+            </div>
+          </Form>
+        ) : (
+          <p>{t('admin.users.invitation.inactive')}</p>
+        )}
+      </div>
+    </Card>
   )
 }

@@ -9,6 +9,7 @@ import { readProtectedForm } from '#app/utils/csrf.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { formValues, parseForm } from '#app/utils/forms.ts'
 import { hashPassword } from '#app/utils/password.server.ts'
+import { inviteOrganisationUser } from '#app/utils/user-tokens.server.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -28,8 +29,13 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 400 },
     )
   }
+  const { onboarding: _onboarding, password: _password, ...user } = parsed.data
+  if (parsed.data.onboarding === 'invitation') {
+    const userId = await inviteOrganisationUser(db, admin, { ...user, active: true })
+    return redirect(`/admin/users/${userId}?created=invitation`)
+  }
   const userId = await createOrganisationUser(db, admin.organisation.id, {
-    ...parsed.data,
+    ...user,
     active: true,
     passwordHash: await hashPassword(parsed.data.password),
   })

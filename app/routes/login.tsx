@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { CsrfInput } from '#app/components/csrf-input.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
@@ -102,6 +102,9 @@ export default function LoginPage() {
             <Button disabled={navigation.state === 'submitting'}>{t('login.submit')}</Button>
           </div>
         </Form>
+        <p className="mt-6">
+          <Link to="/forgot-password">{t('login.forgotPassword')}</Link>
+        </p>
       </section>
       {demoPassword ? (
         <Card title={t('login.demo.title')} tone="info">

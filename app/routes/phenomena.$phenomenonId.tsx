@@ -1,8 +1,11 @@
 import { data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { FollowToggle } from '#app/components/follow-toggle.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
 import { StatusBadge } from '#app/components/status-badge.tsx'
+import { Card } from '#app/components/ui/card.tsx'
 import { Table } from '#app/components/ui/table.tsx'
+import { isFollowing } from '#app/models/follow.server.ts'
 import { getPhenomenon } from '#app/models/phenomenon.server.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
@@ -15,11 +18,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, phenomenonReaders)
   const phenomenon = await getPhenomenon(getDb(), user.organisation.id, requireUuid(params.phenomenonId))
   if (!phenomenon) throw data({ code: 'not_found' }, { status: 404 })
-  return { phenomenon }
+  const following = await isFollowing(getDb(), user, { kind: 'phenomenon', id: phenomenon.id })
+  return { phenomenon, following }
 }
 
 export default function PhenomenonPage() {
-  const { phenomenon } = useLoaderData<typeof loader>()
+  const { phenomenon, following } = useLoaderData<typeof loader>()
   const { locale, t } = useI18n()
   return (
     <>
@@ -31,6 +35,11 @@ export default function PhenomenonPage() {
           since: phenomenon.first_observed ? formatDate(locale, phenomenon.first_observed) : '–',
         })}
       </PageHeading>
+      <div className="mb-6 max-w-2xl">
+        <Card title={t('follow.title')}>
+          <FollowToggle kind="phenomenon" id={phenomenon.id} following={following} />
+        </Card>
+      </div>
       <Table
         caption={t('phenomenon.reports')}
         columns={[

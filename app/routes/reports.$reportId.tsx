@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { z } from 'zod'
 import { CsrfInput } from '#app/components/csrf-input.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
+import { FollowToggle } from '#app/components/follow-toggle.tsx'
 import { ReportTimeline } from '#app/components/report-timeline.tsx'
 import { StatusBadge } from '#app/components/status-badge.tsx'
 import { Alert } from '#app/components/ui/alert.tsx'
@@ -11,6 +12,7 @@ import { Card } from '#app/components/ui/card.tsx'
 import { SelectField, TextArea, TextField } from '#app/components/ui/field.tsx'
 import { canLinkToPhenomenon } from '#app/domain/phenomena.ts'
 import { availableTransitions, isEditable, TransitionRequestSchema } from '#app/domain/report-status.ts'
+import { isFollowing } from '#app/models/follow.server.ts'
 import { listCommittees } from '#app/models/organisation.server.ts'
 import { listPhenomena } from '#app/models/phenomenon.server.ts'
 import { getReportForViewer, listReportEvents } from '#app/models/report.server.ts'
@@ -49,10 +51,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!report) throw data({ code: 'not_found' }, { status: 404 })
   const actor = actorFor(user, report)
   const mayLink = canLinkToPhenomenon(actor, report.status)
-  const [events, committees, phenomena] = await Promise.all([
+  const [events, committees, phenomena, following] = await Promise.all([
     listReportEvents(db, user.organisation.id, report.id),
     listCommittees(db, user.organisation.id),
     mayLink ? listPhenomena(db, user.organisation.id) : Promise.resolve([]),
+    isFollowing(db, user, { kind: 'report', id: report.id }),
   ])
   const { identifiability_findings: findings, description, ...shown } = report
   return {
@@ -65,6 +68,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     mayLink,
     committees,
     phenomena: phenomena.map(({ id, title }) => ({ id, title })),
+    // The author hears of every step anyway; everyone else who can read the report may follow it.
+    follow: actor.isAuthor ? null : { following },
   }
 }
 
@@ -259,7 +264,7 @@ function PhenomenonLinks() {
 }
 
 export default function ReportPage() {
-  const { report, descriptionHtml, flagged, events, editable, mayLink } = useLoaderData<typeof loader>()
+  const { report, descriptionHtml, flagged, events, editable, mayLink, follow } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const { t } = useI18n()
@@ -345,7 +350,12 @@ export default function ReportPage() {
               </ul>
             </Card>
           ) : null}
-          <Card title={t('report.timeline.title')}>
+          {follow ? (
+            <Card title={t('follow.title')}>
+              <FollowToggle kind="report" id={report.id} following={follow.following} />
+            </Card>
+          ) : null}
+          <Card title={t('report.timeline.title')} id="timeline">
             <ReportTimeline events={events} />
           </Card>
         </div>

@@ -1,5 +1,5 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { PageHeading } from '#app/components/page-heading.tsx'
 import { FilterForm, KindFilter, SearchFilter, StatusCounts, StatusFilter } from '#app/components/report-filters.tsx'
@@ -60,7 +60,12 @@ export default function ReviewQueuePage() {
   const any = { value: '', label: t('filters.any') }
   return (
     <>
-      <PageHeading title={t('review.title')}>{t('review.intro')}</PageHeading>
+      <PageHeading title={t('review.title')}>
+        <p>{t('review.intro')}</p>
+        <p className="mt-1">
+          <Link to="/review/feedback">{t('review.feedbackLink')}</Link>
+        </p>
+      </PageHeading>
       <StatusCounts counts={counts} />
       <FilterForm clearHref="/review">
         <SearchFilter value={filters.q} />

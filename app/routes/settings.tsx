@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-r
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { CsrfInput } from '#app/components/csrf-input.tsx'
+import { EmailDeliveryForm } from '#app/components/email-delivery-form.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
 import { Alert } from '#app/components/ui/alert.tsx'
 import { Button } from '#app/components/ui/button.tsx'
@@ -10,7 +11,14 @@ import { Table } from '#app/components/ui/table.tsx'
 import { SelectField, TextField } from '#app/components/ui/field.tsx'
 import { PasswordSchema } from '#app/domain/password-policy.ts'
 import { listApiTokens, revokeApiToken } from '#app/models/api-token.server.ts'
-import { getPasswordHash, updatePasswordHash, updateProfile } from '#app/models/user.server.ts'
+import { emailDeliveries } from '#app/models/database.ts'
+import {
+  getEmailDelivery,
+  getPasswordHash,
+  updateEmailDelivery,
+  updatePasswordHash,
+  updateProfile,
+} from '#app/models/user.server.ts'
 import { mintApiToken } from '#app/utils/api-auth.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { localeCookie } from '#app/utils/cookies.server.ts'
@@ -38,6 +46,8 @@ const PasswordChangeSchema = z
     message: 'validation.passwordsDiffer',
   })
 
+const EmailDeliverySchema = z.object({ emailDelivery: z.enum(emailDeliveries, { error: 'validation.invalid' }) })
+
 const TokenNameSchema = z.object({
   name: z.string().trim().min(1, 'settings.tokens.nameRequired').max(100, 'validation.tooLong'),
 })
@@ -45,7 +55,8 @@ const TokenNameSchema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const tokens = await listApiTokens(getDb(), user.id, user.organisation.id)
-  return { name: user.name, email: user.email, locale: user.locale, tokens }
+  const emailDelivery = await getEmailDelivery(getDb(), user.id)
+  return { name: user.name, email: user.email, locale: user.locale, tokens, emailDelivery }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -58,6 +69,12 @@ export async function action({ request }: ActionFunctionArgs) {
     const owner = { userId: user.id, organisationId: user.organisation.id }
     const { token } = await mintApiToken(db, owner, parsed.data.name)
     return { intent: 'createToken', ok: true, fieldErrors: {}, values: {}, saved: true, token } as const
+  }
+  if (formData.get('intent') === 'emailDelivery') {
+    const parsed = parseForm(EmailDeliverySchema, formData)
+    if (!parsed.ok) return data({ intent: 'emailDelivery', ...parsed, saved: false }, { status: 400 })
+    await updateEmailDelivery(db, user.id, parsed.data.emailDelivery)
+    return { intent: 'emailDelivery', ok: true, fieldErrors: {}, values: {}, saved: true } as const
   }
   if (formData.get('intent') === 'revokeToken') {
     const revoked = await revokeApiToken(db, user.id, requireUuid(String(formData.get('tokenId') ?? '')))
@@ -173,6 +190,15 @@ export default function SettingsPage() {
               <Button>{t('settings.password.submit')}</Button>
             </div>
           </Form>
+        </Card>
+      </div>
+      <div className="mt-6">
+        <Card title={t('settings.email.title')} id="email">
+          <EmailDeliveryForm
+            current={profile.emailDelivery}
+            saved={actionData?.intent === 'emailDelivery' && actionData.saved}
+            error={actionData?.intent === 'emailDelivery' ? fieldErrorsOf(actionData).emailDelivery : undefined}
+          />
         </Card>
       </div>
       <div className="mt-6">

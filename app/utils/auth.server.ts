@@ -117,14 +117,19 @@ export async function login(
     return { ok: false, reason: 'invalid' }
   }
   await clearLoginFailures(db, [accountKey])
+  return { ok: true, setCookie: await startSession(db, user.id, organisation.id) }
+}
+
+/** Creates a session for someone whose identity is already proven and returns the Set-Cookie header for it. */
+export async function startSession(db: AppDb, userId: string, organisationId: string): Promise<string> {
   const token = newSecretToken()
   await createSession(db, {
     id: hashToken(token),
-    userId: user.id,
-    organisationId: organisation.id,
-    expiresAt: new Date(now.getTime() + idleMilliseconds()),
+    userId,
+    organisationId,
+    expiresAt: new Date(Date.now() + idleMilliseconds()),
   })
-  return { ok: true, setCookie: await sessionCookie().serialize(token) }
+  return sessionCookie().serialize(token)
 }
 
 /** Ends the session in the database and returns the header that clears the cookie. */

@@ -26,6 +26,9 @@ describe('parseEnv', () => {
     [{ DATABASE_URL: 'mysql://localhost/x' }, 'DATABASE_URL'],
     [{ DEMO: 'yes' }, 'DEMO'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ APP_URL: 'raportointi' }, 'APP_URL'],
+    [{ RESEND_API_KEY: 're_123' }, 'EMAIL_FROM'],
+    [{ EMAIL_WORKER: 'elsewhere' }, 'EMAIL_WORKER'],
   ])('a malformed %o stops with one line naming %s', (source, name) => {
     expect(() => parseEnv(source)).toThrow(EnvError)
     try {
@@ -35,5 +38,18 @@ describe('parseEnv', () => {
       expect(message).toMatch(new RegExp(`^Invalid environment variable ${name}: `))
       expect(message).not.toContain('\n')
     }
+  })
+
+  test('email goes through Resend only with both a key and a sender; links use APP_URL', () => {
+    expect(parseEnv({ PORT: '4000' })).toMatchObject({ resend: null, appUrl: 'http://localhost:4000' })
+    const configured = parseEnv({
+      RESEND_API_KEY: 're_123',
+      EMAIL_FROM: 'Raportointi <noreply@example.fi>',
+      APP_URL: 'https://raportointi.example.fi/',
+    })
+    expect(configured).toMatchObject({
+      resend: { apiKey: 're_123', from: 'Raportointi <noreply@example.fi>' },
+      appUrl: 'https://raportointi.example.fi',
+    })
   })
 })

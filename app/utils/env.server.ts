@@ -16,6 +16,14 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\/\S+$/, 'expected a postgres:// or postgresql:// URL')
     .optional(),
   DEMO: booleanString.optional(),
+  APP_URL: z.url({ error: 'expected the public address of the app, like https://raportointi.example.fi' }).optional(),
+  RESEND_API_KEY: z.string().trim().min(1).optional(),
+  EMAIL_FROM: z
+    .string()
+    .trim()
+    .min(3, 'expected a sender like "Sosiaalinen raportointi <noreply@example.fi>"')
+    .optional(),
+  EMAIL_WORKER: z.enum(['in-app', 'off'], { error: 'expected "in-app" or "off"' }).default('in-app'),
   SESSION_IDLE_HOURS: z.coerce
     .number({ error: 'expected a number of hours' })
     .positive('expected a positive number of hours')
@@ -26,6 +34,10 @@ export type Env = z.infer<typeof EnvSchema> & {
   /** Demo mode lists demo accounts and seeds demo data; off by default once a real database is configured. */
   demo: boolean
   secureCookies: boolean
+  /** Where links in emails point. */
+  appUrl: string
+  /** Emails go through Resend only when both the key and the sender are set; otherwise to the local mailbox. */
+  resend: { apiKey: string; from: string } | null
 }
 
 export class EnvError extends Error {}
@@ -39,10 +51,16 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new EnvError(`Invalid environment variable ${name}: ${issue.message}.`)
   }
   const demo = result.data.DEMO ? result.data.DEMO === 'true' : !result.data.DATABASE_URL
+  const { RESEND_API_KEY: apiKey, EMAIL_FROM: from } = result.data
+  if (Boolean(apiKey) !== Boolean(from)) {
+    throw new EnvError('Invalid environment variable EMAIL_FROM: RESEND_API_KEY and EMAIL_FROM are set together.')
+  }
   return {
     ...result.data,
     demo,
     secureCookies: result.data.NODE_ENV === 'production' && !demo,
+    appUrl: (result.data.APP_URL ?? `http://localhost:${result.data.PORT}`).replace(/\/+$/, ''),
+    resend: apiKey && from ? { apiKey, from } : null,
   }
 }
 

@@ -38,8 +38,8 @@ function formatValue(locale: Locale, value: string | number): string {
   return typeof value === 'number' ? formatNumber(locale, value) : value
 }
 
-export function formatNumber(locale: Locale, value: number): string {
-  return new Intl.NumberFormat(intlLocales[locale]).format(value)
+export function formatNumber(locale: Locale, value: number, options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(intlLocales[locale], options).format(value)
 }
 
 // Formatting in a fixed zone keeps server and browser output identical and matches where the users work.

@@ -7,7 +7,12 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password, options)
 }
 
-export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+/** An account without a password yet (an invitation not yet accepted) never matches. */
+export async function verifyPassword(passwordHash: string | null, password: string): Promise<boolean> {
+  if (passwordHash === null) {
+    await spendPasswordCheckTime(password)
+    return false
+  }
   try {
     return await verify(passwordHash, password)
   } catch {

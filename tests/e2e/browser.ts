@@ -23,7 +23,11 @@ export function launchBrowser(): Promise<Browser> {
 
 /** Every visited page must pass axe's WCAG 2.1 A and AA rules; a screenshot is kept for people to look at. */
 export async function checkPage(page: Page, name: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  // A sandboxed frame (an email's HTML in the mailbox) runs no scripts, so axe could never answer from inside it.
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .exclude('iframe[sandbox]')
+    .analyze()
   const summary = results.violations.map((violation) => ({
     rule: violation.id,
     impact: violation.impact,

@@ -124,6 +124,7 @@ describe('administration and errors', () => {
     await page.goto('/admin/users/new')
     await page.getByLabel('Nimi').fill('Uusi Työntekijä')
     await page.getByLabel('Sähköpostiosoite').fill('ei-kelvollinen')
+    await page.getByLabel('Annan salasanan itse').check()
     await page.getByLabel('Alkusalasana').fill('lyhyt')
     await page.getByRole('button', { name: 'Luo käyttäjä' }).click()
     await expect

@@ -32,11 +32,12 @@ export default async function globalSetup(project: TestProject) {
   })
   if (build.status !== 0) throw new Error('The build for the browser tests failed')
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sr-e2e-'))
+  const baseUrl = `http://127.0.0.1:${port}`
+  // No RESEND_API_KEY: emails go to the local mailbox, and their links point at this server.
   const server = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
-    env: { ...appEnv, NODE_ENV: 'production', PORT: String(port), DATA_DIR: dataDir, DEMO: 'true' },
+    env: { ...appEnv, NODE_ENV: 'production', PORT: String(port), DATA_DIR: dataDir, DEMO: 'true', APP_URL: baseUrl },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
-  const baseUrl = `http://127.0.0.1:${port}`
   await waitForHealth(`${baseUrl}/healthz`, Date.now() + 120_000)
   project.provide('e2eBaseUrl', baseUrl)
   return async () => {

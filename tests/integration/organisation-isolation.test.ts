@@ -25,6 +25,7 @@ import * as reportPage from '#app/routes/reports.$reportId.tsx'
 import * as editReport from '#app/routes/reports.$reportId_.edit.tsx'
 import * as similarReports from '#app/routes/reports.similar.ts'
 import * as review from '#app/routes/review.tsx'
+import * as feedbackTimes from '#app/routes/review_.feedback.tsx'
 import * as phenomena from '#app/routes/phenomena._index.tsx'
 import * as phenomenonPage from '#app/routes/phenomena.$phenomenonId.tsx'
 import * as reportsApi from '#app/routes/api.v1.reports.ts'
@@ -33,6 +34,12 @@ import * as transitionsApi from '#app/routes/api.v1.reports_.$reportId_.transiti
 import * as eventsApi from '#app/routes/api.v1.reports_.$reportId_.events.ts'
 import * as phenomenaApi from '#app/routes/api.v1.phenomena.ts'
 import * as meApi from '#app/routes/api.v1.me.ts'
+import * as notificationsPage from '#app/routes/notifications._index.tsx'
+import * as openNotification from '#app/routes/notifications.$notificationId.open.tsx'
+import * as follows from '#app/routes/follows.ts'
+import * as mailbox from '#app/routes/admin.mailbox._index.tsx'
+import * as mailboxEmail from '#app/routes/admin.mailbox.$emailId.tsx'
+import * as emailFailures from '#app/routes/admin.email-failures.tsx'
 
 const context = { clientIp: '192.0.2.1' }
 
@@ -213,6 +220,19 @@ const checks: Record<string, () => Promise<void>> = {
     expect(statusOf(await thrownBy(adminUser.action({ request, params, context })))).toBe(404)
     const userA = await getDb().selectFrom('users').select('name').where('id', '=', a.userId).executeTakeFirstOrThrow()
     expect(userA.name).toBe('Aino A')
+    // An admin of B cannot send a new invitation (a sign-in link) to A's invited user.
+    const invitedA = await createUser(getDb(), { organisationId: a.organisationId, roles: ['worker'] })
+    await getDb().updateTable('users').set({ password_hash: null }).where('id', '=', invitedA.id).execute()
+    const resend = await formRequest(
+      `/admin/users/${invitedA.id}`,
+      { intent: 'resendInvitation' },
+      { session: b.adminSession },
+    )
+    const resendError = await thrownBy(adminUser.action({ request: resend, params: { userId: invitedA.id }, context }))
+    expect(statusOf(resendError)).toBe(404)
+    const sent = await getDb().selectFrom('email_jobs').select('id').where('recipient_id', '=', invitedA.id).execute()
+    const links = await getDb().selectFrom('user_tokens').select('id').where('user_id', '=', invitedA.id).execute()
+    expect([sent, links]).toEqual([[], []])
   },
   'admin.users.new.tsx': async () => {
     const teams = payloadOf(await adminNewUser.loader(await get('/admin/users/new', b.adminSession))).teams
@@ -236,6 +256,21 @@ const checks: Record<string, () => Promise<void>> = {
       .where('team_id', '=', a.teamId)
       .execute()
     expect(joined.map((row) => row.user_id)).toEqual([a.userId])
+    // An invitation sent by B's admin names B and is queued under B, whatever the form claims.
+    const invitation = await formRequest(
+      '/admin/users/new',
+      { name: 'Kutsuttu B', email: 'kutsu-b@example.org', locale: 'fi', roles: 'worker', teamIds: a.teamId },
+      { session: b.adminSession },
+    )
+    expect(statusOf(await adminNewUser.action({ request: invitation, params: {}, context }))).toBe(302)
+    const job = await getDb()
+      .selectFrom('email_jobs')
+      .innerJoin('users', 'users.id', 'email_jobs.recipient_id')
+      .select(['email_jobs.organisation_id', 'email_jobs.payload'])
+      .where('users.email', '=', 'kutsu-b@example.org')
+      .executeTakeFirstOrThrow()
+    expect(job.organisation_id).not.toBe(a.organisationId)
+    expect(job.payload.organisationName).toBe('Alue B')
   },
   'admin.organisation.tsx': async () => {
     const result = payloadOf(await adminOrganisation.loader(await get('/admin/organisation', b.adminSession)))
@@ -327,6 +362,38 @@ Object.assign(checks, {
   'review.tsx': async () => {
     const result = payloadOf(await review.loader(await get('/review?q=vuokrarästit', b.coordinatorSession)))
     expect(result.reports.map((r: { id: string }) => r.id)).not.toContain(a.reportId)
+  },
+  'review_.feedback.tsx': async () => {
+    const db = getDb()
+    const overdueA = await createReport(db, {
+      organisation_id: a.organisationId,
+      team_id: a.teamId,
+      author_id: a.userId,
+      status: 'submitted',
+      title: 'A:n myöhässä oleva raportti',
+      submitted_at: new Date(Date.now() - 40 * 24 * 60 * 60 * 1000),
+    })
+    for (const session of [b.coordinatorSession, b.workerSession]) {
+      const result = payloadOf(await feedbackTimes.loader(await get('/review/feedback?period=365', session)))
+      expect(result.teams.map((t: { teamId: string }) => t.teamId)).not.toContain(a.teamId)
+      expect(result.overdue.map((r: { id: string }) => r.id)).not.toContain(overdueA.id)
+      expect(result.limitDays).toBe(14)
+    }
+    // The limit is organisation B's own: setting it leaves organisation A's untouched.
+    const request = await formRequest(
+      '/admin/organisation',
+      { intent: 'feedbackLimit', days: '5', organisationId: a.organisationId },
+      { session: b.adminSession },
+    )
+    expect(statusOf(await adminOrganisation.action({ request, params: {}, context }))).toBe(200)
+    const limits = await db
+      .selectFrom('organisations')
+      .select(['id', 'feedback_limit_days'])
+      .where('id', '=', a.organisationId)
+      .executeTakeFirstOrThrow()
+    expect(limits.feedback_limit_days).toBe(14)
+    const after = payloadOf(await feedbackTimes.loader(await get('/review/feedback', b.coordinatorSession)))
+    expect(after.limitDays).toBe(5)
   },
   'phenomena._index.tsx': async () => {
     const result = payloadOf(await phenomena.loader(await get('/phenomena', b.coordinatorSession)))
@@ -427,16 +494,166 @@ Object.assign(checks, {
   },
 })
 
+/** Organisation A's feedback: a notification and a follow of A's user, an email in the local mailbox, a dead one. */
+let feedbackOfA: Promise<{ notificationId: string; emailId: string; deadEmailId: string }> | undefined
+function feedbackDataOfA() {
+  feedbackOfA ??= (async () => {
+    const db = getDb()
+    const event = await db
+      .insertInto('report_events')
+      .values({
+        report_id: a.reportId,
+        organisation_id: a.organisationId,
+        actor_id: a.userId,
+        type: 'status_changed',
+        from_status: 'forwarded',
+        to_status: 'on_agenda',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const notification = await db
+      .insertInto('notifications')
+      .values({
+        organisation_id: a.organisationId,
+        user_id: a.userId,
+        event_id: event.id,
+        report_id: a.reportId,
+        reason: 'author',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await db
+      .insertInto('follows')
+      .values({ organisation_id: a.organisationId, user_id: a.userId, phenomenon_id: a.phenomenonId })
+      .execute()
+    const email = (status: 'sent' | 'dead') =>
+      db
+        .insertInto('email_jobs')
+        .values({
+          organisation_id: a.organisationId,
+          recipient_id: a.userId,
+          kind: 'notification',
+          payload: JSON.stringify({ notificationId: notification.id }),
+          idempotency_key: `isolation/${status}`,
+          status,
+          delivered_locally: status === 'sent',
+          to_address: a.userEmail,
+          subject: 'A:n viesti',
+          html: '<p>A</p>',
+          text_body: 'A',
+          last_error: status === 'dead' ? 'A:n virhe' : null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    return { notificationId: notification.id, emailId: (await email('sent')).id, deadEmailId: (await email('dead')).id }
+  })()
+  return feedbackOfA
+}
+
+async function notificationOfAIsUnread(notificationId: string) {
+  const row = await getDb()
+    .selectFrom('notifications')
+    .select('read_at')
+    .where('id', '=', notificationId)
+    .executeTakeFirstOrThrow()
+  return row.read_at === null
+}
+
+Object.assign(checks, {
+  'notifications._index.tsx': async () => {
+    const { notificationId } = await feedbackDataOfA()
+    for (const session of [b.adminSession, b.coordinatorSession, b.workerSession]) {
+      const result = payloadOf(await notificationsPage.loader(await get('/notifications', session)))
+      expect(result.notifications.map((n: { id: string }) => n.id)).not.toContain(notificationId)
+      expect(JSON.stringify(result)).not.toContain(a.reportTitle)
+      const markOne = await formRequest('/notifications', { intent: 'markRead', notificationId }, { session })
+      expect(statusOf(await thrownBy(notificationsPage.action({ request: markOne, params: {}, context })))).toBe(404)
+      const markAll = await formRequest('/notifications', { intent: 'markAllRead' }, { session })
+      await notificationsPage.action({ request: markAll, params: {}, context })
+    }
+    expect(await notificationOfAIsUnread(notificationId)).toBe(true)
+  },
+  'notifications.$notificationId.open.tsx': async () => {
+    const { notificationId } = await feedbackDataOfA()
+    const params = { notificationId }
+    const thrown = await thrownBy(
+      openNotification.loader({ ...(await get(`/notifications/${notificationId}/open`, b.workerSession)), params }),
+    )
+    expect(statusOf(thrown)).toBe(404)
+    expect(await notificationOfAIsUnread(notificationId)).toBe(true)
+  },
+  'follows.ts': async () => {
+    await feedbackDataOfA()
+    const attempts = [
+      { session: b.coordinatorSession, intent: 'follow', kind: 'report', id: a.reportId },
+      { session: b.coordinatorSession, intent: 'follow', kind: 'phenomenon', id: a.phenomenonId },
+      { session: b.workerSession, intent: 'follow', kind: 'report', id: a.reportId },
+    ]
+    for (const { session, ...fields } of attempts) {
+      const request = await formRequest('/follows', fields, { session })
+      expect(statusOf(await thrownBy(follows.action({ request, params: {}, context })))).toBe(404)
+    }
+    const unfollow = await formRequest(
+      '/follows',
+      { intent: 'unfollow', kind: 'phenomenon', id: a.phenomenonId },
+      { session: b.coordinatorSession },
+    )
+    await follows.action({ request: unfollow, params: {}, context })
+    const rows = await getDb()
+      .selectFrom('follows')
+      .select(['user_id', 'phenomenon_id'])
+      .where((eb) => eb.or([eb('report_id', '=', a.reportId), eb('phenomenon_id', '=', a.phenomenonId)]))
+      .execute()
+    expect(rows).toEqual([{ user_id: a.userId, phenomenon_id: a.phenomenonId }])
+  },
+  'admin.mailbox._index.tsx': async () => {
+    const { emailId } = await feedbackDataOfA()
+    // Outside demo and development mode the mailbox does not exist at all; inside, it holds B's emails only.
+    const result = await mailbox.loader(await get('/admin/mailbox', b.adminSession)).catch((error: unknown) => error)
+    if (statusOf(result) === 404) return
+    expect(payloadOf(result).emails.map((email: { id: string }) => email.id)).not.toContain(emailId)
+  },
+  'admin.mailbox.$emailId.tsx': async () => {
+    const { emailId } = await feedbackDataOfA()
+    const params = { emailId }
+    const thrown = await thrownBy(
+      mailboxEmail.loader({ ...(await get(`/admin/mailbox/${emailId}`, b.adminSession)), params }),
+    )
+    expect(statusOf(thrown)).toBe(404)
+  },
+  'admin.email-failures.tsx': async () => {
+    const { deadEmailId } = await feedbackDataOfA()
+    const result = payloadOf(await emailFailures.loader(await get('/admin/email-failures', b.adminSession)))
+    expect(result.jobs.map((job: { id: string }) => job.id)).not.toContain(deadEmailId)
+    const request = await formRequest(
+      '/admin/email-failures',
+      { intent: 'retry', jobId: deadEmailId },
+      { session: b.adminSession },
+    )
+    expect(statusOf(await thrownBy(emailFailures.action({ request, params: {}, context })))).toBe(404)
+    const job = await getDb()
+      .selectFrom('email_jobs')
+      .select(['status', 'attempts'])
+      .where('id', '=', deadEmailId)
+      .executeTakeFirstOrThrow()
+    expect(job.status).toBe('dead')
+  },
+})
+
 /** Routes that hold no organisation data at all, and why. */
 const withoutOrganisationData: Record<string, string> = {
   'login.tsx': 'anonymous form; lists only demo accounts, in demo mode',
   'logout.tsx': 'ends only the caller’s own session',
   'healthz.ts': 'reports database health only',
   '$.tsx': 'the not-found page',
-  'admin.tsx': 'layout; only checks the admin role',
+  'admin.tsx': 'layout; checks the admin role and whether the app runs in a mode with a local mailbox',
   'admin._index.tsx': 'redirects to the user list',
   'api.v1.openapi[.json].ts': 'the API description; the same for everyone',
   'api.v1.$.ts': 'answers 404 for unknown API paths',
+  'forgot-password.tsx': 'anonymous form; gives the same answer for every address and shows nothing stored',
+  'invitation.$token.tsx':
+    'shows only the link holder’s own name, email and organisation, to the holder of the secret link',
+  'reset-password.$token.tsx': 'shows only the link holder’s own email, to the holder of the secret link',
 }
 
 describe('a user of one organisation never reads or changes another organisation’s data', () => {

@@ -5,16 +5,19 @@ export function Card({
   title,
   children,
   tone = 'plain',
+  id,
 }: {
   title: string
   children: ReactNode
   tone?: 'plain' | 'info'
+  /** A fragment other pages link to, such as a report's #timeline. */
+  id?: string
 }) {
-  const id = useId()
+  const headingId = useId()
   const toneClass = tone === 'info' ? 'border-brand-100 bg-brand-50' : 'border-slate-300 bg-white'
   return (
-    <section aria-labelledby={id} className={`min-w-0 rounded-lg border p-6 ${toneClass}`}>
-      <h2 id={id} className="mb-4 text-xl font-bold text-brand-900">
+    <section id={id} aria-labelledby={headingId} className={`min-w-0 rounded-lg border p-6 ${toneClass}`}>
+      <h2 id={headingId} className="mb-4 text-xl font-bold text-brand-900">
         {title}
       </h2>
       {children}

@@ -1,0 +1,32 @@
+/** After this many attempts a job is dead-lettered and waits for an admin. */
+export const maxEmailAttempts = 8
+
+const firstRetryMs = 30_000
+const longestRetryMs = 6 * 60 * 60 * 1000
+
+/**
+ * Whether a failed send is worth trying again: no answer (network error, timeout), rate limiting and server
+ * errors are; any other 4xx means the request itself is wrong and would fail the same way again.
+ */
+export function isRetryable(statusCode: number | null): boolean {
+  return statusCode === null || statusCode === 429 || statusCode >= 500
+}
+
+/**
+ * Exponential backoff with jitter (half to full delay, so many failed jobs do not return at once);
+ * a server's Retry-After is honoured when it asks for longer.
+ */
+export function retryDelayMs(attempt: number, retryAfterMs: number | null, random: () => number = Math.random) {
+  const exponential = Math.min(longestRetryMs, firstRetryMs * 2 ** Math.max(0, attempt - 1))
+  const jittered = Math.round(exponential * (0.5 + random() / 2))
+  return Math.max(jittered, retryAfterMs ?? 0)
+}
+
+/** Retry-After is either seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null | undefined, now: Date): number | null {
+  if (!value) return null
+  const trimmed = value.trim()
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000
+  const date = Date.parse(trimmed)
+  return Number.isNaN(date) ? null : Math.max(0, date - now.getTime())
+}

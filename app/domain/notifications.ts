@@ -1,0 +1,29 @@
+import { type NotificationReason, type ReportEventType, type ReportStatus } from '#app/models/database.ts'
+
+/** How a person stands to a report at the moment an event happens. */
+export interface Stakeholder {
+  isActor: boolean
+  isAuthor: boolean
+  leadsReportTeam: boolean
+  isCoordinator: boolean
+  follows: boolean
+}
+
+export interface NotifiableEvent {
+  type: ReportEventType
+  toStatus: ReportStatus | null
+}
+
+/**
+ * Why this person hears about the event, or null when they do not. The reporter hears of every step;
+ * team leads of new and resubmitted reports in their teams; coordinators of forwarded reports; followers
+ * of everything. Nobody is told about their own action, and writing a draft tells nobody.
+ */
+export function notificationReason(event: NotifiableEvent, person: Stakeholder): NotificationReason | null {
+  if (event.type === 'created' || person.isActor) return null
+  if (person.isAuthor) return 'author'
+  if (event.toStatus === 'submitted' && person.leadsReportTeam) return 'team_lead'
+  if (event.toStatus === 'forwarded' && person.isCoordinator) return 'coordinator'
+  if (person.follows) return 'follower'
+  return null
+}

@@ -1,0 +1,18 @@
+import { data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
+import { markRead } from '#app/models/notification.server.ts'
+import { requireUser } from '#app/utils/auth.server.ts'
+import { getDb } from '#app/utils/db.server.ts'
+import { requireUuid } from '#app/utils/params.server.ts'
+
+/**
+ * Following a notification marks it read and opens the report's timeline. A plain link (so it opens in a new
+ * tab too) makes this a GET that writes; that is safe without a CSRF token because the only change is the
+ * reader's own read mark, and a forged link would need the notification's unguessable id.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const notificationId = requireUuid(params.notificationId)
+  const reportId = await markRead(getDb(), { userId: user.id, organisationId: user.organisation.id }, notificationId)
+  if (!reportId) throw data({ code: 'not_found' }, { status: 404 })
+  return redirect(`/reports/${reportId}#timeline`)
+}

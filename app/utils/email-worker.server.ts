@@ -1,0 +1,179 @@
+import { type EmailMessage } from '#emails/messages.ts'
+import { renderEmail } from '#emails/render.server.ts'
+import { maxEmailAttempts, retryDelayMs } from '#app/domain/email-delivery.ts'
+import { previousHelsinkiDay } from '#app/domain/digest.ts'
+import {
+  type ClaimedEmailJob,
+  claimNextEmailJob,
+  markEmailDead,
+  markEmailSent,
+  scheduleDailyDigests,
+  scheduleEmailRetry,
+} from '#app/models/email-job.server.ts'
+import { listReportUpdates } from '#app/models/notification.server.ts'
+import { type AppDb } from './db.server.ts'
+import { deliverEmail } from './email.server.ts'
+import { getEnv } from './env.server.ts'
+import { type Locale } from './i18n.ts'
+
+export interface EmailWorkerOptions {
+  /** How long a claimed job stays with this worker before another may assume it crashed. */
+  leaseMs?: number
+  sendTimeoutMs?: number
+  /** Sends in flight at once; each lane claims its own jobs. */
+  concurrency?: number
+  random?: () => number
+}
+
+const defaults = { leaseMs: 60_000, sendTimeoutMs: 15_000, concurrency: 4, random: Math.random }
+
+/** What the job is about, read fresh at sending time, in the recipient's language. */
+async function composeEmail(db: AppDb, job: ClaimedEmailJob) {
+  const recipient = await db
+    .selectFrom('users')
+    .select(['email', 'name', 'locale'])
+    .where('id', '=', job.recipient_id)
+    .executeTakeFirstOrThrow()
+  const appUrl = getEnv().appUrl
+  const settingsUrl = `${appUrl}/settings`
+  const payload = job.payload as Record<string, string>
+  const compose = async (): Promise<EmailMessage | null> => {
+    switch (job.kind) {
+      case 'notification': {
+        const [update] = await listReportUpdates(db, appUrl, { notificationId: payload.notificationId! })
+        return update ? { kind: 'notification', recipientName: recipient.name, settingsUrl, ...update } : null
+      }
+      case 'digest': {
+        const updates = await listReportUpdates(db, appUrl, {
+          userId: job.recipient_id,
+          organisationId: payload.organisationId!,
+          day: payload.day!,
+        })
+        if (updates.length === 0) return null
+        return {
+          kind: 'digest',
+          recipientName: recipient.name,
+          date: payload.day!,
+          updates,
+          notificationsUrl: `${appUrl}/notifications`,
+          settingsUrl,
+        }
+      }
+      case 'invitation':
+        return {
+          kind: 'invitation',
+          recipientName: recipient.name,
+          inviterName: payload.inviterName!,
+          organisationName: payload.organisationName!,
+          url: payload.url!,
+          expiresAt: payload.expiresAt!,
+        }
+      case 'password_reset':
+        return {
+          kind: 'password_reset',
+          recipientName: recipient.name,
+          url: payload.url!,
+          expiresAt: payload.expiresAt!,
+        }
+    }
+  }
+  const message = await compose()
+  return message ? { to: recipient.email, locale: recipient.locale as Locale, message } : null
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+async function processJob(db: AppDb, job: ClaimedEmailJob, options: typeof defaults) {
+  let composed: Awaited<ReturnType<typeof composeEmail>>
+  let rendered: Awaited<ReturnType<typeof renderEmail>>
+  try {
+    composed = await composeEmail(db, job)
+    if (!composed) return markEmailDead(db, job.id, 'Nothing to send: what the email was about no longer exists.')
+    rendered = await renderEmail(composed.message, composed.locale)
+  } catch (error) {
+    return markEmailDead(db, job.id, `Could not write the email: ${describe(error)}`)
+  }
+  const outcome = await deliverEmail(
+    { to: composed.to, ...rendered, idempotencyKey: job.idempotency_key },
+    options.sendTimeoutMs,
+  )
+  const delivered = { toAddress: composed.to, subject: rendered.subject }
+  switch (outcome.kind) {
+    case 'sent':
+      return markEmailSent(db, job.id, { ...delivered, providerMessageId: outcome.providerMessageId, localCopy: null })
+    case 'local':
+      return markEmailSent(db, job.id, {
+        ...delivered,
+        providerMessageId: null,
+        localCopy: { html: rendered.html, text: rendered.text },
+      })
+    case 'failed':
+      return markEmailDead(db, job.id, outcome.error)
+    case 'retry':
+      if (job.attempts >= maxEmailAttempts) {
+        return markEmailDead(db, job.id, `${outcome.error} (gave up after ${job.attempts} attempts)`)
+      }
+      return scheduleEmailRetry(
+        db,
+        job.id,
+        retryDelayMs(job.attempts, outcome.retryAfterMs, options.random),
+        outcome.error,
+      )
+  }
+}
+
+/** Sends every email that is due now and returns how many jobs were handled. */
+export async function processDueEmails(db: AppDb, overrides: EmailWorkerOptions = {}): Promise<number> {
+  const options = { ...defaults, ...overrides }
+  const lane = async () => {
+    let handled = 0
+    for (
+      let job = await claimNextEmailJob(db, options.leaseMs);
+      job;
+      job = await claimNextEmailJob(db, options.leaseMs)
+    ) {
+      await processJob(db, job, options)
+      handled++
+    }
+    return handled
+  }
+  const handled = await Promise.all(Array.from({ length: options.concurrency }, lane))
+  return handled.reduce((sum, count) => sum + count, 0)
+}
+
+/** Yesterday's digests, queued for this morning; repeating it is harmless, so every worker may do it. */
+export function scheduleDigests(db: AppDb, now = new Date()) {
+  return scheduleDailyDigests(db, previousHelsinkiDay(now))
+}
+
+/**
+ * The queue's worker loop, inside the app or as `npm run worker`: polls for due jobs, queues the daily
+ * digests, and on stop lets the round in progress finish. A failed round is logged and the next one retried.
+ */
+export function startEmailWorker(db: AppDb, options: EmailWorkerOptions & { pollMs?: number } = {}) {
+  const pollMs = options.pollMs ?? 1000
+  let stopped = false
+  let timer: NodeJS.Timeout | undefined
+  let round: Promise<void> = Promise.resolve()
+  let lastDigestRun = 0
+  const runRound = async () => {
+    try {
+      if (Date.now() - lastDigestRun > 10 * 60 * 1000) {
+        await scheduleDigests(db)
+        lastDigestRun = Date.now()
+      }
+      await processDueEmails(db, options)
+    } catch (error) {
+      console.error(`Email worker: ${describe(error)}`)
+    }
+    if (!stopped) timer = setTimeout(() => (round = runRound()), pollMs)
+  }
+  round = runRound()
+  return async function stop() {
+    stopped = true
+    clearTimeout(timer)
+    await round
+  }
+}

@@ -1,0 +1,67 @@
+import { type Fact } from './facts.tsx'
+import { type ReportUpdate } from '#emails/messages.ts'
+import { type ReportStatus } from '#app/models/database.ts'
+import { formatDateTime, type Locale, type Translate } from '#app/utils/i18n.ts'
+
+/** The step an event stands for; a few moves read differently from the status they land in. */
+export type EventKind = 'created' | 'linked' | 'unlinked' | 'resubmitted' | 'returned' | ReportStatus
+
+export function eventKind(update: ReportUpdate): EventKind {
+  const { event, report } = update
+  switch (event.type) {
+    case 'created':
+      return 'created'
+    case 'phenomenon_linked':
+      return 'linked'
+    case 'phenomenon_unlinked':
+      return 'unlinked'
+    case 'status_changed': {
+      const to = event.toStatus ?? report.status
+      if (to === 'submitted' && event.fromStatus === 'changes_requested') return 'resubmitted'
+      if (to === 'forwarded' && event.fromStatus === 'on_agenda') return 'returned'
+      return to
+    }
+  }
+}
+
+/** The status the report has after this event, which is what the recipient wants to know first. */
+export function statusAfter(update: ReportUpdate) {
+  return update.event.toStatus ?? update.report.status
+}
+
+/** One sentence: what happened and who did it. */
+export function describeEvent(t: Translate, update: ReportUpdate): string {
+  const actor = update.event.actorName
+  const phenomenon = update.event.phenomenon ?? ''
+  return t(`email.event.${eventKind(update)}`, { actor, phenomenon })
+}
+
+/** What to call the actor's comment: a changes request, a decision and a closing reason are different things. */
+export function commentLabel(t: Translate, update: ReportUpdate): string {
+  switch (eventKind(update)) {
+    case 'changes_requested':
+      return t('email.comment.changes_requested')
+    case 'decided':
+      return t('email.comment.decision')
+    case 'closed':
+    case 'returned':
+    case 'withdrawn':
+      return t('email.comment.reason')
+    default:
+      return t('email.comment.default')
+  }
+}
+
+export function eventFacts(t: Translate, locale: Locale, update: ReportUpdate): Fact[] {
+  const { report, event } = update
+  const facts: Fact[] = [
+    { label: t('email.detail.report'), value: report.title },
+    { label: t('reports.column.status'), value: t(`status.${statusAfter(update)}`) },
+    { label: t('email.detail.time'), value: formatDateTime(locale, event.at) },
+  ]
+  if (event.committee) facts.push({ label: t('report.field.committee'), value: event.committee })
+  if (event.phenomenon) facts.push({ label: t('phenomenon.title'), value: event.phenomenon })
+  if (event.resolution)
+    facts.push({ label: t('report.transition.resolution'), value: t(`resolution.${event.resolution}`) })
+  return facts
+}

@@ -1,0 +1,322 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
+import { createCommittee, createOrganisation, createReport, createTeam, createUser } from '#tests/factories/index.ts'
+import { createResendMock } from '#tests/mocks/resend.ts'
+import { mockServer } from '#tests/setup/setup-test-env.ts'
+import { maxEmailAttempts } from '#app/domain/email-delivery.ts'
+import { type Resolution } from '#app/domain/report-status.ts'
+import { type EmailDelivery, type ReportStatus } from '#app/models/database.ts'
+import { claimNextEmailJob, enqueueEmail } from '#app/models/email-job.server.ts'
+import { getUserInOrganisation } from '#app/models/user.server.ts'
+import { getDb } from '#app/utils/db.server.ts'
+import { deliverEmail } from '#app/utils/email.server.ts'
+import { processDueEmails, scheduleDigests } from '#app/utils/email-worker.server.ts'
+import { type Locale, translate } from '#app/utils/i18n.ts'
+import { applyTransition } from '#app/utils/report-actions.server.ts'
+
+const resend = createResendMock()
+const fast = { sendTimeoutMs: 2000, leaseMs: 60_000, random: () => 1 }
+let organisationId: string
+let teamId: string
+let committeeId: string
+let lead: { id: string }
+let coordinator: { id: string }
+
+beforeAll(async () => {
+  vi.stubEnv('RESEND_API_KEY', 're_test_key')
+  vi.stubEnv('EMAIL_FROM', 'Sosiaalinen raportointi <noreply@example.fi>')
+  vi.stubEnv('APP_URL', 'https://raportointi.example.fi')
+  const db = getDb()
+  organisationId = (await createOrganisation(db)).id
+  teamId = (await createTeam(db, organisationId, 'Aikuissosiaalityö')).id
+  committeeId = (await createCommittee(db, organisationId, 'Perusturvalautakunta')).id
+  lead = await createUser(db, { organisationId, roles: ['team_lead'], teamIds: [teamId], locale: 'fi' })
+  coordinator = await createUser(db, { organisationId, roles: ['coordinator'], locale: 'en' })
+})
+
+afterAll(() => {
+  vi.unstubAllEnvs()
+})
+
+beforeEach(async () => {
+  resend.reset()
+  mockServer.use(resend.handler)
+  // Each test starts with an empty queue so it sees only its own emails.
+  await getDb().deleteFrom('email_jobs').execute()
+})
+
+async function reporter(locale: Locale, emailDelivery: EmailDelivery = 'immediate') {
+  const db = getDb()
+  const user = await createUser(db, { organisationId, roles: ['worker'], teamIds: [teamId], locale })
+  await db.updateTable('users').set({ email_delivery: emailDelivery }).where('id', '=', user.id).execute()
+  return user
+}
+
+async function submittedReport(authorId: string, title: string) {
+  const report = await createReport(getDb(), {
+    organisation_id: organisationId,
+    team_id: teamId,
+    author_id: authorId,
+    status: 'draft',
+    title,
+    description: 'Asiakkaat eivät tiedä, miten täydentävää toimeentulotukea haetaan Kelan päätöksen jälkeen.',
+    support_needs: ['financial'],
+    client_groups: ['adults'],
+    no_identifying_data_confirmed: true,
+    actions: [{ description: 'Päätösten sanamuoto uusiksi.', level: 'national' }],
+  })
+  await move(authorId, report.id, 'draft', 'submitted')
+  return report.id
+}
+
+async function move(
+  actorId: string,
+  reportId: string,
+  from: ReportStatus,
+  to: ReportStatus,
+  extra: { comment?: string; resolution?: Resolution; committeeId?: string } = {},
+) {
+  const actor = (await getUserInOrganisation(getDb(), actorId, organisationId))!
+  const result = await applyTransition(actor, reportId, {
+    to,
+    expectedStatus: from,
+    comment: extra.comment ?? '',
+    resolution: extra.resolution ?? null,
+    committeeId: extra.committeeId ?? null,
+    phenomenonId: null,
+  })
+  expect(result).toEqual({ ok: true })
+}
+
+function emailsTo(address: string) {
+  return resend.delivered.filter((email) => email.to.includes(address))
+}
+
+async function jobs() {
+  return getDb().selectFrom('email_jobs').selectAll().orderBy('created_at').execute()
+}
+
+describe('every step reaches the people it concerns, by email in their own language', () => {
+  test.each(['fi', 'sv', 'en'] as const)(
+    'the reporter (%s) hears of review, changes requested and closing',
+    async (locale) => {
+      const author = await reporter(locale)
+      const title = `Kela-päätösten ohjeet puuttuvat (${locale})`
+      const reportId = await submittedReport(author.id, title)
+      await move(lead.id, reportId, 'submitted', 'in_review')
+      await move(lead.id, reportId, 'in_review', 'changes_requested', { comment: 'Lisää arvio asiakasmäärästä.' })
+      await move(author.id, reportId, 'changes_requested', 'submitted')
+      await move(lead.id, reportId, 'submitted', 'in_review')
+      await move(lead.id, reportId, 'in_review', 'closed', {
+        resolution: 'resolved_in_team',
+        comment: 'Sovittu Kelan kanssa uusi ohje.',
+      })
+      expect(await processDueEmails(getDb(), fast)).toBeGreaterThanOrEqual(4)
+
+      // Several emails are sent at once, so they may arrive in any order.
+      const received = emailsTo(author.email)
+      const about = (value: ReportStatus) =>
+        received.filter((email) => email.subject.includes(translate(locale, `status.${value}`)))
+      expect(received).toHaveLength(4)
+      expect(about('in_review')).toHaveLength(2)
+      expect(about('changes_requested')).toHaveLength(1)
+      expect(about('closed')).toHaveLength(1)
+      for (const email of received) {
+        expect(email.subject).toContain(title)
+        expect(email.text).toContain(`https://raportointi.example.fi/reports/${reportId}`)
+        expect(email.html).toContain(`lang="${locale}"`)
+        expect(email.from).toBe('Sosiaalinen raportointi <noreply@example.fi>')
+      }
+      expect(about('changes_requested')[0]!.text).toContain('Lisää arvio asiakasmäärästä.')
+      expect(about('closed')[0]!.text).toContain('Sovittu Kelan kanssa uusi ohje.')
+      expect(about('closed')[0]!.text).toContain(translate(locale, 'resolution.resolved_in_team'))
+      expect(new Set(received.map((email) => email.idempotencyKey)).size).toBe(4)
+    },
+  )
+
+  test('the team lead hears of new and resubmitted reports, the coordinator of forwarded ones', async () => {
+    const author = await reporter('fi')
+    const reportId = await submittedReport(author.id, 'Nuorten ensimmäinen vuokra-asunto')
+    await move(lead.id, reportId, 'submitted', 'in_review')
+    await move(lead.id, reportId, 'in_review', 'forwarded', { committeeId })
+    await processDueEmails(getDb(), fast)
+    const leadUser = (await getUserInOrganisation(getDb(), lead.id, organisationId))!
+    const coordinatorUser = (await getUserInOrganisation(getDb(), coordinator.id, organisationId))!
+    expect(emailsTo(leadUser.email).map((email) => email.subject)).toEqual([
+      expect.stringContaining('Uusi raportti tiimillesi'),
+    ])
+    expect(emailsTo(coordinatorUser.email).map((email) => email.subject)).toEqual([
+      expect.stringContaining('Forwarded'),
+    ])
+    expect(emailsTo(coordinatorUser.email)[0]!.html).toContain('lang="en"')
+  })
+})
+
+describe('email preferences', () => {
+  test('"none" keeps the notification in the app but sends nothing', async () => {
+    const author = await reporter('fi', 'none')
+    const reportId = await submittedReport(author.id, 'Ei sähköpostia')
+    await move(lead.id, reportId, 'submitted', 'in_review')
+    await processDueEmails(getDb(), fast)
+    expect(emailsTo(author.email)).toEqual([])
+    const notifications = await getDb()
+      .selectFrom('notifications')
+      .select('reason')
+      .where('user_id', '=', author.id)
+      .execute()
+    expect(notifications).toEqual([{ reason: 'author' }])
+  })
+
+  test('a daily digest gathers the day’s updates into one email, queued once however often scheduling runs', async () => {
+    const author = await reporter('sv', 'daily')
+    const first = await submittedReport(author.id, 'Första rapporten')
+    const second = await submittedReport(author.id, 'Andra rapporten')
+    await move(lead.id, first, 'submitted', 'in_review')
+    await move(lead.id, second, 'submitted', 'in_review')
+    await move(lead.id, second, 'in_review', 'changes_requested', { comment: 'Beskriv trenden.' })
+    await processDueEmails(getDb(), fast)
+    expect(emailsTo(author.email)).toEqual([])
+
+    const tomorrow = new Date(Date.now() + 24 * 60 * 60 * 1000)
+    await scheduleDigests(getDb(), tomorrow)
+    await scheduleDigests(getDb(), tomorrow)
+    const digests = (await jobs()).filter((job) => job.kind === 'digest')
+    expect(digests).toHaveLength(1)
+    await getDb().updateTable('email_jobs').set({ run_at: new Date() }).where('kind', '=', 'digest').execute()
+    await processDueEmails(getDb(), fast)
+    const [digest, ...more] = emailsTo(author.email)
+    expect(more).toEqual([])
+    expect(digest!.subject).toContain('3')
+    for (const text of ['Första rapporten', 'Andra rapporten', 'Beskriv trenden.']) expect(digest!.text).toContain(text)
+  })
+})
+
+describe('delivery that never loses or duplicates a message', () => {
+  async function oneQueuedEmail(title = 'Toimitustesti') {
+    const author = await reporter('fi')
+    const reportId = await submittedReport(author.id, title)
+    await move(lead.id, reportId, 'submitted', 'in_review')
+    await getDb().deleteFrom('email_jobs').where('recipient_id', '!=', author.id).execute()
+    const [job] = await jobs()
+    return { author, job: job! }
+  }
+
+  async function makeDue() {
+    await getDb()
+      .updateTable('email_jobs')
+      .set({ run_at: new Date(Date.now() - 1000) })
+      .execute()
+  }
+
+  test('a 500 is retried later with backoff, and the retry sends the email once', async () => {
+    const { author, job } = await oneQueuedEmail()
+    resend.failNext(500)
+    await processDueEmails(getDb(), fast)
+    const [failed] = await jobs()
+    expect(failed).toMatchObject({ status: 'pending', attempts: 1, last_error: expect.stringContaining('500') })
+    expect(failed!.run_at.getTime() - Date.now()).toBeGreaterThan(25_000)
+    await makeDue()
+    await processDueEmails(getDb(), fast)
+    expect(await jobs()).toEqual([expect.objectContaining({ id: job.id, status: 'sent', attempts: 2 })])
+    expect(emailsTo(author.email)).toHaveLength(1)
+    expect(resend.requests.map((request) => request.idempotencyKey)).toEqual([
+      `notification/${job.payload.notificationId}`,
+      `notification/${job.payload.notificationId}`,
+    ])
+  })
+
+  test('a 429 waits at least as long as Retry-After asks', async () => {
+    await oneQueuedEmail()
+    resend.failNext(429, { 'Retry-After': '600' })
+    await processDueEmails(getDb(), fast)
+    const [waiting] = await jobs()
+    expect(waiting!.status).toBe('pending')
+    expect(waiting!.run_at.getTime() - Date.now()).toBeGreaterThan(590_000)
+  })
+
+  test('a 422 is not retried: the job is dead-lettered with the error', async () => {
+    const { author } = await oneQueuedEmail()
+    resend.failNext(422)
+    await processDueEmails(getDb(), fast)
+    expect(await jobs()).toEqual([
+      expect.objectContaining({ status: 'dead', attempts: 1, last_error: expect.stringContaining('422') }),
+    ])
+    expect(emailsTo(author.email)).toEqual([])
+  })
+
+  test('after the last attempt a failing job is dead-lettered', async () => {
+    await oneQueuedEmail()
+    for (let attempt = 1; attempt <= maxEmailAttempts; attempt++) {
+      resend.failNext(503)
+      await makeDue()
+      await processDueEmails(getDb(), fast)
+    }
+    expect(await jobs()).toEqual([
+      expect.objectContaining({
+        status: 'dead',
+        attempts: maxEmailAttempts,
+        last_error: expect.stringContaining('gave up'),
+      }),
+    ])
+    expect(resend.requests).toHaveLength(maxEmailAttempts)
+  })
+
+  test('a timeout is retried with the same idempotency key, so the email arrives once', async () => {
+    const { author } = await oneQueuedEmail()
+    resend.answerNextLate(2500)
+    await processDueEmails(getDb(), fast)
+    expect((await jobs())[0]).toMatchObject({ status: 'pending', last_error: expect.stringContaining('no answer') })
+    await makeDue()
+    await processDueEmails(getDb(), fast)
+    expect((await jobs())[0]!.status).toBe('sent')
+    expect(resend.requests).toHaveLength(2)
+    expect(new Set(resend.requests.map((request) => request.idempotencyKey)).size).toBe(1)
+    expect(emailsTo(author.email)).toHaveLength(1)
+  })
+
+  test('a crash between sending and acknowledging, then a restart, still gives exactly one email', async () => {
+    const { author, job } = await oneQueuedEmail()
+    // The worker takes the job with a short lease, hands the email to Resend and dies before recording it.
+    const claimed = (await claimNextEmailJob(getDb(), 1))!
+    const outcome = await deliverEmail(
+      {
+        to: author.email,
+        subject: 'Ensimmäinen yritys',
+        html: '<p>x</p>',
+        text: 'x',
+        idempotencyKey: claimed.idempotency_key,
+      },
+      1000,
+    )
+    expect(outcome.kind).toBe('sent')
+    expect((await jobs())[0]!.status).toBe('sending')
+    await new Promise((resolve) => setTimeout(resolve, 20))
+
+    // After the restart the lease has run out; the job is taken again and sent with the same key.
+    await processDueEmails(getDb(), fast)
+    expect(await jobs()).toEqual([expect.objectContaining({ id: job.id, status: 'sent', attempts: 2 })])
+    expect(resend.requests.map((request) => request.idempotencyKey)).toEqual([job.idempotency_key, job.idempotency_key])
+    expect(emailsTo(author.email)).toHaveLength(1)
+  })
+
+  test('two workers running at once never send the same job', async () => {
+    const author = await reporter('en')
+    for (let index = 0; index < 12; index++) {
+      await enqueueEmail(getDb(), {
+        organisationId,
+        recipientId: author.id,
+        kind: 'password_reset',
+        payload: { url: `https://raportointi.example.fi/reset-password/${index}`, expiresAt: new Date().toISOString() },
+        idempotencyKey: `parallel-test/${index}`,
+      })
+    }
+    const [first, second] = await Promise.all([
+      processDueEmails(getDb(), { ...fast, concurrency: 3 }),
+      processDueEmails(getDb(), { ...fast, concurrency: 3 }),
+    ])
+    expect(first + second).toBe(12)
+    const keys = resend.requests.map((request) => request.idempotencyKey)
+    expect(keys).toHaveLength(12)
+    expect(new Set(keys).size).toBe(12)
+    expect((await jobs()).every((job) => job.status === 'sent')).toBe(true)
+  })
+})
