@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely'
+import { type SelectQueryBuilder, sql, type Transaction } from 'kysely'
 import { type ReportUpdate } from '#emails/messages.ts'
 import { notificationReason } from '#app/domain/notifications.ts'
 import { type AppDb } from '#app/utils/db.server.ts'
@@ -111,24 +111,22 @@ function stakeholders(
     .execute()
 }
 
-/** Notifications as the updates an email tells: what happened to which report, by whom, and why the reader hears. */
-export async function listReportUpdates(
-  db: AppDb,
-  appUrl: string,
-  which: { notificationId: string } | { userId: string; organisationId: string; day: string },
-): Promise<ReportUpdate[]> {
-  const rows = await db
-    .selectFrom('notifications')
+/** Notifications with the event they tell of and its report: what the notification page and the emails show. */
+function notificationEvents(notifications: SelectQueryBuilder<Database, 'notifications', object>) {
+  return notifications
     .innerJoin('report_events', 'report_events.id', 'notifications.event_id')
     .innerJoin('reports', 'reports.id', 'notifications.report_id')
     .innerJoin('users as actor', 'actor.id', 'report_events.actor_id')
     .leftJoin('committees', 'committees.id', 'report_events.committee_id')
     .leftJoin('phenomena', 'phenomena.id', 'report_events.phenomenon_id')
     .select([
+      'notifications.id',
       'notifications.reason',
+      'notifications.read_at',
       'reports.id as report_id',
-      'reports.title',
-      'reports.status',
+      'reports.title as report_title',
+      'reports.status as report_status',
+      'report_events.id as event_id',
       'report_events.type',
       'report_events.from_status',
       'report_events.to_status',
@@ -139,6 +137,15 @@ export async function listReportUpdates(
       'committees.name as committee_name',
       'phenomena.title as phenomenon_title',
     ])
+}
+
+/** Notifications as the updates an email tells: what happened to which report, by whom, and why the reader hears. */
+export async function listReportUpdates(
+  db: AppDb,
+  appUrl: string,
+  which: { notificationId: string } | { userId: string; organisationId: string; day: string },
+): Promise<ReportUpdate[]> {
+  const rows = await notificationEvents(db.selectFrom('notifications'))
     .$if('notificationId' in which, (qb) =>
       qb.where('notifications.id', '=', (which as { notificationId: string }).notificationId),
     )
@@ -154,7 +161,7 @@ export async function listReportUpdates(
     .orderBy('report_events.id')
     .execute()
   return rows.map((row) => ({
-    report: { title: row.title, url: `${appUrl}/reports/${row.report_id}#timeline`, status: row.status },
+    report: { title: row.report_title, url: `${appUrl}/reports/${row.report_id}#timeline`, status: row.report_status },
     event: {
       type: row.type,
       fromStatus: row.from_status,
@@ -194,28 +201,7 @@ export async function countUnread(db: AppDb, owner: NotificationOwner): Promise<
 
 /** Newest first, each with the event in the words the report timeline uses and the report it happened to. */
 export function listNotifications(db: AppDb, owner: NotificationOwner, page: { limit: number; offset: number }) {
-  return ownedBy(db, owner)
-    .innerJoin('report_events', 'report_events.id', 'notifications.event_id')
-    .innerJoin('reports', 'reports.id', 'notifications.report_id')
-    .innerJoin('users as actor', 'actor.id', 'report_events.actor_id')
-    .leftJoin('committees', 'committees.id', 'report_events.committee_id')
-    .leftJoin('phenomena', 'phenomena.id', 'report_events.phenomenon_id')
-    .select([
-      'notifications.id',
-      'notifications.reason',
-      'notifications.read_at',
-      'reports.id as report_id',
-      'reports.title as report_title',
-      'report_events.id as event_id',
-      'report_events.type',
-      'report_events.to_status',
-      'report_events.comment',
-      'report_events.resolution',
-      'report_events.created_at',
-      'actor.name as actor_name',
-      'committees.name as committee_name',
-      'phenomena.title as phenomenon_title',
-    ])
+  return notificationEvents(ownedBy(db, owner))
     .orderBy('notifications.created_at', 'desc')
     .orderBy('notifications.id', 'desc')
     .limit(page.limit)

@@ -3,13 +3,14 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { CsrfInput } from '#app/components/csrf-input.tsx'
 import { EmailDeliveryForm } from '#app/components/email-delivery-form.tsx'
+import { NewPasswordFields } from '#app/components/new-password-form.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
 import { Alert } from '#app/components/ui/alert.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import { Table } from '#app/components/ui/table.tsx'
 import { SelectField, TextField } from '#app/components/ui/field.tsx'
-import { PasswordSchema } from '#app/domain/password-policy.ts'
+import { NewPasswordSchema } from '#app/domain/password-policy.ts'
 import { listApiTokens, revokeApiToken } from '#app/models/api-token.server.ts'
 import { emailDeliveries } from '#app/models/database.ts'
 import {
@@ -36,15 +37,8 @@ const ProfileSchema = z.object({
 })
 
 const PasswordChangeSchema = z
-  .object({
-    currentPassword: z.string().min(1, 'validation.passwordRequired'),
-    newPassword: PasswordSchema,
-    confirmPassword: z.string(),
-  })
-  .refine((value) => value.newPassword === value.confirmPassword, {
-    path: ['confirmPassword'],
-    message: 'validation.passwordsDiffer',
-  })
+  .object({ currentPassword: z.string().min(1, 'validation.passwordRequired') })
+  .and(NewPasswordSchema)
 
 const EmailDeliverySchema = z.object({ emailDelivery: z.enum(emailDeliveries, { error: 'validation.invalid' }) })
 
@@ -161,7 +155,7 @@ export default function SettingsPage() {
               <Alert tone="success">{t('settings.password.changed')}</Alert>
             </div>
           ) : null}
-          <Form method="post" className="grid gap-4">
+          <Form method="post" className="grid gap-4" noValidate>
             <CsrfInput />
             <input type="hidden" name="intent" value="password" />
             <TextField
@@ -171,21 +165,7 @@ export default function SettingsPage() {
               label={t('settings.password.current')}
               error={passwordErrors.currentPassword}
             />
-            <TextField
-              name="newPassword"
-              type="password"
-              autoComplete="new-password"
-              label={t('settings.password.new')}
-              description={t('settings.password.rule')}
-              error={passwordErrors.newPassword}
-            />
-            <TextField
-              name="confirmPassword"
-              type="password"
-              autoComplete="new-password"
-              label={t('settings.password.confirm')}
-              error={passwordErrors.confirmPassword}
-            />
+            <NewPasswordFields fieldErrors={passwordErrors} />
             <div>
               <Button>{t('settings.password.submit')}</Button>
             </div>

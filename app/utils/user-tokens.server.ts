@@ -1,5 +1,5 @@
 import { data, redirect } from '@remix-run/node'
-import { NewPasswordSchema } from '#app/components/new-password-form.tsx'
+import { NewPasswordSchema } from '#app/domain/password-policy.ts'
 import { secondsUntilNextAttempt } from '#app/domain/login-throttle.ts'
 import {
   linkState,

@@ -1,7 +1,6 @@
 import { type Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, inject, test } from 'vitest'
-import { demoPassword } from '#app/utils/demo.server.ts'
-import { checkPage, launchBrowser } from './browser.ts'
+import { checkPage, launchBrowser, signedInPage } from './browser.ts'
 
 const baseUrl = inject('e2eBaseUrl')
 let browser: Browser
@@ -19,13 +18,7 @@ function me(token: string) {
 }
 
 test('a worker creates an API token in the settings, uses it, and revokes it', async () => {
-  const context = await browser.newContext({ baseURL: baseUrl, locale: 'fi-FI' })
-  const page = await context.newPage()
-  await page.goto('/login')
-  await page.getByLabel('Sähköpostiosoite').fill('sosiaaliohjaaja@demo.example')
-  await page.getByLabel('Salasana').fill(demoPassword)
-  await page.getByRole('button', { name: 'Kirjaudu', exact: true }).click()
-  await page.waitForURL((url) => url.pathname === '/')
+  const page = await signedInPage(browser, 'sosiaaliohjaaja@demo.example')
 
   await page.goto('/settings')
   await page.getByRole('button', { name: 'Luo avain' }).click()
@@ -47,5 +40,5 @@ test('a worker creates an API token in the settings, uses it, and revokes it', a
   await expect.poll(() => page.getByText('Avain on peruttu.').isVisible()).toBe(true)
   await checkPage(page, 'settings-api-token-revoked')
   expect((await me(token)).status).toBe(401)
-  await context.close()
+  await page.context().close()
 })

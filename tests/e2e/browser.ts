@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import { type Browser, chromium, type Page } from 'playwright-core'
-import { expect } from 'vitest'
+import { expect, inject } from 'vitest'
+import { demoPassword } from '#app/utils/demo.server.ts'
 
 const screenshotDir = path.resolve('tests/e2e/screenshots')
 
@@ -36,4 +37,18 @@ export async function checkPage(page: Page, name: string) {
   expect(summary, `axe violations on ${name}`).toEqual([])
   mkdirSync(screenshotDir, { recursive: true })
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true })
+}
+
+/** A fresh Finnish browser session signed in as a demo account, on the app the e2e setup started. */
+export async function signedInPage(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL: inject('e2eBaseUrl'), locale: 'fi-FI' })
+  // A step that cannot happen fails within seconds, naming the step, instead of running out the test's time.
+  context.setDefaultTimeout(20_000)
+  const page = await context.newPage()
+  await page.goto('/login')
+  await page.getByLabel('Sähköpostiosoite').fill(email)
+  await page.getByLabel('Salasana').fill(demoPassword)
+  await page.getByRole('button', { name: 'Kirjaudu', exact: true }).click()
+  await page.waitForURL((url) => url.pathname === '/')
+  return page
 }

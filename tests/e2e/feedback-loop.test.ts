@@ -1,7 +1,6 @@
 import { type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, inject, test } from 'vitest'
-import { demoPassword } from '#app/utils/demo.server.ts'
-import { checkPage, launchBrowser } from './browser.ts'
+import { checkPage, launchBrowser, signedInPage } from './browser.ts'
 
 const baseUrl = inject('e2eBaseUrl')
 let browser: Browser
@@ -13,19 +12,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
 })
-
-async function signedInPage(email: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseUrl, locale: 'fi-FI' })
-  // A step that cannot happen fails within seconds, naming the step, instead of running out the test's time.
-  context.setDefaultTimeout(20_000)
-  const page = await context.newPage()
-  await page.goto('/login')
-  await page.getByLabel('Sähköpostiosoite').fill(email)
-  await page.getByLabel('Salasana').fill(demoPassword)
-  await page.getByRole('button', { name: 'Kirjaudu', exact: true }).click()
-  await page.waitForURL((url) => url.pathname === '/')
-  return page
-}
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent()
 
@@ -53,7 +39,7 @@ test(
   { timeout: 240_000 },
   async () => {
     const title = 'Pitkäaikaistyöttömät eivät tiedä kuntouttavan työtoiminnan paikoista'
-    const worker = await signedInPage('tyontekija@demo.example')
+    const worker = await signedInPage(browser, 'tyontekija@demo.example')
     const unreadAtStart = await unreadCount(worker)
 
     await worker.goto('/reports/new')
@@ -71,7 +57,7 @@ test(
     await expect.poll(() => heading(worker)).toBe(title)
     const reportPath = new URL(worker.url()).pathname
 
-    const lead = await signedInPage('tiiminvetaja@demo.example')
+    const lead = await signedInPage(browser, 'tiiminvetaja@demo.example')
     await lead.goto(reportPath)
     await transition(lead, 'Ota käsittelyyn')
     await transition(lead, 'Pyydä täydennystä', {
@@ -87,7 +73,7 @@ test(
     await expect.poll(() => worker.getByText(title).first().isVisible()).toBe(true)
     await checkPage(worker, 'feedback-notifications')
 
-    const admin = await signedInPage('paakayttaja@demo.example')
+    const admin = await signedInPage(browser, 'paakayttaja@demo.example')
     await admin.goto('/admin/mailbox')
     const subject = `Raporttisi ”${title}” on nyt: Täydennettävänä`
     await expect

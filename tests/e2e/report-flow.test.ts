@@ -1,7 +1,6 @@
 import { type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, inject, test } from 'vitest'
-import { demoPassword } from '#app/utils/demo.server.ts'
-import { checkPage, launchBrowser } from './browser.ts'
+import { checkPage, launchBrowser, signedInPage } from './browser.ts'
 
 const baseUrl = inject('e2eBaseUrl')
 let browser: Browser
@@ -14,22 +13,11 @@ afterAll(async () => {
   await browser?.close()
 })
 
-async function signedInPage(email: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseUrl, locale: 'fi-FI' })
-  const page = await context.newPage()
-  await page.goto('/login')
-  await page.getByLabel('Sähköpostiosoite').fill(email)
-  await page.getByLabel('Salasana').fill(demoPassword)
-  await page.getByRole('button', { name: 'Kirjaudu', exact: true }).click()
-  await page.waitForURL((url) => url.pathname === '/')
-  return page
-}
-
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent()
 
 test('a report goes from the worker to the lead and forward, and the timeline shows every step', async () => {
   const title = 'Asiakkaat eivät löydä sähköisen asioinnin neuvontaa'
-  const worker = await signedInPage('tyontekija@demo.example')
+  const worker = await signedInPage(browser, 'tyontekija@demo.example')
   await worker.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Uusi raportti' }).click()
   await expect.poll(() => heading(worker)).toBe('Uusi sosiaalinen raportti')
   await checkPage(worker, 'report-new')
@@ -56,7 +44,7 @@ test('a report goes from the worker to the lead and forward, and the timeline sh
   const reportUrl = new URL(worker.url()).pathname
   await checkPage(worker, 'report-submitted')
 
-  const lead = await signedInPage('tiiminvetaja@demo.example')
+  const lead = await signedInPage(browser, 'tiiminvetaja@demo.example')
   await lead.goto('/review')
   await checkPage(lead, 'review-queue')
   await lead.getByRole('link', { name: title }).click()
@@ -110,7 +98,7 @@ test('a report goes from the worker to the lead and forward, and the timeline sh
 })
 
 test('identifying data is stopped with the fragment quoted and nothing lost', async () => {
-  const worker = await signedInPage('sosiaaliohjaaja@demo.example')
+  const worker = await signedInPage(browser, 'sosiaaliohjaaja@demo.example')
   await worker.goto('/reports/new')
   await worker.getByLabel('Otsikko').fill('Nuoret jäävät ilman tukea')
   const description = 'Nuori asiakas (puh. 040 765 4321) ei saa mitään tukea, vaikka tarvetta on selvästi.'
