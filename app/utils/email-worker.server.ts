@@ -23,9 +23,16 @@ export interface EmailWorkerOptions {
   /** Sends in flight at once; each lane claims its own jobs. */
   concurrency?: number
   random?: () => number
+  /** Once aborted, no further job is taken; the ones in flight finish. */
+  signal?: AbortSignal
 }
 
-const defaults = { leaseMs: 60_000, sendTimeoutMs: 15_000, concurrency: 4, random: Math.random }
+const defaults: Required<Omit<EmailWorkerOptions, 'signal'>> & Pick<EmailWorkerOptions, 'signal'> = {
+  leaseMs: 60_000,
+  sendTimeoutMs: 15_000,
+  concurrency: 4,
+  random: Math.random,
+}
 
 /** What the job is about, read fresh at sending time, in the recipient's language. */
 async function composeEmail(db: AppDb, job: ClaimedEmailJob) {
@@ -129,11 +136,9 @@ export async function processDueEmails(db: AppDb, overrides: EmailWorkerOptions 
   const options = { ...defaults, ...overrides }
   const lane = async () => {
     let handled = 0
-    for (
-      let job = await claimNextEmailJob(db, options.leaseMs);
-      job;
-      job = await claimNextEmailJob(db, options.leaseMs)
-    ) {
+    while (!options.signal?.aborted) {
+      const job = await claimNextEmailJob(db, options.leaseMs)
+      if (!job) break
       await processJob(db, job, options)
       handled++
     }
@@ -150,11 +155,12 @@ export function scheduleDigests(db: AppDb, now = new Date()) {
 
 /**
  * The queue's worker loop, inside the app or as `npm run worker`: polls for due jobs, queues the daily
- * digests, and on stop lets the round in progress finish. A failed round is logged and the next one retried.
+ * digests, and on stop takes no further job but lets the sends in flight finish. A failed round is logged and
+ * the next one retried.
  */
 export function startEmailWorker(db: AppDb, options: EmailWorkerOptions & { pollMs?: number } = {}) {
   const pollMs = options.pollMs ?? 1000
-  let stopped = false
+  const stopping = new AbortController()
   let timer: NodeJS.Timeout | undefined
   let round: Promise<void> = Promise.resolve()
   let lastDigestRun = 0
@@ -164,15 +170,15 @@ export function startEmailWorker(db: AppDb, options: EmailWorkerOptions & { poll
         await scheduleDigests(db)
         lastDigestRun = Date.now()
       }
-      await processDueEmails(db, options)
+      await processDueEmails(db, { ...options, signal: stopping.signal })
     } catch (error) {
       console.error(`Email worker: ${describe(error)}`)
     }
-    if (!stopped) timer = setTimeout(() => (round = runRound()), pollMs)
+    if (!stopping.signal.aborted) timer = setTimeout(() => (round = runRound()), pollMs)
   }
   round = runRound()
   return async function stop() {
-    stopped = true
+    stopping.abort()
     clearTimeout(timer)
     await round
   }

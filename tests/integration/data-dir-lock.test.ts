@@ -50,7 +50,7 @@ describe('the data folder lock', () => {
 
 describe('a second process on the same embedded database', () => {
   test(
-    'npm start, db:migrate, db:seed and token refuse at once, name the holder and change nothing',
+    'npm start, db:migrate, db:seed, token and worker refuse at once, name the holder and change nothing',
     { timeout: 180_000 },
     async () => {
       const dataDir = newDataDir()
@@ -62,6 +62,7 @@ describe('a second process on the same embedded database', () => {
           ['db/seed-cli.ts', []],
           ['server.ts', []],
           ['scripts/token.ts', ['--email', 'someone@example.org']],
+          ['scripts/worker.ts', []],
         ]
         for (const [script, args] of commands) {
           const result = await runScript(script, args, env)

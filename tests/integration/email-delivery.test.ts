@@ -9,7 +9,7 @@ import { claimNextEmailJob, enqueueEmail } from '#app/models/email-job.server.ts
 import { getUserInOrganisation } from '#app/models/user.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { deliverEmail } from '#app/utils/email.server.ts'
-import { processDueEmails, scheduleDigests } from '#app/utils/email-worker.server.ts'
+import { processDueEmails, scheduleDigests, startEmailWorker } from '#app/utils/email-worker.server.ts'
 import { type Locale, translate } from '#app/utils/i18n.ts'
 import { applyTransition } from '#app/utils/report-actions.server.ts'
 
@@ -296,6 +296,31 @@ describe('delivery that never loses or duplicates a message', () => {
     expect(await jobs()).toEqual([expect.objectContaining({ id: job.id, status: 'sent', attempts: 2 })])
     expect(resend.requests.map((request) => request.idempotencyKey)).toEqual([job.idempotency_key, job.idempotency_key])
     expect(emailsTo(author.email)).toHaveLength(1)
+  })
+
+  test('a stopped worker takes no further job; what it left waits for the next worker', async () => {
+    const author = await reporter('fi')
+    for (let index = 0; index < 3; index++) {
+      await enqueueEmail(getDb(), {
+        organisationId,
+        recipientId: author.id,
+        kind: 'password_reset',
+        payload: {
+          url: `https://raportointi.example.fi/reset-password/stop-${index}`,
+          expiresAt: new Date().toISOString(),
+        },
+        idempotencyKey: `stop-test/${index}`,
+      })
+    }
+    resend.answerNextLate(300)
+    const stop = startEmailWorker(getDb(), { ...fast, concurrency: 1, pollMs: 10 })
+    await expect.poll(() => resend.requests.length).toBe(1)
+    await stop()
+    const statuses = (await jobs()).map((job) => job.status).sort()
+    expect(statuses).toEqual(['pending', 'pending', 'sent'])
+    await processDueEmails(getDb(), fast)
+    expect((await jobs()).every((job) => job.status === 'sent')).toBe(true)
+    expect(resend.requests).toHaveLength(3)
   })
 
   test('two workers running at once never send the same job', async () => {
