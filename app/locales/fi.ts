@@ -306,6 +306,37 @@ export const fi = {
   'nav.review': 'Käsittelyjono',
   'nav.phenomena': 'Ilmiöt',
 
+  'admin.nav.committees': 'Toimielimet',
+  'admin.committees.title': 'Toimielimet ja niiden jäsenet',
+  'admin.committees.intro':
+    'Toimielimet (esimerkiksi lautakunnat) luodaan Organisaatio-sivulla. Täällä lisäät niille jäsenet ja heidän roolinsa.',
+  'admin.committees.none': 'Toimielimiä ei ole vielä. Lisää ne Organisaatio-sivulla.',
+  'admin.committees.noMembers': 'Toimielimellä ei ole vielä jäseniä.',
+  'admin.committees.members': 'Toimielimen {name} jäsenet',
+  'admin.committees.role': 'Rooli',
+  'admin.committees.actions': 'Toiminnot',
+  'admin.committees.roleOf': 'Henkilön {name} rooli',
+  'admin.committees.changeRole': 'Vaihda rooli',
+  'admin.committees.remove': 'Poista',
+  'admin.committees.removeNamed': 'Poista {name} toimielimestä',
+  'admin.committees.addMember': 'Lisää jäsen',
+  'admin.committees.user': 'Henkilö',
+  'admin.committees.user.help':
+    'Valittavana ovat organisaation aktiiviset käyttäjät, joilla on rooli Toimielimen jäsen. Roolin voi antaa Käyttäjät-sivulla.',
+  'admin.committees.user.choose': 'Valitse henkilö',
+  'admin.committees.noCandidates':
+    'Kenelläkään aktiivisella käyttäjällä ei ole roolia Toimielimen jäsen, tai kaikki ovat jo jäseniä. Roolin voi antaa Käyttäjät-sivulla.',
+  'admin.committees.added': 'Jäsen lisätty.',
+  'admin.committees.roleChanged': 'Rooli vaihdettu.',
+  'admin.committees.removed': 'Jäsen poistettu.',
+  'admin.committees.twoChairs':
+    'Toimielimellä voi olla vain yksi puheenjohtaja. Vaihda ensin nykyisen puheenjohtajan rooli.',
+  'admin.committees.notEligible':
+    'Tätä henkilöä ei voi lisätä: jäseneksi voi lisätä vain organisaation aktiivisen käyttäjän, jolla on rooli Toimielimen jäsen.',
+  'admin.committees.alreadyMember': 'Henkilö on jo tämän toimielimen jäsen.',
+  'committeeRole.chair': 'Puheenjohtaja',
+  'committeeRole.secretary': 'Sihteeri',
+  'committeeRole.member': 'Jäsen',
   'admin.organisation.committees': 'Toimielimet',
   'admin.organisation.new.committees': 'Uuden toimielimen nimi',
   'admin.organisation.identifyingNames': 'Tunnistavat nimet',

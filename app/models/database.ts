@@ -1,4 +1,5 @@
 import { type ColumnType, type Generated, type Insertable, type Selectable } from 'kysely'
+import { type CommitteeRole } from '#app/domain/committees.ts'
 import { type Role } from '#app/domain/roles.ts'
 import { type Locale } from '#app/utils/i18n.ts'
 
@@ -131,6 +132,13 @@ export interface CommitteeTable {
   created_at: CreatedAt
 }
 
+export interface CommitteeMemberTable {
+  committee_id: string
+  user_id: string
+  role: CommitteeRole
+  added_at: CreatedAt
+}
+
 export interface PhenomenonTable {
   id: Generated<string>
   organisation_id: string
@@ -242,6 +250,7 @@ export interface Database {
   email_jobs: EmailJobTable
   user_tokens: UserTokenTable
   committees: CommitteeTable
+  committee_members: CommitteeMemberTable
   phenomena: PhenomenonTable
   phenomenon_reports: PhenomenonReportTable
   report_events: ReportEventTable

@@ -15,6 +15,7 @@ export default function AdminLayout() {
   const links = [
     { to: '/admin/users', label: t('admin.nav.users') },
     { to: '/admin/organisation', label: t('admin.nav.organisation') },
+    { to: '/admin/committees', label: t('admin.nav.committees') },
     { to: '/admin/email-failures', label: t('admin.nav.emailFailures') },
     ...(localMailbox ? [{ to: '/admin/mailbox', label: t('admin.nav.mailbox') }] : []),
   ]

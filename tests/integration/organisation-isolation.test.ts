@@ -1,6 +1,13 @@
 import { readdirSync } from 'node:fs'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { createMunicipality, createOrganisation, createReport, createTeam, createUser } from '#tests/factories/index.ts'
+import {
+  createCommittee,
+  createMunicipality,
+  createOrganisation,
+  createReport,
+  createTeam,
+  createUser,
+} from '#tests/factories/index.ts'
 import {
   apiRequest,
   apiTokenFor,
@@ -20,6 +27,7 @@ import * as adminUsers from '#app/routes/admin.users._index.tsx'
 import * as adminNewUser from '#app/routes/admin.users.new.tsx'
 import * as adminUser from '#app/routes/admin.users.$userId.tsx'
 import * as adminOrganisation from '#app/routes/admin.organisation.tsx'
+import * as adminCommittees from '#app/routes/admin.committees.tsx'
 import * as newReport from '#app/routes/reports.new.tsx'
 import * as reportPage from '#app/routes/reports.$reportId.tsx'
 import * as editReport from '#app/routes/reports.$reportId_.edit.tsx'
@@ -56,6 +64,8 @@ let a: {
   phenomenonId: string
 }
 let b: {
+  organisationId: string
+  committeeMemberId: string
   adminSession: string
   coordinatorSession: string
   workerSession: string
@@ -125,6 +135,8 @@ beforeAll(async () => {
     phenomenonId: phenomenonA.id,
   }
   b = {
+    organisationId: orgB.id,
+    committeeMemberId: coordinatorB.id,
     adminSession: await signIn(adminB.email),
     coordinatorSession: await signIn(coordinatorB.email),
     workerSession: await signIn(workerB.email),
@@ -289,6 +301,49 @@ const checks: Record<string, () => Promise<void>> = {
     }
     const team = await getDb().selectFrom('teams').select('name').where('id', '=', a.teamId).executeTakeFirstOrThrow()
     expect(team.name).toBe('Tiimi A')
+  },
+  'admin.committees.tsx': async () => {
+    const db = getDb()
+    const committeeA = await createCommittee(db, a.organisationId, 'Lautakunta A')
+    const memberA = await createUser(db, { organisationId: a.organisationId, roles: ['committee_member'] })
+    await db
+      .insertInto('committee_members')
+      .values({ committee_id: committeeA.id, user_id: a.userId, role: 'chair' })
+      .execute()
+    const committeeB = await createCommittee(db, b.organisationId, 'Lautakunta B')
+
+    const result = payloadOf(await adminCommittees.loader(await get('/admin/committees', b.adminSession)))
+    expect(result.committees.map((c: { id: string }) => c.id)).toEqual([committeeB.id])
+    expect(JSON.stringify(result)).not.toContain(a.userId)
+    expect(JSON.stringify(result)).not.toContain(memberA.id)
+
+    const post = async (fields: Record<string, string>) =>
+      adminCommittees
+        .action({
+          request: await formRequest('/admin/committees', fields, { session: b.adminSession }),
+          params: {},
+          context,
+        })
+        .catch((error: unknown) => error)
+    // A's committee cannot be read into, added to, changed or emptied by B's admin.
+    for (const fields of <Record<string, string>[]>[
+      { intent: 'add', committeeId: committeeA.id, userId: b.committeeMemberId, role: 'member' },
+      { intent: 'changeRole', committeeId: committeeA.id, userId: a.userId, role: 'member' },
+      { intent: 'remove', committeeId: committeeA.id, userId: a.userId },
+    ]) {
+      expect(statusOf(await post(fields))).toBe(404)
+    }
+    // Nor can A's user be seated on B's own committee.
+    const seated = await post({ intent: 'add', committeeId: committeeB.id, userId: memberA.id, role: 'chair' })
+    expect(statusOf(seated)).toBe(400)
+    expect(payloadOf(seated).fieldErrors).toEqual({ userId: 'admin.committees.notEligible' })
+
+    const seats = await db
+      .selectFrom('committee_members')
+      .select(['committee_id', 'user_id', 'role'])
+      .where('committee_id', 'in', [committeeA.id, committeeB.id])
+      .execute()
+    expect(seats).toEqual([{ committee_id: committeeA.id, user_id: a.userId, role: 'chair' }])
   },
 }
 
