@@ -77,6 +77,12 @@ export async function seedDemoData(db: AppDb, now = new Date()) {
       }
       if (account.roles.includes('team_lead')) leadId = user.id
       if (account.roles.includes('coordinator')) coordinatorId = user.id
+      if (account.roles.includes('committee_member')) {
+        await trx
+          .insertInto('committee_members')
+          .values({ committee_id: committees[0]!.id, user_id: user.id, role: 'chair' })
+          .execute()
+      }
     }
 
     const groupedReports: Record<number, string[]> = {}
