@@ -1,9 +1,10 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
-import { z } from 'zod'
+import { type z } from 'zod'
 import { type ReportStatus } from '#app/models/database.ts'
 import { type CurrentUser } from '#app/models/user.server.ts'
 import { authenticateApiRequest } from './api-auth.server.ts'
 import { messageKeyOf } from './forms.ts'
+import { isUuid } from './params.server.ts'
 import { defaultLocale, getTranslate, isLocale, type Locale, type MessageKey, type Translate } from './i18n.ts'
 import { type ReportActionResult } from './report-actions.server.ts'
 
@@ -160,12 +161,10 @@ export function readQuery<Schema extends z.ZodType>(request: Request, schema: Sc
   return parseWith(schema, Object.fromEntries(new URL(request.url).searchParams))
 }
 
-const Uuid = z.uuid()
-
 /** A malformed id can never name a row, so it is simply not found. */
 export function requireApiUuid(value: string | undefined): string {
-  if (!Uuid.safeParse(value).success) throw new ApiProblem('not_found')
-  return value!
+  if (!isUuid(value)) throw new ApiProblem('not_found')
+  return value
 }
 
 export function conflict(currentStatus: ReportStatus, code: 'conflict' | 'not_editable' = 'conflict'): ApiProblem {

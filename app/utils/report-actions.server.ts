@@ -62,13 +62,18 @@ export async function saveReportContent(
 }
 
 /** A report reaches the team only complete and free of identifying data, whichever way it is submitted. */
-async function checkSubmittable(db: AppDb, user: CurrentUser, reportId: string): Promise<ReportActionResult> {
+async function checkSubmittable(
+  db: AppDb,
+  user: CurrentUser,
+  reportId: string,
+  identifyingNames: string[],
+): Promise<ReportActionResult> {
   const report = await getReportForViewer(db, user, reportId)
   if (!report) return { ok: false, error: 'not_found' }
   const content = contentOf(report)
   const parsed = SubmittableContentSchema.safeParse(content)
   if (!parsed.success) return { ok: false, error: 'incomplete', fieldErrors: fieldErrorsFrom(parsed.error.issues) }
-  const findings = await scanReportContent(db, user.organisation.id, content)
+  const findings = scanFields(reportTexts(content), identifyingNames)
   return findings.length > 0 ? { ok: false, error: 'identifying', findings } : { ok: true }
 }
 
@@ -85,7 +90,8 @@ export async function applyTransition(
   if (!report) return { ok: false, error: 'not_found' }
   if (report.status !== request.expectedStatus) return { ok: false, error: 'conflict', currentStatus: report.status }
   const rule = findTransition(request.expectedStatus, request.to)
-  if (!rule || !canTransition(actorFor(user, report), request.expectedStatus, request.to)) {
+  const actor = actorFor(user, report)
+  if (!rule || !canTransition(actor, request.expectedStatus, request.to)) {
     return { ok: false, error: 'forbidden' }
   }
   if (rule.needs === 'comment' && !request.comment) {
@@ -107,12 +113,13 @@ export async function applyTransition(
       return { ok: false, error: 'invalid', field: 'committeeId', message: 'report.transition.committeeRequired' }
   }
   const { phenomenonId } = request
-  if (phenomenonId && !canLinkToPhenomenon(actorFor(user, report), request.to)) return { ok: false, error: 'forbidden' }
+  if (phenomenonId && !canLinkToPhenomenon(actor, request.to)) return { ok: false, error: 'forbidden' }
   // Comments travel with the report to committees, so they pass the same guard as the report itself.
-  const findings = scanFields({ comment: request.comment }, await getIdentifyingNames(db, user.organisation.id))
+  const identifyingNames = await getIdentifyingNames(db, user.organisation.id)
+  const findings = scanFields({ comment: request.comment }, identifyingNames)
   if (findings.length > 0) return { ok: false, error: 'identifying', findings }
   if (request.to === 'submitted') {
-    const submittable = await checkSubmittable(db, user, reportId)
+    const submittable = await checkSubmittable(db, user, reportId, identifyingNames)
     if (!submittable.ok) return submittable
   }
   try {
