@@ -16,6 +16,8 @@ import { burstSize, type BurstResult, measureEmailBurst } from './email-burst.ts
 import { connections, type LoadResult, measureLoad } from './load.ts'
 import { vacuumAndAnalyzeReports, type BenchData, benchReportCount, leadTeamShare, seedBenchData } from './seed.ts'
 import { startAppServer, startBareServer } from './servers.ts'
+import { measureStatistics, printStatistics } from './statistics.ts'
+import { statisticsReportCount } from './statistics-seed.ts'
 import { signIn } from './sign-in.ts'
 
 const adminUrl = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test'
@@ -50,6 +52,7 @@ async function main() {
   const measured = await measureBoth(databaseUrl, data)
   printResults({ data, serverVersion, explained, measured, loadAtStart })
   printBurst(await runEmailBurst(databaseUrl, data))
+  printStatistics(await runStatistics(databaseUrl))
   console.log(`\nDone in ${formatSeconds(performance.now() - started)}.`)
   const failures = measured.app.failures + measured.bare.failures
   if (failures > 0) throw new Error(`${failures} requests failed or answered other than 2xx; the figures are void`)
@@ -185,6 +188,17 @@ Feedback emails after a burst of ${formatInteger(burstSize)} status changes (one
   every email handed to (mocked) Resend   ${formatSeconds(burst.allHandedOverMs)} after the first change
   emails handed over                      ${formatInteger(burst.emails)}
   largest queue depth seen                ${formatInteger(burst.maxQueueDepth)} jobs waiting`)
+}
+
+/** Last, so its million reports (in an organisation of their own) cannot change what the steps above measured. */
+async function runStatistics(databaseUrl: string) {
+  step(`\nStatistics: seeding ${formatInteger(statisticsReportCount)} reports into an organisation of their own…`)
+  const database = await openMigratedBenchDatabase(databaseUrl)
+  try {
+    return await measureStatistics(database.db, databaseUrl)
+  } finally {
+    await database.close()
+  }
 }
 
 const ratio = (app: number, bare: number) => `${(app / bare).toFixed(1)}×`

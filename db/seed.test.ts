@@ -37,6 +37,21 @@ test('the demo seed builds one organisation with its people and about 40 reports
   expect(reports.every((r) => r.support_needs.length > 0)).toBe(true)
   expect(new Set(reports.map((r) => r.title)).size).toBe(40)
 
+  // A meeting to prepare and publish, and this year's welfare report using the reports that reached it.
+  const items = await db
+    .selectFrom('agenda_items')
+    .innerJoin('meetings', 'meetings.id', 'agenda_items.meeting_id')
+    .select(['meetings.published_at', (eb) => eb.fn.countAll<number>().over().as('items')])
+    .execute()
+  expect(items).toEqual([{ published_at: null, items: 1 }])
+  const included = await db
+    .selectFrom('welfare_section_reports')
+    .innerJoin('reports', 'reports.id', 'welfare_section_reports.report_id')
+    .select('reports.status')
+    .execute()
+  expect(included.length).toBeGreaterThan(0)
+  expect(included.every((row) => row.status === 'in_welfare_report')).toBe(true)
+
   for (const account of demoAccounts) {
     const result = await login(db, { email: account.email, password: demoPassword, clientIp: '192.0.2.9' })
     expect(result.ok, account.email).toBe(true)

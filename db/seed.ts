@@ -86,6 +86,7 @@ export async function seedDemoData(db: AppDb, now = new Date()) {
     }
 
     const groupedReports: Record<number, string[]> = {}
+    const reportsByStatus = new Map<ReportStatus, string[]>()
     for (let index = 0; index < demoReportCount; index++) {
       const phenomenon = demoPhenomena[index % demoPhenomena.length]!
       const author = authors[index % authors.length]!
@@ -122,6 +123,7 @@ export async function seedDemoData(db: AppDb, now = new Date()) {
         actions: phenomenon.actions,
         committee_id: statusesAfterForwarding.includes(status) ? committees[index % committees.length]!.id : null,
       })
+      reportsByStatus.set(status, [...(reportsByStatus.get(status) ?? []), report.id])
       const history = historyTo(status)
       await trx
         .insertInto('report_events')
@@ -177,7 +179,106 @@ export async function seedDemoData(db: AppDb, now = new Date()) {
           .execute()
       }
     }
+    await seedCommitteeWork(trx, {
+      organisationId: organisation.id,
+      committeeId: committees[0]!.id,
+      coordinatorId,
+      forwarded: reportsByStatus.get('forwarded') ?? [],
+      inWelfareReport: reportsByStatus.get('in_welfare_report') ?? [],
+      now,
+    })
   })
+}
+
+/**
+ * A meeting the coordinator is preparing (its agenda carries forwarded reports, ready to publish) and this
+ * year's welfare report with two sections, one of which already uses the reports that reached it.
+ */
+async function seedCommitteeWork(
+  trx: AppDb,
+  work: {
+    organisationId: string
+    committeeId: string
+    coordinatorId: string
+    forwarded: string[]
+    inWelfareReport: string[]
+    now: Date
+  },
+) {
+  const meeting = await trx
+    .insertInto('meetings')
+    .values({
+      organisation_id: work.organisationId,
+      committee_id: work.committeeId,
+      starts_at: new Date(work.now.getTime() + 14 * 24 * 60 * 60 * 1000),
+      place: 'Vaasan kaupungintalo, valtuustosali',
+      created_by: work.coordinatorId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  const item = await trx
+    .insertInto('agenda_items')
+    .values({
+      organisation_id: work.organisationId,
+      meeting_id: meeting.id,
+      position: 1,
+      title: 'Sosiaalityön havainnot toimeentulotuen asiakkaiden ohjauksesta',
+      summary:
+        'Useampi tiimi on havainnut, että **Kelan ja sosiaalityön yhteistyö** ei toimi:\n\n' +
+        '- asiakkaita ei ohjata sosiaalityöhön ajoissa\n- laskut palautuvat kunnan maksettaviksi',
+      proposal: 'Lautakunta merkitsee havainnot tiedoksi ja pyytää valmistelemaan yhteistyömallin Kelan kanssa.',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  if (work.forwarded.length > 0) {
+    await trx
+      .insertInto('agenda_item_reports')
+      .values(work.forwarded.map((reportId) => ({ agenda_item_id: item.id, report_id: reportId })))
+      .execute()
+  }
+  const year = work.now.getUTCFullYear()
+  const welfareReport = await trx
+    .insertInto('welfare_reports')
+    .values({
+      organisation_id: work.organisationId,
+      title: `Hyvinvointikertomus ${year}`,
+      period_start: `${year}-01-01`,
+      period_end: `${year}-12-31`,
+      introduction:
+        'Tässä luvussa kootaan sosiaalityön rakenteellisen työn havainnot (sosiaalihuoltolaki 1301/2014 § 7) ' +
+        'aluevaltuuston käsiteltäväksi.',
+      created_by: work.coordinatorId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  const sections = await trx
+    .insertInto('welfare_report_sections')
+    .values([
+      {
+        organisation_id: work.organisationId,
+        welfare_report_id: welfareReport.id,
+        position: 1,
+        title: 'Asuminen',
+        category: 'housing',
+        body: 'Asumisen ongelmat näkyvät erityisesti **nuorten** ja **ikääntyneiden** asiakkaiden arjessa.',
+      },
+      {
+        organisation_id: work.organisationId,
+        welfare_report_id: welfareReport.id,
+        position: 2,
+        title: 'Toimeentulo ja etuudet',
+        category: null,
+        body: 'Etuuksien hakeminen on monelle asiakkaalle vaikeaa ilman henkilökohtaista neuvontaa.',
+      },
+    ])
+    .returning('id')
+    .execute()
+  if (work.inWelfareReport.length > 0) {
+    await trx
+      .insertInto('welfare_section_reports')
+      .values(work.inWelfareReport.map((reportId) => ({ section_id: sections[1]!.id, report_id: reportId })))
+      .execute()
+  }
 }
 
 const statusesAfterForwarding: ReportStatus[] = ['forwarded', 'on_agenda', 'decided', 'in_welfare_report']

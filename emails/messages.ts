@@ -1,4 +1,10 @@
-import { type NotificationReason, type ReportEventType, type ReportStatus } from '#app/models/database.ts'
+import {
+  type ActionOutcome,
+  type AgendaDecision,
+  type NotificationReason,
+  type ReportEventType,
+  type ReportStatus,
+} from '#app/models/database.ts'
 import { type Resolution } from '#app/domain/report-status.ts'
 
 /** One step in a report's life as an email tells it; every text here has already passed the identifiability guard. */
@@ -12,6 +18,12 @@ export interface ReportUpdate {
     resolution: Resolution | null
     committee: string | null
     phenomenon: string | null
+    /** The committee's decision that moved the report, if one did. */
+    decision: AgendaDecision | null
+    /** The proposed action whose outcome was recorded. */
+    action: { description: string; outcome: ActionOutcome } | null
+    /** The welfare report section that used the report, with a link to it. */
+    welfareReport: { title: string; section: string; url: string } | null
     actorName: string
     at: string
   }

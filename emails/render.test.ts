@@ -20,6 +20,9 @@ function update(event: Partial<ReportUpdate['event']>, reason: ReportUpdate['rea
       resolution: null,
       committee: null,
       phenomenon: null,
+      decision: null,
+      action: null,
+      welfareReport: null,
       actorName: 'Matti Esimies',
       at: '2025-03-04T08:15:00Z',
       ...event,
@@ -94,6 +97,56 @@ const cases: Case[] = [
     link: reportUrl,
     mustRead: ['Lautakunta päätti selvittää neuvontapisteen.', 'Sosiaali- ja terveyslautakunta'],
     subject: status('decided'),
+  },
+  {
+    name: 'noted for information by the committee, to the author',
+    message: notification(
+      update({
+        fromStatus: 'on_agenda',
+        toStatus: 'decided',
+        decision: 'noted',
+        committee: 'Perusturvalautakunta',
+        comment: 'Lautakunta merkitsi selvityksen tiedoksi.',
+      }),
+    ),
+    link: reportUrl,
+    mustRead: ['Lautakunta merkitsi selvityksen tiedoksi.', 'Perusturvalautakunta'],
+    subject: status('decided'),
+  },
+  {
+    name: 'a proposed action accepted, to the author',
+    message: notification(
+      update({
+        type: 'action_outcome',
+        toStatus: null,
+        action: { description: `Perustetaan nuorten asumisneuvonta ${hostile}`, outcome: 'accepted' },
+        comment: 'Rahoitus löytyi talousarviosta.',
+      }),
+    ),
+    link: reportUrl,
+    mustRead: ['Perustetaan nuorten asumisneuvonta', 'Rahoitus löytyi talousarviosta.'],
+    subject: () => [title],
+  },
+  {
+    name: 'included in the welfare report, with a link to the section',
+    message: notification(
+      update({
+        fromStatus: 'decided',
+        toStatus: 'in_welfare_report',
+        welfareReport: {
+          title: 'Hyvinvointikertomus 2026',
+          section: `Asuminen ${hostile}`,
+          url: 'https://raportointi.example.fi/welfare-reports/1b2c#section-3d4e',
+        },
+      }),
+    ),
+    link: 'https://raportointi.example.fi/welfare-reports/1b2c#section-3d4e',
+    button: {
+      label: 'email.openWelfareReport',
+      href: 'https://raportointi.example.fi/welfare-reports/1b2c#section-3d4e',
+    },
+    mustRead: ['Hyvinvointikertomus 2026', 'Asuminen'],
+    subject: status('in_welfare_report'),
   },
   {
     name: 'submitted, to the team lead',

@@ -64,9 +64,15 @@ export function ReportUpdateEmail({
       {next ? <Text style={paragraph}>{next}</Text> : null}
       {message.event.comment ? <Quote label={commentLabel(t, message)} text={message.event.comment} /> : null}
       <Facts facts={eventFacts(t, locale, message)} />
-      <EmailButton href={message.report.url} fallbackLabel={t('email.linkFallback')}>
-        {t('email.openReport')}
-      </EmailButton>
+      {message.event.welfareReport ? (
+        <EmailButton href={message.event.welfareReport.url} fallbackLabel={t('email.linkFallback')}>
+          {t('email.openWelfareReport')}
+        </EmailButton>
+      ) : (
+        <EmailButton href={message.report.url} fallbackLabel={t('email.linkFallback')}>
+          {t('email.openReport')}
+        </EmailButton>
+      )}
     </EmailLayout>
   )
 }

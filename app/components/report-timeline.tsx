@@ -1,4 +1,11 @@
-import { type ReportEventType, type ReportStatus } from '#app/models/database.ts'
+import { Link } from '@remix-run/react'
+import { welfareSectionPath } from '#app/domain/welfare-report.ts'
+import {
+  type ActionOutcome,
+  type AgendaDecision,
+  type ReportEventType,
+  type ReportStatus,
+} from '#app/models/database.ts'
 import { formatDateTime, type Translate } from '#app/utils/i18n.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 
@@ -12,6 +19,13 @@ export interface TimelineEvent {
   actor_name: string
   committee_name: string | null
   phenomenon_title: string | null
+  decision: AgendaDecision | null
+  action_outcome: ActionOutcome | null
+  action_description: string | null
+  welfare_report_id: string | null
+  welfare_report_title: string | null
+  welfare_section_id: string | null
+  welfare_section_title: string | null
 }
 
 /** What happened, in the same words wherever an event is shown. */
@@ -20,11 +34,19 @@ function describeEvent(t: Translate, event: TimelineEvent) {
     case 'created':
       return t('timeline.created')
     case 'status_changed':
+      if (event.decision) return t('timeline.decision', { decision: t(`agendaDecision.${event.decision}`) })
       return t('timeline.statusChanged', { status: t(`status.${event.to_status ?? 'draft'}`) })
     case 'phenomenon_linked':
       return t('timeline.linked', { phenomenon: event.phenomenon_title ?? '' })
     case 'phenomenon_unlinked':
       return t('timeline.unlinked', { phenomenon: event.phenomenon_title ?? '' })
+    case 'action_outcome':
+      return t('timeline.actionOutcome', {
+        action: event.action_description ?? '',
+        outcome: event.action_outcome ? t(`actionOutcome.${event.action_outcome}`) : '',
+      })
+    case 'welfare_report_included':
+      return t('timeline.welfareIncluded')
   }
 }
 
@@ -45,6 +67,16 @@ export function ReportEvent({ event, brief = false }: { event: TimelineEvent; br
         <p className="text-sm">{t('timeline.committee', { committee: event.committee_name })}</p>
       ) : null}
       {event.resolution ? <p className="text-sm">{t(`resolution.${event.resolution}`)}</p> : null}
+      {event.welfare_report_id && event.welfare_section_id ? (
+        <p className="text-sm">
+          <Link className="underline" to={welfareSectionPath(event.welfare_report_id, event.welfare_section_id)}>
+            {t('timeline.welfareSection', {
+              report: event.welfare_report_title ?? '',
+              section: event.welfare_section_title ?? '',
+            })}
+          </Link>
+        </p>
+      ) : null}
       {event.comment ? (
         <p className={`mt-1 whitespace-pre-line rounded bg-slate-50 p-2 ${brief ? 'line-clamp-3 text-sm' : ''}`}>
           {event.comment}

@@ -1,5 +1,7 @@
 import { Form, NavLink, useLocation } from '@remix-run/react'
-import { writesReports } from '#app/domain/roles.ts'
+import { readsMeetings } from '#app/domain/meetings.ts'
+import { hasAnyRole, writesReports } from '#app/domain/roles.ts'
+import { dashboardReaderRoles } from '#app/domain/welfare-report-form.ts'
 import { formatNumber, type Locale, locales } from '#app/utils/i18n.ts'
 import { useI18n, useRootData } from '#app/utils/use-i18n.ts'
 import { CsrfInput } from './csrf-input.tsx'
@@ -73,6 +75,9 @@ export function SiteHeader() {
           ? [{ to: '/review', label: t('nav.review') }]
           : []),
         ...(user.roles.some((role) => role !== 'worker') ? [{ to: '/phenomena', label: t('nav.phenomena') }] : []),
+        ...(readsMeetings(user.roles) ? [{ to: '/meetings', label: t('meetings.nav') }] : []),
+        ...(hasAnyRole(user.roles, dashboardReaderRoles) ? [{ to: '/dashboard', label: t('nav.dashboard') }] : []),
+        { to: '/welfare-reports', label: t('nav.welfareReports') },
         ...(user.roles.includes('admin') ? [{ to: '/admin', label: t('nav.admin') }] : []),
         { to: '/settings', label: t('nav.settings') },
       ]

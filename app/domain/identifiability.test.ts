@@ -57,6 +57,8 @@ describe('phone numbers, email addresses and street addresses', () => {
     ['+358401234567', '+358401234567'],
     ['vaihde (09) 310 1234', '(09) 310 1234'],
     ['09 310 12345', '09 310 12345'],
+    ['Soita 040 123 4567.', '040 123 4567'],
+    ['puhelin 040 123 4567, kysy iltaisin', '040 123 4567'],
   ])('%s contains the phone number %s', (text, fragment) => {
     expect(findIdentifyingData(text)).toEqual([{ kind: 'phone_number', fragment }])
   })

@@ -49,8 +49,9 @@ export function isValidPersonalIdentityCode(code: string): boolean {
 }
 
 // Finnish numbers: +358 or 0 first, then an area or operator code and the subscriber number, spaced or not.
+// A full stop or comma right after may end the sentence; followed by a digit it makes a decimal number instead.
 const phonePattern =
-  /(?<![\p{L}\p{N}.,/])(?:(?:\+|00)358[\s-]?\(?0?\)?|\(?0\d{1,2}\)?)[\s-]?\d{2,4}(?:[\s-]?\d{2,4}){1,3}(?![\p{N}.,/])/gu
+  /(?<![\p{L}\p{N}.,/])(?:(?:\+|00)358[\s-]?\(?0?\)?|\(?0\d{1,2}\)?)[\s-]?\d{2,4}(?:[\s-]?\d{2,4}){1,3}(?![\p{N}/]|[.,]\p{N})/gu
 const emailPattern = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu
 const streetSuffixes = [
   'katu',

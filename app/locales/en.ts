@@ -1,4 +1,7 @@
+import { actionsMessages } from './actions.ts'
 import { type MessageKey } from './fi.ts'
+import { meetingsMessages } from './meetings.ts'
+import { welfareMessages } from './welfare.ts'
 
 export const en = {
   'app.name': 'Social reporting',
@@ -484,6 +487,23 @@ export const en = {
   'email.event.in_welfare_report': '{actor} included the report in the welfare report.',
   'email.event.closed': '{actor} closed the report.',
   'email.event.withdrawn': '{actor} withdrew the report.',
+  'email.event.action_outcome': '{actor} recorded the outcome of a proposed action.',
+  'email.event.noted': "{actor} recorded the committee's decision: noted for information.",
+  'email.event.tabled': '{actor} recorded that the committee tabled the matter.',
+  'email.detail.decision': 'Decision',
+  'email.detail.action': 'Proposed action',
+  'email.detail.outcome': 'Outcome',
+  'email.detail.welfareReport': 'Welfare report',
+  'email.detail.welfareSection': 'Section',
+  'email.openWelfareReport': 'Open the welfare report section',
+  'agendaDecision.noted': 'Noted for information',
+  'agendaDecision.decided': 'Decided on actions',
+  'agendaDecision.returned': 'Returned for preparation',
+  'agendaDecision.tabled': 'Tabled',
+  'timeline.decision': 'Committee decision: {decision}',
+  'timeline.actionOutcome': 'Proposed action “{action}”: {outcome}',
+  'timeline.welfareIncluded': 'Included in the welfare report',
+  'timeline.welfareSection': '{report}, section “{section}”',
   'email.event.linked': '{actor} linked the report to the phenomenon “{phenomenon}”.',
   'email.event.unlinked': '{actor} unlinked the report from the phenomenon “{phenomenon}”.',
   'email.next.changes_requested': 'Complete the report as requested, then submit it again for team review.',
@@ -582,6 +602,9 @@ export const en = {
   'admin.organisation.feedbackLimit.help':
     'A report is marked overdue when it has waited for first feedback longer than this. The default is 14 days.',
   'validation.feedbackLimit': 'Enter the number of days as a whole number from 1 to 365.',
+  'validation.smallCountThreshold': 'Enter the threshold as a whole number from 1 to 100.',
+  'validation.date': 'Enter the date as yyyy-mm-dd.',
+  'validation.periodOrder': 'The end of the period cannot be before its start.',
 
   'supportNeed.care_and_subsistence': 'Necessary care and subsistence',
   'supportNeed.housing': 'Housing',
@@ -621,4 +644,7 @@ export const en = {
   'actionLevel.organisation': 'Wellbeing services county',
   'actionLevel.committee': 'Committee',
   'actionLevel.national': 'National',
+  ...meetingsMessages.en,
+  ...welfareMessages.en,
+  ...actionsMessages.en,
 } satisfies Record<MessageKey, string>

@@ -1,3 +1,6 @@
+import { actionsMessages } from './actions.ts'
+import { meetingsMessages } from './meetings.ts'
+import { welfareMessages } from './welfare.ts'
 /** The Finnish catalog is the source of truth: its keys define every message the app can show. */
 export const fi = {
   'app.name': 'Sosiaalinen raportointi',
@@ -485,6 +488,23 @@ export const fi = {
   'email.event.in_welfare_report': '{actor} otti raportin mukaan hyvinvointikertomukseen.',
   'email.event.closed': '{actor} sulki raportin.',
   'email.event.withdrawn': '{actor} perui raportin.',
+  'email.event.action_outcome': '{actor} kirjasi ehdotetun toimenpiteen tuloksen.',
+  'email.event.noted': '{actor} kirjasi toimielimen päätöksen: asia merkittiin tiedoksi.',
+  'email.event.tabled': '{actor} kirjasi, että toimielin jätti asian pöydälle.',
+  'email.detail.decision': 'Päätös',
+  'email.detail.action': 'Ehdotettu toimenpide',
+  'email.detail.outcome': 'Tulos',
+  'email.detail.welfareReport': 'Hyvinvointikertomus',
+  'email.detail.welfareSection': 'Luku',
+  'email.openWelfareReport': 'Avaa hyvinvointikertomuksen luku',
+  'agendaDecision.noted': 'Merkitty tiedoksi',
+  'agendaDecision.decided': 'Päätetty toimenpiteistä',
+  'agendaDecision.returned': 'Palautettu valmisteluun',
+  'agendaDecision.tabled': 'Pöydälle',
+  'timeline.decision': 'Toimielimen päätös: {decision}',
+  'timeline.actionOutcome': 'Ehdotettu toimenpide ”{action}”: {outcome}',
+  'timeline.welfareIncluded': 'Otettiin mukaan hyvinvointikertomukseen',
+  'timeline.welfareSection': '{report}, luku ”{section}”',
   'email.event.linked': '{actor} liitti raportin ilmiöön ”{phenomenon}”.',
   'email.event.unlinked': '{actor} irrotti raportin ilmiöstä ”{phenomenon}”.',
   'email.next.changes_requested': 'Täydennä raporttia pyynnön mukaan ja lähetä se sitten uudelleen tiimin käsittelyyn.',
@@ -583,6 +603,9 @@ export const fi = {
   'admin.organisation.feedbackLimit.help':
     'Raportti merkitään myöhässä olevaksi, kun se on odottanut ensimmäistä palautetta tätä kauemmin. Oletus on 14 päivää.',
   'validation.feedbackLimit': 'Kirjoita päivien määrä kokonaislukuna väliltä 1–365.',
+  'validation.smallCountThreshold': 'Kirjoita raja kokonaislukuna väliltä 1–100.',
+  'validation.date': 'Kirjoita päivämäärä muodossa vvvv-kk-pp.',
+  'validation.periodOrder': 'Jakson loppu ei voi olla ennen sen alkua.',
 
   'supportNeed.care_and_subsistence': 'Välttämätön huolenpito ja toimeentulo',
   'supportNeed.housing': 'Asuminen',
@@ -622,6 +645,9 @@ export const fi = {
   'actionLevel.organisation': 'Hyvinvointialue',
   'actionLevel.committee': 'Toimielin',
   'actionLevel.national': 'Valtakunnallinen',
+  ...meetingsMessages.fi,
+  ...welfareMessages.fi,
+  ...actionsMessages.fi,
 } as const
 
 export type MessageKey = keyof typeof fi

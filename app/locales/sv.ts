@@ -1,4 +1,7 @@
+import { actionsMessages } from './actions.ts'
 import { type MessageKey } from './fi.ts'
+import { meetingsMessages } from './meetings.ts'
+import { welfareMessages } from './welfare.ts'
 
 export const sv = {
   'app.name': 'Social rapportering',
@@ -486,6 +489,23 @@ export const sv = {
   'email.event.in_welfare_report': '{actor} tog med rapporten i välfärdsberättelsen.',
   'email.event.closed': '{actor} stängde rapporten.',
   'email.event.withdrawn': '{actor} tog tillbaka rapporten.',
+  'email.event.action_outcome': '{actor} registrerade utfallet av en föreslagen åtgärd.',
+  'email.event.noted': '{actor} registrerade organets beslut: ärendet antecknades för kännedom.',
+  'email.event.tabled': '{actor} registrerade att organet bordlade ärendet.',
+  'email.detail.decision': 'Beslut',
+  'email.detail.action': 'Föreslagen åtgärd',
+  'email.detail.outcome': 'Utfall',
+  'email.detail.welfareReport': 'Välfärdsberättelse',
+  'email.detail.welfareSection': 'Avsnitt',
+  'email.openWelfareReport': 'Öppna avsnittet i välfärdsberättelsen',
+  'agendaDecision.noted': 'Antecknat för kännedom',
+  'agendaDecision.decided': 'Beslut om åtgärder',
+  'agendaDecision.returned': 'Återremitterat för beredning',
+  'agendaDecision.tabled': 'Bordlagt',
+  'timeline.decision': 'Organets beslut: {decision}',
+  'timeline.actionOutcome': 'Föreslagen åtgärd ”{action}”: {outcome}',
+  'timeline.welfareIncluded': 'Togs med i välfärdsberättelsen',
+  'timeline.welfareSection': '{report}, avsnitt ”{section}”',
   'email.event.linked': '{actor} kopplade rapporten till fenomenet ”{phenomenon}”.',
   'email.event.unlinked': '{actor} kopplade loss rapporten från fenomenet ”{phenomenon}”.',
   'email.next.changes_requested': 'Komplettera rapporten enligt begäran och skicka den sedan på nytt till teamet.',
@@ -588,6 +608,9 @@ export const sv = {
   'admin.organisation.feedbackLimit.help':
     'En rapport markeras som försenad när den har väntat på första återkoppling längre än så här. Standard är 14 dagar.',
   'validation.feedbackLimit': 'Ange antalet dagar som ett heltal mellan 1 och 365.',
+  'validation.smallCountThreshold': 'Ange gränsen som ett heltal mellan 1 och 100.',
+  'validation.date': 'Ange datumet i formen åååå-mm-dd.',
+  'validation.periodOrder': 'Periodens slut kan inte vara före dess början.',
 
   'supportNeed.care_and_subsistence': 'Nödvändig omsorg och försörjning',
   'supportNeed.housing': 'Boende',
@@ -627,4 +650,7 @@ export const sv = {
   'actionLevel.organisation': 'Välfärdsområdet',
   'actionLevel.committee': 'Organ',
   'actionLevel.national': 'Nationellt',
+  ...meetingsMessages.sv,
+  ...welfareMessages.sv,
+  ...actionsMessages.sv,
 } satisfies Record<MessageKey, string>

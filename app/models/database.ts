@@ -12,6 +12,7 @@ export interface OrganisationTable {
   slug: string
   identifying_names: ColumnType<string[], string[] | undefined, string[]>
   feedback_limit_days: ColumnType<number, number | undefined, number>
+  small_count_threshold: ColumnType<number, number | undefined, number>
   created_at: CreatedAt
 }
 
@@ -111,12 +112,21 @@ export interface ReportTable {
   submitted_at: Date | null
 }
 
+export const actionOutcomes = ['accepted', 'adapted', 'rejected', 'done'] as const
+export type ActionOutcome = (typeof actionOutcomes)[number]
+
+/** A proposed action of a report or, drafted by a coordinator, of a phenomenon: exactly one of the two is set. */
 export interface ProposedActionTable {
   id: Generated<string>
-  report_id: string
+  report_id: string | null
+  phenomenon_id: ColumnType<string | null, string | null | undefined, string | null>
   position: number
   description: string
   level: 'team' | 'organisation' | 'committee' | 'national'
+  outcome: ColumnType<ActionOutcome | null, ActionOutcome | null | undefined, ActionOutcome | null>
+  outcome_reason: ColumnType<string | null, string | null | undefined, string | null>
+  outcome_by: ColumnType<string | null, string | null | undefined, string | null>
+  outcome_at: ColumnType<Date | null, Date | null | undefined, Date | null>
 }
 
 export interface StoredFinding {
@@ -155,7 +165,19 @@ export interface PhenomenonReportTable {
   linked_at: CreatedAt
 }
 
-export type ReportEventType = 'created' | 'status_changed' | 'phenomenon_linked' | 'phenomenon_unlinked'
+export const reportEventTypes = [
+  'created',
+  'status_changed',
+  'phenomenon_linked',
+  'phenomenon_unlinked',
+  'action_outcome',
+  'welfare_report_included',
+] as const
+export type ReportEventType = (typeof reportEventTypes)[number]
+
+export const agendaDecisions = ['noted', 'decided', 'returned', 'tabled'] as const
+/** Merkitty tiedoksi, päätetty toimenpiteistä, palautettu valmisteluun, pöydälle. */
+export type AgendaDecision = (typeof agendaDecisions)[number]
 
 export interface ReportEventTable {
   id: Generated<string>
@@ -169,7 +191,90 @@ export interface ReportEventTable {
   resolution: 'resolved_in_team' | 'no_further_action' | null
   committee_id: string | null
   phenomenon_id: string | null
+  agenda_item_id: ColumnType<string | null, string | null | undefined, never>
+  decision: ColumnType<AgendaDecision | null, AgendaDecision | null | undefined, never>
+  proposed_action_id: ColumnType<string | null, string | null | undefined, never>
+  action_outcome: ColumnType<ActionOutcome | null, ActionOutcome | null | undefined, never>
+  welfare_report_section_id: ColumnType<string | null, string | null | undefined, never>
   created_at: CreatedAt
+}
+
+export interface MeetingTable {
+  id: Generated<string>
+  organisation_id: string
+  committee_id: string
+  starts_at: Date
+  place: ColumnType<string, string | undefined, string>
+  /** Null while the coordinator prepares the agenda; members see the meeting once it is set. */
+  published_at: ColumnType<Date | null, Date | null | undefined, Date | null>
+  published_by: ColumnType<string | null, string | null | undefined, string | null>
+  created_by: string
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+export interface AgendaItemTable {
+  id: Generated<string>
+  organisation_id: string
+  meeting_id: string
+  position: number
+  title: string
+  summary: ColumnType<string, string | undefined, string>
+  proposal: ColumnType<string, string | undefined, string>
+  decision: ColumnType<AgendaDecision | null, AgendaDecision | null | undefined, AgendaDecision | null>
+  decision_text: ColumnType<string | null, string | null | undefined, string | null>
+  decided_by: ColumnType<string | null, string | null | undefined, string | null>
+  decided_at: ColumnType<Date | null, Date | null | undefined, Date | null>
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+export interface AgendaItemPhenomenonTable {
+  agenda_item_id: string
+  phenomenon_id: string
+}
+
+export interface AgendaItemReportTable {
+  agenda_item_id: string
+  report_id: string
+  via_phenomenon_id: ColumnType<string | null, string | null | undefined, string | null>
+}
+
+export interface WelfareReportTable {
+  id: Generated<string>
+  organisation_id: string
+  title: string
+  /** YYYY-MM-DD, inclusive at both ends. */
+  period_start: ColumnType<string, string, string>
+  period_end: ColumnType<string, string, string>
+  introduction: ColumnType<string, string | undefined, string>
+  created_by: string
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+export interface WelfareReportSectionTable {
+  id: Generated<string>
+  organisation_id: string
+  welfare_report_id: string
+  position: number
+  title: string
+  /** A § 11 support need the section's figures are limited to; null for the whole period. */
+  category: ColumnType<string | null, string | null | undefined, string | null>
+  body: ColumnType<string, string | undefined, string>
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+export interface WelfareSectionPhenomenonTable {
+  section_id: string
+  phenomenon_id: string
+}
+
+export interface WelfareSectionReportTable {
+  section_id: string
+  report_id: string
+  via_phenomenon_id: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface ApiTokenTable {
@@ -245,6 +350,14 @@ export interface UserTokenTable {
 }
 
 export interface Database {
+  meetings: MeetingTable
+  agenda_items: AgendaItemTable
+  agenda_item_phenomena: AgendaItemPhenomenonTable
+  agenda_item_reports: AgendaItemReportTable
+  welfare_reports: WelfareReportTable
+  welfare_report_sections: WelfareReportSectionTable
+  welfare_section_phenomena: WelfareSectionPhenomenonTable
+  welfare_section_reports: WelfareSectionReportTable
   notifications: NotificationTable
   follows: FollowTable
   email_jobs: EmailJobTable

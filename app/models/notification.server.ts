@@ -1,9 +1,11 @@
 import { type SelectQueryBuilder, sql, type Transaction } from 'kysely'
 import { type ReportUpdate } from '#emails/messages.ts'
+import { welfareSectionPath } from '#app/domain/welfare-report.ts'
 import { notificationReason } from '#app/domain/notifications.ts'
 import { type AppDb } from '#app/utils/db.server.ts'
 import { type Database } from './database.ts'
 import { enqueueEmail } from './email-job.server.ts'
+import { eventsWithDetails } from './report-event.server.ts'
 
 /**
  * Writes the notifications an event produces, and the email jobs of those who want email at once, in the
@@ -112,13 +114,10 @@ function stakeholders(
 }
 
 /** Notifications with the event they tell of and its report: what the notification page and the emails show. */
-function notificationEvents(notifications: SelectQueryBuilder<Database, 'notifications', object>) {
+function notificationEvents(db: AppDb, notifications: SelectQueryBuilder<Database, 'notifications', object>) {
   return notifications
-    .innerJoin('report_events', 'report_events.id', 'notifications.event_id')
+    .innerJoin(eventsWithDetails(db).as('event'), 'event.id', 'notifications.event_id')
     .innerJoin('reports', 'reports.id', 'notifications.report_id')
-    .innerJoin('users as actor', 'actor.id', 'report_events.actor_id')
-    .leftJoin('committees', 'committees.id', 'report_events.committee_id')
-    .leftJoin('phenomena', 'phenomena.id', 'report_events.phenomenon_id')
     .select([
       'notifications.id',
       'notifications.reason',
@@ -126,17 +125,28 @@ function notificationEvents(notifications: SelectQueryBuilder<Database, 'notific
       'reports.id as report_id',
       'reports.title as report_title',
       'reports.status as report_status',
-      'report_events.id as event_id',
-      'report_events.type',
-      'report_events.from_status',
-      'report_events.to_status',
-      'report_events.comment',
-      'report_events.resolution',
-      'report_events.created_at',
-      'actor.name as actor_name',
-      'committees.name as committee_name',
-      'phenomena.title as phenomenon_title',
+      'event.id as event_id',
+      'event.type',
+      'event.from_status',
+      'event.to_status',
+      'event.comment',
+      'event.resolution',
+      'event.created_at',
+      'event.actor_name',
+      'event.committee_name',
+      'event.phenomenon_title',
+      'event.decision',
+      'event.action_outcome',
+      'event.action_description',
+      'event.welfare_report_id',
+      'event.welfare_report_title',
+      'event.welfare_section_id',
+      'event.welfare_section_title',
     ])
+}
+
+function welfareSectionUrl(appUrl: string, welfareReportId: string, sectionId: string) {
+  return `${appUrl}${welfareSectionPath(welfareReportId, sectionId)}`
 }
 
 /** Notifications as the updates an email tells: what happened to which report, by whom, and why the reader hears. */
@@ -145,7 +155,7 @@ export async function listReportUpdates(
   appUrl: string,
   which: { notificationId: string } | { userId: string; organisationId: string; day: string },
 ): Promise<ReportUpdate[]> {
-  const rows = await notificationEvents(db.selectFrom('notifications'))
+  const rows = await notificationEvents(db, db.selectFrom('notifications'))
     .$if('notificationId' in which, (qb) =>
       qb.where('notifications.id', '=', (which as { notificationId: string }).notificationId),
     )
@@ -157,8 +167,8 @@ export async function listReportUpdates(
         .where('notifications.created_at', '>=', sql<Date>`(${day}::date)::timestamp at time zone 'Europe/Helsinki'`)
         .where('notifications.created_at', '<', sql<Date>`(${day}::date + 1)::timestamp at time zone 'Europe/Helsinki'`)
     })
-    .orderBy('report_events.created_at')
-    .orderBy('report_events.id')
+    .orderBy('event.created_at')
+    .orderBy('event.id')
     .execute()
   return rows.map((row) => ({
     report: { title: row.report_title, url: `${appUrl}/reports/${row.report_id}#timeline`, status: row.report_status },
@@ -170,6 +180,19 @@ export async function listReportUpdates(
       resolution: row.resolution,
       committee: row.committee_name,
       phenomenon: row.phenomenon_title,
+      decision: row.decision,
+      action:
+        row.action_description !== null && row.action_outcome !== null
+          ? { description: row.action_description, outcome: row.action_outcome }
+          : null,
+      welfareReport:
+        row.welfare_report_id !== null && row.welfare_section_id !== null
+          ? {
+              title: row.welfare_report_title!,
+              section: row.welfare_section_title!,
+              url: welfareSectionUrl(appUrl, row.welfare_report_id, row.welfare_section_id),
+            }
+          : null,
       actorName: row.actor_name,
       at: row.created_at.toISOString(),
     },
@@ -201,7 +224,7 @@ export async function countUnread(db: AppDb, owner: NotificationOwner): Promise<
 
 /** Newest first, each with the event in the words the report timeline uses and the report it happened to. */
 export function listNotifications(db: AppDb, owner: NotificationOwner, page: { limit: number; offset: number }) {
-  return notificationEvents(ownedBy(db, owner))
+  return notificationEvents(db, ownedBy(db, owner))
     .orderBy('notifications.created_at', 'desc')
     .orderBy('notifications.id', 'desc')
     .limit(page.limit)

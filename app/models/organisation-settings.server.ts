@@ -13,3 +13,12 @@ export async function getIdentifyingNames(db: AppDb, organisationId: string): Pr
 export async function setIdentifyingNames(db: AppDb, organisationId: string, names: string[]) {
   await db.updateTable('organisations').set({ identifying_names: names }).where('id', '=', organisationId).execute()
 }
+
+/** The small-count threshold is read with the figures (statistics.server.ts getSmallCountThreshold). */
+export async function setSmallCountThreshold(db: AppDb, organisationId: string, threshold: number) {
+  await db
+    .updateTable('organisations')
+    .set({ small_count_threshold: threshold })
+    .where('id', '=', organisationId)
+    .execute()
+}

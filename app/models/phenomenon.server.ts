@@ -1,7 +1,7 @@
 import { sql, type Transaction } from 'kysely'
 import { type AppDb } from '#app/utils/db.server.ts'
 import { type Database } from './database.ts'
-import { createNotificationsForEvent } from './notification.server.ts'
+import { recordReportEvent } from './report.server.ts'
 
 /** Phenomena with the evidence behind them: how many reports, teams and municipalities, and since when. */
 function phenomenaWithEvidence(db: AppDb, organisationId: string) {
@@ -57,24 +57,6 @@ interface LinkChange {
   actorId: string
 }
 
-async function recordLinkEvent(
-  trx: Transaction<Database>,
-  change: LinkChange & { phenomenonId: string; type: 'phenomenon_linked' | 'phenomenon_unlinked' },
-) {
-  const event = await trx
-    .insertInto('report_events')
-    .values({
-      report_id: change.reportId,
-      organisation_id: change.organisationId,
-      actor_id: change.actorId,
-      type: change.type,
-      phenomenon_id: change.phenomenonId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  await createNotificationsForEvent(trx, event.id)
-}
-
 export async function createPhenomenonForReport(trx: Transaction<Database>, change: LinkChange & { title: string }) {
   const phenomenon = await trx
     .insertInto('phenomena')
@@ -104,7 +86,7 @@ export async function linkReportToPhenomenon(
     .returning('report_id')
     .executeTakeFirst()
   if (!linked) return 'already_linked'
-  await recordLinkEvent(trx, { ...change, type: 'phenomenon_linked' })
+  await recordReportEvent(trx, { ...change, type: 'phenomenon_linked' })
   return 'linked'
 }
 
@@ -122,6 +104,6 @@ export async function unlinkReportFromPhenomenon(
     .returning('report_id')
     .executeTakeFirst()
   if (!removed) return false
-  await recordLinkEvent(trx, { ...change, type: 'phenomenon_unlinked' })
+  await recordReportEvent(trx, { ...change, type: 'phenomenon_unlinked' })
   return true
 }

@@ -4,8 +4,16 @@ import { feedbackWaitingStatuses } from '#app/domain/feedback-times.ts'
 import { type Resolution } from '#app/domain/report-status.ts'
 import { type ReportContent } from '#app/domain/report-form.ts'
 import { type AppDb } from '#app/utils/db.server.ts'
-import { type Database, type ReportStatus, type StoredFinding } from './database.ts'
+import {
+  type ActionOutcome,
+  type AgendaDecision,
+  type Database,
+  type ReportEventType,
+  type ReportStatus,
+  type StoredFinding,
+} from './database.ts'
 import { createNotificationsForEvent } from './notification.server.ts'
+import { eventsWithDetails } from './report-event.server.ts'
 import { type CurrentUser } from './user.server.ts'
 
 export type Viewer = Pick<CurrentUser, 'id' | 'roles' | 'organisation' | 'teams'>
@@ -274,27 +282,8 @@ export async function getReportForViewer(db: AppDb, viewer: Viewer, reportId: st
   return { ...report, actions, phenomena }
 }
 
-/** An event as the reporter reads it; the query joins users, committees and phenomena for the names. */
-const eventColumns = [
-  'report_events.id',
-  'report_events.type',
-  'report_events.from_status',
-  'report_events.to_status',
-  'report_events.comment',
-  'report_events.resolution',
-  'report_events.created_at',
-  'users.name as actor_name',
-  'committees.name as committee_name',
-  'phenomena.title as phenomenon_title',
-] as const
-
 export async function listReportEvents(db: AppDb, organisationId: string, reportId: string) {
-  return db
-    .selectFrom('report_events')
-    .innerJoin('users', 'users.id', 'report_events.actor_id')
-    .leftJoin('committees', 'committees.id', 'report_events.committee_id')
-    .leftJoin('phenomena', 'phenomena.id', 'report_events.phenomenon_id')
-    .select(eventColumns)
+  return eventsWithDetails(db)
     .where('report_events.report_id', '=', reportId)
     .where('report_events.organisation_id', '=', organisationId)
     .orderBy('report_events.created_at')
@@ -323,6 +312,9 @@ export async function transitionReport(
     comment?: string | null
     resolution?: Resolution | null
     committeeId?: string | null
+    agendaItemId?: string | null
+    decision?: AgendaDecision | null
+    welfareReportSectionId?: string | null
   },
 ) {
   const updated = await trx
@@ -339,22 +331,66 @@ export async function transitionReport(
     .returning('id')
     .executeTakeFirst()
   if (!updated) throw new ReportConflictError(change.reportId)
+  await recordReportEvent(trx, {
+    reportId: change.reportId,
+    organisationId: change.organisationId,
+    actorId: change.actorId,
+    type: 'status_changed',
+    fromStatus: change.from,
+    toStatus: change.to,
+    comment: change.comment,
+    resolution: change.resolution,
+    committeeId: change.committeeId,
+    agendaItemId: change.agendaItemId,
+    decision: change.decision,
+    welfareReportSectionId: change.welfareReportSectionId,
+  })
+}
+
+/** One step in a report's history, as given; the people it concerns are notified in the same transaction. */
+export interface ReportEventRecord {
+  reportId: string
+  organisationId: string
+  actorId: string
+  type: ReportEventType
+  fromStatus?: ReportStatus | null
+  toStatus?: ReportStatus | null
+  comment?: string | null
+  resolution?: Resolution | null
+  committeeId?: string | null
+  phenomenonId?: string | null
+  agendaItemId?: string | null
+  decision?: AgendaDecision | null
+  proposedActionId?: string | null
+  actionOutcome?: ActionOutcome | null
+  welfareReportSectionId?: string | null
+}
+
+/** Records an event and notifies the people it concerns, in the caller's transaction. */
+export async function recordReportEvent(trx: Transaction<Database>, record: ReportEventRecord) {
   const event = await trx
     .insertInto('report_events')
     .values({
-      report_id: change.reportId,
-      organisation_id: change.organisationId,
-      actor_id: change.actorId,
-      type: 'status_changed',
-      from_status: change.from,
-      to_status: change.to,
-      comment: change.comment || null,
-      resolution: change.resolution ?? null,
-      committee_id: change.committeeId ?? null,
+      report_id: record.reportId,
+      organisation_id: record.organisationId,
+      actor_id: record.actorId,
+      type: record.type,
+      from_status: record.fromStatus ?? null,
+      to_status: record.toStatus ?? null,
+      comment: record.comment || null,
+      resolution: record.resolution ?? null,
+      committee_id: record.committeeId ?? null,
+      phenomenon_id: record.phenomenonId ?? null,
+      agenda_item_id: record.agendaItemId ?? null,
+      decision: record.decision ?? null,
+      proposed_action_id: record.proposedActionId ?? null,
+      action_outcome: record.actionOutcome ?? null,
+      welfare_report_section_id: record.welfareReportSectionId ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow()
   await createNotificationsForEvent(trx, event.id)
+  return event.id
 }
 
 /** Up to five reports of the organisation that look like the text being written, best match first. */
@@ -468,14 +504,9 @@ export async function listOwnReports(
     base
       .leftJoinLateral(
         (eb) =>
-          eb
-            .selectFrom('report_events')
-            .innerJoin('users', 'users.id', 'report_events.actor_id')
-            .leftJoin('committees', 'committees.id', 'report_events.committee_id')
-            .leftJoin('phenomena', 'phenomena.id', 'report_events.phenomenon_id')
-            .select(eventColumns)
-            .whereRef('report_events.report_id', '=', 'reports.id')
-            .whereRef('report_events.organisation_id', '=', 'reports.organisation_id')
+          eventsWithDetails(db)
+            .where('report_events.report_id', '=', eb.ref('reports.id'))
+            .where('report_events.organisation_id', '=', eb.ref('reports.organisation_id'))
             .orderBy('report_events.created_at', 'desc')
             .orderBy('report_events.id', 'desc')
             .limit(1)
@@ -497,6 +528,13 @@ export async function listOwnReports(
         'latest_event.actor_name as event_actor_name',
         'latest_event.committee_name as event_committee_name',
         'latest_event.phenomenon_title as event_phenomenon_title',
+        'latest_event.decision as event_decision',
+        'latest_event.action_outcome as event_action_outcome',
+        'latest_event.action_description as event_action_description',
+        'latest_event.welfare_report_id as event_welfare_report_id',
+        'latest_event.welfare_report_title as event_welfare_report_title',
+        'latest_event.welfare_section_id as event_welfare_section_id',
+        'latest_event.welfare_section_title as event_welfare_section_title',
       ])
       .$if(filters.status !== null, (qb) => qb.where('reports.status', '=', filters.status!))
       .orderBy('reports.created_at', 'desc')
@@ -526,6 +564,13 @@ export async function listOwnReports(
               actor_name: row.event_actor_name!,
               committee_name: row.event_committee_name,
               phenomenon_title: row.event_phenomenon_title,
+              decision: row.event_decision,
+              action_outcome: row.event_action_outcome,
+              action_description: row.event_action_description,
+              welfare_report_id: row.event_welfare_report_id,
+              welfare_report_title: row.event_welfare_report_title,
+              welfare_section_id: row.event_welfare_section_id,
+              welfare_section_title: row.event_welfare_section_title,
             },
     })),
     counts,

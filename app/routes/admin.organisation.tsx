@@ -7,6 +7,7 @@ import { Button } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import { TextArea, TextField } from '#app/components/ui/field.tsx'
 import { FeedbackLimitSchema, feedbackLimitRange } from '#app/domain/feedback-times.ts'
+import { SmallCountThresholdSchema, smallCountThresholdRange } from '#app/domain/statistics.ts'
 import {
   createNamedUnit,
   listOrganisationStructure,
@@ -15,7 +16,8 @@ import {
   renameOrganisation,
   setFeedbackLimitDays,
 } from '#app/models/organisation.server.ts'
-import { setIdentifyingNames } from '#app/models/organisation-settings.server.ts'
+import { setIdentifyingNames, setSmallCountThreshold } from '#app/models/organisation-settings.server.ts'
+import { getSmallCountThreshold } from '#app/models/statistics.server.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
@@ -29,6 +31,7 @@ const unit = z.enum(['municipalities', 'teams', 'committees'])
 const OrganisationActionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('renameOrganisation'), name }),
   z.object({ intent: z.literal('feedbackLimit'), days: FeedbackLimitSchema }),
+  z.object({ intent: z.literal('smallCountThreshold'), threshold: SmallCountThresholdSchema }),
   z.object({ intent: z.literal('create'), unit, name }),
   z.object({ intent: z.literal('rename'), unit, id: z.uuid(), name }),
   z.object({
@@ -62,7 +65,11 @@ function formIdOf(formData: FormData): string {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireRole(request, ['admin'])
-  return listOrganisationStructure(getDb(), admin.organisation.id)
+  const [structure, smallCountThreshold] = await Promise.all([
+    listOrganisationStructure(getDb(), admin.organisation.id),
+    getSmallCountThreshold(getDb(), admin.organisation.id),
+  ])
+  return { ...structure, smallCountThreshold }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -87,6 +94,10 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (input.intent === 'feedbackLimit') {
     await setFeedbackLimitDays(db, organisationId, input.days)
+    return data<ActionResult>({ ok: true, formId, fieldErrors: {}, values: {}, message: 'settings.saved' })
+  }
+  if (input.intent === 'smallCountThreshold') {
+    await setSmallCountThreshold(db, organisationId, input.threshold)
     return data<ActionResult>({ ok: true, formId, fieldErrors: {}, values: {}, message: 'settings.saved' })
   }
   if (input.intent === 'renameOrganisation') {
@@ -210,6 +221,42 @@ function FeedbackLimitForm({ days }: { days: number }) {
   )
 }
 
+function SmallCountThresholdForm({ threshold }: { threshold: number }) {
+  const result = useActionData<typeof action>()
+  const { t } = useI18n()
+  const mine = result?.formId === 'smallCountThreshold' ? result : undefined
+  const typed = mine && !mine.ok && typeof mine.values.threshold === 'string' ? mine.values.threshold : undefined
+  return (
+    <Card title={t('admin.organisation.smallCounts')}>
+      <Form method="post" noValidate className="grid gap-3">
+        <CsrfInput />
+        <input type="hidden" name="intent" value="smallCountThreshold" />
+        <TextField
+          key={mine?.ok ? `saved-${threshold}` : 'editing'}
+          name="threshold"
+          type="number"
+          inputMode="numeric"
+          min={smallCountThresholdRange.min}
+          max={smallCountThresholdRange.max}
+          step={1}
+          label={t('admin.organisation.smallCounts.label')}
+          description={t('admin.organisation.smallCounts.help')}
+          defaultValue={typed ?? String(threshold)}
+          error={mine?.fieldErrors.threshold}
+        />
+        <div>
+          <Button variant="secondary">{t('common.save')}</Button>
+        </div>
+        {mine?.message ? (
+          <p role="status" className="text-green-900">
+            {t(mine.message)}
+          </p>
+        ) : null}
+      </Form>
+    </Card>
+  )
+}
+
 function UnitSection({ unit, items }: { unit: NamedUnit; items: { id: string; name: string }[] }) {
   const { t } = useI18n()
   return (
@@ -241,7 +288,7 @@ function UnitSection({ unit, items }: { unit: NamedUnit; items: { id: string; na
 }
 
 export default function AdminOrganisationPage() {
-  const { organisation, municipalities, teams, committees } = useLoaderData<typeof loader>()
+  const { organisation, municipalities, teams, committees, smallCountThreshold } = useLoaderData<typeof loader>()
   const { t } = useI18n()
   return (
     <>
@@ -262,6 +309,7 @@ export default function AdminOrganisationPage() {
           <UnitSection unit="committees" items={committees} />
           <IdentifyingNamesForm names={organisation.identifying_names} />
           <FeedbackLimitForm days={organisation.feedback_limit_days} />
+          <SmallCountThresholdForm threshold={smallCountThreshold} />
         </div>
       </div>
     </>

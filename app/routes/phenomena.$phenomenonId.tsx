@@ -1,29 +1,54 @@
-import { data, type LoaderFunctionArgs } from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { FollowToggle } from '#app/components/follow-toggle.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
+import { AddPhenomenonActionForm, ProposedActions } from '#app/components/proposed-actions.tsx'
 import { StatusBadge } from '#app/components/status-badge.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import { Table } from '#app/components/ui/table.tsx'
 import { isFollowing } from '#app/models/follow.server.ts'
 import { getPhenomenon } from '#app/models/phenomenon.server.ts'
+import { listProposedActions } from '#app/models/proposed-action.server.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
+import { readProtectedForm } from '#app/utils/csrf.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { formatDate } from '#app/utils/i18n.ts'
 import { requireUuid } from '#app/utils/params.server.ts'
+import { handleProposedActionForm } from '#app/utils/proposed-action-forms.server.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 import { phenomenonReaders } from '#app/domain/phenomena.ts'
+import { canAddPhenomenonAction, canRecordOutcome } from '#app/domain/action-outcomes.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, phenomenonReaders)
   const phenomenon = await getPhenomenon(getDb(), user.organisation.id, requireUuid(params.phenomenonId))
   if (!phenomenon) throw data({ code: 'not_found' }, { status: 404 })
-  const following = await isFollowing(getDb(), user, { kind: 'phenomenon', id: phenomenon.id })
-  return { phenomenon, following }
+  const [following, proposedActions] = await Promise.all([
+    isFollowing(getDb(), user, { kind: 'phenomenon', id: phenomenon.id }),
+    listProposedActions(getDb(), user.organisation.id, { phenomenonIds: [phenomenon.id] }),
+  ])
+  return {
+    phenomenon,
+    following,
+    proposedActions,
+    mayRecordOutcomes: canRecordOutcome(
+      { roles: user.roles, isAuthor: false, leadsReportTeam: false },
+      { kind: 'phenomenon' },
+    ),
+    mayAddActions: canAddPhenomenonAction(user.roles),
+  }
+}
+
+/** The phenomenon's own proposed actions: a coordinator adds them and records their outcomes. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, phenomenonReaders)
+  const phenomenonId = requireUuid(params.phenomenonId)
+  const formData = await readProtectedForm(request)
+  return handleProposedActionForm(user, { kind: 'phenomenon', phenomenonId }, formData)
 }
 
 export default function PhenomenonPage() {
-  const { phenomenon, following } = useLoaderData<typeof loader>()
+  const { phenomenon, following, proposedActions, mayRecordOutcomes, mayAddActions } = useLoaderData<typeof loader>()
   const { locale, t } = useI18n()
   return (
     <>
@@ -38,6 +63,15 @@ export default function PhenomenonPage() {
       <div className="mb-6 max-w-2xl">
         <Card title={t('follow.title')}>
           <FollowToggle kind="phenomenon" id={phenomenon.id} following={following} />
+        </Card>
+      </div>
+      <div className="mb-6 max-w-3xl">
+        <Card title={t('proposedActions.title')}>
+          <div className="grid gap-6">
+            {mayAddActions ? <p className="text-slate-700">{t('proposedActions.phenomenonHelp')}</p> : null}
+            <ProposedActions actions={proposedActions} mayRecord={mayRecordOutcomes} />
+            {mayAddActions ? <AddPhenomenonActionForm count={proposedActions.length} /> : null}
+          </div>
         </Card>
       </div>
       <Table

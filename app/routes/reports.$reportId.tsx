@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { z } from 'zod'
 import { CsrfInput } from '#app/components/csrf-input.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
+import { ProposedActions } from '#app/components/proposed-actions.tsx'
 import { FollowToggle } from '#app/components/follow-toggle.tsx'
 import { ReportTimeline } from '#app/components/report-timeline.tsx'
 import { StatusBadge } from '#app/components/status-badge.tsx'
@@ -10,11 +11,13 @@ import { Alert } from '#app/components/ui/alert.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import { SelectField, TextArea, TextField } from '#app/components/ui/field.tsx'
+import { canRecordOutcome } from '#app/domain/action-outcomes.ts'
 import { canLinkToPhenomenon } from '#app/domain/phenomena.ts'
 import { availableTransitions, isEditable, TransitionRequestSchema } from '#app/domain/report-status.ts'
 import { isFollowing } from '#app/models/follow.server.ts'
 import { listCommittees } from '#app/models/organisation.server.ts'
 import { listPhenomena } from '#app/models/phenomenon.server.ts'
+import { listProposedActions } from '#app/models/proposed-action.server.ts'
 import { getReportForViewer, listReportEvents } from '#app/models/report.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
@@ -22,6 +25,7 @@ import { getDb } from '#app/utils/db.server.ts'
 import { formatDate, type MessageKey } from '#app/utils/i18n.ts'
 import { renderMarkdown } from '#app/utils/markdown.server.ts'
 import { requireUuid } from '#app/utils/params.server.ts'
+import { handleProposedActionForm } from '#app/utils/proposed-action-forms.server.ts'
 import {
   actorFor,
   applyTransition,
@@ -51,15 +55,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!report) throw data({ code: 'not_found' }, { status: 404 })
   const actor = actorFor(user, report)
   const mayLink = canLinkToPhenomenon(actor, report.status)
-  const [events, committees, phenomena, following] = await Promise.all([
+  const [events, committees, phenomena, following, proposedActions] = await Promise.all([
     listReportEvents(db, user.organisation.id, report.id),
     listCommittees(db, user.organisation.id),
     mayLink ? listPhenomena(db, user.organisation.id) : Promise.resolve([]),
     isFollowing(db, user, { kind: 'report', id: report.id }),
+    listProposedActions(db, user.organisation.id, { reportIds: [report.id] }),
   ])
   const { identifiability_findings: findings, description, ...shown } = report
   return {
     report: shown,
+    proposedActions,
+    mayRecordOutcomes: canRecordOutcome(actor, { kind: 'report', status: report.status }),
     descriptionHtml: renderMarkdown(description),
     flagged: findings.length > 0,
     events,
@@ -104,6 +111,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const reportId = requireUuid(params.reportId)
   const formData = await readProtectedForm(request)
+  // An action's outcome form answers field by field, so it reads its own form.
+  if (formData.get('intent') === 'outcome') {
+    return handleProposedActionForm(user, { kind: 'report', reportId }, formData)
+  }
   const parsed = ReportActionSchema.safeParse(Object.fromEntries(formData))
   if (!parsed.success) {
     return data(
@@ -264,7 +275,8 @@ function PhenomenonLinks() {
 }
 
 export default function ReportPage() {
-  const { report, descriptionHtml, flagged, events, editable, mayLink, follow } = useLoaderData<typeof loader>()
+  const { report, descriptionHtml, flagged, events, editable, mayLink, follow, proposedActions, mayRecordOutcomes } =
+    useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const { t } = useI18n()
@@ -280,7 +292,7 @@ export default function ReportPage() {
       </PageHeading>
       <div className="mb-4 grid gap-3">
         {searchParams.get('submitted') && !result ? <Alert tone="success">{t('report.submitted')}</Alert> : null}
-        {result?.ok ? <Alert tone="success">{t('report.transition.done')}</Alert> : null}
+        {result?.ok && !('formId' in result) ? <Alert tone="success">{t('report.transition.done')}</Alert> : null}
         {result && !result.ok && result.error === 'conflict' ? (
           <Alert tone="error">{t('report.conflict', { status: t(`status.${result.currentStatus}`) })}</Alert>
         ) : null}
@@ -317,17 +329,7 @@ export default function ReportPage() {
             ) : null}
           </Card>
           <Card title={t('report.section.actions')}>
-            {report.actions.length === 0 ? (
-              <p>–</p>
-            ) : (
-              <ol className="grid list-decimal gap-2 pl-6">
-                {report.actions.map((action, index) => (
-                  <li key={index}>
-                    {action.description} <span className="text-slate-700">({t(`actionLevel.${action.level}`)})</span>
-                  </li>
-                ))}
-              </ol>
-            )}
+            <ProposedActions actions={proposedActions} mayRecord={mayRecordOutcomes} />
           </Card>
           <Card title={t('report.section.details')}>
             <Facts report={report} />

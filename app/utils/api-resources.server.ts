@@ -1,5 +1,8 @@
 import { type z } from 'zod'
+import { type PublicCountRow, type PublicStatistics, type StatisticsFilter } from '#app/domain/statistics.ts'
+import { type WelfareAction, type WelfareDecision, type WelfareReportDocument } from '#app/domain/welfare-report.ts'
 import { type listPhenomena } from '#app/models/phenomenon.server.ts'
+import { type WelfareReportSummary } from '#app/models/welfare-report.server.ts'
 import {
   contentOf,
   getReportForViewer,
@@ -9,10 +12,17 @@ import {
 import { type CurrentUser } from '#app/models/user.server.ts'
 import {
   type ApiEventSchema,
+  type ApiFiguresSchema,
   type ApiMeSchema,
   type ApiPhenomenonSchema,
   type ApiReportSchema,
   type ApiReportSummarySchema,
+  type ApiStatisticsGroupSchema,
+  type ApiStatisticsQuerySchema,
+  type ApiStatisticsSchema,
+  type ApiStatisticsTotalsSchema,
+  type ApiWelfareReportSchema,
+  type ApiWelfareReportSummarySchema,
 } from './api-schemas.ts'
 import { ApiProblem } from './api.server.ts'
 import { getDb } from './db.server.ts'
@@ -104,5 +114,120 @@ export function meResource(user: CurrentUser): z.input<typeof ApiMeSchema> {
     organisation: user.organisation,
     roles: user.roles,
     teams: user.teams,
+  }
+}
+
+function totalsResource(figures: PublicStatistics): z.input<typeof ApiStatisticsTotalsSchema> {
+  return {
+    total: figures.total,
+    positive: figures.positive,
+    negative: figures.negative,
+    withFeedback: figures.withFeedback,
+    feedbackShare: figures.feedbackShare,
+    medianDaysToFeedback: figures.medianDaysToFeedback,
+  }
+}
+
+function groupResource(row: PublicCountRow): z.input<typeof ApiStatisticsGroupSchema> {
+  return { key: row.key, count: row.count, suppressed: row.count === null }
+}
+
+/** The figures must already be suppressed (suppressStatistics): this mapping never sees a raw count. */
+export function statisticsResource(
+  query: z.output<typeof ApiStatisticsQuerySchema>,
+  figures: PublicStatistics,
+): z.input<typeof ApiStatisticsSchema> {
+  return {
+    period: { from: query.from, to: query.to },
+    category: query.category,
+    municipalityId: query.municipalityId,
+    threshold: figures.threshold,
+    groupBy: query.groupBy,
+    totals: totalsResource(figures),
+    groups: figures.byDimension[query.groupBy].map(groupResource),
+  }
+}
+
+function figuresResource(figures: PublicStatistics): z.input<typeof ApiFiguresSchema> {
+  const byDimension = (dimension: keyof PublicStatistics['byDimension']) =>
+    figures.byDimension[dimension].map(groupResource)
+  return {
+    threshold: figures.threshold,
+    totals: totalsResource(figures),
+    byDimension: {
+      category: byDimension('category'),
+      clientGroup: byDimension('clientGroup'),
+      ageBand: byDimension('ageBand'),
+      gender: byDimension('gender'),
+      municipality: byDimension('municipality'),
+      quarter: byDimension('quarter'),
+    },
+  }
+}
+
+export function welfareReportSummaryResource(
+  welfareReport: WelfareReportSummary,
+): z.input<typeof ApiWelfareReportSummarySchema> {
+  return {
+    id: welfareReport.id,
+    title: welfareReport.title,
+    periodStart: welfareReport.periodStart,
+    periodEnd: welfareReport.periodEnd,
+    sectionCount: welfareReport.sectionCount,
+    updatedAt: iso(welfareReport.updatedAt),
+  }
+}
+
+function welfareActionResource(action: WelfareAction) {
+  return {
+    description: action.description,
+    level: action.level,
+    outcome: action.outcome,
+    outcomeReason: action.outcomeReason,
+  }
+}
+
+function welfareDecisionResource(decision: WelfareDecision) {
+  return {
+    committee: decision.committee,
+    meetingDate: decision.meetingDate,
+    decision: decision.decision,
+    decisionText: decision.decisionText,
+  }
+}
+
+export function welfareReportResource(document: WelfareReportDocument): z.input<typeof ApiWelfareReportSchema> {
+  return {
+    id: document.id,
+    title: document.title,
+    periodStart: document.periodStart,
+    periodEnd: document.periodEnd,
+    introduction: document.introduction,
+    organisation: document.organisationName,
+    figures: figuresResource(document.figures),
+    sections: document.sections.map((section) => ({
+      id: section.id,
+      position: section.position,
+      title: section.title,
+      category: section.category,
+      body: section.body,
+      figures: figuresResource(section.figures),
+      phenomena: section.phenomena.map((phenomenon) => ({
+        id: phenomenon.id,
+        title: phenomenon.title,
+        description: phenomenon.description,
+        reportCount: phenomenon.reportCount,
+        actions: phenomenon.actions.map(welfareActionResource),
+        decisions: phenomenon.decisions.map(welfareDecisionResource),
+      })),
+      reports: section.reports.map((report) => ({
+        id: report.id,
+        title: report.title,
+        status: report.status,
+        actions: report.actions.map(welfareActionResource),
+        decisions: report.decisions.map(welfareDecisionResource),
+      })),
+    })),
+    updatedAt: iso(document.updatedAt),
   }
 }

@@ -1,8 +1,10 @@
 import { z } from 'zod'
+import { actionLevels, supportNeeds } from '#app/domain/report-fields.ts'
 import { ReportContentSchema } from '#app/domain/report-form.ts'
 import { resolutions, TransitionRequestSchema } from '#app/domain/report-status.ts'
 import { roles } from '#app/domain/roles.ts'
-import { reportStatuses } from '#app/models/database.ts'
+import { statisticsDimensions, StatisticsFilterSchema } from '#app/domain/statistics.ts'
+import { actionOutcomes, agendaDecisions, reportEventTypes, reportStatuses } from '#app/models/database.ts'
 import { locales } from './i18n.ts'
 
 /**
@@ -61,7 +63,7 @@ export const ApiReportSchema = ReportContentSchema.extend({
 
 export const ApiEventSchema = z.object({
   id: Id,
-  type: z.enum(['created', 'status_changed', 'phenomenon_linked', 'phenomenon_unlinked']),
+  type: z.enum(reportEventTypes),
   fromStatus: Status.nullable(),
   toStatus: Status.nullable(),
   comment: z.string().nullable(),
@@ -95,6 +97,141 @@ export const ApiMeSchema = z.object({
   organisation: Named,
   roles: z.array(z.enum(roles)),
   teams: z.array(Named),
+})
+
+export const ApiStatisticsQuerySchema = StatisticsFilterSchema.safeExtend({
+  groupBy: z
+    .enum(statisticsDimensions, { error: 'validation.invalid' })
+    .describe('The one dimension the groups are counted by.'),
+})
+
+const suppressionNote =
+  'null means fewer than `threshold` reports (zero included): small counts are never shown, so that no client ' +
+  'or worker can be recognised from them.'
+
+const PublicCount = z.number().int().nullable().describe(suppressionNote)
+
+export const ApiStatisticsTotalsSchema = z.object({
+  total: PublicCount,
+  positive: PublicCount,
+  negative: PublicCount,
+  withFeedback: PublicCount.describe(
+    'Reports that had feedback from someone other than their author after the latest submission; ' + suppressionNote,
+  ),
+  feedbackShare: z
+    .number()
+    .nullable()
+    .describe('withFeedback / total in percent, one decimal; null when either count is suppressed.'),
+  medianDaysToFeedback: z
+    .number()
+    .nullable()
+    .describe('Median days from submission to first feedback, one decimal; null when withFeedback is suppressed.'),
+})
+
+export const ApiStatisticsGroupSchema = z.object({
+  key: z
+    .string()
+    .nullable()
+    .describe('The value counted (a code, a municipality name or YYYY-"Q"Q); null for reports that do not say.'),
+  count: PublicCount,
+  suppressed: z.boolean().describe('True when `count` is null because it is below the threshold.'),
+})
+
+const Threshold = z.number().int().describe('The organisation’s small-count threshold.')
+
+export const ApiStatisticsSchema = z
+  .object({
+    period: z.object({ from: z.iso.date(), to: z.iso.date() }).describe('Submission dates, Finnish time, inclusive.'),
+    category: z.enum(supportNeeds).nullable(),
+    municipalityId: Id.nullable(),
+    threshold: Threshold,
+    groupBy: z.enum(statisticsDimensions),
+    totals: ApiStatisticsTotalsSchema,
+    groups: z
+      .array(ApiStatisticsGroupSchema)
+      .describe(
+        'Reports with several values (e.g. client groups) count once under each, so counts may sum to more than ' +
+          'the total.',
+      ),
+  })
+  .describe(`Reports submitted in the period, except withdrawn ones. ${suppressionNote}`)
+
+export const ApiFiguresSchema = z.object({
+  threshold: Threshold,
+  totals: ApiStatisticsTotalsSchema,
+  byDimension: z.object(
+    Object.fromEntries(
+      statisticsDimensions.map((dimension) => [dimension, z.array(ApiStatisticsGroupSchema)]),
+    ) as Record<(typeof statisticsDimensions)[number], z.ZodArray<typeof ApiStatisticsGroupSchema>>,
+  ),
+})
+
+export const ApiWelfareReportSummarySchema = z.object({
+  id: Id,
+  title: z.string(),
+  periodStart: z.iso.date(),
+  periodEnd: z.iso.date(),
+  sectionCount: z.number().int(),
+  updatedAt: Timestamp,
+})
+
+export const ApiWelfareReportListSchema = z.object({ welfareReports: z.array(ApiWelfareReportSummarySchema) })
+
+const ApiWelfareActionSchema = z.object({
+  description: z.string(),
+  level: z.enum(actionLevels),
+  outcome: z.enum(actionOutcomes).nullable(),
+  outcomeReason: z.string().nullable(),
+})
+
+const ApiWelfareDecisionSchema = z.object({
+  committee: z.string(),
+  meetingDate: z.iso.date(),
+  decision: z.enum(agendaDecisions),
+  decisionText: z.string().nullable(),
+})
+
+export const ApiWelfareReportSchema = z.object({
+  id: Id,
+  title: z.string(),
+  periodStart: z.iso.date(),
+  periodEnd: z.iso.date(),
+  introduction: z.string().describe('Markdown.'),
+  organisation: z.string(),
+  figures: ApiFiguresSchema.describe('Every report of the period.'),
+  sections: z.array(
+    z.object({
+      id: Id,
+      position: z.number().int(),
+      title: z.string(),
+      category: z
+        .string()
+        .nullable()
+        .describe('The § 11 support need (code as in reports’ supportNeeds) the figures are limited to; null for all.'),
+      body: z.string().describe('Markdown as written; sanitise it when rendering to HTML.'),
+      figures: ApiFiguresSchema,
+      phenomena: z.array(
+        z.object({
+          id: Id,
+          title: z.string(),
+          description: z.string(),
+          reportCount: z.number().int(),
+          actions: z.array(ApiWelfareActionSchema),
+          decisions: z.array(ApiWelfareDecisionSchema),
+        }),
+      ),
+      reports: z.array(
+        z.object({
+          id: Id,
+          title: z.string(),
+          status: Status,
+          actions: z.array(ApiWelfareActionSchema),
+          decisions: z.array(ApiWelfareDecisionSchema),
+        }),
+      ),
+    }),
+  ),
+  updatedAt: Timestamp,
 })
 
 export const ApiProblemSchema = z.object({
@@ -131,8 +268,13 @@ function problems(...statuses: number[]) {
 const reportIdParameter = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }
 
 function queryParameters(schema: z.ZodObject) {
-  const json = z.toJSONSchema(schema, { io: 'input' }) as { properties: Record<string, object> }
-  return Object.entries(json.properties).map(([name, property]) => ({ name, in: 'query', schema: property }))
+  const json = z.toJSONSchema(schema, { io: 'input' }) as { properties: Record<string, object>; required?: string[] }
+  return Object.entries(json.properties).map(([name, property]) => ({
+    name,
+    in: 'query',
+    ...(json.required?.includes(name) ? { required: true } : {}),
+    schema: property,
+  }))
 }
 
 /** The OpenAPI 3.1 description of API v1. */
@@ -143,7 +285,7 @@ export function openApiDocument() {
       title: 'Sosiaalinen raportointi API',
       version: '1',
       description:
-        'Social reports, their lifecycle and phenomena. Authenticate with a personal access token ' +
+        'Social reports, their lifecycle and phenomena, statistics and welfare reports. Authenticate with a personal access token ' +
         '(Settings → API tokens, or `npm run token -- --email …`) as `Authorization: Bearer <token>`. ' +
         'Errors are application/problem+json (RFC 9457) with a machine-readable `code` and a `detail` in the ' +
         'token owner’s language. Every request sees only the token owner’s organisation and what their roles allow.',
@@ -205,6 +347,29 @@ export function openApiDocument() {
         get: {
           summary: 'Phenomena of the organisation with the evidence behind them',
           responses: { '200': ok('Every phenomenon', ApiPhenomenonListSchema), ...problems(401, 403) },
+        },
+      },
+      '/statistics': {
+        get: {
+          summary: 'Figures of the reports submitted in a period, counted by one dimension, small counts suppressed',
+          description:
+            'Any member of the organisation may read them. A count below the organisation’s small-count threshold ' +
+            'comes back as `null` with `suppressed: true`, never as the number.',
+          parameters: queryParameters(ApiStatisticsQuerySchema),
+          responses: { '200': ok('The figures', ApiStatisticsSchema), ...problems(401, 422) },
+        },
+      },
+      '/welfare-reports': {
+        get: {
+          summary: 'Welfare reports of the organisation, latest period first',
+          responses: { '200': ok('Every welfare report', ApiWelfareReportListSchema), ...problems(401) },
+        },
+      },
+      '/welfare-reports/{id}': {
+        parameters: [{ ...reportIdParameter, description: 'The welfare report’s id' }],
+        get: {
+          summary: 'One welfare report: its sections with figures, phenomena, actions, decisions and reports',
+          responses: { '200': ok('The welfare report', ApiWelfareReportSchema), ...problems(401, 404) },
         },
       },
       '/me': {

@@ -3,6 +3,7 @@ import * as m0001 from './0001-initial.ts'
 import * as m0002 from './0002-report-lifecycle.ts'
 import * as m0003 from './0003-feedback-loop.ts'
 import * as m0004 from './0004-committee-members.ts'
+import * as m0005 from './0005-committee-work-and-welfare-report.ts'
 
 // A static list keeps migrations inside the server bundle and the CLI alike; names sort by date of landing.
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '0002-report-lifecycle': m0002,
   '0003-feedback-loop': m0003,
   '0004-committee-members': m0004,
+  '0005-committee-work-and-welfare-report': m0005,
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -4,7 +4,8 @@ import { type ReportStatus } from '#app/models/database.ts'
 import { formatDateTime, type Locale, type Translate } from '#app/utils/i18n.ts'
 
 /** The step an event stands for; a few moves read differently from the status they land in. */
-export type EventKind = 'created' | 'linked' | 'unlinked' | 'resubmitted' | 'returned' | ReportStatus
+export type EventKind =
+  'created' | 'linked' | 'unlinked' | 'resubmitted' | 'returned' | 'tabled' | 'noted' | 'action_outcome' | ReportStatus
 
 export function eventKind(update: ReportUpdate): EventKind {
   const { event, report } = update
@@ -15,10 +16,16 @@ export function eventKind(update: ReportUpdate): EventKind {
       return 'linked'
     case 'phenomenon_unlinked':
       return 'unlinked'
+    case 'action_outcome':
+      return 'action_outcome'
+    case 'welfare_report_included':
+      return 'in_welfare_report'
     case 'status_changed': {
       const to = event.toStatus ?? report.status
       if (to === 'submitted' && event.fromStatus === 'changes_requested') return 'resubmitted'
-      if (to === 'forwarded' && event.fromStatus === 'on_agenda') return 'returned'
+      if (to === 'forwarded' && event.fromStatus === 'on_agenda')
+        return event.decision === 'tabled' ? 'tabled' : 'returned'
+      if (to === 'decided' && event.decision === 'noted') return 'noted'
       return to
     }
   }
@@ -42,6 +49,8 @@ export function commentLabel(t: Translate, update: ReportUpdate): string {
     case 'changes_requested':
       return t('email.comment.changes_requested')
     case 'decided':
+    case 'noted':
+    case 'tabled':
       return t('email.comment.decision')
     case 'closed':
     case 'returned':
@@ -63,5 +72,14 @@ export function eventFacts(t: Translate, locale: Locale, update: ReportUpdate): 
   if (event.phenomenon) facts.push({ label: t('phenomenon.title'), value: event.phenomenon })
   if (event.resolution)
     facts.push({ label: t('report.transition.resolution'), value: t(`resolution.${event.resolution}`) })
+  if (event.decision) facts.push({ label: t('email.detail.decision'), value: t(`agendaDecision.${event.decision}`) })
+  if (event.action) {
+    facts.push({ label: t('email.detail.action'), value: event.action.description })
+    facts.push({ label: t('email.detail.outcome'), value: t(`actionOutcome.${event.action.outcome}`) })
+  }
+  if (event.welfareReport) {
+    facts.push({ label: t('email.detail.welfareReport'), value: event.welfareReport.title })
+    facts.push({ label: t('email.detail.welfareSection'), value: event.welfareReport.section })
+  }
   return facts
 }

@@ -109,3 +109,57 @@ export async function createReport(
   }
   return created
 }
+
+/** A phenomenon with reports already linked and, optionally, proposed actions of its own. */
+export async function createPhenomenon(
+  db: AppDb,
+  phenomenon: {
+    organisationId: string
+    createdBy: string
+    title?: string
+    reportIds?: string[]
+    actions?: { description: string; level: ActionLevel }[]
+  },
+) {
+  const created = await db
+    .insertInto('phenomena')
+    .values({
+      organisation_id: phenomenon.organisationId,
+      title: phenomenon.title ?? 'Toistuva ilmiö',
+      created_by: phenomenon.createdBy,
+    })
+    .returning(['id', 'title'])
+    .executeTakeFirstOrThrow()
+  for (const reportId of phenomenon.reportIds ?? []) {
+    await db
+      .insertInto('phenomenon_reports')
+      .values({ phenomenon_id: created.id, report_id: reportId, linked_by: phenomenon.createdBy })
+      .execute()
+  }
+  const actions = phenomenon.actions ?? []
+  if (actions.length > 0) {
+    await db
+      .insertInto('proposed_actions')
+      .values(
+        actions.map((action, index) => ({
+          phenomenon_id: created.id,
+          report_id: null,
+          position: index + 1,
+          ...action,
+        })),
+      )
+      .execute()
+  }
+  return created
+}
+
+/** Seats a user on a committee with a committee role (chair, secretary or member). */
+export async function addCommitteeMember(
+  db: AppDb,
+  seat: { committeeId: string; userId: string; role: 'chair' | 'secretary' | 'member' },
+) {
+  await db
+    .insertInto('committee_members')
+    .values({ committee_id: seat.committeeId, user_id: seat.userId, role: seat.role })
+    .execute()
+}

@@ -459,6 +459,9 @@ describe('GET /api/v1/openapi.json', () => {
       '/reports/{id}',
       '/reports/{id}/events',
       '/reports/{id}/transitions',
+      '/statistics',
+      '/welfare-reports',
+      '/welfare-reports/{id}',
     ])
     const transitionBody = document.paths['/reports/{id}/transitions']!.post!.requestBody!.content['application/json']!
       .schema as { properties: Record<string, { enum?: string[] }>; required: string[] }

@@ -48,6 +48,19 @@ import * as follows from '#app/routes/follows.ts'
 import * as mailbox from '#app/routes/admin.mailbox._index.tsx'
 import * as mailboxEmail from '#app/routes/admin.mailbox.$emailId.tsx'
 import * as emailFailures from '#app/routes/admin.email-failures.tsx'
+import * as meetingsPage from '#app/routes/meetings._index.tsx'
+import * as meetingPage from '#app/routes/meetings.$meetingId.tsx'
+import * as agendaDocument from '#app/routes/meetings.$meetingId_.agenda.tsx'
+import * as minutesDocument from '#app/routes/meetings.$meetingId_.minutes.tsx'
+import * as welfareReports from '#app/routes/welfare-reports._index.tsx'
+import * as welfareReportPage from '#app/routes/welfare-reports.$welfareReportId.tsx'
+import * as markdownExport from '#app/routes/welfare-reports.$welfareReportId_.export[.]md.ts'
+import * as htmlExport from '#app/routes/welfare-reports.$welfareReportId_.export[.]html.ts'
+import * as csvExport from '#app/routes/welfare-reports.$welfareReportId_.export[.]csv.ts'
+import * as dashboard from '#app/routes/dashboard.tsx'
+import * as statisticsApi from '#app/routes/api.v1.statistics.ts'
+import * as welfareReportsApi from '#app/routes/api.v1.welfare-reports.ts'
+import * as welfareReportApi from '#app/routes/api.v1.welfare-reports_.$welfareReportId.ts'
 
 const context = { clientIp: '192.0.2.1' }
 
@@ -692,6 +705,607 @@ Object.assign(checks, {
       .where('id', '=', deadEmailId)
       .executeTakeFirstOrThrow()
     expect(job.status).toBe('dead')
+  },
+})
+
+/** The year organisation A's committee work and its housing reports fall in. */
+const year2025 = { from: '2025-01-01', to: '2025-12-31' }
+const namesOfA = {
+  committee: 'A:n sosiaalilautakunta',
+  item: 'A:n asia: nuorten vuokrarästit',
+  welfareReport: 'A:n hyvinvointikertomus 2025',
+  section: 'A:n asumisen tilanne',
+}
+
+/**
+ * Organisation A's committee work: a published meeting whose item carries A's report and phenomenon, a meeting
+ * still being prepared with two items, a welfare report whose first section includes A's report and phenomenon,
+ * and six reports submitted in 2025 about housing in A's municipality, enough to show in any figures they leaked
+ * into. Organisation B gets what its own forms need: a committee chaired by a user who is only a committee
+ * member (B's coordinator is its secretary), a meeting in preparation and a welfare report with one section.
+ */
+let committeeWorkOfA:
+  | Promise<{
+      committeeId: string
+      publishedMeetingId: string
+      draftMeetingId: string
+      publishedItemId: string
+      draftItemIds: [string, string]
+      welfareReportId: string
+      sectionIds: [string, string]
+      ofB: { memberSession: string; committeeId: string; meetingId: string; welfareReportId: string; sectionId: string }
+    }>
+  | undefined
+function committeeWorkDataOfA() {
+  committeeWorkOfA ??= (async () => {
+    const db = getDb()
+    const committee = await createCommittee(db, a.organisationId, namesOfA.committee)
+    await db
+      .insertInto('committee_members')
+      .values({ committee_id: committee.id, user_id: a.userId, role: 'chair' })
+      .execute()
+    const meeting = (startsAt: string, publishedAt: Date | null) =>
+      db
+        .insertInto('meetings')
+        .values({
+          organisation_id: a.organisationId,
+          committee_id: committee.id,
+          starts_at: new Date(startsAt),
+          place: 'A:n valtuustosali',
+          published_at: publishedAt,
+          published_by: publishedAt ? a.userId : null,
+          created_by: a.userId,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    const published = await meeting('2025-05-20T14:00:00Z', new Date('2025-05-06T09:00:00Z'))
+    const draft = await meeting('2025-06-17T14:00:00Z', null)
+    const item = (meetingId: string, position: number, title: string) =>
+      db
+        .insertInto('agenda_items')
+        .values({
+          organisation_id: a.organisationId,
+          meeting_id: meetingId,
+          position,
+          title,
+          summary: `${title}: A:n tiivistelmä`,
+          proposal: `${title}: A:n päätösehdotus`,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    const publishedItem = await item(published.id, 1, namesOfA.item)
+    const draftItems = [await item(draft.id, 1, 'A:n valmisteltava asia'), await item(draft.id, 2, 'A:n toinen asia')]
+    for (const itemId of [publishedItem.id, draftItems[0]!.id]) {
+      await db.insertInto('agenda_item_reports').values({ agenda_item_id: itemId, report_id: a.reportId }).execute()
+      await db
+        .insertInto('agenda_item_phenomena')
+        .values({ agenda_item_id: itemId, phenomenon_id: a.phenomenonId })
+        .execute()
+    }
+
+    const welfareReport = await db
+      .insertInto('welfare_reports')
+      .values({
+        organisation_id: a.organisationId,
+        title: namesOfA.welfareReport,
+        period_start: year2025.from,
+        period_end: year2025.to,
+        introduction: 'A:n johdanto',
+        created_by: a.userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const section = (position: number, title: string, category: string | null) =>
+      db
+        .insertInto('welfare_report_sections')
+        .values({
+          organisation_id: a.organisationId,
+          welfare_report_id: welfareReport.id,
+          position,
+          title,
+          category,
+          body: `${title}: A:n teksti`,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    const sections = [await section(1, namesOfA.section, 'housing'), await section(2, 'A:n toimeentulo', null)]
+    await db
+      .insertInto('welfare_section_reports')
+      .values({ section_id: sections[0]!.id, report_id: a.reportId })
+      .execute()
+    await db
+      .insertInto('welfare_section_phenomena')
+      .values({ section_id: sections[0]!.id, phenomenon_id: a.phenomenonId })
+      .execute()
+    for (let day = 1; day <= 6; day++) {
+      await createReport(db, {
+        organisation_id: a.organisationId,
+        team_id: a.teamId,
+        author_id: a.userId,
+        municipality_id: a.municipalityId,
+        status: 'submitted',
+        title: `A:n asumisraportti ${day}`,
+        support_needs: ['housing'],
+        submitted_at: new Date(`2025-03-0${day}T10:00:00Z`),
+      })
+    }
+
+    const committeeB = await createCommittee(db, b.organisationId, 'B:n lautakunta')
+    const memberB = await createUser(db, { organisationId: b.organisationId, roles: ['committee_member'] })
+    await db
+      .insertInto('committee_members')
+      .values([
+        { committee_id: committeeB.id, user_id: memberB.id, role: 'chair' },
+        { committee_id: committeeB.id, user_id: b.committeeMemberId, role: 'secretary' },
+      ])
+      .execute()
+    const meetingB = await db
+      .insertInto('meetings')
+      .values({
+        organisation_id: b.organisationId,
+        committee_id: committeeB.id,
+        starts_at: new Date('2025-06-18T14:00:00Z'),
+        created_by: b.committeeMemberId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const welfareReportB = await db
+      .insertInto('welfare_reports')
+      .values({
+        organisation_id: b.organisationId,
+        title: 'B:n hyvinvointikertomus',
+        period_start: year2025.from,
+        period_end: year2025.to,
+        created_by: b.committeeMemberId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const sectionB = await db
+      .insertInto('welfare_report_sections')
+      .values({
+        organisation_id: b.organisationId,
+        welfare_report_id: welfareReportB.id,
+        position: 1,
+        title: 'B:n osio',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    return {
+      committeeId: committee.id,
+      publishedMeetingId: published.id,
+      draftMeetingId: draft.id,
+      publishedItemId: publishedItem.id,
+      draftItemIds: [draftItems[0]!.id, draftItems[1]!.id] as [string, string],
+      welfareReportId: welfareReport.id,
+      sectionIds: [sections[0]!.id, sections[1]!.id] as [string, string],
+      ofB: {
+        memberSession: await signIn(memberB.email),
+        committeeId: committeeB.id,
+        meetingId: meetingB.id,
+        welfareReportId: welfareReportB.id,
+        sectionId: sectionB.id,
+      },
+    }
+  })()
+  return committeeWorkOfA
+}
+
+/** Submits a form to a route's action as the session; returns what the action returned or threw. */
+async function submit(
+  route: { action: (args: never) => Promise<unknown> },
+  path: string,
+  params: Record<string, string>,
+  fields: Record<string, string>,
+  session: string,
+) {
+  const request = await formRequest(path, fields, { session })
+  return route.action({ request, params, context } as never).catch((error: unknown) => error)
+}
+
+/** A's meetings, their items and what the items carry: every row a write by organisation B could touch. */
+async function meetingRowsOfA() {
+  const db = getDb()
+  const work = await committeeWorkDataOfA()
+  const itemIds = [work.publishedItemId, ...work.draftItemIds]
+  return {
+    meetings: await db
+      .selectFrom('meetings')
+      .selectAll()
+      .where('organisation_id', '=', a.organisationId)
+      .orderBy('starts_at')
+      .execute(),
+    items: await db
+      .selectFrom('agenda_items')
+      .selectAll()
+      .where('organisation_id', '=', a.organisationId)
+      .orderBy('meeting_id')
+      .orderBy('position')
+      .execute(),
+    reports: await db
+      .selectFrom('agenda_item_reports')
+      .selectAll()
+      .where('agenda_item_id', 'in', itemIds)
+      .orderBy('agenda_item_id')
+      .execute(),
+    phenomena: await db
+      .selectFrom('agenda_item_phenomena')
+      .selectAll()
+      .where('agenda_item_id', 'in', itemIds)
+      .orderBy('agenda_item_id')
+      .execute(),
+    report: await reportAStatus(),
+  }
+}
+
+/** A's welfare reports, their sections and what the sections include, and the history of A's report. */
+async function welfareRowsOfA() {
+  const db = getDb()
+  const work = await committeeWorkDataOfA()
+  return {
+    welfareReports: await db
+      .selectFrom('welfare_reports')
+      .selectAll()
+      .where('organisation_id', '=', a.organisationId)
+      .execute(),
+    sections: await db
+      .selectFrom('welfare_report_sections')
+      .selectAll()
+      .where('organisation_id', '=', a.organisationId)
+      .orderBy('position')
+      .execute(),
+    reports: await db
+      .selectFrom('welfare_section_reports')
+      .selectAll()
+      .where('section_id', 'in', work.sectionIds)
+      .execute(),
+    phenomena: await db
+      .selectFrom('welfare_section_phenomena')
+      .selectAll()
+      .where('section_id', 'in', work.sectionIds)
+      .execute(),
+    events: await db
+      .selectFrom('report_events')
+      .select(['type', 'welfare_report_section_id'])
+      .where('report_id', '=', a.reportId)
+      .orderBy('created_at')
+      .execute(),
+    report: await reportAStatus(),
+  }
+}
+
+/** Every signed-in user of organisation B, the committee member without other roles included. */
+async function sessionsOfB() {
+  const { ofB } = await committeeWorkDataOfA()
+  return [b.adminSession, b.coordinatorSession, b.workerSession, ofB.memberSession]
+}
+
+/** The users of organisation B who may open meetings: the coordinator and the committee member. */
+async function meetingReadersOfB() {
+  const { ofB } = await committeeWorkDataOfA()
+  return [b.coordinatorSession, ofB.memberSession]
+}
+
+async function meetingDocumentIsRefused(route: { loader: (args: never) => Promise<unknown> }, document: string) {
+  const work = await committeeWorkDataOfA()
+  for (const meetingId of [work.publishedMeetingId, work.draftMeetingId]) {
+    for (const session of await meetingReadersOfB()) {
+      const request = await getRequest(`/meetings/${meetingId}/${document}`, session)
+      const thrown = await thrownBy(route.loader({ request, params: { meetingId }, context } as never))
+      expect(statusOf(thrown)).toBe(404)
+    }
+  }
+}
+
+async function welfareExportIsRefused(route: { loader: (args: never) => Promise<Response> }, format: string) {
+  const work = await committeeWorkDataOfA()
+  const load = async (welfareReportId: string, session: string) => {
+    const request = await getRequest(`/welfare-reports/${welfareReportId}/export.${format}`, session)
+    return route.loader({ request, params: { welfareReportId }, context } as never)
+  }
+  // B's own welfare report exports; A's does not exist for any user of B.
+  expect((await load(work.ofB.welfareReportId, b.coordinatorSession)).status).toBe(200)
+  for (const session of await sessionsOfB()) {
+    expect(statusOf(await thrownBy(load(work.welfareReportId, session)))).toBe(404)
+  }
+}
+
+function countOf(rows: { key: string | null; count: number | null }[], key: string) {
+  return rows.find((row) => row.key === key)?.count ?? null
+}
+
+Object.assign(checks, {
+  'meetings._index.tsx': async () => {
+    const work = await committeeWorkDataOfA()
+    for (const session of await meetingReadersOfB()) {
+      const result = payloadOf(await meetingsPage.loader(await get('/meetings', session)))
+      const ids = result.meetings.map((m: { id: string }) => m.id)
+      expect(ids).not.toContain(work.publishedMeetingId)
+      expect(ids).not.toContain(work.draftMeetingId)
+      expect(JSON.stringify(result)).not.toContain(namesOfA.committee)
+      expect(JSON.stringify(result)).not.toContain(work.committeeId)
+    }
+    const ofCoordinator = payloadOf(await meetingsPage.loader(await get('/meetings', b.coordinatorSession)))
+    expect(ofCoordinator.meetings.map((m: { id: string }) => m.id)).toEqual([work.ofB.meetingId])
+    // B's coordinator cannot plan a meeting for A's committee.
+    const planned = await submit(
+      meetingsPage,
+      '/meetings',
+      {},
+      { committeeId: work.committeeId, startsAt: '2025-09-01T17:00', place: 'Kaapattu' },
+      b.coordinatorSession,
+    )
+    expect(statusOf(planned)).toBe(400)
+    expect(payloadOf(planned).fieldErrors).toEqual({ committeeId: 'meetings.validation.committee' })
+    const meetingsOfA = await getDb()
+      .selectFrom('meetings')
+      .select('id')
+      .where('committee_id', '=', work.committeeId)
+      .orderBy('starts_at')
+      .execute()
+    expect(meetingsOfA.map((m) => m.id)).toEqual([work.publishedMeetingId, work.draftMeetingId])
+  },
+  'meetings.$meetingId.tsx': async () => {
+    const work = await committeeWorkDataOfA()
+    for (const meetingId of [work.publishedMeetingId, work.draftMeetingId]) {
+      for (const session of await meetingReadersOfB()) {
+        const thrown = await thrownBy(
+          meetingPage.loader({ ...(await get(`/meetings/${meetingId}`, session)), params: { meetingId } }),
+        )
+        expect(statusOf(thrown)).toBe(404)
+      }
+    }
+    const own = payloadOf(
+      await meetingPage.loader({
+        ...(await get(`/meetings/${work.ofB.meetingId}`, b.coordinatorSession)),
+        params: { meetingId: work.ofB.meetingId },
+      }),
+    )
+    expect(JSON.stringify(own.candidates)).not.toContain(a.phenomenonId)
+
+    const before = await meetingRowsOfA()
+    const post = (meetingId: string, fields: Record<string, string>, session = b.coordinatorSession) =>
+      submit(meetingPage, `/meetings/${meetingId}`, { meetingId }, fields, session)
+    const [firstItem, secondItem] = work.draftItemIds
+    const details = { committeeId: work.ofB.committeeId, startsAt: '2025-09-01T17:00', place: 'Kaapattu' }
+    const item = { title: 'Kaapattu', summary: 'Kaapattu', reportIds: a.reportId, phenomenonIds: a.phenomenonId }
+    // Every intent on A's meeting in preparation is answered as if it did not exist.
+    for (const fields of <Record<string, string>[]>[
+      { intent: 'updateMeeting', ...details },
+      { intent: 'addItem', ...item },
+      { intent: 'updateItem', itemId: firstItem, ...item },
+      { intent: 'deleteItem', itemId: secondItem },
+      { intent: 'moveItem', itemId: firstItem, direction: 'down' },
+      { intent: 'publish', confirm: 'on' },
+    ]) {
+      expect(statusOf(await post(work.draftMeetingId, fields)), fields.intent).toBe(404)
+    }
+    // Neither B's coordinator nor B's chair records a decision in A's published meeting.
+    for (const session of await meetingReadersOfB()) {
+      const decision = { intent: 'decide', itemId: work.publishedItemId, kind: 'decided', text: 'Kaapattu' }
+      expect(statusOf(await post(work.publishedMeetingId, decision, session))).toBe(404)
+    }
+    // B's own meeting takes neither A's committee, A's report and phenomenon, nor A's items.
+    const moved = await post(work.ofB.meetingId, { intent: 'updateMeeting', ...details, committeeId: work.committeeId })
+    expect(statusOf(moved)).toBe(400)
+    expect(payloadOf(moved).fieldErrors).toEqual({ committeeId: 'meetings.validation.committee' })
+    const linked = await post(work.ofB.meetingId, { intent: 'addItem', ...item })
+    expect(statusOf(linked)).toBe(400)
+    expect(payloadOf(linked).fieldErrors).toEqual({
+      reportIds: 'meetings.item.reportsUnavailable',
+      phenomenonIds: 'meetings.item.phenomenaUnavailable',
+    })
+    for (const fields of <Record<string, string>[]>[
+      { intent: 'updateItem', itemId: firstItem, title: 'Kaapattu' },
+      { intent: 'deleteItem', itemId: secondItem },
+      { intent: 'moveItem', itemId: firstItem, direction: 'down' },
+      { intent: 'decide', itemId: work.publishedItemId, kind: 'noted', text: '' },
+    ]) {
+      expect(statusOf(await post(work.ofB.meetingId, fields)), fields.intent).toBe(404)
+    }
+
+    const after = await meetingRowsOfA()
+    expect(after).toEqual(before)
+    expect(after.meetings.map((m) => [m.id, m.published_at === null])).toEqual([
+      [work.publishedMeetingId, false],
+      [work.draftMeetingId, true],
+    ])
+    expect(after.items.map((i) => i.decision)).toEqual([null, null, null])
+    expect(after.report.status).toBe('on_agenda')
+    const meetingB = await getDb()
+      .selectFrom('meetings')
+      .select('committee_id')
+      .where('id', '=', work.ofB.meetingId)
+      .executeTakeFirstOrThrow()
+    expect(meetingB.committee_id).toBe(work.ofB.committeeId)
+    const itemsOfB = await getDb()
+      .selectFrom('agenda_items')
+      .select('id')
+      .where('meeting_id', '=', work.ofB.meetingId)
+      .execute()
+    expect(itemsOfB).toEqual([])
+  },
+  'meetings.$meetingId_.agenda.tsx': () => meetingDocumentIsRefused(agendaDocument, 'agenda'),
+  'meetings.$meetingId_.minutes.tsx': () => meetingDocumentIsRefused(minutesDocument, 'minutes'),
+  'welfare-reports._index.tsx': async () => {
+    const work = await committeeWorkDataOfA()
+    for (const session of await sessionsOfB()) {
+      const result = payloadOf(await welfareReports.loader(await get('/welfare-reports', session)))
+      const ids = result.reports.map((r: { id: string }) => r.id)
+      expect(ids).toContain(work.ofB.welfareReportId)
+      expect(ids).not.toContain(work.welfareReportId)
+      for (const name of [namesOfA.welfareReport, namesOfA.section, a.reportTitle]) {
+        expect(JSON.stringify(result)).not.toContain(name)
+      }
+    }
+    // A welfare report B's coordinator creates is B's, whatever the form claims.
+    const created = await submit(
+      welfareReports,
+      '/welfare-reports',
+      {},
+      {
+        title: 'B:n uusi kertomus',
+        periodStart: year2025.from,
+        periodEnd: year2025.to,
+        introduction: '',
+        organisationId: a.organisationId,
+      },
+      b.coordinatorSession,
+    )
+    expect(statusOf(created)).toBe(302)
+    const row = await getDb()
+      .selectFrom('welfare_reports')
+      .select('organisation_id')
+      .where('title', '=', 'B:n uusi kertomus')
+      .executeTakeFirstOrThrow()
+    expect(row.organisation_id).toBe(b.organisationId)
+  },
+  'welfare-reports.$welfareReportId.tsx': async () => {
+    const work = await committeeWorkDataOfA()
+    const load = async (welfareReportId: string, session: string) =>
+      welfareReportPage.loader({
+        ...(await get(`/welfare-reports/${welfareReportId}`, session)),
+        params: { welfareReportId },
+      })
+    const own = payloadOf(await load(work.ofB.welfareReportId, b.coordinatorSession))
+    expect(JSON.stringify(own.candidates)).not.toContain(a.phenomenonId)
+    for (const session of await sessionsOfB()) {
+      expect(statusOf(await thrownBy(load(work.welfareReportId, session)))).toBe(404)
+    }
+
+    const before = await welfareRowsOfA()
+    const post = (welfareReportId: string, fields: Record<string, string>) =>
+      submit(
+        welfareReportPage,
+        `/welfare-reports/${welfareReportId}`,
+        { welfareReportId },
+        fields,
+        b.coordinatorSession,
+      )
+    const [section, otherSection] = work.sectionIds
+    const content = { title: 'Kaapattu', category: '', body: 'Kaapattu' }
+    const sectionIntents = (sectionId: string): Record<string, string>[] => [
+      { intent: 'updateSection', sectionId, ...content },
+      { intent: 'moveSection', sectionId, direction: 'down' },
+      { intent: 'deleteSection', sectionId },
+      { intent: 'include', sectionId, reportIds: a.reportId, phenomenonIds: a.phenomenonId },
+      { intent: 'remove', sectionId, reportIds: a.reportId, phenomenonIds: a.phenomenonId },
+    ]
+    // Every intent on A's welfare report is answered as if it did not exist.
+    for (const fields of [
+      { intent: 'updateReport', title: 'Kaapattu', periodStart: '2024-01-01', periodEnd: '2024-12-31' },
+      { intent: 'addSection', ...content },
+      ...sectionIntents(section),
+      { intent: 'deleteSection', sectionId: otherSection },
+    ]) {
+      expect(statusOf(await post(work.welfareReportId, fields)), fields.intent).toBe(404)
+    }
+    // Nor can A's sections be reached through B's own welfare report, or A's report and phenomenon included in it.
+    for (const fields of [
+      ...sectionIntents(section),
+      { intent: 'include', sectionId: work.ofB.sectionId, reportIds: a.reportId },
+      { intent: 'include', sectionId: work.ofB.sectionId, phenomenonIds: a.phenomenonId },
+    ]) {
+      expect(statusOf(await post(work.ofB.welfareReportId, fields)), fields.intent).toBe(404)
+    }
+
+    const after = await welfareRowsOfA()
+    expect(after).toEqual(before)
+    expect(after.welfareReports.map((r) => r.title)).toEqual([namesOfA.welfareReport])
+    expect(after.sections.map((s) => [s.id, s.title, s.body])).toEqual([
+      [section, namesOfA.section, `${namesOfA.section}: A:n teksti`],
+      [otherSection, 'A:n toimeentulo', 'A:n toimeentulo: A:n teksti'],
+    ])
+    expect(after.reports.map((r) => r.report_id)).toEqual([a.reportId])
+    expect(after.report.status).toBe('on_agenda')
+    const includedInB = await getDb()
+      .selectFrom('welfare_section_reports')
+      .select('report_id')
+      .where('section_id', '=', work.ofB.sectionId)
+      .union(
+        getDb()
+          .selectFrom('welfare_section_phenomena')
+          .select('phenomenon_id as report_id')
+          .where('section_id', '=', work.ofB.sectionId),
+      )
+      .execute()
+    expect(includedInB).toEqual([])
+  },
+  'welfare-reports.$welfareReportId_.export[.]md.ts': () => welfareExportIsRefused(markdownExport, 'md'),
+  'welfare-reports.$welfareReportId_.export[.]html.ts': () => welfareExportIsRefused(htmlExport, 'html'),
+  'welfare-reports.$welfareReportId_.export[.]csv.ts': () => welfareExportIsRefused(csvExport, 'csv'),
+  'dashboard.tsx': async () => {
+    const work = await committeeWorkDataOfA()
+    const year = new URLSearchParams(year2025).toString()
+    // A's own dashboard counts A's six housing reports: had they leaked, B's figures below would show them.
+    const ofA = payloadOf(await dashboard.loader(await get(`/dashboard?${year}`, await signIn(a.userEmail))))
+    expect(countOf(ofA.figures.byDimension.category, 'housing')).toBeGreaterThanOrEqual(6)
+    for (const session of [b.adminSession, b.coordinatorSession, work.ofB.memberSession]) {
+      // A's municipality is no choice of B's: the filter is refused and nothing is counted.
+      const filtered = payloadOf(
+        await dashboard.loader(await get(`/dashboard?${year}&municipalityId=${a.municipalityId}`, session)),
+      )
+      expect(filtered.fieldErrors).toEqual({ municipalityId: 'validation.invalid' })
+      expect(filtered.figures).toBeNull()
+      expect(filtered.municipalities.map((m: { id: string }) => m.id)).not.toContain(a.municipalityId)
+      // B has no reports submitted in 2025, so every figure of the year is suppressed.
+      for (const query of [year, `${year}&category=housing`]) {
+        const result = payloadOf(await dashboard.loader(await get(`/dashboard?${query}`, session)))
+        expect(result.figures.total).toBeNull()
+        expect(countOf(result.figures.byDimension.category, 'housing')).toBeNull()
+        expect(JSON.stringify(result)).not.toContain('Kunta A')
+        expect(JSON.stringify(result)).not.toContain(a.municipalityId)
+      }
+    }
+    expect(statusOf(await thrownBy(dashboard.loader(await get(`/dashboard?${year}`, b.workerSession))))).toBe(403)
+  },
+  'api.v1.statistics.ts': async () => {
+    await committeeWorkDataOfA()
+    const path = (query: Record<string, string>) =>
+      `/api/v1/statistics?${new URLSearchParams({ ...year2025, ...query })}`
+    const tokenA = await apiTokenFor({ id: a.userId }, a.organisationId)
+    const ofA = await statisticsApi.loader({
+      request: apiRequest(path({ groupBy: 'category' }), { token: tokenA }),
+      params: {},
+      context,
+    } as never)
+    expect(countOf((await ofA.json()).groups, 'housing')).toBeGreaterThanOrEqual(6)
+    for (const groupBy of ['category', 'municipality']) {
+      for (const filter of <Record<string, string>[]>[
+        {},
+        { category: 'housing' },
+        { municipalityId: a.municipalityId },
+      ]) {
+        for (const answer of await callApi(statisticsApi, path({ groupBy, ...filter }))) {
+          expect(answer.status).toBe(200)
+          const body = JSON.parse(answer.text)
+          expect(body.totals.total).toBeNull()
+          expect(countOf(body.groups, 'housing')).toBeNull()
+          expect(answer.text).not.toContain('Kunta A')
+        }
+      }
+    }
+  },
+  'api.v1.welfare-reports.ts': async () => {
+    const work = await committeeWorkDataOfA()
+    for (const answer of await callApi(welfareReportsApi, '/api/v1/welfare-reports')) {
+      expect(answer.status).toBe(200)
+      const ids = JSON.parse(answer.text).welfareReports.map((r: { id: string }) => r.id)
+      expect(ids).toContain(work.ofB.welfareReportId)
+      expect(ids).not.toContain(work.welfareReportId)
+      expect(answer.text).not.toContain(namesOfA.welfareReport)
+    }
+  },
+  'api.v1.welfare-reports_.$welfareReportId.ts': async () => {
+    const work = await committeeWorkDataOfA()
+    const read = (welfareReportId: string) =>
+      callApi(welfareReportApi, `/api/v1/welfare-reports/${welfareReportId}`, { params: { welfareReportId } })
+    expect((await read(work.ofB.welfareReportId)).map((answer) => answer.status)).toEqual([200, 200, 200])
+    const answers = await read(work.welfareReportId)
+    expect(answers.map((answer) => answer.status)).toEqual([404, 404, 404])
+    for (const answer of answers) {
+      expect(answer.text).not.toContain(namesOfA.welfareReport)
+      expect(answer.text).not.toContain(namesOfA.section)
+    }
   },
 })
 

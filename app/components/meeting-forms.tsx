@@ -1,0 +1,289 @@
+import { Form } from '@remix-run/react'
+import { type FieldFinding } from '#app/domain/identifiability.ts'
+import { agendaDecisions } from '#app/domain/meetings.ts'
+import { type ReportStatus } from '#app/models/database.ts'
+import { type FieldErrors, listValue, textValue } from '#app/utils/forms.ts'
+import { type MessageKey } from '#app/utils/i18n.ts'
+import { useI18n } from '#app/utils/use-i18n.ts'
+import { CsrfInput } from './csrf-input.tsx'
+import { decisionLabelKey } from './meeting-agenda.tsx'
+import { Alert } from './ui/alert.tsx'
+import { Button } from './ui/button.tsx'
+import { CheckboxGroup, FieldError, SelectField, TextArea, TextField } from './ui/field.tsx'
+
+/** What every form on a meeting page gets back; `formId` says which form on the page it belongs to. */
+export interface MeetingActionResult {
+  ok: boolean
+  formId: string
+  message: MessageKey | null
+  fieldErrors: FieldErrors
+  findings: FieldFinding[]
+  values: Record<string, string | string[]>
+  /** Reports that stopped publishing, named for the coordinator. */
+  reports: { id: string; title: string; status: ReportStatus }[]
+}
+
+/** The result if it belongs to this form and the submission failed: its errors and the values typed. */
+export function failureFor(result: unknown, formId: string): MeetingActionResult | undefined {
+  const candidate = result as MeetingActionResult | undefined
+  return candidate && candidate.formId === formId && !candidate.ok ? candidate : undefined
+}
+
+/** Names each fragment the identifiability guard found, and where; the fields keep what was typed. */
+export function GuardFindings({
+  findings,
+  fieldLabels,
+}: {
+  findings: FieldFinding[]
+  fieldLabels: Record<string, string>
+}) {
+  const { t } = useI18n()
+  if (findings.length === 0) return null
+  return (
+    <Alert tone="error">
+      <p className="font-semibold">{t('meetings.guard.title')}</p>
+      <ul className="mt-2 list-disc pl-6">
+        {findings.map((finding, index) => (
+          <li key={index}>
+            {t('report.guard.finding', {
+              fragment: finding.fragment,
+              kind: t(`report.guard.kind.${finding.kind}` as MessageKey),
+              field: fieldLabels[finding.field] ?? finding.field,
+            })}
+          </li>
+        ))}
+      </ul>
+      <p className="mt-2">{t('meetings.guard.help')}</p>
+    </Alert>
+  )
+}
+
+export interface MeetingFormDefaults {
+  committeeId: string
+  startsAt: string
+  place: string
+}
+
+/** Planning a meeting (on /meetings) or changing its details while the agenda is prepared. */
+export function MeetingDetailsForm({
+  intent,
+  committees,
+  defaults,
+  failure,
+  submitLabel,
+}: {
+  intent: 'create' | 'updateMeeting'
+  committees: { id: string; name: string }[]
+  defaults: MeetingFormDefaults
+  failure: MeetingActionResult | undefined
+  submitLabel: string
+}) {
+  const { t } = useI18n()
+  const value = (field: keyof MeetingFormDefaults) => (failure ? textValue(failure.values[field]) : defaults[field])
+  return (
+    <Form method="post" className="grid gap-4" noValidate>
+      <CsrfInput />
+      <input type="hidden" name="intent" value={intent} />
+      <SelectField
+        name="committeeId"
+        label={t('meetings.field.committee')}
+        defaultValue={value('committeeId')}
+        error={failure?.fieldErrors.committeeId}
+        options={[
+          { value: '', label: t('meetings.field.committee.choose') },
+          ...committees.map((committee) => ({ value: committee.id, label: committee.name })),
+        ]}
+      />
+      <TextField
+        type="datetime-local"
+        name="startsAt"
+        label={t('meetings.field.startsAt')}
+        description={t('meetings.field.startsAt.help')}
+        defaultValue={value('startsAt')}
+        error={failure?.fieldErrors.startsAt}
+        required
+      />
+      <TextField
+        name="place"
+        label={t('meetings.field.place')}
+        defaultValue={value('place')}
+        error={failure?.fieldErrors.place}
+        maxLength={200}
+      />
+      <div>
+        <Button>{submitLabel}</Button>
+      </div>
+    </Form>
+  )
+}
+
+export interface AgendaItemDefaults {
+  title: string
+  summary: string
+  proposal: string
+  reportIds: string[]
+  phenomenonIds: string[]
+}
+
+export interface AgendaCandidates {
+  reports: { id: string; title: string; municipality: string | null; team: string | null }[]
+  phenomena: { id: string; title: string; forwarded_count: number }[]
+}
+
+export function useAgendaItemFieldLabels(): Record<string, string> {
+  const { t } = useI18n()
+  return {
+    title: t('meetings.item.field.title'),
+    summary: t('meetings.item.field.summary'),
+    proposal: t('meetings.item.field.proposal'),
+  }
+}
+
+/** Adding an item or editing one: texts, and the forwarded reports and phenomena it concerns. */
+export function AgendaItemForm({
+  intent,
+  itemId,
+  defaults,
+  candidates,
+  failure,
+  submitLabel,
+}: {
+  intent: 'addItem' | 'updateItem'
+  itemId?: string
+  defaults: AgendaItemDefaults
+  /** Forwarded reports and phenomena, plus whatever the item already links to. */
+  candidates: AgendaCandidates
+  failure: MeetingActionResult | undefined
+  submitLabel: string
+}) {
+  const { t } = useI18n()
+  const labels = useAgendaItemFieldLabels()
+  const text = (field: 'title' | 'summary' | 'proposal') =>
+    failure ? textValue(failure.values[field]) : defaults[field]
+  const chosen = (field: 'reportIds' | 'phenomenonIds') =>
+    failure ? listValue(failure.values[field]) : defaults[field]
+  return (
+    <Form method="post" className="grid gap-4" noValidate>
+      <CsrfInput />
+      <input type="hidden" name="intent" value={intent} />
+      {itemId ? <input type="hidden" name="itemId" value={itemId} /> : null}
+      <GuardFindings findings={failure?.findings ?? []} fieldLabels={labels} />
+      <TextField
+        name="title"
+        label={labels.title!}
+        defaultValue={text('title')}
+        error={failure?.fieldErrors.title}
+        maxLength={200}
+        required
+      />
+      <TextArea
+        name="summary"
+        label={labels.summary!}
+        description={t('meetings.item.field.summary.help')}
+        defaultValue={text('summary')}
+        error={failure?.fieldErrors.summary}
+        rows={8}
+        maxLength={20_000}
+      />
+      <TextArea
+        name="proposal"
+        label={labels.proposal!}
+        description={t('meetings.item.field.proposal.help')}
+        defaultValue={text('proposal')}
+        error={failure?.fieldErrors.proposal}
+        rows={3}
+        maxLength={5000}
+      />
+      {candidates.reports.length > 0 ? (
+        <CheckboxGroup
+          legend={t('meetings.item.field.reports')}
+          name="reportIds"
+          selected={chosen('reportIds')}
+          error={failure?.fieldErrors.reportIds}
+          options={candidates.reports.map((report) => ({
+            value: report.id,
+            label: `${report.title} (${[report.municipality ?? t('reports.wholeArea'), report.team].filter(Boolean).join(', ')})`,
+          }))}
+        />
+      ) : (
+        <p className="text-slate-700">{t('meetings.item.noCandidateReports')}</p>
+      )}
+      {candidates.phenomena.length > 0 ? (
+        <CheckboxGroup
+          legend={t('meetings.item.field.phenomena')}
+          name="phenomenonIds"
+          selected={chosen('phenomenonIds')}
+          error={failure?.fieldErrors.phenomenonIds}
+          options={candidates.phenomena.map((phenomenon) => ({
+            value: phenomenon.id,
+            label: t('meetings.item.phenomenonOption', {
+              title: phenomenon.title,
+              count: phenomenon.forwarded_count,
+            }),
+          }))}
+        />
+      ) : (
+        <p className="text-slate-700">{t('meetings.item.noCandidatePhenomena')}</p>
+      )}
+      <div>
+        <Button>{submitLabel}</Button>
+      </div>
+    </Form>
+  )
+}
+
+/** The chair's or secretary's decision on one item. */
+export function DecisionForm({
+  itemId,
+  itemLabel,
+  failure,
+}: {
+  itemId: string
+  /** "3 § Title", so each of several decision forms on the page has its own name. */
+  itemLabel: string
+  failure: MeetingActionResult | undefined
+}) {
+  const { t } = useI18n()
+  const chosen = failure ? textValue(failure.values.kind) : ''
+  const kindError = failure?.fieldErrors.kind
+  const errorId = `decision-${itemId}-kind-error`
+  return (
+    <Form method="post" className="mt-4 grid gap-4 rounded-md border border-slate-300 p-4" noValidate>
+      <CsrfInput />
+      <input type="hidden" name="intent" value="decide" />
+      <input type="hidden" name="itemId" value={itemId} />
+      <GuardFindings findings={failure?.findings ?? []} fieldLabels={{ text: t('meetings.decision.field.text') }} />
+      <fieldset aria-describedby={kindError ? errorId : undefined}>
+        <legend className="font-semibold">{t('meetings.decision.field.kind', { item: itemLabel })}</legend>
+        <div className="mt-1 grid gap-1 sm:grid-cols-2">
+          {agendaDecisions.map((kind) => (
+            <label key={kind} className="flex min-h-11 items-center gap-2">
+              <input
+                type="radio"
+                name="kind"
+                value={kind}
+                defaultChecked={chosen === kind}
+                required
+                className="size-5 accent-brand-700"
+              />
+              {t(decisionLabelKey(kind))}
+            </label>
+          ))}
+        </div>
+        <FieldError id={errorId} error={kindError} />
+      </fieldset>
+      <TextArea
+        name="text"
+        label={t('meetings.decision.field.text')}
+        description={t('meetings.decision.field.text.help')}
+        defaultValue={failure ? textValue(failure.values.text) : ''}
+        error={failure?.fieldErrors.text}
+        rows={3}
+        maxLength={5000}
+      />
+      <div>
+        <Button>{t('meetings.decision.submit')}</Button>
+      </div>
+    </Form>
+  )
+}

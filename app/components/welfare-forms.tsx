@@ -1,0 +1,190 @@
+import { Form } from '@remix-run/react'
+import { type ReactNode } from 'react'
+import { type FieldFinding } from '#app/domain/identifiability.ts'
+import { supportNeeds } from '#app/domain/report-fields.ts'
+import { welfareMarkdownMaxLength, type WelfareFormResult } from '#app/domain/welfare-report-form.ts'
+import { typedValueOf } from '#app/utils/forms.ts'
+import { type MessageKey } from '#app/utils/i18n.ts'
+import { useI18n } from '#app/utils/use-i18n.ts'
+import { CsrfInput } from './csrf-input.tsx'
+import { Alert } from './ui/alert.tsx'
+import { Button } from './ui/button.tsx'
+import { SelectField, TextArea, TextField } from './ui/field.tsx'
+
+/** The result meant for this form, if the last submission came from it. */
+export function resultFor(result: WelfareFormResult | undefined, formId: string) {
+  return result?.formId === formId ? result : undefined
+}
+
+const fieldLabels: Record<string, MessageKey> = {
+  title: 'welfare.field.title',
+  introduction: 'welfare.field.introduction',
+  body: 'welfare.field.body',
+}
+
+/** Names each fragment the guard found, the field it is in and what it looks like; the text typed stays in the form. */
+export function GuardFindings({ findings }: { findings: FieldFinding[] }) {
+  const { t } = useI18n()
+  if (findings.length === 0) return null
+  return (
+    <Alert tone="error">
+      <p className="font-semibold">{t('welfare.guard.title')}</p>
+      <ul className="mt-2 list-disc pl-6">
+        {findings.map((finding, index) => (
+          <li key={index}>
+            {t('report.guard.finding', {
+              fragment: finding.fragment,
+              kind: t(`report.guard.kind.${finding.kind}` as MessageKey),
+              field: t(fieldLabels[finding.field] ?? 'welfare.field.body'),
+            })}
+          </li>
+        ))}
+      </ul>
+      <p className="mt-2">{t('welfare.guard.help')}</p>
+    </Alert>
+  )
+}
+
+/** The outcome of a form beside it: success, a message, or the reports that stopped it. */
+export function FormMessage({ result }: { result: WelfareFormResult | undefined }) {
+  const { t } = useI18n()
+  if (!result) return null
+  return (
+    <>
+      <GuardFindings findings={result.findings} />
+      {result.message ? (
+        <Alert tone={result.ok ? 'success' : 'error'}>
+          <p>{t(result.message)}</p>
+          {result.reports.length > 0 ? (
+            <ul className="mt-2 list-disc pl-6">
+              {result.reports.map((report) => (
+                <li key={report.id}>
+                  {report.title} ({t(`status.${report.status}`)})
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </Alert>
+      ) : null}
+    </>
+  )
+}
+
+/** Title, period and (optionally) introduction of a welfare report. */
+export function WelfareReportFields({
+  result,
+  defaults,
+  withIntroduction,
+}: {
+  result: WelfareFormResult | undefined
+  defaults: { title: string; periodStart: string; periodEnd: string; introduction: string }
+  withIntroduction: boolean
+}) {
+  const { t } = useI18n()
+  const typed = (field: keyof typeof defaults) =>
+    result && !result.ok ? (typedValueOf(result, field) ?? '') : defaults[field]
+  const errors = result?.fieldErrors ?? {}
+  return (
+    <>
+      <TextField
+        name="title"
+        label={t('welfare.field.title')}
+        defaultValue={typed('title')}
+        error={errors.title}
+        maxLength={200}
+      />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField
+          name="periodStart"
+          type="date"
+          label={t('welfare.field.periodStart')}
+          defaultValue={typed('periodStart')}
+          error={errors.periodStart}
+        />
+        <TextField
+          name="periodEnd"
+          type="date"
+          label={t('welfare.field.periodEnd')}
+          defaultValue={typed('periodEnd')}
+          error={errors.periodEnd}
+        />
+      </div>
+      {withIntroduction ? (
+        <TextArea
+          name="introduction"
+          label={t('welfare.field.introduction')}
+          description={t('welfare.field.markdownHelp')}
+          defaultValue={typed('introduction')}
+          error={errors.introduction}
+          maxLength={welfareMarkdownMaxLength}
+          rows={8}
+        />
+      ) : null}
+    </>
+  )
+}
+
+/** Title, § 11 category and Markdown body of a section. */
+export function SectionFields({
+  result,
+  defaults,
+}: {
+  result: WelfareFormResult | undefined
+  defaults: { title: string; category: string; body: string }
+}) {
+  const { t } = useI18n()
+  const typed = (field: keyof typeof defaults) =>
+    result && !result.ok ? (typedValueOf(result, field) ?? '') : defaults[field]
+  const errors = result?.fieldErrors ?? {}
+  return (
+    <>
+      <TextField
+        name="title"
+        label={t('welfare.field.sectionTitle')}
+        defaultValue={typed('title')}
+        error={errors.title}
+        maxLength={200}
+      />
+      <SelectField
+        name="category"
+        label={t('welfare.field.category')}
+        defaultValue={typed('category')}
+        error={errors.category}
+        options={[
+          { value: '', label: t('welfare.field.category.none') },
+          ...supportNeeds.map((need) => ({ value: need, label: t(`supportNeed.${need}`) })),
+        ]}
+      />
+      <TextArea
+        name="body"
+        label={t('welfare.field.body')}
+        description={t('welfare.field.markdownHelp')}
+        defaultValue={typed('body')}
+        error={errors.body}
+        maxLength={welfareMarkdownMaxLength}
+        rows={10}
+      />
+    </>
+  )
+}
+
+/** A small form with one button and hidden fields: moving and deleting sections. */
+export function ButtonForm({
+  hidden,
+  children,
+  variant = 'secondary',
+}: {
+  hidden: Record<string, string>
+  children: ReactNode
+  variant?: 'secondary' | 'danger'
+}) {
+  return (
+    <Form method="post" preventScrollReset>
+      <CsrfInput />
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <Button variant={variant}>{children}</Button>
+    </Form>
+  )
+}

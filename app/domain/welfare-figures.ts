@@ -1,0 +1,119 @@
+import { formatNumber, isMessageKey, type Locale, type MessageKey, type Translate } from '#app/utils/i18n.ts'
+import {
+  formatCount,
+  type PublicCount,
+  type PublicStatistics,
+  type StatisticsDimension,
+  statisticsDimensions,
+} from './statistics.ts'
+
+/** How each dimension is titled in the user's language. */
+export const dimensionTitles: Record<StatisticsDimension, MessageKey> = {
+  category: 'welfare.figures.byCategory',
+  clientGroup: 'welfare.figures.byClientGroup',
+  ageBand: 'welfare.figures.byAgeBand',
+  gender: 'welfare.figures.byGender',
+  municipality: 'welfare.figures.byMunicipality',
+  quarter: 'welfare.figures.byQuarter',
+}
+
+const codeCatalogs: Partial<Record<StatisticsDimension, string>> = {
+  category: 'supportNeed',
+  clientGroup: 'clientGroup',
+  ageBand: 'ageBand',
+  gender: 'gender',
+}
+
+/** The label of one group: a code in the user's language, a municipality by name, a quarter as readers write it. */
+export function figureLabel(t: Translate, dimension: StatisticsDimension, key: string | null): string {
+  if (key === null) return dimension === 'municipality' ? t('reports.wholeArea') : t('welfare.figures.notStated')
+  if (dimension === 'municipality') return key
+  if (dimension === 'quarter') {
+    const match = /^(\d{4})-Q([1-4])$/.exec(key)
+    // Strings, not numbers: a year must not get a thousands separator.
+    return match ? t('welfare.figures.quarter', { year: match[1]!, quarter: match[2]! }) : key
+  }
+  const messageKey = `${codeCatalogs[dimension]}.${key}`
+  return isMessageKey(messageKey) ? t(messageKey) : key
+}
+
+/** A summary figure: counts are suppressed like any other; the share and median are null when they would reveal one. */
+export type SummaryFigure =
+  | { key: 'total' | 'positive' | 'negative' | 'withFeedback'; kind: 'count'; value: PublicCount }
+  | { key: 'feedbackShare'; kind: 'percent'; value: number | null }
+  | { key: 'medianDaysToFeedback'; kind: 'days'; value: number | null }
+
+export const summaryTitles: Record<SummaryFigure['key'], MessageKey> = {
+  total: 'welfare.figures.total',
+  positive: 'welfare.figures.positive',
+  negative: 'welfare.figures.negative',
+  withFeedback: 'welfare.figures.withFeedback',
+  feedbackShare: 'welfare.figures.feedbackShare',
+  medianDaysToFeedback: 'welfare.figures.medianDays',
+}
+
+export function summaryFigures(figures: PublicStatistics): SummaryFigure[] {
+  return [
+    { key: 'total', kind: 'count', value: figures.total },
+    { key: 'positive', kind: 'count', value: figures.positive },
+    { key: 'negative', kind: 'count', value: figures.negative },
+    { key: 'withFeedback', kind: 'count', value: figures.withFeedback },
+    { key: 'feedbackShare', kind: 'percent', value: figures.feedbackShare },
+    { key: 'medianDaysToFeedback', kind: 'days', value: figures.medianDaysToFeedback },
+  ]
+}
+
+/** A summary figure as it reads on a page: "<5" for a small count, "–" for a share or median that is withheld. */
+export function formatSummaryFigure(locale: Locale, figure: SummaryFigure, threshold: number): string {
+  switch (figure.kind) {
+    case 'count':
+      return formatCount(locale, figure.value, threshold)
+    case 'percent':
+      return figure.value === null ? '–' : `${formatNumber(locale, figure.value, { maximumFractionDigits: 1 })} %`
+    case 'days':
+      return figure.value === null ? '–' : formatNumber(locale, figure.value, { maximumFractionDigits: 1 })
+  }
+}
+
+export interface LabelledRow {
+  key: string | null
+  label: string
+  count: PublicCount
+}
+
+/** One dimension's groups with their labels, in the order the statistics put them. */
+export function labelledRows(t: Translate, figures: PublicStatistics, dimension: StatisticsDimension): LabelledRow[] {
+  return figures.byDimension[dimension].map((row) => ({
+    key: row.key,
+    label: figureLabel(t, dimension, row.key),
+    count: row.count,
+  }))
+}
+
+/** Every figure of a PublicStatistics as flat rows: the CSV export's content, one scope at a time. */
+export interface FlatFigure {
+  dimension: 'summary' | StatisticsDimension
+  key: string
+  label: string
+  /** "<5" for a suppressed count, an empty string for a withheld share or median, otherwise the plain number. */
+  value: string
+}
+
+export function flattenFigures(t: Translate, figures: PublicStatistics): FlatFigure[] {
+  const suppressed = `<${figures.threshold}`
+  const summary = summaryFigures(figures).map((figure): FlatFigure => ({
+    dimension: 'summary',
+    key: figure.key,
+    label: t(summaryTitles[figure.key]),
+    value: figure.value === null ? (figure.kind === 'count' ? suppressed : '') : String(figure.value),
+  }))
+  const groups = statisticsDimensions.flatMap((dimension) =>
+    labelledRows(t, figures, dimension).map((row): FlatFigure => ({
+      dimension,
+      key: row.key ?? '',
+      label: row.label,
+      value: row.count === null ? suppressed : String(row.count),
+    })),
+  )
+  return [...summary, ...groups]
+}

@@ -1,0 +1,71 @@
+import { type PublicStatistics } from './statistics.ts'
+import { type ActionLevel } from './report-fields.ts'
+import { type ActionOutcome, type AgendaDecision, type ReportStatus } from '#app/models/database.ts'
+
+/** A proposed action as the welfare report shows it: what was proposed and what became of it. */
+export interface WelfareAction {
+  description: string
+  level: ActionLevel
+  outcome: ActionOutcome | null
+  outcomeReason: string | null
+}
+
+/** A committee decision on an agenda item that carried the phenomenon or report. */
+export interface WelfareDecision {
+  committee: string
+  meetingDate: string
+  decision: AgendaDecision
+  decisionText: string | null
+}
+
+export interface WelfarePhenomenon {
+  id: string
+  title: string
+  description: string
+  reportCount: number
+  actions: WelfareAction[]
+  decisions: WelfareDecision[]
+}
+
+export interface WelfareReportEntry {
+  id: string
+  title: string
+  status: ReportStatus
+  actions: WelfareAction[]
+  decisions: WelfareDecision[]
+}
+
+export interface WelfareSection {
+  id: string
+  position: number
+  title: string
+  /** The § 11 support need the section's figures are limited to; null for all reports of the period. */
+  category: string | null
+  /** Markdown as written; rendered only through renderMarkdown, which sanitises. */
+  body: string
+  figures: PublicStatistics
+  phenomena: WelfarePhenomenon[]
+  reports: WelfareReportEntry[]
+}
+
+/**
+ * Everything a welfare report shows, with every count already suppressed: the page, the three exports and the
+ * API are all made from this one value, so they cannot disagree.
+ */
+export interface WelfareReportDocument {
+  id: string
+  title: string
+  /** YYYY-MM-DD, inclusive. */
+  periodStart: string
+  periodEnd: string
+  introduction: string
+  organisationName: string
+  figures: PublicStatistics
+  sections: WelfareSection[]
+  updatedAt: string
+}
+
+/** Where a section is read; notifications and emails link a reporter straight to the section that used their report. */
+export function welfareSectionPath(welfareReportId: string, sectionId: string): string {
+  return `/welfare-reports/${welfareReportId}#section-${sectionId}`
+}

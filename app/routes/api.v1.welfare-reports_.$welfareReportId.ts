@@ -1,0 +1,16 @@
+import { getWelfareReportDocument } from '#app/models/welfare-report.server.ts'
+import { welfareReportResource } from '#app/utils/api-resources.server.ts'
+import { ApiProblem, apiJson, apiRoute, requireApiUuid } from '#app/utils/api.server.ts'
+import { getDb } from '#app/utils/db.server.ts'
+
+const route = apiRoute({
+  async GET({ params, user }) {
+    const welfareReportId = requireApiUuid(params.welfareReportId)
+    const document = await getWelfareReportDocument(getDb(), user.organisation.id, welfareReportId)
+    if (!document) throw new ApiProblem('not_found')
+    return apiJson(welfareReportResource(document))
+  },
+})
+
+export const loader = route.loader
+export const action = route.action

@@ -1,0 +1,461 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { z } from 'zod'
+import { CsrfInput } from '#app/components/csrf-input.tsx'
+import {
+  AgendaItemBody,
+  AgendaItemTitle,
+  type AgendaItemView,
+  DecisionText,
+  useItemNumber,
+} from '#app/components/meeting-agenda.tsx'
+import {
+  type AgendaCandidates,
+  AgendaItemForm,
+  DecisionForm,
+  failureFor,
+  type MeetingActionResult,
+  MeetingDetailsForm,
+} from '#app/components/meeting-forms.tsx'
+import { PageHeading } from '#app/components/page-heading.tsx'
+import { Alert } from '#app/components/ui/alert.tsx'
+import { Button } from '#app/components/ui/button.tsx'
+import { Card } from '#app/components/ui/card.tsx'
+import { FieldError } from '#app/components/ui/field.tsx'
+import {
+  AgendaItemSchema,
+  agendaMoves,
+  canPrepareMeetings,
+  DecisionSchema,
+  meetingReaderRoles,
+  MeetingSchema,
+  toHelsinkiDateTimeInput,
+} from '#app/domain/meetings.ts'
+import {
+  createAgendaItem,
+  type DecisionOutcome,
+  deleteAgendaItem,
+  getMeetingForViewer,
+  listAgendaCandidates,
+  mayDecide,
+  type MeetingOutcome,
+  moveAgendaItem,
+  publishMeeting,
+  type PublishOutcome,
+  recordDecision,
+  updateAgendaItem,
+  updateMeeting,
+} from '#app/models/meeting.server.ts'
+import { listCommittees } from '#app/models/organisation.server.ts'
+import { requireRole } from '#app/utils/auth.server.ts'
+import { readProtectedForm } from '#app/utils/csrf.server.ts'
+import { getDb } from '#app/utils/db.server.ts'
+import { type FieldErrors, formValues, parseForm } from '#app/utils/forms.ts'
+import { formatDateTime, type MessageKey } from '#app/utils/i18n.ts'
+import { renderMarkdown } from '#app/utils/markdown.server.ts'
+import { requireUuid } from '#app/utils/params.server.ts'
+import { useI18n } from '#app/utils/use-i18n.ts'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, meetingReaderRoles)
+  const db = getDb()
+  const meeting = await getMeetingForViewer(db, user, requireUuid(params.meetingId))
+  if (!meeting) throw data({ code: 'not_found' }, { status: 404 })
+  const editable = canPrepareMeetings(user.roles) && meeting.published_at === null
+  const [candidates, committees] = editable
+    ? await Promise.all([listAgendaCandidates(db, user.organisation.id), listCommittees(db, user.organisation.id)])
+    : [{ reports: [], phenomena: [] }, []]
+  const forwardedWith = new Map(candidates.phenomena.map((p) => [p.id, p.forwarded_count]))
+  const { items, viewerSeat: _seat, ...details } = meeting
+  return {
+    meeting: { ...details, startsAtInput: toHelsinkiDateTimeInput(meeting.starts_at) },
+    items: items.map(({ summary, ...item }) => ({
+      ...item,
+      summaryHtml: renderMarkdown(summary),
+      // Only the coordinator editing the item needs the Markdown source.
+      summary: editable ? summary : null,
+      phenomena: item.phenomena.map((phenomenon) =>
+        editable ? { ...phenomenon, forwarded_count: forwardedWith.get(phenomenon.id) ?? 0 } : phenomenon,
+      ),
+    })),
+    editable,
+    mayDecide: mayDecide(user, meeting),
+    candidates,
+    committees,
+  }
+}
+
+const ItemIdSchema = z.object({ itemId: z.uuid({ error: 'validation.invalid' }) })
+const MoveSchema = ItemIdSchema.extend({ direction: z.enum(agendaMoves, { error: 'validation.invalid' }) })
+const PublishSchema = z.object({
+  confirm: z.literal('on', { error: 'meetings.publish.confirmRequired' }),
+})
+const intents = ['updateMeeting', 'addItem', 'updateItem', 'deleteItem', 'moveItem', 'publish', 'decide'] as const
+type Intent = (typeof intents)[number]
+
+/** Which form on the page a submission came from, so its errors and values go back to that form. */
+function formIdOf(intent: Intent, itemId: string): string {
+  switch (intent) {
+    case 'updateMeeting':
+    case 'addItem':
+    case 'publish':
+      return intent
+    case 'updateItem':
+    case 'deleteItem':
+    case 'moveItem':
+      return `item:${itemId}`
+    case 'decide':
+      return `decide:${itemId}`
+  }
+}
+
+const reportArrays = ['reportIds', 'phenomenonIds']
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, meetingReaderRoles)
+  const meetingId = requireUuid(params.meetingId)
+  const formData = await readProtectedForm(request)
+  const intent = intents.find((known) => known === formData.get('intent'))
+  if (!intent) throw data({ code: 'bad_request' }, { status: 400 })
+  // Everything but recording a decision is preparing the agenda, the coordinator's work.
+  if (intent !== 'decide' && !canPrepareMeetings(user.roles)) throw data({ code: 'forbidden' }, { status: 403 })
+  const itemId = String(formData.get('itemId') ?? '')
+  const formId = formIdOf(intent, itemId)
+  const reply = (status: number, result: Partial<MeetingActionResult>) =>
+    data<MeetingActionResult>(
+      {
+        ok: status < 300,
+        formId,
+        message: null,
+        fieldErrors: {},
+        findings: [],
+        values: status < 300 ? {} : formValues(formData),
+        reports: [],
+        ...result,
+      },
+      { status },
+    )
+  const invalid = (fieldErrors: FieldErrors) => reply(400, { fieldErrors })
+  /** Maps a model outcome to the page: typed failures the user can act on come back to the form. */
+  const respond = (outcome: MeetingOutcome | PublishOutcome | DecisionOutcome, done: MessageKey) => {
+    if (outcome.ok) return reply(200, { message: done })
+    switch (outcome.reason) {
+      case 'not_found':
+        throw data({ code: 'not_found' }, { status: 404 })
+      case 'forbidden':
+        throw data({ code: 'forbidden' }, { status: 403 })
+      case 'published':
+        return reply(409, { message: 'meetings.alreadyPublished' })
+      case 'already_decided':
+        return reply(409, { message: 'meetings.decision.alreadyDecided' })
+      case 'invalid':
+        return invalid(outcome.fieldErrors)
+      case 'identifying':
+        return reply(422, {
+          findings: outcome.findings,
+          fieldErrors: Object.fromEntries(outcome.findings.map((finding) => [finding.field, 'meetings.guard.field'])),
+        })
+      case 'empty':
+        return reply(400, { message: 'meetings.publish.empty' })
+      case 'reports_unavailable':
+        return reply(409, { message: 'meetings.publish.reportsUnavailable', reports: outcome.reports })
+    }
+  }
+
+  const db = getDb()
+  // An item form always names its item; a malformed id can never name one.
+  if (formId.includes(':') && !parseForm(ItemIdSchema, formData).ok) throw data({ code: 'not_found' }, { status: 404 })
+  switch (intent) {
+    case 'updateMeeting': {
+      const parsed = parseForm(MeetingSchema, formData)
+      if (!parsed.ok) return invalid(parsed.fieldErrors)
+      return respond(await updateMeeting(db, user, meetingId, parsed.data), 'meetings.saved')
+    }
+    case 'addItem':
+    case 'updateItem': {
+      const parsed = parseForm(AgendaItemSchema, formData, reportArrays)
+      if (!parsed.ok) return invalid(parsed.fieldErrors)
+      return intent === 'addItem'
+        ? respond(await createAgendaItem(db, user, meetingId, parsed.data), 'meetings.item.added')
+        : respond(await updateAgendaItem(db, user, meetingId, itemId, parsed.data), 'meetings.item.saved')
+    }
+    case 'deleteItem':
+      return respond(await deleteAgendaItem(db, user, meetingId, itemId), 'meetings.item.deleted')
+    case 'moveItem': {
+      const parsed = parseForm(MoveSchema, formData)
+      if (!parsed.ok) return invalid(parsed.fieldErrors)
+      return respond(await moveAgendaItem(db, user, meetingId, itemId, parsed.data.direction), 'meetings.item.moved')
+    }
+    case 'publish': {
+      const parsed = parseForm(PublishSchema, formData)
+      if (!parsed.ok) return invalid(parsed.fieldErrors)
+      return respond(await publishMeeting(db, user, meetingId), 'meetings.publish.done')
+    }
+    case 'decide': {
+      const parsed = parseForm(DecisionSchema, formData)
+      if (!parsed.ok) return invalid(parsed.fieldErrors)
+      return respond(await recordDecision(db, user, meetingId, itemId, parsed.data), 'meetings.decision.done')
+    }
+  }
+}
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>
+type ItemData = LoaderData['items'][number]
+
+function MoveButtons({ item, index, count }: { item: ItemData; index: number; count: number }) {
+  const { t } = useI18n()
+  const itemNumber = useItemNumber()
+  const name = `${itemNumber(index)} ${item.title}`
+  return (
+    <Form method="post" className="flex flex-wrap gap-2">
+      <CsrfInput />
+      <input type="hidden" name="intent" value="moveItem" />
+      <input type="hidden" name="itemId" value={item.id} />
+      {index > 0 ? (
+        <Button
+          variant="secondary"
+          name="direction"
+          value="up"
+          className="min-h-9 px-2 py-1 text-sm"
+          aria-label={t('meetings.item.moveUpNamed', { item: name })}
+        >
+          {t('meetings.item.moveUp')}
+        </Button>
+      ) : null}
+      {index < count - 1 ? (
+        <Button
+          variant="secondary"
+          name="direction"
+          value="down"
+          className="min-h-9 px-2 py-1 text-sm"
+          aria-label={t('meetings.item.moveDownNamed', { item: name })}
+        >
+          {t('meetings.item.moveDown')}
+        </Button>
+      ) : null}
+    </Form>
+  )
+}
+
+/** Forwarded reports and phenomena, plus what this item already links to even if it has moved on since. */
+function candidatesFor(candidates: AgendaCandidates, item: ItemData | null): AgendaCandidates {
+  if (!item) return candidates
+  const direct = item.reports.filter((report) => report.via_phenomenon_id === null)
+  return {
+    reports: [...candidates.reports, ...direct.filter((r) => !candidates.reports.some((c) => c.id === r.id))],
+    phenomena: [
+      ...candidates.phenomena,
+      ...item.phenomena
+        .filter((p) => !candidates.phenomena.some((c) => c.id === p.id))
+        .map((p) => ({ id: p.id, title: p.title, forwarded_count: 0 })),
+    ],
+  }
+}
+
+function EditItem({ item, index }: { item: ItemData; index: number }) {
+  const { candidates } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  const { t } = useI18n()
+  const itemNumber = useItemNumber()
+  const failure = failureFor(result, `item:${item.id}`)
+  const name = `${itemNumber(index)} ${item.title}`
+  return (
+    <details className="mt-4 rounded-md border border-slate-300 p-3" open={Boolean(failure)}>
+      <summary className="cursor-pointer font-semibold text-brand-800">
+        {t('meetings.item.editNamed', { item: name })}
+      </summary>
+      <div className="mt-4 grid gap-6">
+        <AgendaItemForm
+          key={failure ? 'failed' : `${item.title}:${item.summary}:${item.proposal}`}
+          intent="updateItem"
+          itemId={item.id}
+          defaults={{
+            title: item.title,
+            summary: item.summary ?? '',
+            proposal: item.proposal,
+            reportIds: item.reports.filter((r) => r.via_phenomenon_id === null).map((r) => r.id),
+            phenomenonIds: item.phenomena.map((p) => p.id),
+          }}
+          candidates={candidatesFor(candidates, item)}
+          failure={failure}
+          submitLabel={t('meetings.item.save')}
+        />
+        <Form method="post" className="border-t border-slate-200 pt-4">
+          <CsrfInput />
+          <input type="hidden" name="intent" value="deleteItem" />
+          <input type="hidden" name="itemId" value={item.id} />
+          <Button variant="danger" aria-label={t('meetings.item.deleteNamed', { item: name })}>
+            {t('meetings.item.delete')}
+          </Button>
+        </Form>
+      </div>
+    </details>
+  )
+}
+
+function AgendaItem({ item, index, count }: { item: ItemData; index: number; count: number }) {
+  const { editable, mayDecide } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  const itemNumber = useItemNumber()
+  const view: AgendaItemView = item
+  return (
+    <li className="border-t border-slate-200 pt-4 first:border-t-0 first:pt-0">
+      <article aria-labelledby={`item-${item.id}`} className="grid gap-2">
+        <div id={`item-${item.id}`}>
+          <AgendaItemTitle index={index} item={view} level={3} />
+        </div>
+        {editable ? <MoveButtons item={item} index={index} count={count} /> : null}
+        <AgendaItemBody item={view} level={3} linkReports />
+        {item.decision ? <DecisionText item={view} level={3} /> : null}
+        {mayDecide && !item.decision ? (
+          <DecisionForm
+            itemId={item.id}
+            itemLabel={`${itemNumber(index)} ${item.title}`}
+            failure={failureFor(result, `decide:${item.id}`)}
+          />
+        ) : null}
+        {editable ? <EditItem item={item} index={index} /> : null}
+      </article>
+    </li>
+  )
+}
+
+function PublishForm() {
+  const { items } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  const { t } = useI18n()
+  const failure = failureFor(result, 'publish')
+  const reportCount = new Set(items.flatMap((item) => item.reports.map((report) => report.id))).size
+  return (
+    <Form method="post" className="grid gap-4" noValidate>
+      <CsrfInput />
+      <input type="hidden" name="intent" value="publish" />
+      <p>{t('meetings.publish.explanation', { items: items.length, reports: reportCount })}</p>
+      <div>
+        <label className="flex min-h-11 items-center gap-2 font-semibold">
+          <input
+            type="checkbox"
+            name="confirm"
+            value="on"
+            required
+            aria-invalid={failure?.fieldErrors.confirm ? true : undefined}
+            aria-describedby={failure?.fieldErrors.confirm ? 'publish-confirm-error' : undefined}
+            className="size-5 accent-brand-700"
+          />
+          {t('meetings.publish.confirm')}
+        </label>
+        <FieldError id="publish-confirm-error" error={failure?.fieldErrors.confirm} />
+      </div>
+      <div>
+        <Button>{t('meetings.publish.submit')}</Button>
+      </div>
+    </Form>
+  )
+}
+
+function PageMessage() {
+  const result = useActionData<typeof action>()
+  const [searchParams] = useSearchParams()
+  const { t } = useI18n()
+  if (!result) return searchParams.get('planned') ? <Alert tone="success">{t('meetings.plan.done')}</Alert> : null
+  if (result.ok) return result.message ? <Alert tone="success">{t(result.message)}</Alert> : null
+  // Findings are listed in the form itself, next to the fields that hold them.
+  if (!result.message && (result.findings.length > 0 || Object.keys(result.fieldErrors).length === 0)) return null
+  return (
+    <Alert tone="error">
+      <p>{t(result.message ?? 'meetings.formHasErrors')}</p>
+      {result.reports.length > 0 ? (
+        <ul className="mt-2 list-disc pl-6">
+          {result.reports.map((report) => (
+            <li key={report.id}>
+              <Link to={`/reports/${report.id}`}>{report.title}</Link> ({t(`status.${report.status}`)})
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </Alert>
+  )
+}
+
+export default function MeetingPage() {
+  const { meeting, items, editable, candidates, committees } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  const { locale, t } = useI18n()
+  return (
+    <>
+      <PageHeading
+        title={t('meetings.name', {
+          committee: meeting.committee_name,
+          time: formatDateTime(locale, meeting.starts_at),
+        })}
+      >
+        <span className="flex flex-wrap gap-x-4">
+          <span>{meeting.place || t('meetings.noPlace')}</span>
+          <span className="font-semibold">
+            {meeting.published_at
+              ? t('meetings.state.publishedAt', { time: formatDateTime(locale, meeting.published_at) })
+              : t('meetings.state.draft')}
+          </span>
+        </span>
+      </PageHeading>
+      <div className="mb-4 grid gap-3">
+        <PageMessage />
+        <p className="flex flex-wrap gap-4">
+          <Link to={`/meetings/${meeting.id}/agenda`}>{t('meetings.print.agendaLink')}</Link>
+          {meeting.published_at ? (
+            <Link to={`/meetings/${meeting.id}/minutes`}>{t('meetings.print.minutesLink')}</Link>
+          ) : null}
+          <Link to="/meetings">{t('meetings.backToList')}</Link>
+        </p>
+      </div>
+      <div className={editable ? 'grid gap-6 lg:grid-cols-[2fr_1fr]' : 'grid gap-6'}>
+        <div className="grid min-w-0 content-start gap-6">
+          <Card title={t('meetings.agenda.title')}>
+            {items.length === 0 ? (
+              <p>{editable ? t('meetings.agenda.emptyDraft') : t('meetings.agenda.empty')}</p>
+            ) : (
+              <ol className="grid gap-6">
+                {items.map((item, index) => (
+                  <AgendaItem key={item.id} item={item} index={index} count={items.length} />
+                ))}
+              </ol>
+            )}
+          </Card>
+          {editable ? (
+            <Card title={t('meetings.item.addTitle')}>
+              <AgendaItemForm
+                key={`add-${items.length}`}
+                intent="addItem"
+                defaults={{ title: '', summary: '', proposal: '', reportIds: [], phenomenonIds: [] }}
+                candidates={candidates}
+                failure={failureFor(result, 'addItem')}
+                submitLabel={t('meetings.item.add')}
+              />
+            </Card>
+          ) : null}
+        </div>
+        {editable ? (
+          <div className="grid min-w-0 content-start gap-6">
+            <Card title={t('meetings.publish.title')}>
+              <PublishForm />
+            </Card>
+            <Card title={t('meetings.details.title')}>
+              <MeetingDetailsForm
+                key={`${meeting.committee_id}:${meeting.startsAtInput}:${meeting.place}`}
+                intent="updateMeeting"
+                committees={committees}
+                defaults={{
+                  committeeId: meeting.committee_id,
+                  startsAt: meeting.startsAtInput,
+                  place: meeting.place,
+                }}
+                failure={failureFor(result, 'updateMeeting')}
+                submitLabel={t('common.save')}
+              />
+            </Card>
+          </div>
+        ) : null}
+      </div>
+    </>
+  )
+}

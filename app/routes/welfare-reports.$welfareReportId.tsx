@@ -1,0 +1,434 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { CsrfInput } from '#app/components/csrf-input.tsx'
+import { PageHeading } from '#app/components/page-heading.tsx'
+import { Button } from '#app/components/ui/button.tsx'
+import { Card } from '#app/components/ui/card.tsx'
+import {
+  ButtonForm,
+  FormMessage,
+  resultFor,
+  SectionFields,
+  WelfareReportFields,
+} from '#app/components/welfare-forms.tsx'
+import { formatPeriod, WelfareReportView } from '#app/components/welfare-report-view.tsx'
+import { type FieldFinding } from '#app/domain/identifiability.ts'
+import { type WelfareSection } from '#app/domain/welfare-report.ts'
+import {
+  canEditWelfareReports,
+  guardFieldErrors,
+  type WelfareFormResult,
+  welfareReportEditorRoles,
+  WelfareReportFormSchema,
+  WelfareSectionFormSchema,
+} from '#app/domain/welfare-report-form.ts'
+import { ReportConflictError } from '#app/models/report.server.ts'
+import {
+  addSection,
+  deleteSection,
+  getWelfareReportDocument,
+  includeInSection,
+  listInclusionCandidates,
+  listReadableReportIds,
+  moveSection,
+  removeFromSection,
+  setSectionContent,
+  updateWelfareReport,
+} from '#app/models/welfare-report.server.ts'
+import { requireRole, requireUser } from '#app/utils/auth.server.ts'
+import { readProtectedForm } from '#app/utils/csrf.server.ts'
+import { getDb } from '#app/utils/db.server.ts'
+import { type FieldErrors, formValues, parseForm } from '#app/utils/forms.ts'
+import { type MessageKey } from '#app/utils/i18n.ts'
+import { requireUuid } from '#app/utils/params.server.ts'
+import { useI18n } from '#app/utils/use-i18n.ts'
+import { renderWelfareHtml } from '#app/utils/welfare-export.server.ts'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const welfareReportId = requireUuid(params.welfareReportId)
+  const db = getDb()
+  const document = await getWelfareReportDocument(db, user.organisation.id, welfareReportId)
+  if (!document) throw data({ code: 'not_found' }, { status: 404 })
+  const canEdit = canEditWelfareReports(user.roles)
+  const reportIds = document.sections.flatMap((section) => section.reports.map((report) => report.id))
+  const [readableReportIds, candidates] = await Promise.all([
+    listReadableReportIds(db, user, reportIds),
+    canEdit ? listInclusionCandidates(db, user.organisation.id) : null,
+  ])
+  return { document, html: renderWelfareHtml(document), readableReportIds, canEdit, candidates }
+}
+
+const sectionId = z.uuid({ error: 'validation.invalid' })
+const ids = z.array(z.uuid({ error: 'validation.invalid' })).default([])
+
+const SectionRefSchema = z.object({ sectionId })
+const MoveSchema = z.object({ sectionId, direction: z.enum(['up', 'down'], { error: 'validation.invalid' }) })
+const ChoiceSchema = z
+  .object({ sectionId, phenomenonIds: ids, reportIds: ids })
+  .refine((choice) => choice.phenomenonIds.length + choice.reportIds.length > 0, {
+    path: ['phenomenonIds'],
+    message: 'welfare.include.nothingChosen',
+  })
+const UpdateSectionSchema = WelfareSectionFormSchema.extend({ sectionId })
+
+/** Which form on the page sent the request: the intent, and the section for a section's own forms. */
+function formIdOf(intent: string, formData: FormData): string {
+  const section = formData.get('sectionId')
+  return typeof section === 'string' && section ? `${intent}:${section}` : intent
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, welfareReportEditorRoles)
+  const welfareReportId = requireUuid(params.welfareReportId)
+  const formData = await readProtectedForm(request)
+  const db = getDb()
+  const organisationId = user.organisation.id
+  const intent = String(formData.get('intent'))
+  const formId = formIdOf(intent, formData)
+  const respond = (result: Partial<WelfareFormResult>, status = 200) =>
+    data<WelfareFormResult>(
+      {
+        ok: status === 200,
+        formId,
+        fieldErrors: {},
+        values: status === 200 ? {} : formValues(formData),
+        findings: [],
+        message: null,
+        reports: [],
+        ...result,
+      },
+      { status },
+    )
+  const invalid = (fieldErrors: FieldErrors) => respond({ fieldErrors }, 400)
+  const identifying = (findings: FieldFinding[]) => respond({ findings, fieldErrors: guardFieldErrors(findings) }, 422)
+  const notFound = () => {
+    throw data({ code: 'not_found' }, { status: 404 })
+  }
+  const saved = (message: MessageKey) => respond({ message })
+  const ref = (section: string) => ({ organisationId, welfareReportId, sectionId: section })
+
+  switch (intent) {
+    case 'updateReport': {
+      const parsed = parseForm(WelfareReportFormSchema, formData)
+      if (!parsed.ok) return invalid(parsed.fieldErrors)
+      const outcome = await updateWelfareReport(db, organisationId, welfareReportId, parsed.data)
+      if (outcome.ok) return saved('welfare.saved')
+      return outcome.reason === 'identifying' ? identifying(outcome.findings) : notFound()
+    }
+    case 'addSection': {
+      const parsed = parseForm(WelfareSectionFormSchema, formData)
+      if (!parsed.ok) return invalid(parsed.fieldErrors)
+      const outcome = await addSection(db, organisationId, welfareReportId, parsed.data)
+      if (outcome.ok) return saved('welfare.section.added')
+      return outcome.reason === 'identifying' ? identifying(outcome.findings) : notFound()
+    }
+    case 'updateSection': {
+      const parsed = parseForm(UpdateSectionSchema, formData)
+      if (!parsed.ok) return invalid(parsed.fieldErrors)
+      const { sectionId: section, ...content } = parsed.data
+      const outcome = await setSectionContent(db, ref(section), content)
+      if (outcome.ok) return saved('welfare.saved')
+      return outcome.reason === 'identifying' ? identifying(outcome.findings) : notFound()
+    }
+    case 'moveSection': {
+      const parsed = parseForm(MoveSchema, formData)
+      if (!parsed.ok) return invalid(parsed.fieldErrors)
+      const outcome = await moveSection(db, ref(parsed.data.sectionId), parsed.data.direction)
+      return outcome.ok ? saved('welfare.section.moved') : notFound()
+    }
+    case 'deleteSection': {
+      const parsed = parseForm(SectionRefSchema, formData)
+      if (!parsed.ok) return invalid(parsed.fieldErrors)
+      const outcome = await deleteSection(db, ref(parsed.data.sectionId))
+      if (outcome.ok) return saved('welfare.section.deleted')
+      return outcome.reason === 'in_use' ? respond({ message: 'welfare.section.inUse' }, 409) : notFound()
+    }
+    case 'include': {
+      const parsed = parseForm(ChoiceSchema, formData, ['phenomenonIds', 'reportIds'])
+      if (!parsed.ok) return respond({ fieldErrors: parsed.fieldErrors, message: 'welfare.include.nothingChosen' }, 400)
+      const { sectionId: section, phenomenonIds, reportIds } = parsed.data
+      try {
+        const outcome = await db
+          .transaction()
+          .execute((trx) => includeInSection(trx, { ...ref(section), actorId: user.id, phenomenonIds, reportIds }))
+        if (outcome.ok) {
+          return respond({
+            message: outcome.skipped.length > 0 ? 'welfare.include.doneWithSkipped' : 'welfare.include.done',
+            reports: outcome.skipped,
+          })
+        }
+        if (outcome.reason === 'not_includable') {
+          return respond({ message: 'welfare.include.notIncludable', reports: outcome.reports }, 400)
+        }
+        return notFound()
+      } catch (error) {
+        if (error instanceof ReportConflictError) return respond({ message: 'welfare.include.conflict' }, 409)
+        throw error
+      }
+    }
+    case 'remove': {
+      const parsed = parseForm(ChoiceSchema, formData, ['phenomenonIds', 'reportIds'])
+      if (!parsed.ok) return respond({ fieldErrors: parsed.fieldErrors, message: 'welfare.include.nothingChosen' }, 400)
+      const { sectionId: section, phenomenonIds, reportIds } = parsed.data
+      const outcome = await db
+        .transaction()
+        .execute((trx) => removeFromSection(trx, { ...ref(section), phenomenonIds, reportIds }))
+      return outcome.ok ? saved('welfare.remove.done') : notFound()
+    }
+    default:
+      return invalid({ intent: 'validation.invalid' })
+  }
+}
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>
+type Candidates = NonNullable<LoaderData['candidates']>
+
+function SectionEditor({
+  section,
+  index,
+  count,
+  candidates,
+}: {
+  section: WelfareSection
+  index: number
+  count: number
+  candidates: Candidates
+}) {
+  const { t } = useI18n()
+  const result = useActionData<typeof action>()
+  const editResult = resultFor(result, `updateSection:${section.id}`)
+  const includeResult = resultFor(result, `include:${section.id}`)
+  const removeResult = resultFor(result, `remove:${section.id}`)
+  const otherResult = resultFor(result, `moveSection:${section.id}`) ?? resultFor(result, `deleteSection:${section.id}`)
+  const includedPhenomena = new Set(section.phenomena.map((phenomenon) => phenomenon.id))
+  const includedReports = new Set(section.reports.map((report) => report.id))
+  const phenomenaToAdd = candidates.phenomena.filter((phenomenon) => !includedPhenomena.has(phenomenon.id))
+  const reportsToAdd = candidates.reports.filter((report) => !includedReports.has(report.id))
+  return (
+    <div className="mt-6 grid gap-4 rounded-lg border-2 border-dashed border-slate-400 bg-slate-100 p-4">
+      <h3 className="text-lg font-bold text-brand-900">{t('welfare.edit.sectionTools', { title: section.title })}</h3>
+      <FormMessage result={otherResult} />
+      <div className="flex flex-wrap gap-2">
+        {index > 0 ? (
+          <ButtonForm hidden={{ intent: 'moveSection', sectionId: section.id, direction: 'up' }}>
+            {t('welfare.section.moveUp')}
+          </ButtonForm>
+        ) : null}
+        {index < count - 1 ? (
+          <ButtonForm hidden={{ intent: 'moveSection', sectionId: section.id, direction: 'down' }}>
+            {t('welfare.section.moveDown')}
+          </ButtonForm>
+        ) : null}
+        <ButtonForm hidden={{ intent: 'deleteSection', sectionId: section.id }} variant="danger">
+          {t('welfare.section.delete')}
+        </ButtonForm>
+      </div>
+      <details open={Boolean(editResult && !editResult.ok)} className="rounded-md bg-white p-3">
+        <summary className="min-h-11 cursor-pointer py-2 font-semibold">{t('welfare.section.edit')}</summary>
+        <Form method="post" noValidate preventScrollReset className="mt-3 grid gap-4">
+          <CsrfInput />
+          <input type="hidden" name="intent" value="updateSection" />
+          <input type="hidden" name="sectionId" value={section.id} />
+          <FormMessage result={editResult} />
+          <SectionFields
+            result={editResult}
+            defaults={{ title: section.title, category: section.category ?? '', body: section.body }}
+          />
+          <div>
+            <Button>{t('common.save')}</Button>
+          </div>
+        </Form>
+      </details>
+      <details open={Boolean(includeResult)} className="rounded-md bg-white p-3">
+        <summary className="min-h-11 cursor-pointer py-2 font-semibold">{t('welfare.include.title')}</summary>
+        <Form method="post" preventScrollReset className="mt-3 grid gap-4">
+          <CsrfInput />
+          <input type="hidden" name="intent" value="include" />
+          <input type="hidden" name="sectionId" value={section.id} />
+          <p className="text-sm text-slate-700">{t('welfare.include.help')}</p>
+          <FormMessage result={includeResult} />
+          <ChoiceList
+            legend={t('welfare.include.phenomena')}
+            name="phenomenonIds"
+            empty={t('welfare.include.noPhenomena')}
+            options={phenomenaToAdd.map((phenomenon) => ({
+              value: phenomenon.id,
+              label: t('welfare.include.phenomenonOption', {
+                title: phenomenon.title,
+                count: phenomenon.includableReports,
+              }),
+            }))}
+          />
+          <ChoiceList
+            legend={t('welfare.include.reports')}
+            name="reportIds"
+            empty={t('welfare.include.noReports')}
+            options={reportsToAdd.map((report) => ({
+              value: report.id,
+              label: `${report.title} (${t(`status.${report.status}`)})`,
+            }))}
+          />
+          <div>
+            <Button>{t('welfare.include.submit')}</Button>
+          </div>
+        </Form>
+      </details>
+      {section.phenomena.length + section.reports.length > 0 ? (
+        <details open={Boolean(removeResult)} className="rounded-md bg-white p-3">
+          <summary className="min-h-11 cursor-pointer py-2 font-semibold">{t('welfare.remove.title')}</summary>
+          <Form method="post" preventScrollReset className="mt-3 grid gap-4">
+            <CsrfInput />
+            <input type="hidden" name="intent" value="remove" />
+            <input type="hidden" name="sectionId" value={section.id} />
+            <p className="text-sm text-slate-700">{t('welfare.remove.help')}</p>
+            <FormMessage result={removeResult} />
+            <ChoiceList
+              legend={t('welfare.include.phenomena')}
+              name="phenomenonIds"
+              empty={t('welfare.remove.noPhenomena')}
+              options={section.phenomena.map((phenomenon) => ({ value: phenomenon.id, label: phenomenon.title }))}
+            />
+            <ChoiceList
+              legend={t('welfare.include.reports')}
+              name="reportIds"
+              empty={t('welfare.remove.noReports')}
+              options={section.reports.map((report) => ({ value: report.id, label: report.title }))}
+            />
+            <div>
+              <Button variant="danger">{t('welfare.remove.submit')}</Button>
+            </div>
+          </Form>
+        </details>
+      ) : null}
+    </div>
+  )
+}
+
+function ChoiceList({
+  legend,
+  name,
+  options,
+  empty,
+}: {
+  legend: string
+  name: string
+  options: { value: string; label: string }[]
+  empty: string
+}) {
+  return (
+    <fieldset>
+      <legend className="font-semibold">{legend}</legend>
+      {options.length === 0 ? (
+        <p className="text-slate-700">{empty}</p>
+      ) : (
+        <div className="mt-1 grid max-h-80 gap-1 overflow-y-auto">
+          {options.map((option) => (
+            <label key={option.value} className="flex min-h-11 items-center gap-2">
+              <input type="checkbox" name={name} value={option.value} className="size-5 shrink-0 accent-brand-700" />
+              {option.label}
+            </label>
+          ))}
+        </div>
+      )}
+    </fieldset>
+  )
+}
+
+function ReportSettings({ document }: { document: LoaderData['document'] }) {
+  const { t } = useI18n()
+  const result = resultFor(useActionData<typeof action>(), 'updateReport')
+  return (
+    <details open={Boolean(result && !result.ok)} className="rounded-lg border border-slate-300 bg-white p-4">
+      <summary className="min-h-11 cursor-pointer py-2 font-semibold">{t('welfare.edit.report')}</summary>
+      <Form method="post" noValidate preventScrollReset className="mt-3 grid gap-4">
+        <CsrfInput />
+        <input type="hidden" name="intent" value="updateReport" />
+        <FormMessage result={result} />
+        <WelfareReportFields result={result} defaults={document} withIntroduction />
+        <div>
+          <Button>{t('common.save')}</Button>
+        </div>
+      </Form>
+    </details>
+  )
+}
+
+function AddSection() {
+  const { t } = useI18n()
+  const result = resultFor(useActionData<typeof action>(), 'addSection')
+  return (
+    <Card title={t('welfare.section.add')}>
+      {/* A fresh form after each added section; a failed one keeps everything typed. */}
+      <Form key={result?.ok ? 'added' : 'editing'} method="post" noValidate className="grid gap-4">
+        <CsrfInput />
+        <input type="hidden" name="intent" value="addSection" />
+        <FormMessage result={result} />
+        <SectionFields result={result} defaults={{ title: '', category: '', body: '' }} />
+        <div>
+          <Button>{t('welfare.section.add')}</Button>
+        </div>
+      </Form>
+    </Card>
+  )
+}
+
+export default function WelfareReportPage() {
+  const { document, html, readableReportIds, canEdit, candidates } = useLoaderData<typeof loader>()
+  const { locale, t } = useI18n()
+  const readable = new Set(readableReportIds)
+  const base = `/welfare-reports/${document.id}`
+  return (
+    <>
+      <p className="mb-2">
+        <Link to="/welfare-reports">{t('welfare.back')}</Link>
+      </p>
+      <PageHeading title={document.title}>
+        {document.organisationName} · {formatPeriod(locale, document)}
+      </PageHeading>
+      <nav aria-label={t('welfare.export.title')} className="mb-6 flex flex-wrap items-center gap-x-4 gap-y-2">
+        <span className="font-semibold">{t('welfare.export.title')}:</span>
+        <a href={`${base}/export.html`} download>
+          {t('welfare.export.html')}
+        </a>
+        <a href={`${base}/export.md`} download>
+          {t('welfare.export.md')}
+        </a>
+        <a href={`${base}/export.csv`} download>
+          {t('welfare.export.csv')}
+        </a>
+      </nav>
+      {canEdit ? (
+        <div className="mb-8">
+          <ReportSettings document={document} />
+        </div>
+      ) : null}
+      <WelfareReportView
+        document={document}
+        html={html}
+        locale={locale}
+        t={t}
+        reportHref={(id) => (readable.has(id) ? `/reports/${id}` : null)}
+        sectionExtras={
+          canEdit && candidates
+            ? (section, index) => (
+                <SectionEditor
+                  section={section}
+                  index={index}
+                  count={document.sections.length}
+                  candidates={candidates}
+                />
+              )
+            : undefined
+        }
+      />
+      {document.sections.length === 0 ? <p className="mt-6">{t('welfare.section.none')}</p> : null}
+      {canEdit ? (
+        <div className="mt-8 max-w-3xl">
+          <AddSection />
+        </div>
+      ) : null}
+    </>
+  )
+}

@@ -1,0 +1,139 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { CsrfInput } from '#app/components/csrf-input.tsx'
+import { PageHeading } from '#app/components/page-heading.tsx'
+import { Button } from '#app/components/ui/button.tsx'
+import { Card } from '#app/components/ui/card.tsx'
+import { Table } from '#app/components/ui/table.tsx'
+import { FormMessage, resultFor, WelfareReportFields } from '#app/components/welfare-forms.tsx'
+import { writesReports } from '#app/domain/roles.ts'
+import { welfareSectionPath } from '#app/domain/welfare-report.ts'
+import {
+  canEditWelfareReports,
+  currentYearPeriod,
+  guardFieldErrors,
+  type WelfareFormResult,
+  welfareReportEditorRoles,
+  WelfareReportFormSchema,
+} from '#app/domain/welfare-report-form.ts'
+import {
+  createWelfareReport,
+  listSectionsUsingReportsOf,
+  listWelfareReports,
+} from '#app/models/welfare-report.server.ts'
+import { requireRole, requireUser } from '#app/utils/auth.server.ts'
+import { readProtectedForm } from '#app/utils/csrf.server.ts'
+import { getDb } from '#app/utils/db.server.ts'
+import { formValues, parseForm } from '#app/utils/forms.ts'
+import { formatDate } from '#app/utils/i18n.ts'
+import { useI18n } from '#app/utils/use-i18n.ts'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const db = getDb()
+  const [reports, usedReports] = await Promise.all([
+    listWelfareReports(db, user.organisation.id),
+    writesReports(user.roles) ? listSectionsUsingReportsOf(db, user.organisation.id, user.id) : [],
+  ])
+  return {
+    reports,
+    usedReports,
+    canCreate: canEditWelfareReports(user.roles),
+    defaultPeriod: currentYearPeriod(new Date()),
+  }
+}
+
+const formId = 'create'
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, welfareReportEditorRoles)
+  const formData = await readProtectedForm(request)
+  const parsed = parseForm(WelfareReportFormSchema, formData)
+  const failed = { ok: false, formId, findings: [], message: null, reports: [] }
+  if (!parsed.ok) return data<WelfareFormResult>({ ...failed, ...parsed }, { status: 400 })
+  const created = await createWelfareReport(getDb(), { id: user.id, organisationId: user.organisation.id }, parsed.data)
+  if (!created.ok) {
+    const findings = created.reason === 'identifying' ? created.findings : []
+    return data<WelfareFormResult>(
+      { ...failed, fieldErrors: guardFieldErrors(findings), values: formValues(formData), findings },
+      { status: 422 },
+    )
+  }
+  return redirect(`/welfare-reports/${created.welfareReportId}`)
+}
+
+export default function WelfareReportsPage() {
+  const { reports, usedReports, canCreate, defaultPeriod } = useLoaderData<typeof loader>()
+  const result = resultFor(useActionData<typeof action>(), formId)
+  const { locale, t } = useI18n()
+  return (
+    <>
+      <PageHeading title={t('welfare.list.title')}>{t('welfare.list.intro')}</PageHeading>
+      <div className="grid gap-8">
+        {usedReports.length > 0 ? (
+          <Card title={t('welfare.list.yourReports')} tone="info">
+            <ul className="grid gap-2">
+              {usedReports.map((used) => (
+                <li key={`${used.sectionId}:${used.reportId}`}>
+                  {t('welfare.list.yourReport', { report: used.reportTitle })}{' '}
+                  <Link to={welfareSectionPath(used.welfareReportId, used.sectionId)}>
+                    {used.welfareReportTitle}: {used.sectionTitle}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </Card>
+        ) : null}
+        {reports.length === 0 ? (
+          <p>{t('welfare.list.empty')}</p>
+        ) : (
+          <Table
+            caption={t('welfare.list.title')}
+            columns={[
+              t('welfare.column.title'),
+              t('welfare.column.period'),
+              t('welfare.column.sections'),
+              t('welfare.column.updated'),
+            ]}
+          >
+            {reports.map((report) => (
+              <tr key={report.id} className="border-t border-slate-200">
+                <td className="p-3 font-semibold">
+                  <Link to={`/welfare-reports/${report.id}`}>{report.title}</Link>
+                </td>
+                <td className="p-3 whitespace-nowrap">
+                  {formatDate(locale, report.periodStart)} – {formatDate(locale, report.periodEnd)}
+                </td>
+                <td className="p-3 tabular-nums">{report.sectionCount}</td>
+                <td className="p-3 whitespace-nowrap">{formatDate(locale, report.updatedAt)}</td>
+              </tr>
+            ))}
+          </Table>
+        )}
+        {canCreate ? (
+          <div className="max-w-2xl">
+            <Card title={t('welfare.create.title')}>
+              <Form method="post" noValidate className="grid gap-4">
+                <CsrfInput />
+                <FormMessage result={result} />
+                <WelfareReportFields
+                  result={result}
+                  defaults={{
+                    title: t('welfare.create.defaultTitle', { year: defaultPeriod.from.slice(0, 4) }),
+                    periodStart: defaultPeriod.from,
+                    periodEnd: defaultPeriod.to,
+                    introduction: '',
+                  }}
+                  withIntroduction={false}
+                />
+                <div>
+                  <Button>{t('welfare.create.submit')}</Button>
+                </div>
+              </Form>
+            </Card>
+          </div>
+        ) : null}
+      </div>
+    </>
+  )
+}

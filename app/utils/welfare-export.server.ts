@@ -1,0 +1,250 @@
+import { data, type LoaderFunctionArgs } from '@remix-run/node'
+import { createElement } from 'react'
+import { renderToStaticMarkup } from 'react-dom/server'
+import { WelfareReportExport } from '#app/components/welfare-report-export.tsx'
+import { type WelfareHtml, formatPeriod } from '#app/components/welfare-report-view.tsx'
+import { type PublicStatistics, statisticsDimensions } from '#app/domain/statistics.ts'
+import {
+  dimensionTitles,
+  figureLabel,
+  flattenFigures,
+  formatSummaryFigure,
+  labelledRows,
+  summaryFigures,
+  summaryTitles,
+} from '#app/domain/welfare-figures.ts'
+import { type WelfareAction, type WelfareDecision, type WelfareReportDocument } from '#app/domain/welfare-report.ts'
+import { formatCount } from '#app/domain/statistics.ts'
+import { getWelfareReportDocument } from '#app/models/welfare-report.server.ts'
+import { requireUser } from './auth.server.ts'
+import { getDb } from './db.server.ts'
+import { formatDate, getTranslate, type Locale, type Translate } from './i18n.ts'
+import { requireUuid } from './params.server.ts'
+import { renderMarkdown } from './markdown.server.ts'
+
+/**
+ * The welfare report's three exports. Each is made from the same WelfareReportDocument as the page, whose counts
+ * are already suppressed, so no export can show a small count the page hides.
+ */
+export const welfareExportFormats = ['md', 'html', 'csv'] as const
+export type WelfareExportFormat = (typeof welfareExportFormats)[number]
+
+/** The document's Markdown rendered and sanitised, for the page and the HTML export. */
+export function renderWelfareHtml(document: WelfareReportDocument): WelfareHtml {
+  const phenomena: Record<string, string> = {}
+  for (const section of document.sections) {
+    for (const phenomenon of section.phenomena) phenomena[phenomenon.id] ??= renderMarkdown(phenomenon.description)
+  }
+  return {
+    introduction: renderMarkdown(document.introduction),
+    sections: Object.fromEntries(document.sections.map((section) => [section.id, renderMarkdown(section.body)])),
+    phenomena,
+  }
+}
+
+/** A file name readers recognise: the title in plain letters and the period, e.g. hyvinvointikertomus-2025.md. */
+export function exportFilename(document: WelfareReportDocument, format: WelfareExportFormat): string {
+  const slug = document.title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '')
+  const period =
+    document.periodStart.slice(0, 4) === document.periodEnd.slice(0, 4)
+      ? document.periodStart.slice(0, 4)
+      : `${document.periodStart}_${document.periodEnd}`
+  const name = slug || 'welfare-report'
+  return `${name.includes(period) ? name : `${name}-${period}`}.${format}`
+}
+
+// --- Markdown -------------------------------------------------------------------------------------------------
+
+/** A title or label on one line, so it cannot break the heading or list item it stands in. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}
+
+function cell(text: string): string {
+  return oneLine(text).replace(/\\/g, '\\\\').replace(/\|/g, '\\|')
+}
+
+function markdownFigures(figures: PublicStatistics, locale: Locale, t: Translate, level: number): string[] {
+  const hashes = '#'.repeat(level)
+  const lines = [
+    `| ${t('welfare.figures.column.figure')} | ${t('welfare.figures.column.value')} |`,
+    '| --- | ---: |',
+    ...summaryFigures(figures).map(
+      (figure) =>
+        `| ${cell(t(summaryTitles[figure.key]))} | ${formatSummaryFigure(locale, figure, figures.threshold)} |`,
+    ),
+    '',
+    `_${t('welfare.figures.suppressedNote', { threshold: figures.threshold })}_`,
+  ]
+  for (const dimension of statisticsDimensions) {
+    lines.push('', `${hashes} ${t(dimensionTitles[dimension])}`, '')
+    const rows = labelledRows(t, figures, dimension)
+    if (rows.length === 0) {
+      lines.push(t('welfare.figures.empty'))
+      continue
+    }
+    lines.push(
+      `| ${t(`welfare.figures.column.${dimension}`)} | ${t('welfare.figures.column.count')} |`,
+      '| --- | ---: |',
+      ...rows.map((row) => `| ${cell(row.label)} | ${formatCount(locale, row.count, figures.threshold)} |`),
+    )
+  }
+  return lines
+}
+
+function markdownActions(actions: WelfareAction[], t: Translate): string[] {
+  if (actions.length === 0) return []
+  return [
+    '',
+    `**${t('welfare.view.actions')}**`,
+    '',
+    ...actions.map((action) => {
+      const outcome = action.outcome ? t(`actionOutcome.${action.outcome}`) : t('actionOutcome.none')
+      const reason = action.outcome && action.outcomeReason ? ` – ${oneLine(action.outcomeReason)}` : ''
+      return `- ${oneLine(action.description)} (${t(`actionLevel.${action.level}`)}). ${t('welfare.view.outcome')}: ${outcome}${reason}`
+    }),
+  ]
+}
+
+function markdownDecisions(decisions: WelfareDecision[], locale: Locale, t: Translate): string[] {
+  if (decisions.length === 0) return []
+  return [
+    '',
+    `**${t('welfare.view.decisions')}**`,
+    '',
+    ...decisions.map((decision) => {
+      const line = t('welfare.view.decision', {
+        committee: oneLine(decision.committee),
+        date: formatDate(locale, decision.meetingDate),
+        decision: t(`agendaDecision.${decision.decision}`),
+      })
+      return `- ${line}${decision.decisionText ? ` ${oneLine(decision.decisionText)}` : ''}`
+    }),
+  ]
+}
+
+/** The report as Markdown: the coordinator's own Markdown as written, the figures as tables. */
+export function welfareReportMarkdown(document: WelfareReportDocument, locale: Locale): string {
+  const t = getTranslate(locale)
+  const lines = [
+    `# ${oneLine(document.title)}`,
+    '',
+    `${oneLine(document.organisationName)} · ${formatPeriod(locale, document)}`,
+  ]
+  if (document.introduction.trim()) lines.push('', document.introduction.trim())
+  lines.push('', `## ${t('welfare.view.figures')}`, '', ...markdownFigures(document.figures, locale, t, 3))
+  document.sections.forEach((section, index) => {
+    lines.push('', `## ${index + 1}. ${oneLine(section.title)}`)
+    const category = section.category ? figureLabel(t, 'category', section.category) : null
+    if (category) lines.push('', `_${t('welfare.view.category', { category })}_`)
+    if (section.body.trim()) lines.push('', section.body.trim())
+    if (category) {
+      lines.push('', `### ${t('welfare.view.sectionFigures', { category })}`, '')
+      lines.push(...markdownFigures(section.figures, locale, t, 4))
+    }
+    if (section.phenomena.length > 0) {
+      lines.push('', `### ${t('welfare.view.phenomena')}`)
+      for (const phenomenon of section.phenomena) {
+        lines.push('', `#### ${oneLine(phenomenon.title)}`, '')
+        lines.push(t('welfare.view.reportCount', { count: phenomenon.reportCount }))
+        if (phenomenon.description.trim()) lines.push('', phenomenon.description.trim())
+        lines.push(...markdownActions(phenomenon.actions, t), ...markdownDecisions(phenomenon.decisions, locale, t))
+      }
+    }
+    if (section.reports.length > 0) {
+      lines.push('', `### ${t('welfare.view.reports')}`)
+      for (const report of section.reports) {
+        lines.push('', `#### ${oneLine(report.title)}`, '', t(`status.${report.status}`))
+        lines.push(...markdownActions(report.actions, t), ...markdownDecisions(report.decisions, locale, t))
+      }
+    }
+  })
+  return lines.join('\n') + '\n'
+}
+
+// --- HTML -----------------------------------------------------------------------------------------------------
+
+/** A standalone, print-ready HTML document: styles inline, charts as inline SVG with their data tables, no scripts. */
+export function welfareReportHtml(document: WelfareReportDocument, locale: Locale): string {
+  const markup = renderToStaticMarkup(
+    createElement(WelfareReportExport, {
+      document,
+      html: renderWelfareHtml(document),
+      locale,
+      t: getTranslate(locale),
+    }),
+  )
+  return `<!DOCTYPE html>\n${markup}\n`
+}
+
+// --- CSV ------------------------------------------------------------------------------------------------------
+
+function csvField(value: string): string {
+  // A leading =, +, - or @ would make a spreadsheet run the text as a formula.
+  const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d+(\.\d+)?$/.test(value) ? `'${value}` : value
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
+}
+
+/** Every figure of the report, whole period and each section with a category, one per row; "<5" where suppressed. */
+export function welfareReportCsv(document: WelfareReportDocument, locale: Locale): string {
+  const t = getTranslate(locale)
+  const scopes = [
+    { name: t('welfare.export.scopeWhole'), figures: document.figures },
+    ...document.sections
+      .filter((section) => section.category)
+      .map((section) => ({ name: section.title, figures: section.figures })),
+  ]
+  const rows = [['scope', 'dimension', 'key', 'label', 'count']]
+  for (const scope of scopes) {
+    for (const figure of flattenFigures(t, scope.figures)) {
+      rows.push([scope.name, figure.dimension, figure.key, figure.label, figure.value])
+    }
+  }
+  // The byte order mark makes Excel read the file as UTF-8, so ä and ö survive.
+  return '\uFEFF' + rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n'
+}
+
+const contentTypes: Record<WelfareExportFormat, string> = {
+  md: 'text/markdown; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+}
+
+const renderers: Record<WelfareExportFormat, (document: WelfareReportDocument, locale: Locale) => string> = {
+  md: welfareReportMarkdown,
+  html: welfareReportHtml,
+  csv: welfareReportCsv,
+}
+
+/** The export as a download; not cached, since it changes whenever the coordinator edits the report. */
+export function welfareExportResponse(
+  document: WelfareReportDocument,
+  format: WelfareExportFormat,
+  locale: Locale,
+): Response {
+  const filename = exportFilename(document, format)
+  return new Response(renderers[format](document, locale), {
+    headers: {
+      'Content-Type': contentTypes[format],
+      'Content-Disposition': `attachment; filename="${filename}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+      'Cache-Control': 'private, no-store',
+      'X-Content-Type-Options': 'nosniff',
+    },
+  })
+}
+
+/** The three export routes: any member of the organisation may download what they may read on the page. */
+export async function welfareExportLoader({ request, params }: LoaderFunctionArgs, format: WelfareExportFormat) {
+  const user = await requireUser(request)
+  const welfareReportId = requireUuid(params.welfareReportId)
+  const document = await getWelfareReportDocument(getDb(), user.organisation.id, welfareReportId)
+  if (!document) throw data({ code: 'not_found' }, { status: 404 })
+  return welfareExportResponse(document, format, user.locale)
+}
