@@ -6,8 +6,8 @@ import { type FieldErrors, listValue, textValue } from '#app/utils/forms.ts'
 import { type MessageKey } from '#app/utils/i18n.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 import { CsrfInput } from './csrf-input.tsx'
+import { GuardFindings } from './guard-findings.tsx'
 import { decisionLabelKey } from './meeting-agenda.tsx'
-import { Alert } from './ui/alert.tsx'
 import { Button } from './ui/button.tsx'
 import { CheckboxGroup, FieldError, SelectField, TextArea, TextField } from './ui/field.tsx'
 
@@ -29,32 +29,21 @@ export function failureFor(result: unknown, formId: string): MeetingActionResult
   return candidate && candidate.formId === formId && !candidate.ok ? candidate : undefined
 }
 
-/** Names each fragment the identifiability guard found, and where; the fields keep what was typed. */
-export function GuardFindings({
+/** The guard's findings on a meeting form, under the public-document warning. */
+function MeetingGuardFindings({
   findings,
   fieldLabels,
 }: {
   findings: FieldFinding[]
   fieldLabels: Record<string, string>
 }) {
-  const { t } = useI18n()
-  if (findings.length === 0) return null
   return (
-    <Alert tone="error">
-      <p className="font-semibold">{t('meetings.guard.title')}</p>
-      <ul className="mt-2 list-disc pl-6">
-        {findings.map((finding, index) => (
-          <li key={index}>
-            {t('report.guard.finding', {
-              fragment: finding.fragment,
-              kind: t(`report.guard.kind.${finding.kind}` as MessageKey),
-              field: fieldLabels[finding.field] ?? finding.field,
-            })}
-          </li>
-        ))}
-      </ul>
-      <p className="mt-2">{t('meetings.guard.help')}</p>
-    </Alert>
+    <GuardFindings
+      findings={findings}
+      fieldLabel={(field) => fieldLabels[field] ?? field}
+      title="meetings.guard.title"
+      help="meetings.guard.help"
+    />
   )
 }
 
@@ -167,7 +156,7 @@ export function AgendaItemForm({
       <CsrfInput />
       <input type="hidden" name="intent" value={intent} />
       {itemId ? <input type="hidden" name="itemId" value={itemId} /> : null}
-      <GuardFindings findings={failure?.findings ?? []} fieldLabels={labels} />
+      <MeetingGuardFindings findings={failure?.findings ?? []} fieldLabels={labels} />
       <TextField
         name="title"
         label={labels.title!}
@@ -252,7 +241,10 @@ export function DecisionForm({
       <CsrfInput />
       <input type="hidden" name="intent" value="decide" />
       <input type="hidden" name="itemId" value={itemId} />
-      <GuardFindings findings={failure?.findings ?? []} fieldLabels={{ text: t('meetings.decision.field.text') }} />
+      <MeetingGuardFindings
+        findings={failure?.findings ?? []}
+        fieldLabels={{ text: t('meetings.decision.field.text') }}
+      />
       <fieldset aria-describedby={kindError ? errorId : undefined}>
         <legend className="font-semibold">{t('meetings.decision.field.kind', { item: itemLabel })}</legend>
         <div className="mt-1 grid gap-1 sm:grid-cols-2">

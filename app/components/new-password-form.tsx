@@ -40,7 +40,6 @@ export function NewPasswordForm({
   submitLabel: string
   fieldErrors: FieldErrors
 }) {
-  const { t } = useI18n()
   const navigation = useNavigation()
   return (
     <Form method="post" className="grid gap-4" noValidate>

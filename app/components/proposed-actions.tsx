@@ -1,12 +1,12 @@
 import { Form, useActionData } from '@remix-run/react'
 import { useId } from 'react'
 import { type ActionFormResult, actionFormId, type ActionOutcome, actionOutcomes } from '#app/domain/action-outcomes.ts'
-import { type FieldFinding } from '#app/domain/identifiability.ts'
 import { type ActionLevel, actionLevels } from '#app/domain/report-fields.ts'
 import { typedValueOf } from '#app/utils/forms.ts'
-import { formatDate, type MessageKey, type Translate } from '#app/utils/i18n.ts'
+import { formatDate, type MessageKey } from '#app/utils/i18n.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 import { CsrfInput } from './csrf-input.tsx'
+import { GuardFindingList } from './guard-findings.tsx'
 import { Alert } from './ui/alert.tsx'
 import { Button } from './ui/button.tsx'
 import { FieldError, SelectField, TextArea } from './ui/field.tsx'
@@ -52,24 +52,6 @@ export function OutcomeBadge({ outcome }: { outcome: ActionOutcome | null }) {
   )
 }
 
-/** What the identifiability guard found, in the words the report form uses. */
-function GuardFindings({ findings, t }: { findings: FieldFinding[]; t: Translate }) {
-  if (findings.length === 0) return null
-  return (
-    <ul className="mt-2 list-disc pl-6">
-      {findings.map((finding, index) => (
-        <li key={index}>
-          {t('report.guard.finding', {
-            fragment: finding.fragment,
-            kind: t(`report.guard.kind.${finding.kind}`),
-            field: t(`proposedActions.field.${finding.field}` as MessageKey),
-          })}
-        </li>
-      ))}
-    </ul>
-  )
-}
-
 function OutcomeForm({ action, number }: { action: ProposedActionItem; number: number }) {
   const { t } = useI18n()
   const id = useId()
@@ -89,7 +71,10 @@ function OutcomeForm({ action, number }: { action: ProposedActionItem; number: n
         {failed ? (
           <Alert tone="error">
             {t('proposedActions.record.failed')}
-            <GuardFindings findings={failed.findings} t={t} />
+            <GuardFindingList
+              findings={failed.findings}
+              fieldLabel={(field) => t(`proposedActions.field.${field}` as MessageKey)}
+            />
           </Alert>
         ) : null}
         <fieldset aria-describedby={outcomeError ? `${id}-outcome-error` : undefined}>
@@ -205,7 +190,10 @@ export function AddPhenomenonActionForm({ count }: { count: number }) {
         {failed ? (
           <Alert tone="error">
             {t('proposedActions.add.failed')}
-            <GuardFindings findings={failed.findings} t={t} />
+            <GuardFindingList
+              findings={failed.findings}
+              fieldLabel={(field) => t(`proposedActions.field.${field}` as MessageKey)}
+            />
           </Alert>
         ) : null}
         <TextArea

@@ -13,18 +13,13 @@ import { type FieldErrors, isChecked, listValue, textValue } from '#app/utils/fo
 import { formatDateTime, type MessageKey } from '#app/utils/i18n.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 import { CsrfInput } from './csrf-input.tsx'
+import { GuardFindings, type ShownFinding } from './guard-findings.tsx'
 import { Alert } from './ui/alert.tsx'
 import { Button } from './ui/button.tsx'
 import { Card } from './ui/card.tsx'
 import { Checkbox, CheckboxGroup, SelectField, TextArea, TextField } from './ui/field.tsx'
 
 export type FormValues = Record<string, string | string[] | boolean | undefined>
-
-export interface IdentifiabilityFinding {
-  field: string
-  kind: string
-  fragment: string
-}
 
 export interface SimilarReport {
   id: string
@@ -93,7 +88,7 @@ export function ReportForm({
   reportId: string | null
   values: FormValues
   fieldErrors: FieldErrors
-  findings: IdentifiabilityFinding[]
+  findings: ShownFinding[]
   municipalities: { id: string; name: string }[]
   similar: SimilarReport[]
   previewHtml: string | null
@@ -118,23 +113,13 @@ export function ReportForm({
       <CsrfInput />
       <input type="hidden" name="reportId" value={savedId ?? ''} />
       {message ? <Alert tone="success">{t(message)}</Alert> : null}
-      {findings.length > 0 ? (
-        <Alert tone="error" id="identifiability-findings">
-          <p className="font-semibold">{t('report.guard.title')}</p>
-          <ul className="mt-2 list-disc pl-6">
-            {findings.map((finding, index) => (
-              <li key={index}>
-                {t('report.guard.finding', {
-                  fragment: finding.fragment,
-                  kind: t(`report.guard.kind.${finding.kind}` as MessageKey),
-                  field: t(`report.field.${finding.field.split('.')[0]}` as MessageKey),
-                })}
-              </li>
-            ))}
-          </ul>
-          <p className="mt-2">{t('report.guard.help')}</p>
-        </Alert>
-      ) : null}
+      <GuardFindings
+        id="identifiability-findings"
+        findings={findings}
+        fieldLabel={(field) => t(`report.field.${field.split('.')[0]}` as MessageKey)}
+        title="report.guard.title"
+        help="report.guard.help"
+      />
       {Object.keys(fieldErrors).length > 0 ? <Alert tone="error">{t('report.validation.summary')}</Alert> : null}
 
       <Card title={t('report.section.phenomenon')}>

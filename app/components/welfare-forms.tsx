@@ -7,6 +7,7 @@ import { typedValueOf } from '#app/utils/forms.ts'
 import { type MessageKey } from '#app/utils/i18n.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 import { CsrfInput } from './csrf-input.tsx'
+import { GuardFindings } from './guard-findings.tsx'
 import { Alert } from './ui/alert.tsx'
 import { Button } from './ui/button.tsx'
 import { SelectField, TextArea, TextField } from './ui/field.tsx'
@@ -22,26 +23,16 @@ const fieldLabels: Record<string, MessageKey> = {
   body: 'welfare.field.body',
 }
 
-/** Names each fragment the guard found, the field it is in and what it looks like; the text typed stays in the form. */
-export function GuardFindings({ findings }: { findings: FieldFinding[] }) {
+/** The guard's findings on a welfare-report form, under the public-document warning. */
+function WelfareGuardFindings({ findings }: { findings: FieldFinding[] }) {
   const { t } = useI18n()
-  if (findings.length === 0) return null
   return (
-    <Alert tone="error">
-      <p className="font-semibold">{t('welfare.guard.title')}</p>
-      <ul className="mt-2 list-disc pl-6">
-        {findings.map((finding, index) => (
-          <li key={index}>
-            {t('report.guard.finding', {
-              fragment: finding.fragment,
-              kind: t(`report.guard.kind.${finding.kind}` as MessageKey),
-              field: t(fieldLabels[finding.field] ?? 'welfare.field.body'),
-            })}
-          </li>
-        ))}
-      </ul>
-      <p className="mt-2">{t('welfare.guard.help')}</p>
-    </Alert>
+    <GuardFindings
+      findings={findings}
+      fieldLabel={(field) => t(fieldLabels[field] ?? 'welfare.field.body')}
+      title="welfare.guard.title"
+      help="welfare.guard.help"
+    />
   )
 }
 
@@ -51,7 +42,7 @@ export function FormMessage({ result }: { result: WelfareFormResult | undefined 
   if (!result) return null
   return (
     <>
-      <GuardFindings findings={result.findings} />
+      <WelfareGuardFindings findings={result.findings} />
       {result.message ? (
         <Alert tone={result.ok ? 'success' : 'error'}>
           <p>{t(result.message)}</p>

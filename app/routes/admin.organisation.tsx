@@ -92,12 +92,9 @@ export async function action({ request }: ActionFunctionArgs) {
     await setIdentifyingNames(db, organisationId, input.names)
     return data<ActionResult>({ ok: true, formId, fieldErrors: {}, values: {}, message: 'settings.saved' })
   }
-  if (input.intent === 'feedbackLimit') {
-    await setFeedbackLimitDays(db, organisationId, input.days)
-    return data<ActionResult>({ ok: true, formId, fieldErrors: {}, values: {}, message: 'settings.saved' })
-  }
-  if (input.intent === 'smallCountThreshold') {
-    await setSmallCountThreshold(db, organisationId, input.threshold)
+  if (input.intent === 'feedbackLimit' || input.intent === 'smallCountThreshold') {
+    if (input.intent === 'feedbackLimit') await setFeedbackLimitDays(db, organisationId, input.days)
+    else await setSmallCountThreshold(db, organisationId, input.threshold)
     return data<ActionResult>({ ok: true, formId, fieldErrors: {}, values: {}, message: 'settings.saved' })
   }
   if (input.intent === 'renameOrganisation') {
@@ -184,65 +181,46 @@ function IdentifyingNamesForm({ names }: { names: string[] }) {
   )
 }
 
-function FeedbackLimitForm({ days }: { days: number }) {
+/** One whole-number organisation setting; the intent names both the form and its single field. */
+function NumberSettingForm({
+  intent,
+  field,
+  value,
+  range,
+  title,
+  label,
+  help,
+}: {
+  intent: 'feedbackLimit' | 'smallCountThreshold'
+  field: 'days' | 'threshold'
+  value: number
+  range: { min: number; max: number }
+  title: MessageKey
+  label: MessageKey
+  help: MessageKey
+}) {
   const result = useActionData<typeof action>()
   const { t } = useI18n()
-  const mine = result?.formId === 'feedbackLimit' ? result : undefined
-  const typed = mine && !mine.ok && typeof mine.values.days === 'string' ? mine.values.days : undefined
+  const mine = result?.formId === intent ? result : undefined
+  const typed = mine && !mine.ok && typeof mine.values[field] === 'string' ? mine.values[field] : undefined
   return (
-    <Card title={t('admin.organisation.feedbackLimit')}>
+    <Card title={t(title)}>
       {/* The server's message names the allowed range in the user's language; the browser's own would not. */}
       <Form method="post" noValidate className="grid gap-3">
         <CsrfInput />
-        <input type="hidden" name="intent" value="feedbackLimit" />
+        <input type="hidden" name="intent" value={intent} />
         <TextField
-          key={mine?.ok ? `saved-${days}` : 'editing'}
-          name="days"
+          key={mine?.ok ? `saved-${value}` : 'editing'}
+          name={field}
           type="number"
           inputMode="numeric"
-          min={feedbackLimitRange.min}
-          max={feedbackLimitRange.max}
+          min={range.min}
+          max={range.max}
           step={1}
-          label={t('admin.organisation.feedbackLimit.label')}
-          description={t('admin.organisation.feedbackLimit.help')}
-          defaultValue={typed ?? String(days)}
-          error={mine?.fieldErrors.days}
-        />
-        <div>
-          <Button variant="secondary">{t('common.save')}</Button>
-        </div>
-        {mine?.message ? (
-          <p role="status" className="text-green-900">
-            {t(mine.message)}
-          </p>
-        ) : null}
-      </Form>
-    </Card>
-  )
-}
-
-function SmallCountThresholdForm({ threshold }: { threshold: number }) {
-  const result = useActionData<typeof action>()
-  const { t } = useI18n()
-  const mine = result?.formId === 'smallCountThreshold' ? result : undefined
-  const typed = mine && !mine.ok && typeof mine.values.threshold === 'string' ? mine.values.threshold : undefined
-  return (
-    <Card title={t('admin.organisation.smallCounts')}>
-      <Form method="post" noValidate className="grid gap-3">
-        <CsrfInput />
-        <input type="hidden" name="intent" value="smallCountThreshold" />
-        <TextField
-          key={mine?.ok ? `saved-${threshold}` : 'editing'}
-          name="threshold"
-          type="number"
-          inputMode="numeric"
-          min={smallCountThresholdRange.min}
-          max={smallCountThresholdRange.max}
-          step={1}
-          label={t('admin.organisation.smallCounts.label')}
-          description={t('admin.organisation.smallCounts.help')}
-          defaultValue={typed ?? String(threshold)}
-          error={mine?.fieldErrors.threshold}
+          label={t(label)}
+          description={t(help)}
+          defaultValue={typed ?? String(value)}
+          error={mine?.fieldErrors[field]}
         />
         <div>
           <Button variant="secondary">{t('common.save')}</Button>
@@ -308,8 +286,24 @@ export default function AdminOrganisationPage() {
           <UnitSection unit="teams" items={teams} />
           <UnitSection unit="committees" items={committees} />
           <IdentifyingNamesForm names={organisation.identifying_names} />
-          <FeedbackLimitForm days={organisation.feedback_limit_days} />
-          <SmallCountThresholdForm threshold={smallCountThreshold} />
+          <NumberSettingForm
+            intent="feedbackLimit"
+            field="days"
+            value={organisation.feedback_limit_days}
+            range={feedbackLimitRange}
+            title="admin.organisation.feedbackLimit"
+            label="admin.organisation.feedbackLimit.label"
+            help="admin.organisation.feedbackLimit.help"
+          />
+          <NumberSettingForm
+            intent="smallCountThreshold"
+            field="threshold"
+            value={smallCountThreshold}
+            range={smallCountThresholdRange}
+            title="admin.organisation.smallCounts"
+            label="admin.organisation.smallCounts.label"
+            help="admin.organisation.smallCounts.help"
+          />
         </div>
       </div>
     </>

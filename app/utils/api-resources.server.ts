@@ -1,5 +1,5 @@
 import { type z } from 'zod'
-import { type PublicCountRow, type PublicStatistics, type StatisticsFilter } from '#app/domain/statistics.ts'
+import { type PublicCountRow, type PublicStatistics } from '#app/domain/statistics.ts'
 import { type WelfareAction, type WelfareDecision, type WelfareReportDocument } from '#app/domain/welfare-report.ts'
 import { type listPhenomena } from '#app/models/phenomenon.server.ts'
 import { type WelfareReportSummary } from '#app/models/welfare-report.server.ts'

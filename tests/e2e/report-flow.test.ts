@@ -1,8 +1,7 @@
 import { type Browser, type Page } from 'playwright-core'
-import { afterAll, beforeAll, expect, inject, test } from 'vitest'
+import { afterAll, beforeAll, expect, test } from 'vitest'
 import { checkPage, launchBrowser, signedInPage } from './browser.ts'
 
-const baseUrl = inject('e2eBaseUrl')
 let browser: Browser
 
 beforeAll(async () => {

@@ -10,7 +10,6 @@ import {
 import {
   formRequest,
   getRequest,
-  headersOf,
   payloadOf,
   redirectTarget,
   signIn,
