@@ -2,7 +2,7 @@ import { Link } from '@remix-run/react'
 import { type ReactNode } from 'react'
 import { type AgendaDecision } from '#app/domain/meetings.ts'
 import { type ReportStatus } from '#app/models/database.ts'
-import { formatDate, formatDateTime, type MessageKey } from '#app/utils/i18n.ts'
+import { formatDate, formatDateTime, type MessageKey, type Translate } from '#app/utils/i18n.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 import { StatusBadge } from './status-badge.tsx'
 
@@ -53,6 +53,11 @@ function Heading({ level, children, className }: { level: HeadingLevel; children
 function SubHeading({ level, children }: { level: HeadingLevel; children: ReactNode }) {
   const Tag = level === 2 ? 'h3' : 'h4'
   return <Tag className="mt-4 font-semibold text-brand-900 print:text-black">{children}</Tag>
+}
+
+/** Where a report comes from; team names may hold commas themselves, so the parts are set apart with a dot. */
+export function reportOrigin(t: Translate, report: { municipality: string | null; team: string | null }): string {
+  return [report.municipality ?? t('reports.wholeArea'), report.team].filter(Boolean).join(' · ')
 }
 
 export function decisionLabelKey(decision: AgendaDecision): MessageKey {
@@ -159,7 +164,7 @@ function ReportList({ reports, linkReports }: { reports: AgendaReport[]; linkRep
         <li key={report.id} className="flex flex-wrap items-center gap-x-2">
           {linkReports ? <Link to={`/reports/${report.id}`}>{report.title}</Link> : <span>{report.title}</span>}
           <span className="text-sm text-slate-700 print:text-black">
-            ({[report.municipality ?? t('reports.wholeArea'), report.team].filter(Boolean).join(', ')})
+            ({reportOrigin(t, report)})
           </span>
           {linkReports ? <StatusBadge status={report.status} /> : null}
           {report.via_phenomenon_title ? (

@@ -7,7 +7,7 @@ import { type MessageKey } from '#app/utils/i18n.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 import { CsrfInput } from './csrf-input.tsx'
 import { GuardFindings } from './guard-findings.tsx'
-import { decisionLabelKey } from './meeting-agenda.tsx'
+import { decisionLabelKey, reportOrigin } from './meeting-agenda.tsx'
 import { Button } from './ui/button.tsx'
 import { CheckboxGroup, FieldError, SelectField, TextArea, TextField } from './ui/field.tsx'
 
@@ -191,7 +191,7 @@ export function AgendaItemForm({
           error={failure?.fieldErrors.reportIds}
           options={candidates.reports.map((report) => ({
             value: report.id,
-            label: `${report.title} (${[report.municipality ?? t('reports.wholeArea'), report.team].filter(Boolean).join(', ')})`,
+            label: `${report.title} (${reportOrigin(t, report)})`,
           }))}
         />
       ) : (

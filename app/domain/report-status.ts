@@ -28,11 +28,16 @@ export const TransitionRequestSchema = z.object({
 
 export type TransitionRequest = z.output<typeof TransitionRequestSchema>
 
+/** The committee-work steps whose moves only they make, since each needs its agenda item or section behind it. */
+export type TransitionFlow = 'meeting' | 'welfare_report'
+
 export interface TransitionRule {
   from: ReportStatus
   to: ReportStatus
   by: readonly Party[]
   needs?: 'comment' | 'resolution' | 'committee'
+  /** Made only through this flow (publishing an agenda, recording a decision, including in a section), never directly. */
+  via?: TransitionFlow
 }
 
 /** The whole lifecycle from DESIGN.md; nothing moves unless a row here allows it. */
@@ -43,10 +48,10 @@ export const transitions: readonly TransitionRule[] = [
   { from: 'in_review', to: 'changes_requested', by: ['team_lead'], needs: 'comment' },
   { from: 'in_review', to: 'closed', by: ['team_lead'], needs: 'resolution' },
   { from: 'in_review', to: 'forwarded', by: ['team_lead'], needs: 'committee' },
-  { from: 'forwarded', to: 'on_agenda', by: ['coordinator'] },
-  { from: 'on_agenda', to: 'forwarded', by: ['coordinator', 'committee_member'], needs: 'comment' },
-  { from: 'on_agenda', to: 'decided', by: ['coordinator', 'committee_member'], needs: 'comment' },
-  { from: 'decided', to: 'in_welfare_report', by: ['coordinator'] },
+  { from: 'forwarded', to: 'on_agenda', by: ['coordinator'], via: 'meeting' },
+  { from: 'on_agenda', to: 'forwarded', by: ['committee_member'], via: 'meeting' },
+  { from: 'on_agenda', to: 'decided', by: ['committee_member'], via: 'meeting' },
+  { from: 'decided', to: 'in_welfare_report', by: ['coordinator'], via: 'welfare_report' },
   { from: 'decided', to: 'closed', by: ['coordinator'], needs: 'resolution' },
   { from: 'in_welfare_report', to: 'closed', by: ['coordinator'], needs: 'resolution' },
   { from: 'draft', to: 'withdrawn', by: ['author'] },
@@ -72,14 +77,20 @@ export function findTransition(from: ReportStatus, to: ReportStatus): Transition
   return transitions.find((rule) => rule.from === from && rule.to === to)
 }
 
+/** A move made directly, from the report page or the API; the committee-work flows' moves are refused here. */
 export function canTransition(actor: Actor, from: ReportStatus, to: ReportStatus): boolean {
   const rule = findTransition(from, to)
-  return Boolean(rule && rule.by.some((party) => actsAs(actor, party)))
+  return Boolean(rule && !rule.via && rule.by.some((party) => actsAs(actor, party)))
+}
+
+/** A move the flow makes; the flow itself checks the seat (chair or secretary) or role behind it. */
+export function isFlowTransition(flow: TransitionFlow, from: ReportStatus, to: ReportStatus): boolean {
+  return findTransition(from, to)?.via === flow
 }
 
 /** The moves the UI offers this user now: exactly the ones the server would accept. */
 export function availableTransitions(actor: Actor, from: ReportStatus): TransitionRule[] {
-  return transitions.filter((rule) => rule.from === from && rule.by.some((party) => actsAs(actor, party)))
+  return transitions.filter((rule) => rule.from === from && !rule.via && rule.by.some((party) => actsAs(actor, party)))
 }
 
 /** Only drafts and reports sent back for changes can be edited, and only by their author. */

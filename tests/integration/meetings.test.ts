@@ -8,13 +8,25 @@ import {
   createTeam,
   createUser,
 } from '#tests/factories/index.ts'
-import { formRequest, getRequest, payloadOf, redirectTarget, signIn, statusOf, thrownBy } from '#tests/utils.ts'
+import {
+  apiRequest,
+  apiTokenFor,
+  formRequest,
+  getRequest,
+  payloadOf,
+  redirectTarget,
+  signIn,
+  statusOf,
+  thrownBy,
+} from '#tests/utils.ts'
 import { type AgendaDecision, type ReportStatus } from '#app/models/database.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import * as meetingsPage from '#app/routes/meetings._index.tsx'
 import * as meetingPage from '#app/routes/meetings.$meetingId.tsx'
 import * as agendaDocument from '#app/routes/meetings.$meetingId_.agenda.tsx'
 import * as minutesDocument from '#app/routes/meetings.$meetingId_.minutes.tsx'
+import * as reportPage from '#app/routes/reports.$reportId.tsx'
+import * as transitionsApi from '#app/routes/api.v1.reports_.$reportId_.transitions.ts'
 
 const context = { clientIp: '192.0.2.44' }
 
@@ -573,6 +585,58 @@ describe('recording decisions', () => {
     expect((await load(meetingId, plainMember.session)).mayDecide).toBe(false)
     expect((await load(meetingId, coordinator.session)).mayDecide).toBe(false)
     expect((await itemsOf(meetingId))[0]!.decision).toBeNull()
+  })
+})
+
+describe('only the meeting moves a report on and off the agenda', () => {
+  async function statusOfReport(reportId: string) {
+    const report = await getDb()
+      .selectFrom('reports')
+      .select('status')
+      .where('id', '=', reportId)
+      .executeTakeFirstOrThrow()
+    return report.status
+  }
+
+  async function fromReportPage(reportId: string, session: string, to: ReportStatus, expectedStatus: ReportStatus) {
+    const request = await formRequest(
+      `/reports/${reportId}`,
+      { intent: 'transition', to, expectedStatus, comment: 'Päätetty ohi kokouksen' },
+      { session },
+    )
+    return statusOf(await thrownBy(reportPage.action({ request, params: { reportId }, context })))
+  }
+
+  async function fromApi(reportId: string, user: Person, to: ReportStatus, expectedStatus: ReportStatus) {
+    const token = await apiTokenFor(user, organisationId)
+    const request = apiRequest(`/api/v1/reports/${reportId}/transitions`, {
+      token,
+      method: 'POST',
+      body: { to, expectedStatus, comment: 'Päätetty ohi kokouksen' },
+    })
+    const response = await transitionsApi.action({ request, params: { reportId }, context } as never)
+    return response.status
+  }
+
+  test('the chair cannot decide a report from its page or the API, nor a coordinator put one on an agenda', async () => {
+    const [first] = workers as [Person]
+    const forwarded = await forwardedReport(first, 'Odottaa esityslistaa')
+    const onAgenda = await forwardedReport(first, 'Esityslistalla', 'on_agenda')
+    expect(await fromReportPage(forwarded, coordinator.session, 'on_agenda', 'forwarded')).toBe(403)
+    expect(await fromApi(forwarded, coordinator, 'on_agenda', 'forwarded')).toBe(403)
+    for (const to of ['decided', 'forwarded'] as const) {
+      expect(await fromReportPage(onAgenda, chair.session, to, 'on_agenda')).toBe(403)
+      expect(await fromApi(onAgenda, chair, to, 'on_agenda')).toBe(403)
+      expect(await fromApi(onAgenda, coordinator, to, 'on_agenda')).toBe(403)
+    }
+    expect(await statusOfReport(forwarded)).toBe('forwarded')
+    expect(await statusOfReport(onAgenda)).toBe('on_agenda')
+    const page = await reportPage.loader({
+      request: await getRequest(`/reports/${onAgenda}`, chair.session),
+      params: { reportId: onAgenda },
+      context,
+    })
+    expect(payloadOf(page).transitions).toEqual([])
   })
 })
 
