@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { type AgendaDecision, agendaDecisions, type ReportStatus } from '#app/models/database.ts'
 import { type CommitteeRole, committeeSeatRole } from './committees.ts'
+import { isPlausibleYear } from './dates.ts'
 import { hasAnyRole, type Role } from './roles.ts'
 
 export { agendaDecisions, type AgendaDecision }
@@ -110,8 +111,7 @@ export function parseHelsinkiDateTime(value: string): Date | null {
   const wall = Date.UTC(year!, month! - 1, day!, hour!, minute!, second)
   const check = new Date(wall)
   if (
-    year! < 2000 ||
-    year! > 2100 ||
+    !isPlausibleYear(year!) ||
     check.getUTCMonth() !== month! - 1 ||
     check.getUTCDate() !== day! ||
     hour! > 23 ||

@@ -84,6 +84,10 @@ test('a period whose end comes before its start is refused on the end date', () 
   const result = StatisticsFilterSchema.safeParse({ from: '2026-02-01', to: '2026-01-01' })
   expect(result.success).toBe(false)
   expect(result.error?.issues[0]).toMatchObject({ path: ['to'], message: 'validation.periodOrder' })
+  expect(StatisticsFilterSchema.safeParse({ from: '0000-01-01', to: '2026-12-31' }).error?.issues[0]).toMatchObject({
+    path: ['from'],
+    message: 'validation.dateYears',
+  })
   expect(StatisticsFilterSchema.parse({ from: '2026-01-01', to: '2026-12-31' })).toEqual({
     from: '2026-01-01',
     to: '2026-12-31',

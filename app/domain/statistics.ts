@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { formatNumber, type Locale } from '#app/utils/i18n.ts'
+import { IsoDateSchema } from './dates.ts'
 import { ageBands, clientGroups, genders, supportNeeds } from './report-fields.ts'
 
 /**
@@ -20,13 +21,11 @@ export const SmallCountThresholdSchema = z.coerce
   .min(smallCountThresholdRange.min, 'validation.smallCountThreshold')
   .max(smallCountThresholdRange.max, 'validation.smallCountThreshold')
 
-const IsoDate = z.iso.date({ error: 'validation.date' })
-
 /** Which reports the figures cover; the same shape from a page's query string, a welfare report or the API. */
 export const StatisticsFilterSchema = z
   .object({
-    from: IsoDate,
-    to: IsoDate,
+    from: IsoDateSchema,
+    to: IsoDateSchema,
     category: z.enum(supportNeeds, { error: 'validation.invalid' }).nullable().default(null),
     municipalityId: z.uuid({ error: 'validation.invalid' }).nullable().default(null),
   })

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { type ReportStatus } from '#app/models/database.ts'
 import { type FieldErrors, fieldErrorsFrom } from '#app/utils/forms.ts'
 import { type MessageKey } from '#app/utils/i18n.ts'
+import { IsoDateSchema } from './dates.ts'
 import { type FieldFinding } from './identifiability.ts'
 import { supportNeeds } from './report-fields.ts'
 import { hasAnyRole, type Role } from './roles.ts'
@@ -34,15 +35,14 @@ const title = z
   .trim()
   .min(1, 'welfare.validation.titleRequired')
   .max(200, 'validation.tooLong')
-const isoDate = z.iso.date({ error: 'validation.date' })
 const markdown = z.string().max(welfareMarkdownMaxLength, 'validation.tooLong').default('')
 
 const bothDates = (period: { periodStart: string; periodEnd: string }) =>
-  isoDate.safeParse(period.periodStart).success && isoDate.safeParse(period.periodEnd).success
+  IsoDateSchema.safeParse(period.periodStart).success && IsoDateSchema.safeParse(period.periodEnd).success
 
 /** Title and period of a welfare report; the period is inclusive at both ends. */
 export const WelfareReportFormSchema = z
-  .object({ title, periodStart: isoDate, periodEnd: isoDate, introduction: markdown })
+  .object({ title, periodStart: IsoDateSchema, periodEnd: IsoDateSchema, introduction: markdown })
   // Compared only when both are dates; a malformed one already has its own message.
   .refine((report) => !bothDates(report) || report.periodEnd >= report.periodStart, {
     path: ['periodEnd'],

@@ -604,6 +604,7 @@ export const en = {
   'validation.feedbackLimit': 'Enter the number of days as a whole number from 1 to 365.',
   'validation.smallCountThreshold': 'Enter the threshold as a whole number from 1 to 100.',
   'validation.date': 'Enter the date as yyyy-mm-dd.',
+  'validation.dateYears': 'Enter a date between the years 2000 and 2100.',
   'validation.periodOrder': 'The end of the period cannot be before its start.',
 
   'supportNeed.care_and_subsistence': 'Necessary care and subsistence',

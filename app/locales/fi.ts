@@ -605,6 +605,7 @@ export const fi = {
   'validation.feedbackLimit': 'Kirjoita päivien määrä kokonaislukuna väliltä 1–365.',
   'validation.smallCountThreshold': 'Kirjoita raja kokonaislukuna väliltä 1–100.',
   'validation.date': 'Kirjoita päivämäärä muodossa vvvv-kk-pp.',
+  'validation.dateYears': 'Kirjoita päivämäärä vuosilta 2000–2100.',
   'validation.periodOrder': 'Jakson loppu ei voi olla ennen sen alkua.',
 
   'supportNeed.care_and_subsistence': 'Välttämätön huolenpito ja toimeentulo',

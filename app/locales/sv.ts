@@ -610,6 +610,7 @@ export const sv = {
   'validation.feedbackLimit': 'Ange antalet dagar som ett heltal mellan 1 och 365.',
   'validation.smallCountThreshold': 'Ange gränsen som ett heltal mellan 1 och 100.',
   'validation.date': 'Ange datumet i formen åååå-mm-dd.',
+  'validation.dateYears': 'Ange ett datum mellan åren 2000 och 2100.',
   'validation.periodOrder': 'Periodens slut kan inte vara före dess början.',
 
   'supportNeed.care_and_subsistence': 'Nödvändig omsorg och försörjning',

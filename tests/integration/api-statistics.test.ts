@@ -293,6 +293,11 @@ describe('GET /api/v1/statistics', () => {
       },
     ],
     [
+      'a year no one means (year 0 is no PostgreSQL date)',
+      { from: '0000-01-01', to: '2025-12-31', groupBy: 'gender' },
+      { from: 'validation.dateYears' },
+    ],
+    [
       'an unknown category',
       { ...year2025, groupBy: 'gender', category: 'weather' },
       { category: 'validation.invalid' },
