@@ -73,6 +73,7 @@ export function MeetingDetailsForm({
     <Form method="post" className="grid gap-4" noValidate>
       <CsrfInput />
       <input type="hidden" name="intent" value={intent} />
+      <MeetingGuardFindings findings={failure?.findings ?? []} fieldLabels={{ place: t('meetings.field.place') }} />
       <SelectField
         name="committeeId"
         label={t('meetings.field.committee')}

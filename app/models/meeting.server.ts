@@ -107,6 +107,8 @@ export async function createMeeting(
   input: MeetingInput,
 ): Promise<MeetingOutcome<{ meetingId: string }>> {
   if (!(await ownCommittee(db, actor.organisation.id, input.committeeId))) return missingCommittee
+  const findings = await scanPublicTexts(db, actor.organisation.id, { place: input.place })
+  if (findings.length > 0) return { ok: false, reason: 'identifying', findings }
   const meeting = await db
     .insertInto('meetings')
     .values({
@@ -144,6 +146,8 @@ export async function updateMeeting(
   meetingId: string,
   input: MeetingInput,
 ): Promise<MeetingOutcome> {
+  const findings = await scanPublicTexts(db, actor.organisation.id, { place: input.place })
+  if (findings.length > 0) return { ok: false, reason: 'identifying', findings }
   return db.transaction().execute(async (trx) => {
     const locked = await lockMeetingForEditing(trx, actor.organisation.id, meetingId)
     if (!locked.ok) return locked
@@ -303,8 +307,8 @@ export async function listAgendaCandidates(db: AppDb, organisationId: string) {
   return { reports, phenomena }
 }
 
-/** An item's texts must not identify anyone: an agenda is a public document. */
-async function scanItemTexts(db: AppDb, organisationId: string, texts: Record<string, string>) {
+/** Nothing printed on an agenda or in the minutes may identify anyone: they are public documents. */
+async function scanPublicTexts(db: AppDb, organisationId: string, texts: Record<string, string>) {
   return scanFields(texts, await getIdentifyingNames(db, organisationId))
 }
 
@@ -385,7 +389,7 @@ export async function createAgendaItem(
   meetingId: string,
   input: AgendaItemInput,
 ): Promise<MeetingOutcome<{ itemId: string }>> {
-  const findings = await scanItemTexts(db, actor.organisation.id, agendaItemTexts(input))
+  const findings = await scanPublicTexts(db, actor.organisation.id, agendaItemTexts(input))
   return db.transaction().execute(async (trx) => {
     const locked = await lockMeetingForEditing(trx, actor.organisation.id, meetingId)
     if (!locked.ok) return locked
@@ -429,7 +433,7 @@ export async function updateAgendaItem(
   itemId: string,
   input: AgendaItemInput,
 ): Promise<MeetingOutcome> {
-  const findings = await scanItemTexts(db, actor.organisation.id, agendaItemTexts(input))
+  const findings = await scanPublicTexts(db, actor.organisation.id, agendaItemTexts(input))
   return db.transaction().execute(async (trx) => {
     const locked = await lockMeetingForEditing(trx, actor.organisation.id, meetingId)
     if (!locked.ok) return locked
@@ -654,7 +658,7 @@ export async function recordDecision(
     return { ok: false, reason: 'forbidden' }
   }
   if (item.decision) return { ok: false, reason: 'already_decided' }
-  const findings = scanFields({ text: input.text }, await getIdentifyingNames(db, organisationId))
+  const findings = await scanPublicTexts(db, organisationId, { text: input.text })
   if (findings.length > 0) return { ok: false, reason: 'identifying', findings }
   const to = reportStatusAfterDecision(input.kind)
   return db.transaction().execute(async (trx): Promise<DecisionOutcome> => {

@@ -28,14 +28,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, [meetingPreparerRole])
   const formData = await readProtectedForm(request)
-  const failed = (fieldErrors: MeetingActionResult['fieldErrors']) =>
+  const failed = (fieldErrors: MeetingActionResult['fieldErrors'], findings: MeetingActionResult['findings'] = []) =>
     data<MeetingActionResult>(
       {
         ok: false,
         formId: 'create',
         message: null,
         fieldErrors,
-        findings: [],
+        findings,
         values: formValues(formData),
         reports: [],
       },
@@ -46,6 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const outcome = await createMeeting(getDb(), user, parsed.data)
   if (outcome.ok) return redirect(`/meetings/${outcome.meetingId}?planned=1`)
   if (outcome.reason === 'invalid') return failed(outcome.fieldErrors)
+  if (outcome.reason === 'identifying') return failed({ place: 'meetings.guard.field' }, outcome.findings)
   throw data({ code: 'not_found' }, { status: 404 })
 }
 

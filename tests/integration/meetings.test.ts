@@ -219,6 +219,45 @@ describe('preparing and publishing an agenda', () => {
     expect(payloadOf(invalid).values).toMatchObject({ startsAt: 'ensi tiistaina', place: 'Sali' })
   })
 
+  test('the meeting place is printed on the public agenda, so the guard checks it when planning and editing', async () => {
+    const place = 'Asiakkaan koti, Kauppapuistikko 12 B 7'
+    const planned = await meetingsPage.action({
+      request: await formRequest(
+        '/meetings',
+        { committeeId: committeeA, startsAt: '2026-05-12T14:00', place },
+        { session: coordinator.session },
+      ),
+      params: {},
+      context,
+    })
+    expect(statusOf(planned)).toBe(400)
+    expect(payloadOf(planned).findings).toEqual([
+      expect.objectContaining({
+        field: 'place',
+        kind: 'street_address',
+        fragment: expect.stringContaining('Kauppapuistikko 12'),
+      }),
+    ])
+    expect(payloadOf(planned).fieldErrors).toEqual({ place: 'meetings.guard.field' })
+    expect(payloadOf(planned).values).toMatchObject({ place, startsAt: '2026-05-12T14:00' })
+
+    const meetingId = await planMeeting()
+    const edited = await post(meetingId, {
+      intent: 'updateMeeting',
+      committeeId: committeeA,
+      startsAt: '2026-05-12T14:00',
+      place,
+    })
+    expect(statusOf(edited)).toBe(422)
+    expect(payloadOf(edited).values).toMatchObject({ place })
+    const stored = await getDb()
+      .selectFrom('meetings')
+      .select('place')
+      .where('id', '=', meetingId)
+      .executeTakeFirstOrThrow()
+    expect(stored.place).toBe('Kaupungintalo, valtuustosali')
+  })
+
   test('publishing moves direct and via-phenomenon reports to the committee and notifies each reporter once', async () => {
     const [first, second] = workers as [Person, Person]
     const direct = await forwardedReport(first, 'Kela-päätösten ohjeet ovat epäselviä')
