@@ -1,4 +1,5 @@
 import { type ReactNode } from 'react'
+import { formatCount } from '#app/domain/statistics.ts'
 import { figureLabel } from '#app/domain/welfare-figures.ts'
 import {
   type WelfareAction,
@@ -108,7 +109,9 @@ function SectionContent({
               <article key={phenomenon.id} className="phenomenon rounded-md border border-slate-300 bg-white p-4">
                 <h4 className="text-lg font-semibold">{phenomenon.title}</h4>
                 <p className="text-sm text-slate-700">
-                  {t('welfare.view.reportCount', { count: phenomenon.reportCount })}
+                  {t('welfare.view.reportCount', {
+                    count: formatCount(locale, phenomenon.reportCount, section.figures.threshold),
+                  })}
                 </p>
                 {phenomenon.description ? (
                   <div

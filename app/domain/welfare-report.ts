@@ -1,4 +1,4 @@
-import { type PublicStatistics } from './statistics.ts'
+import { type PublicCount, type PublicStatistics } from './statistics.ts'
 import { type ActionLevel } from './report-fields.ts'
 import { type ActionOutcome, type AgendaDecision, type ReportStatus } from '#app/models/database.ts'
 
@@ -22,7 +22,8 @@ export interface WelfarePhenomenon {
   id: string
   title: string
   description: string
-  reportCount: number
+  /** Every report linked to the phenomenon, any period: suppressed like the figures, since it leaves the team. */
+  reportCount: PublicCount
   actions: WelfareAction[]
   decisions: WelfareDecision[]
 }

@@ -1,7 +1,7 @@
 import { sql, type Transaction } from 'kysely'
 import { type FieldFinding, scanFields } from '#app/domain/identifiability.ts'
 import { type ActionLevel, type SupportNeed, supportNeeds } from '#app/domain/report-fields.ts'
-import { type StatisticsFilter, suppressStatistics } from '#app/domain/statistics.ts'
+import { type StatisticsFilter, suppressCount, suppressStatistics } from '#app/domain/statistics.ts'
 import {
   type WelfareAction,
   type WelfareDecision,
@@ -716,7 +716,7 @@ export async function getWelfareReportDocument(
           id: link.id,
           title: link.title,
           description: link.description,
-          reportCount: link.report_count ?? 0,
+          reportCount: suppressCount(link.report_count ?? 0, threshold),
           actions: actionsOf({ phenomenonId: link.id }),
           decisions: decisions.phenomena.get(link.id) ?? [],
         })),

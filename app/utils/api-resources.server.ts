@@ -217,6 +217,7 @@ export function welfareReportResource(document: WelfareReportDocument): z.input<
         title: phenomenon.title,
         description: phenomenon.description,
         reportCount: phenomenon.reportCount,
+        reportCountSuppressed: phenomenon.reportCount === null,
         actions: phenomenon.actions.map(welfareActionResource),
         decisions: phenomenon.decisions.map(welfareDecisionResource),
       })),

@@ -215,7 +215,12 @@ export const ApiWelfareReportSchema = z.object({
           id: Id,
           title: z.string(),
           description: z.string(),
-          reportCount: z.number().int(),
+          reportCount: z
+            .number()
+            .int()
+            .nullable()
+            .describe('Reports linked to the phenomenon in any period; null when below the small-count threshold.'),
+          reportCountSuppressed: z.boolean().describe('True when `reportCount` is null because it is small.'),
           actions: z.array(ApiWelfareActionSchema),
           decisions: z.array(ApiWelfareDecisionSchema),
         }),

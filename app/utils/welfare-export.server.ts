@@ -3,7 +3,7 @@ import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { WelfareReportExport } from '#app/components/welfare-report-export.tsx'
 import { type WelfareHtml, formatPeriod } from '#app/components/welfare-report-view.tsx'
-import { type PublicStatistics, statisticsDimensions } from '#app/domain/statistics.ts'
+import { formatCount, type PublicStatistics, statisticsDimensions } from '#app/domain/statistics.ts'
 import {
   dimensionTitles,
   figureLabel,
@@ -14,7 +14,6 @@ import {
   summaryTitles,
 } from '#app/domain/welfare-figures.ts'
 import { type WelfareAction, type WelfareDecision, type WelfareReportDocument } from '#app/domain/welfare-report.ts'
-import { formatCount } from '#app/domain/statistics.ts'
 import { getWelfareReportDocument } from '#app/models/welfare-report.server.ts'
 import { requireUser } from './auth.server.ts'
 import { getDb } from './db.server.ts'
@@ -153,7 +152,11 @@ export function welfareReportMarkdown(document: WelfareReportDocument, locale: L
       lines.push('', `### ${t('welfare.view.phenomena')}`)
       for (const phenomenon of section.phenomena) {
         lines.push('', `#### ${oneLine(phenomenon.title)}`, '')
-        lines.push(t('welfare.view.reportCount', { count: phenomenon.reportCount }))
+        lines.push(
+          t('welfare.view.reportCount', {
+            count: formatCount(locale, phenomenon.reportCount, section.figures.threshold),
+          }),
+        )
         if (phenomenon.description.trim()) lines.push('', phenomenon.description.trim())
         lines.push(...markdownActions(phenomenon.actions, t), ...markdownDecisions(phenomenon.decisions, locale, t))
       }

@@ -483,7 +483,8 @@ describe('GET /api/v1/welfare-reports and /api/v1/welfare-reports/:id', () => {
         id: phenomenonId,
         title: 'Asunnottomuus',
         description: 'Nuorten asunnottomuus',
-        reportCount: 1,
+        reportCount: null,
+        reportCountSuppressed: true,
         actions: [
           {
             description: 'Asumisneuvontaa nuorille',
