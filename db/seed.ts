@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { parseHelsinkiDateTime } from '#app/domain/meetings.ts'
 import { ageBands, genders, trends } from '#app/domain/report-fields.ts'
 import { type ReportStatus } from '#app/models/database.ts'
 import { type AppDb } from '#app/utils/db.server.ts'
@@ -210,7 +211,10 @@ async function seedCommitteeWork(
     .values({
       organisation_id: work.organisationId,
       committee_id: work.committeeId,
-      starts_at: new Date(work.now.getTime() + 14 * 24 * 60 * 60 * 1000),
+      // Two weeks ahead at five in the afternoon, Finnish time, as committees meet.
+      starts_at: parseHelsinkiDateTime(
+        `${new Date(work.now.getTime() + 14 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10)}T17:00`,
+      )!,
       place: 'Vaasan kaupungintalo, valtuustosali',
       created_by: work.coordinatorId,
     })

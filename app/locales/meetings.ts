@@ -92,6 +92,8 @@ const fi = {
   'meetings.publish.empty': 'Tyhjää esityslistaa ei voi julkaista. Lisää ensin vähintään yksi asia.',
   'meetings.publish.reportsUnavailable':
     'Esityslistaa ei julkaistu: nämä suoraan liitetyt raportit eivät ole enää eteenpäin viety. Poista ne asioista tai tarkista niiden tila.',
+  'meetings.publish.reportsOnSeveralItems':
+    'Esityslistaa ei julkaistu: nämä raportit ovat useammassa asiassa, suoraan tai ilmiön kautta. Jätä kukin raportti yhteen asiaan, jotta siitä tehdään yksi päätös ja sen kirjoittaja kuulee sen.',
   'meetings.decision.title': 'Päätös',
   'meetings.decision.kind.noted': 'Merkitty tiedoksi',
   'meetings.decision.kind.decided': 'Päätetty toimenpiteistä',
@@ -212,6 +214,8 @@ const sv: Catalog = {
   'meetings.publish.empty': 'En tom föredragningslista kan inte publiceras. Lägg först till minst ett ärende.',
   'meetings.publish.reportsUnavailable':
     'Föredragningslistan publicerades inte: dessa direkt kopplade rapporter är inte längre vidarebefordrade. Ta bort dem från ärendena eller kontrollera deras status.',
+  'meetings.publish.reportsOnSeveralItems':
+    'Föredragningslistan publicerades inte: dessa rapporter finns i flera ärenden, direkt eller via ett fenomen. Låt varje rapport stå i ett ärende, så att ett beslut fattas om den och skribenten får veta det.',
   'meetings.decision.title': 'Beslut',
   'meetings.decision.kind.noted': 'Antecknades för kännedom',
   'meetings.decision.kind.decided': 'Beslut om åtgärder',
@@ -330,6 +334,8 @@ const en: Catalog = {
   'meetings.publish.empty': 'An empty agenda cannot be published. Add at least one item first.',
   'meetings.publish.reportsUnavailable':
     'The agenda was not published: these directly linked reports are no longer forwarded. Remove them from the items or check their status.',
+  'meetings.publish.reportsOnSeveralItems':
+    'The agenda was not published: these reports are on more than one item, directly or through a phenomenon. Keep each report on one item, so that one decision is made on it and its writer hears it.',
   'meetings.decision.title': 'Decision',
   'meetings.decision.kind.noted': 'Noted',
   'meetings.decision.kind.decided': 'Actions decided',

@@ -525,6 +525,37 @@ export type PublishOutcome =
   | { ok: false; reason: 'not_found' | 'published' | 'empty' }
   /** Reports linked directly to an item that are no longer waiting for a committee; nothing was published. */
   | { ok: false; reason: 'reports_unavailable'; reports: UnavailableReport[] }
+  /** Reports on more than one item (directly or through a phenomenon): each would get two decisions. */
+  | { ok: false; reason: 'reports_on_several_items'; reports: UnavailableReport[] }
+
+/**
+ * The reports that would stand on more than one of these items once the phenomena's forwarded reports join
+ * them. A report gets one decision, so its reporter hears one outcome and no item moves it back behind another.
+ */
+async function reportsOnSeveralItems(trx: Transaction<Database>, organisationId: string, itemIds: string[]) {
+  const links = trx
+    .selectFrom('agenda_item_reports')
+    .select(['agenda_item_id', 'report_id'])
+    .where('agenda_item_id', 'in', itemIds)
+    .union(
+      trx
+        .selectFrom('agenda_item_phenomena')
+        .innerJoin('phenomenon_reports', 'phenomenon_reports.phenomenon_id', 'agenda_item_phenomena.phenomenon_id')
+        .innerJoin('reports', 'reports.id', 'phenomenon_reports.report_id')
+        .select(['agenda_item_phenomena.agenda_item_id', 'phenomenon_reports.report_id'])
+        .where('agenda_item_phenomena.agenda_item_id', 'in', itemIds)
+        .where('reports.organisation_id', '=', organisationId)
+        .where('reports.status', '=', agendaReadyStatus),
+    )
+  return trx
+    .selectFrom(links.as('links'))
+    .innerJoin('reports', 'reports.id', 'links.report_id')
+    .select(['reports.id', 'reports.title', 'reports.status'])
+    .groupBy(['reports.id', 'reports.title', 'reports.status'])
+    .having((eb) => eb.fn.count('links.agenda_item_id'), '>', 1)
+    .orderBy('reports.title')
+    .execute()
+}
 
 /**
  * Publishes the agenda in one transaction: the linked phenomena's forwarded reports join their items, and every
@@ -556,6 +587,8 @@ export async function publishMeeting(db: AppDb, actor: MeetingViewer, meetingId:
         .orderBy('reports.title')
         .execute()
       if (unavailable.length > 0) return { ok: false, reason: 'reports_unavailable', reports: unavailable }
+      const repeated = await reportsOnSeveralItems(trx, organisationId, itemIds)
+      if (repeated.length > 0) return { ok: false, reason: 'reports_on_several_items', reports: repeated }
 
       await trx
         .insertInto('agenda_item_reports')
@@ -582,7 +615,6 @@ export async function publishMeeting(db: AppDb, actor: MeetingViewer, meetingId:
         .onConflict((oc) => oc.columns(['agenda_item_id', 'report_id']).doNothing())
         .execute()
 
-      // A report on two items of the meeting is put on the agenda once, by the first of them.
       const onAgenda = await trx
         .selectFrom('agenda_item_reports')
         .innerJoin('agenda_items', 'agenda_items.id', 'agenda_item_reports.agenda_item_id')

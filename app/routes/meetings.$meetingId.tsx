@@ -159,6 +159,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return reply(400, { message: 'meetings.publish.empty' })
       case 'reports_unavailable':
         return reply(409, { message: 'meetings.publish.reportsUnavailable', reports: outcome.reports })
+      case 'reports_on_several_items':
+        return reply(409, { message: 'meetings.publish.reportsOnSeveralItems', reports: outcome.reports })
     }
   }
 

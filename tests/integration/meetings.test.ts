@@ -382,6 +382,34 @@ describe('preparing and publishing an agenda', () => {
     expect(meeting.published_at).toBeNull()
   })
 
+  test('a report on two items, directly or through a phenomenon, stops publishing and is named', async () => {
+    const [first, second] = workers as [Person, Person]
+    const twiceDirect = await forwardedReport(first, 'Kahdessa asiassa suoraan')
+    const viaPhenomenon = await forwardedReport(second, 'Ilmiön kautta ja suoraan')
+    const once = await forwardedReport(second, 'Vain yhdessä asiassa')
+    const phenomenonId = await phenomenonOf('Toistuva ilmiö', [viaPhenomenon])
+    const meetingId = await planMeeting()
+    await addItem(meetingId, { title: 'Ensimmäinen', reportIds: [twiceDirect, once], phenomenonIds: [phenomenonId] })
+    await addItem(meetingId, { title: 'Toinen', reportIds: [twiceDirect, viaPhenomenon] })
+    const before = await notificationCounts([first.id, second.id])
+
+    const result = await publish(meetingId)
+    expect(statusOf(result)).toBe(409)
+    expect(payloadOf(result).message).toBe('meetings.publish.reportsOnSeveralItems')
+    expect(payloadOf(result).reports).toEqual([
+      { id: viaPhenomenon, title: 'Ilmiön kautta ja suoraan', status: 'forwarded' },
+      { id: twiceDirect, title: 'Kahdessa asiassa suoraan', status: 'forwarded' },
+    ])
+    expect(await statusesOf([twiceDirect, viaPhenomenon, once])).toEqual(['forwarded', 'forwarded', 'forwarded'])
+    expect(await notificationCounts([first.id, second.id])).toEqual(before)
+    const viaLinks = await getDb()
+      .selectFrom('agenda_item_reports')
+      .select('report_id')
+      .where('via_phenomenon_id', '=', phenomenonId)
+      .execute()
+    expect(viaLinks).toEqual([])
+  })
+
   test('the guard stops identifying data in a summary and gives back everything typed', async () => {
     const [first] = workers as [Person]
     const reportId = await forwardedReport(first, 'Vuokrarästit')
