@@ -24,7 +24,8 @@ function buildIfNeeded() {
   if (development) return
   const sourcesChanged =
     !existsSync(buildEntry) ||
-    Math.max(newestModification('app'), statSync('vite.config.ts').mtimeMs) > statSync(buildEntry).mtimeMs
+    Math.max(...['app', 'emails', 'db', 'public'].map(newestModification), statSync('vite.config.ts').mtimeMs) >
+      statSync(buildEntry).mtimeMs
   if (!sourcesChanged) return
   console.log('Building the app (first start or changed sources)…')
   const result = spawnSync(process.execPath, ['node_modules/@remix-run/dev/dist/cli.js', 'vite:build'], {

@@ -13,7 +13,10 @@ import { translate } from './utils/i18n.ts'
 import { getRequestLocale } from './utils/locale.server.ts'
 import { useI18n } from './utils/use-i18n.ts'
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: tailwindHref }]
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: tailwindHref },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: translate(data?.locale ?? 'fi', 'app.name') }]
 

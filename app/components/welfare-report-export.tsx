@@ -5,6 +5,7 @@ import { formatPeriod, type WelfareHtml, WelfareReportView } from './welfare-rep
 // Plain CSS for the exported file, which has no Tailwind: the view's element and class names are styled here.
 const exportStyles = `
 *, *::before, *::after { box-sizing: border-box; }
+h1, h2, h3, h4 { overflow-wrap: break-word; hyphens: auto; }
 html { font-family: 'Source Sans 3', 'Segoe UI', system-ui, -apple-system, Arial, sans-serif; color: #0f172a; background: #ffffff; line-height: 1.5; }
 body { margin: 0 auto; max-width: 52rem; padding: 2rem 1.25rem 4rem; }
 h1 { font-size: 2rem; line-height: 1.2; margin: 0 0 0.5rem; color: #0b2946; }

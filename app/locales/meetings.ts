@@ -12,7 +12,7 @@ const fi = {
   'meetings.column.place': 'Paikka',
   'meetings.column.agenda': 'Esityslista',
   'meetings.column.items': 'Asiat',
-  'meetings.column.items.value': '{items} asiaa, {decided} päätetty',
+  'meetings.column.items.value': 'Asioita {items}, päätetty {decided}',
   'meetings.name': '{committee}, {time}',
   'meetings.state.draft': 'Valmisteilla, ei julkaistu',
   'meetings.state.published': 'Julkaistu',
@@ -102,7 +102,7 @@ const fi = {
   'meetings.decision.field.kind': 'Päätös asiassa {item}',
   'meetings.decision.field.text': 'Päätöksen teksti',
   'meetings.decision.field.text.help':
-    'Pakollinen, kun toimenpiteistä päätettiin. Teksti näkyy jokaiselle asian raportoijalle.',
+    'Pakollinen, kun toimenpiteistä päätettiin. Kirjoita tavallista tekstiä ilman muotoiluja: teksti näkyy sellaisenaan pöytäkirjassa ja jokaiselle asian raportoijalle.',
   'meetings.decision.submit': 'Kirjaa päätös',
   'meetings.decision.done': 'Päätös kirjattu. Asian raportit siirtyivät eteenpäin, ja raportoijille on ilmoitettu.',
   'meetings.decision.alreadyDecided': 'Asiassa on jo päätös. Lataa sivu uudelleen nähdäksesi sen.',
@@ -133,7 +133,7 @@ const sv: Catalog = {
   'meetings.column.place': 'Plats',
   'meetings.column.agenda': 'Föredragningslista',
   'meetings.column.items': 'Ärenden',
-  'meetings.column.items.value': '{items} ärenden, {decided} avgjorda',
+  'meetings.column.items.value': 'Ärenden {items}, avgjorda {decided}',
   'meetings.name': '{committee}, {time}',
   'meetings.state.draft': 'Under beredning, inte publicerad',
   'meetings.state.published': 'Publicerad',
@@ -224,7 +224,7 @@ const sv: Catalog = {
   'meetings.decision.field.kind': 'Beslut i ärendet {item}',
   'meetings.decision.field.text': 'Beslutets text',
   'meetings.decision.field.text.help':
-    'Obligatorisk när åtgärder beslutades. Texten visas för varje rapportör i ärendet.',
+    'Obligatorisk när åtgärder beslutades. Skriv vanlig text utan formatering: texten visas som den är i protokollet och för varje rapportör i ärendet.',
   'meetings.decision.submit': 'Registrera beslutet',
   'meetings.decision.done':
     'Beslutet har registrerats. Ärendets rapporter har gått vidare, och rapportörerna har fått meddelande.',
@@ -255,7 +255,7 @@ const en: Catalog = {
   'meetings.column.place': 'Place',
   'meetings.column.agenda': 'Agenda',
   'meetings.column.items': 'Items',
-  'meetings.column.items.value': '{items} items, {decided} decided',
+  'meetings.column.items.value': 'Items {items}, decided {decided}',
   'meetings.name': '{committee}, {time}',
   'meetings.state.draft': 'In preparation, not published',
   'meetings.state.published': 'Published',
@@ -343,7 +343,8 @@ const en: Catalog = {
   'meetings.decision.kind.tabled': 'Tabled',
   'meetings.decision.field.kind': 'Decision on {item}',
   'meetings.decision.field.text': 'Decision text',
-  'meetings.decision.field.text.help': 'Required when actions were decided. Every reporter of the item sees the text.',
+  'meetings.decision.field.text.help':
+    'Required when actions were decided. Write plain text without formatting: it appears as written in the minutes and to every reporter of the item.',
   'meetings.decision.submit': 'Record decision',
   'meetings.decision.done':
     "Decision recorded. The item's reports have moved on, and the reporters have been notified.",

@@ -235,7 +235,7 @@ export const welfareMessages: { fi: typeof fi; sv: Catalog; en: Catalog } = {
     'welfare.view.decision': '{committee} {date}: {decision}.',
 
     'welfare.figures.total': 'Rapporter totalt',
-    'welfare.figures.positive': 'Goda praxis',
+    'welfare.figures.positive': 'Goda exempel',
     'welfare.figures.negative': 'Problem',
     'welfare.figures.withFeedback': 'Har fått respons',
     'welfare.figures.feedbackShare': 'Andel som fått respons',

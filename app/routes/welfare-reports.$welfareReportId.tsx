@@ -355,13 +355,13 @@ function ReportSettings({ document }: { document: LoaderData['document'] }) {
   )
 }
 
-function AddSection() {
+function AddSection({ sectionCount }: { sectionCount: number }) {
   const { t } = useI18n()
   const result = resultFor(useActionData<typeof action>(), 'addSection')
   return (
     <Card title={t('welfare.section.add')}>
       {/* A fresh form after each added section; a failed one keeps everything typed. */}
-      <Form key={result?.ok ? 'added' : 'editing'} method="post" noValidate className="grid gap-4">
+      <Form key={result?.ok ? `added-${sectionCount}` : 'editing'} method="post" noValidate className="grid gap-4">
         <CsrfInput />
         <input type="hidden" name="intent" value="addSection" />
         <FormMessage result={result} />
@@ -426,7 +426,7 @@ export default function WelfareReportPage() {
       {document.sections.length === 0 ? <p className="mt-6">{t('welfare.section.none')}</p> : null}
       {canEdit ? (
         <div className="mt-8 max-w-3xl">
-          <AddSection />
+          <AddSection sectionCount={document.sections.length} />
         </div>
       ) : null}
     </>
