@@ -1,4 +1,4 @@
-import { formatCount, type PublicCount } from '#app/domain/statistics.ts'
+import { formatCount, type PublicCount, shownCount } from '#app/domain/statistics.ts'
 import { type Locale } from '#app/utils/i18n.ts'
 
 export interface BarChartRow {
@@ -22,7 +22,7 @@ const lineHeight = 18
 const barHeight = 16
 const rowGap = 12
 const labelChars = 46
-/** The same for every suppressed count, so its width says nothing about which small number it hides. */
+/** The same for every suppressed or withheld count, so its width says nothing about the number it hides. */
 const stubWidth = 24
 
 /** Splits a long label into lines at spaces, so a § 11 category's full name fits above its bar. */
@@ -79,7 +79,7 @@ export function BarChart({
       </section>
     )
   }
-  const largest = Math.max(threshold, ...rows.map((row) => row.count ?? 0))
+  const largest = Math.max(threshold, ...rows.map((row) => shownCount(row.count) ?? 0))
   const layout = rows.map((row) => ({ ...row, lines: wrapLabel(row.label) }))
   let y = 0
   const placed = layout.map((row) => {
@@ -113,7 +113,8 @@ export function BarChart({
         <line x1="0.5" y1="0" x2="0.5" y2={height - rowGap} stroke={gridColour} strokeWidth="1" />
         {placed.map((row) => {
           const barTop = row.top + row.lines.length * lineHeight + 4
-          const barWidth = row.count === null ? stubWidth : Math.max(2, (barMax * row.count) / largest)
+          const value = shownCount(row.count)
+          const barWidth = value === null ? stubWidth : Math.max(2, (barMax * value) / largest)
           return (
             <g key={row.key}>
               <text x="4" y={row.top + fontSize} fontSize={fontSize} fill={textColour}>
@@ -123,7 +124,7 @@ export function BarChart({
                   </tspan>
                 ))}
               </text>
-              {row.count === null ? (
+              {value === null ? (
                 <rect
                   x="1"
                   y={barTop}

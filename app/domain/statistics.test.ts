@@ -5,6 +5,7 @@ import {
   sortCountRows,
   StatisticsFilterSchema,
   suppressCount,
+  suppressPartition,
   suppressStatistics,
 } from './statistics.ts'
 
@@ -36,7 +37,8 @@ describe('small counts', () => {
   test('suppression reaches every figure, including those derived from a small count', () => {
     const shown = suppressStatistics(statistics, 5)
     expect(shown.positive).toBeNull()
-    expect(shown.negative).toBe(36)
+    // 40 − 36 would give the 4 away.
+    expect(shown.negative).toBe('withheld')
     expect(shown.byDimension.category).toEqual([
       { key: 'housing', count: 12 },
       { key: 'violence', count: null },
@@ -51,10 +53,50 @@ describe('small counts', () => {
     expect(few.medianDaysToFeedback).toBeNull()
   })
 
+  test.each([
+    ['nothing small: all shown', [8, 9, 8], [8, 9, 8]],
+    ['one small group takes the smallest other with it', [8, 9, 7, 2], [8, 9, 'withheld', null]],
+    [
+      'two small groups that sum to less than the threshold take one more',
+      [30, 2, 1, 12],
+      [30, null, null, 'withheld'],
+    ],
+    ['two small groups that hold the threshold together are enough', [30, 3, 4, 12], [30, null, null, 12]],
+    ['a pair: the other one is withheld', [4, 36], [null, 'withheld']],
+    ['everything small stays "<5"', [1, 2], [null, null]],
+  ] as const)('partitions: %s', (_, counts, expected) => {
+    expect(suppressPartition(counts, 5)).toEqual(expected)
+  })
+
+  test('municipalities and quarters are partitions; overlapping groups such as categories are not', () => {
+    const shown = suppressStatistics(
+      {
+        ...statistics,
+        byDimension: {
+          ...statistics.byDimension,
+          municipality: [
+            { key: 'Vaasa', count: 20 },
+            { key: 'Närpiö', count: 17 },
+            { key: null, count: 3 },
+          ],
+          quarter: [
+            { key: '2026-Q1', count: 38 },
+            { key: '2026-Q2', count: 2 },
+          ],
+        },
+      },
+      5,
+    )
+    expect(shown.byDimension.municipality.map((row) => row.count)).toEqual([20, 'withheld', null])
+    expect(shown.byDimension.quarter.map((row) => row.count)).toEqual(['withheld', null])
+    expect(shown.byDimension.category.map((row) => row.count)).toEqual([12, null])
+  })
+
   test('a hidden count reads "<threshold" in every language', () => {
     expect(formatCount('fi', null, 5)).toBe('<5')
     expect(formatCount('en', 1234, 5)).toBe('1,234')
     expect(formatCount('fi', null, 10)).toBe('<10')
+    expect(formatCount('sv', 'withheld', 5)).toBe('–')
   })
 })
 

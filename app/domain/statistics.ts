@@ -50,8 +50,13 @@ export interface ReportStatistics {
   byDimension: Record<StatisticsDimension, CountRow[]>
 }
 
-/** A count as it may be shown outside the team: null stands for "fewer than the threshold". */
-export type PublicCount = number | null
+/**
+ * A count as it may be shown outside the team: null stands for "fewer than the threshold" ("<5"); `withheld` for
+ * a count hidden only so that a small one beside it cannot be worked out by subtraction ("–").
+ */
+export type PublicCount = number | null | 'withheld'
+
+export const withheld = 'withheld' as const
 
 export interface PublicCountRow {
   key: string | null
@@ -76,29 +81,76 @@ export function suppressCount(count: number, threshold: number): PublicCount {
   return count < threshold ? null : count
 }
 
+/**
+ * Counts of groups that split the reports between them (each report in exactly one) while their total is shown:
+ * one hidden small group would be the total minus the others. So the smallest shown groups are withheld as well,
+ * until at least two are hidden and the hidden ones together hold at least the threshold; then neither which
+ * small number it is nor the small groups' sum can be read off.
+ */
+export function suppressPartition(counts: readonly number[], threshold: number): PublicCount[] {
+  const shown: PublicCount[] = counts.map((count) => suppressCount(count, threshold))
+  let hiddenGroups = shown.filter((count) => count === null).length
+  if (hiddenGroups === 0) return shown
+  let hiddenSum = counts.reduce((sum, count) => (count < threshold ? sum + count : sum), 0)
+  const smallestShownFirst = counts
+    .map((count, index) => ({ count, index }))
+    .filter(({ count }) => count >= threshold)
+    .sort((a, b) => a.count - b.count)
+  for (const { count, index } of smallestShownFirst) {
+    if (hiddenGroups >= 2 && hiddenSum >= threshold) break
+    shown[index] = withheld
+    hiddenGroups += 1
+    hiddenSum += count
+  }
+  return shown
+}
+
+/** Each report has one municipality (or none) and one quarter, so these groups split the total between them. */
+const partitioningDimensions: ReadonlySet<StatisticsDimension> = new Set(['municipality', 'quarter'])
+
 export function suppressStatistics(statistics: ReportStatistics, threshold: number): PublicStatistics {
   const hide = (count: number) => suppressCount(count, threshold)
   const enough = statistics.withFeedback >= threshold && statistics.total >= threshold
+  // Every report is either a positive observation or not: the two split the total.
+  const [positive, negative] = suppressPartition([statistics.positive, statistics.negative], threshold) as [
+    PublicCount,
+    PublicCount,
+  ]
+  const groups = (dimension: StatisticsDimension): PublicCountRow[] => {
+    const rows = statistics.byDimension[dimension]
+    const counts = partitioningDimensions.has(dimension)
+      ? suppressPartition(
+          rows.map((row) => row.count),
+          threshold,
+        )
+      : rows.map((row) => hide(row.count))
+    return rows.map((row, index) => ({ key: row.key, count: counts[index]! }))
+  }
   return {
     threshold,
     total: hide(statistics.total),
-    positive: hide(statistics.positive),
-    negative: hide(statistics.negative),
+    positive,
+    negative,
     withFeedback: hide(statistics.withFeedback),
     feedbackShare: enough ? Math.round((statistics.withFeedback / statistics.total) * 1000) / 10 : null,
     medianDaysToFeedback: statistics.withFeedback >= threshold ? statistics.medianDaysToFeedback : null,
-    byDimension: Object.fromEntries(
-      statisticsDimensions.map((dimension) => [
-        dimension,
-        statistics.byDimension[dimension].map((row) => ({ key: row.key, count: hide(row.count) })),
-      ]),
-    ) as Record<StatisticsDimension, PublicCountRow[]>,
+    byDimension: Object.fromEntries(statisticsDimensions.map((dimension) => [dimension, groups(dimension)])) as Record<
+      StatisticsDimension,
+      PublicCountRow[]
+    >,
   }
 }
 
-/** How a public count reads everywhere: the number, or "<5" with the organisation's threshold. */
+/** How a public count reads everywhere: the number, "<5" with the organisation's threshold, or "–" if withheld. */
 export function formatCount(locale: Locale, count: PublicCount, threshold: number): string {
-  return count === null ? `<${threshold}` : formatNumber(locale, count)
+  if (count === null) return `<${threshold}`
+  if (count === withheld) return '–'
+  return formatNumber(locale, count)
+}
+
+/** The number, if the count may be shown as one. */
+export function shownCount(count: PublicCount): number | null {
+  return typeof count === 'number' ? count : null
 }
 
 const fixedOrder: Partial<Record<StatisticsDimension, readonly string[]>> = {

@@ -5,6 +5,7 @@ import {
   type PublicStatistics,
   type StatisticsDimension,
   statisticsDimensions,
+  withheld,
 } from './statistics.ts'
 
 /** How each dimension is titled in the user's language. */
@@ -95,24 +96,25 @@ export interface FlatFigure {
   dimension: 'summary' | StatisticsDimension
   key: string
   label: string
-  /** "<5" for a suppressed count, an empty string for a withheld share or median, otherwise the plain number. */
+  /** "<5" for a suppressed count, "–" for a withheld one, an empty string for a withheld share or median. */
   value: string
 }
 
 export function flattenFigures(t: Translate, figures: PublicStatistics): FlatFigure[] {
-  const suppressed = `<${figures.threshold}`
+  const countValue = (count: PublicCount) =>
+    count === null ? `<${figures.threshold}` : count === withheld ? '–' : String(count)
   const summary = summaryFigures(figures).map((figure): FlatFigure => ({
     dimension: 'summary',
     key: figure.key,
     label: t(summaryTitles[figure.key]),
-    value: figure.value === null ? (figure.kind === 'count' ? suppressed : '') : String(figure.value),
+    value: figure.kind === 'count' ? countValue(figure.value) : figure.value === null ? '' : String(figure.value),
   }))
   const groups = statisticsDimensions.flatMap((dimension) =>
     labelledRows(t, figures, dimension).map((row): FlatFigure => ({
       dimension,
       key: row.key ?? '',
       label: row.label,
-      value: row.count === null ? suppressed : String(row.count),
+      value: countValue(row.count),
     })),
   )
   return [...summary, ...groups]

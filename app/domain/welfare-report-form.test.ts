@@ -27,7 +27,11 @@ describe('welfare report forms', () => {
       ['periodStart', 'validation.date'],
       ['periodEnd', 'validation.date'],
     ])
-    const distant = WelfareReportFormSchema.safeParse({ title: 'K', periodStart: '0000-01-01', periodEnd: '2025-12-31' })
+    const distant = WelfareReportFormSchema.safeParse({
+      title: 'K',
+      periodStart: '0000-01-01',
+      periodEnd: '2025-12-31',
+    })
     expect(distant.error?.issues.map((issue) => [issue.path[0], issue.message])).toEqual([
       ['periodStart', 'validation.dateYears'],
     ])

@@ -1,5 +1,5 @@
 import { type z } from 'zod'
-import { type PublicCountRow, type PublicStatistics } from '#app/domain/statistics.ts'
+import { type PublicCountRow, type PublicStatistics, shownCount } from '#app/domain/statistics.ts'
 import { type WelfareAction, type WelfareDecision, type WelfareReportDocument } from '#app/domain/welfare-report.ts'
 import { type listPhenomena } from '#app/models/phenomenon.server.ts'
 import { type WelfareReportSummary } from '#app/models/welfare-report.server.ts'
@@ -119,17 +119,18 @@ export function meResource(user: CurrentUser): z.input<typeof ApiMeSchema> {
 
 function totalsResource(figures: PublicStatistics): z.input<typeof ApiStatisticsTotalsSchema> {
   return {
-    total: figures.total,
-    positive: figures.positive,
-    negative: figures.negative,
-    withFeedback: figures.withFeedback,
+    total: shownCount(figures.total),
+    positive: shownCount(figures.positive),
+    negative: shownCount(figures.negative),
+    withFeedback: shownCount(figures.withFeedback),
     feedbackShare: figures.feedbackShare,
     medianDaysToFeedback: figures.medianDaysToFeedback,
   }
 }
 
 function groupResource(row: PublicCountRow): z.input<typeof ApiStatisticsGroupSchema> {
-  return { key: row.key, count: row.count, suppressed: row.count === null }
+  const count = shownCount(row.count)
+  return { key: row.key, count, suppressed: count === null }
 }
 
 /** The figures must already be suppressed (suppressStatistics): this mapping never sees a raw count. */
@@ -216,8 +217,8 @@ export function welfareReportResource(document: WelfareReportDocument): z.input<
         id: phenomenon.id,
         title: phenomenon.title,
         description: phenomenon.description,
-        reportCount: phenomenon.reportCount,
-        reportCountSuppressed: phenomenon.reportCount === null,
+        reportCount: shownCount(phenomenon.reportCount),
+        reportCountSuppressed: shownCount(phenomenon.reportCount) === null,
         actions: phenomenon.actions.map(welfareActionResource),
         decisions: phenomenon.decisions.map(welfareDecisionResource),
       })),

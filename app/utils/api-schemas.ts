@@ -106,8 +106,9 @@ export const ApiStatisticsQuerySchema = StatisticsFilterSchema.safeExtend({
 })
 
 const suppressionNote =
-  'null means fewer than `threshold` reports (zero included): small counts are never shown, so that no client ' +
-  'or worker can be recognised from them.'
+  'null means fewer than `threshold` reports (zero included), or a count withheld so that such a small one ' +
+  'cannot be worked out from the total and the others: small counts are never shown, so that no client or ' +
+  'worker can be recognised from them.'
 
 const PublicCount = z.number().int().nullable().describe(suppressionNote)
 
@@ -134,7 +135,9 @@ export const ApiStatisticsGroupSchema = z.object({
     .nullable()
     .describe('The value counted (a code, a municipality name or YYYY-"Q"Q); null for reports that do not say.'),
   count: PublicCount,
-  suppressed: z.boolean().describe('True when `count` is null because it is below the threshold.'),
+  suppressed: z
+    .boolean()
+    .describe('True when `count` is null: below the threshold, or withheld so that a small one cannot be derived.'),
 })
 
 const Threshold = z.number().int().describe('The organisation’s small-count threshold.')

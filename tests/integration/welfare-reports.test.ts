@@ -582,14 +582,16 @@ describe('small counts are suppressed everywhere the figures go', () => {
       { key: 'housing', count: null },
       { key: 'financial', count: 7 },
     ])
+    // No positive observation among ten: "negative 10" beside the total would give that away, so it is withheld.
     expect(document.figures.positive).toBeNull()
-    expect(document.figures.negative).toBe(10)
+    expect(document.figures.negative).toBe('withheld')
     expect(document.figures.feedbackShare).toBeNull()
     // The section's own figures cover only its category.
     const income = document.sections[0]
     expect(income.figures.total).toBe(7)
+    // The whole area's 2 would be the section's 7 minus Kuopio's 5, so Kuopio is withheld as well.
     expect(income.figures.byDimension.municipality).toEqual([
-      { key: 'Kuopio', count: 5 },
+      { key: 'Kuopio', count: 'withheld' },
       { key: null, count: null },
     ])
     expect(JSON.stringify(document.figures)).not.toMatch(/"count":3\b/)
@@ -632,6 +634,8 @@ describe('small counts are suppressed everywhere the figures go', () => {
     expect(lines).toContain('Koko kertomus,category,financial,Taloudellinen tuki,7')
     expect(lines).toContain('Koko kertomus,summary,total,Raportteja yhteensä,10')
     expect(lines).toContain('Toimeentulo ja Kela,municipality,,Koko alue,<5')
+    expect(lines).toContain('Toimeentulo ja Kela,municipality,Kuopio,Kuopio,–')
+    expect(lines).toContain('Koko kertomus,summary,negative,Ongelmia,–')
     expect(lines.filter((line) => line.endsWith(',3'))).toEqual([])
   })
 
