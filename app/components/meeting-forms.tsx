@@ -133,6 +133,7 @@ export function useAgendaItemFieldLabels(): Record<string, string> {
 export function AgendaItemForm({
   intent,
   itemId,
+  version,
   defaults,
   candidates,
   failure,
@@ -140,6 +141,8 @@ export function AgendaItemForm({
 }: {
   intent: 'addItem' | 'updateItem'
   itemId?: string
+  /** The item's version the form was made from (EditVersionSchema), when editing. */
+  version?: string
   defaults: AgendaItemDefaults
   /** Forwarded reports and phenomena, plus whatever the item already links to. */
   candidates: AgendaCandidates
@@ -157,6 +160,7 @@ export function AgendaItemForm({
       <CsrfInput />
       <input type="hidden" name="intent" value={intent} />
       {itemId ? <input type="hidden" name="itemId" value={itemId} /> : null}
+      {version ? <input type="hidden" name="version" value={version} /> : null}
       <MeetingGuardFindings findings={failure?.findings ?? []} fieldLabels={labels} />
       <TextField
         name="title"

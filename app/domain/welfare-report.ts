@@ -44,6 +44,8 @@ export interface WelfareSection {
   category: string | null
   /** Markdown as written; rendered only through renderMarkdown, which sanitises. */
   body: string
+  /** The section's last change, sent back by its edit form so that a stale save is refused. */
+  version: string
   figures: PublicStatistics
   phenomena: WelfarePhenomenon[]
   reports: WelfareReportEntry[]

@@ -603,6 +603,8 @@ export const en = {
     'A report is marked overdue when it has waited for first feedback longer than this. The default is 14 days.',
   'validation.feedbackLimit': 'Enter the number of days as a whole number from 1 to 365.',
   'validation.smallCountThreshold': 'Enter the threshold as a whole number from 1 to 100.',
+  'edit.stale':
+    'Someone else saved this in the meantime, so your changes were not saved. The page now shows the latest version and what you wrote is still in the form: check both and save again to replace the other changes.',
   'validation.date': 'Enter the date as yyyy-mm-dd.',
   'validation.dateYears': 'Enter a date between the years 2000 and 2100.',
   'validation.periodOrder': 'The end of the period cannot be before its start.',

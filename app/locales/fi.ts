@@ -604,6 +604,8 @@ export const fi = {
     'Raportti merkitään myöhässä olevaksi, kun se on odottanut ensimmäistä palautetta tätä kauemmin. Oletus on 14 päivää.',
   'validation.feedbackLimit': 'Kirjoita päivien määrä kokonaislukuna väliltä 1–365.',
   'validation.smallCountThreshold': 'Kirjoita raja kokonaislukuna väliltä 1–100.',
+  'edit.stale':
+    'Joku muu tallensi tämän sillä välin, joten muutoksiasi ei tallennettu. Sivulla näkyy nyt uusin versio ja kirjoittamasi on yhä lomakkeella: tarkista ne ja tallenna uudelleen, jos haluat korvata toisen muutokset.',
   'validation.date': 'Kirjoita päivämäärä muodossa vvvv-kk-pp.',
   'validation.dateYears': 'Kirjoita päivämäärä vuosilta 2000–2100.',
   'validation.periodOrder': 'Jakson loppu ei voi olla ennen sen alkua.',

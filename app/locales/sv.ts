@@ -609,6 +609,8 @@ export const sv = {
     'En rapport markeras som försenad när den har väntat på första återkoppling längre än så här. Standard är 14 dagar.',
   'validation.feedbackLimit': 'Ange antalet dagar som ett heltal mellan 1 och 365.',
   'validation.smallCountThreshold': 'Ange gränsen som ett heltal mellan 1 och 100.',
+  'edit.stale':
+    'Någon annan sparade detta under tiden, så dina ändringar sparades inte. Sidan visar nu den senaste versionen och det du skrev finns kvar i formuläret: kontrollera och spara igen om du vill ersätta den andras ändringar.',
   'validation.date': 'Ange datumet i formen åååå-mm-dd.',
   'validation.dateYears': 'Ange ett datum mellan åren 2000 och 2100.',
   'validation.periodOrder': 'Periodens slut kan inte vara före dess början.',

@@ -15,6 +15,7 @@ import {
 import { type AppDb } from '#app/utils/db.server.ts'
 import { type FieldErrors } from '#app/utils/forms.ts'
 import { type Database, type ReportStatus } from './database.ts'
+import { isVersion } from './edit-version.server.ts'
 import { getIdentifyingNames } from './organisation-settings.server.ts'
 import { listPhenomena } from './phenomenon.server.ts'
 import { ReportConflictError, transitionReport } from './report.server.ts'
@@ -84,6 +85,8 @@ export type MeetingOutcome<Saved = object> =
   | { ok: false; reason: 'published' }
   | { ok: false; reason: 'invalid'; fieldErrors: FieldErrors }
   | { ok: false; reason: 'identifying'; findings: FieldFinding[] }
+  /** Someone else saved a newer version since the form was loaded; nothing was written. */
+  | { ok: false; reason: 'stale' }
 
 async function ownCommittee(db: AppDb, organisationId: string, committeeId: string) {
   const committee = await db
@@ -206,6 +209,7 @@ export async function getMeetingForViewer(db: AppDb, viewer: MeetingViewer, meet
         'agenda_items.decision',
         'agenda_items.decision_text',
         'agenda_items.decided_at',
+        'agenda_items.updated_at',
         'decider.name as decided_by_name',
       ])
       .where('agenda_items.meeting_id', '=', meeting.id)
@@ -431,7 +435,7 @@ export async function updateAgendaItem(
   actor: MeetingViewer,
   meetingId: string,
   itemId: string,
-  input: AgendaItemInput,
+  input: AgendaItemInput & { version: Date },
 ): Promise<MeetingOutcome> {
   const findings = await scanPublicTexts(db, actor.organisation.id, agendaItemTexts(input))
   return db.transaction().execute(async (trx) => {
@@ -441,11 +445,13 @@ export async function updateAgendaItem(
     if (findings.length > 0) return { ok: false, reason: 'identifying', findings }
     const fieldErrors = await checkLinks(trx, actor.organisation.id, itemId, input)
     if (Object.keys(fieldErrors).length > 0) return { ok: false, reason: 'invalid', fieldErrors }
-    await trx
+    const updated = await trx
       .updateTable('agenda_items')
       .set({ title: input.title, summary: input.summary, proposal: input.proposal, updated_at: new Date() })
       .where('id', '=', itemId)
-      .execute()
+      .where(isVersion(input.version))
+      .executeTakeFirst()
+    if (updated.numUpdatedRows === 0n) return { ok: false, reason: 'stale' }
     await replaceLinks(trx, itemId, input)
     return { ok: true }
   })

@@ -22,12 +22,15 @@ import { getIdentifyingNames } from './organisation-settings.server.ts'
 import { listProposedActions } from './proposed-action.server.ts'
 import { recordReportEvent, transitionReport, type Viewer, visibleTo } from './report.server.ts'
 import { computeReportStatistics } from './statistics.server.ts'
+import { isVersion, versionOf } from './edit-version.server.ts'
 
 /** What a write returns: done, or why not, with what the identifiability guard found. */
 export type WelfareOutcome<T = object> =
   | ({ ok: true } & T)
   | { ok: false; reason: 'not_found' }
   | { ok: false; reason: 'identifying'; findings: FieldFinding[] }
+  /** Someone else saved a newer version since the form was loaded; nothing was written. */
+  | { ok: false; reason: 'stale' }
 
 export interface WelfareReportSummary {
   id: string
@@ -192,17 +195,18 @@ export async function addSection(
 export async function setSectionContent(
   db: AppDb,
   ref: SectionRef,
-  input: WelfareSectionInput,
+  input: WelfareSectionInput & { version: Date },
 ): Promise<WelfareOutcome> {
   if (!(await findSection(db, ref).executeTakeFirst())) return { ok: false, reason: 'not_found' }
   const findings = await scanTexts(db, ref.organisationId, { title: input.title, body: input.body })
   if (findings.length > 0) return { ok: false, reason: 'identifying', findings }
-  await db
+  const updated = await db
     .updateTable('welfare_report_sections')
     .set({ title: input.title, category: input.category, body: input.body, updated_at: new Date() })
     .where('id', '=', ref.sectionId)
-    .execute()
-  return { ok: true }
+    .where(isVersion(input.version))
+    .executeTakeFirst()
+  return updated.numUpdatedRows === 0n ? { ok: false, reason: 'stale' } : { ok: true }
 }
 
 /**
@@ -635,7 +639,7 @@ export async function getWelfareReportDocument(
   const threshold = report.small_count_threshold
   const sections = await db
     .selectFrom('welfare_report_sections')
-    .select(['id', 'position', 'title', 'category', 'body'])
+    .select(['id', 'position', 'title', 'category', 'body', 'updated_at'])
     .where('welfare_report_id', '=', welfareReportId)
     .where('organisation_id', '=', organisationId)
     .orderBy('position')
@@ -709,6 +713,7 @@ export async function getWelfareReportDocument(
       title: section.title,
       category: section.category,
       body: section.body,
+      version: versionOf(section.updated_at),
       figures: sectionFigures[index] ?? figures,
       phenomena: phenomenonLinks
         .filter((link) => link.section_id === section.id)

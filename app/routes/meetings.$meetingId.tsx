@@ -22,6 +22,7 @@ import { Alert } from '#app/components/ui/alert.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import { FieldError } from '#app/components/ui/field.tsx'
+import { EditVersionSchema } from '#app/domain/edit-version.ts'
 import {
   AgendaItemSchema,
   agendaMoves,
@@ -46,6 +47,7 @@ import {
   updateAgendaItem,
   updateMeeting,
 } from '#app/models/meeting.server.ts'
+import { versionOf } from '#app/models/edit-version.server.ts'
 import { listCommittees } from '#app/models/organisation.server.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
@@ -69,8 +71,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { items, viewerSeat: _seat, ...details } = meeting
   return {
     meeting: { ...details, startsAtInput: toHelsinkiDateTimeInput(meeting.starts_at) },
-    items: items.map(({ summary, ...item }) => ({
+    items: items.map(({ summary, updated_at, ...item }) => ({
       ...item,
+      version: versionOf(updated_at),
       summaryHtml: renderMarkdown(summary),
       // Only the coordinator editing the item needs the Markdown source.
       summary: editable ? summary : null,
@@ -86,6 +89,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const ItemIdSchema = z.object({ itemId: z.uuid({ error: 'validation.invalid' }) })
+const UpdateAgendaItemSchema = AgendaItemSchema.extend({ version: EditVersionSchema })
 const MoveSchema = ItemIdSchema.extend({ direction: z.enum(agendaMoves, { error: 'validation.invalid' }) })
 const PublishSchema = z.object({
   confirm: z.literal('on', { error: 'meetings.publish.confirmRequired' }),
@@ -146,6 +150,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         throw data({ code: 'forbidden' }, { status: 403 })
       case 'published':
         return reply(409, { message: 'meetings.alreadyPublished' })
+      case 'stale':
+        return reply(409, { message: 'edit.stale' })
       case 'already_decided':
         return reply(409, { message: 'meetings.decision.alreadyDecided' })
       case 'invalid':
@@ -173,13 +179,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!parsed.ok) return invalid(parsed.fieldErrors)
       return respond(await updateMeeting(db, user, meetingId, parsed.data), 'meetings.saved')
     }
-    case 'addItem':
-    case 'updateItem': {
+    case 'addItem': {
       const parsed = parseForm(AgendaItemSchema, formData, reportArrays)
       if (!parsed.ok) return invalid(parsed.fieldErrors)
-      return intent === 'addItem'
-        ? respond(await createAgendaItem(db, user, meetingId, parsed.data), 'meetings.item.added')
-        : respond(await updateAgendaItem(db, user, meetingId, itemId, parsed.data), 'meetings.item.saved')
+      return respond(await createAgendaItem(db, user, meetingId, parsed.data), 'meetings.item.added')
+    }
+    case 'updateItem': {
+      const parsed = parseForm(UpdateAgendaItemSchema, formData, reportArrays)
+      if (!parsed.ok) return invalid(parsed.fieldErrors)
+      return respond(await updateAgendaItem(db, user, meetingId, itemId, parsed.data), 'meetings.item.saved')
     }
     case 'deleteItem':
       return respond(await deleteAgendaItem(db, user, meetingId, itemId), 'meetings.item.deleted')
@@ -271,6 +279,7 @@ function EditItem({ item, index }: { item: ItemData; index: number }) {
           key={failure ? 'failed' : `${item.title}:${item.summary}:${item.proposal}`}
           intent="updateItem"
           itemId={item.id}
+          version={item.version}
           defaults={{
             title: item.title,
             summary: item.summary ?? '',

@@ -13,6 +13,7 @@ import {
   WelfareReportFields,
 } from '#app/components/welfare-forms.tsx'
 import { formatPeriod, WelfareReportView } from '#app/components/welfare-report-view.tsx'
+import { EditVersionSchema } from '#app/domain/edit-version.ts'
 import { type FieldFinding } from '#app/domain/identifiability.ts'
 import { type WelfareSection } from '#app/domain/welfare-report.ts'
 import {
@@ -71,7 +72,7 @@ const ChoiceSchema = z
     path: ['phenomenonIds'],
     message: 'welfare.include.nothingChosen',
   })
-const UpdateSectionSchema = WelfareSectionFormSchema.extend({ sectionId })
+const UpdateSectionSchema = WelfareSectionFormSchema.extend({ sectionId, version: EditVersionSchema })
 
 /** Which form on the page sent the request: the intent, and the section for a section's own forms. */
 function formIdOf(intent: string, formData: FormData): string {
@@ -130,6 +131,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const { sectionId: section, ...content } = parsed.data
       const outcome = await setSectionContent(db, ref(section), content)
       if (outcome.ok) return saved('welfare.saved')
+      if (outcome.reason === 'stale') return respond({ message: 'edit.stale' }, 409)
       return outcome.reason === 'identifying' ? identifying(outcome.findings) : notFound()
     }
     case 'moveSection': {
@@ -231,6 +233,7 @@ function SectionEditor({
           <CsrfInput />
           <input type="hidden" name="intent" value="updateSection" />
           <input type="hidden" name="sectionId" value={section.id} />
+          <input type="hidden" name="version" value={section.version} />
           <FormMessage result={editResult} />
           <SectionFields
             result={editResult}

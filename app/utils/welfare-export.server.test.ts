@@ -42,6 +42,7 @@ const document: WelfareReportDocument = {
     {
       id: '00000000-0000-4000-8000-000000000002',
       position: 1,
+      version: '2026-01-01T10:00:00.000Z',
       title: '=HYPERLINK("http://example.org")',
       category: 'housing',
       body: '<img src=x onerror=alert(1)> Teksti.',

@@ -52,7 +52,8 @@ test('a report goes from the worker to the lead and forward, and the timeline sh
   const requestForm = lead.locator('form', { has: lead.getByRole('button', { name: 'Pyydä täydennystä' }) })
   await requestForm.getByLabel('Perustelu tai kommentti (pakollinen)').fill('Kuinka monta asiakasta viikossa?')
   await requestForm.getByRole('button', { name: 'Pyydä täydennystä' }).click()
-  await expect.poll(() => lead.getByText('Tallennettu. Raportoija saa tiedon.').isVisible()).toBe(true)
+  // The saved message is still there from taking it into review: wait for the new step itself.
+  await expect.poll(() => lead.getByText('Tila: Täydennettävänä').isVisible()).toBe(true)
 
   await worker.goto(reportUrl)
   await expect.poll(() => worker.getByText('Kuinka monta asiakasta viikossa?').isVisible()).toBe(true)

@@ -481,9 +481,11 @@ describe('preparing and publishing an agenda', () => {
     const inReview = await forwardedReport(first, 'Vielä tiimissä', 'in_review')
     const meetingId = await planMeeting()
     const itemId = await addItem(meetingId, { title: 'Alkuperäinen', reportIds: [forwarded] })
+    const version = (await load(meetingId, coordinator.session)).items[0].version
     const refused = await post(meetingId, {
       intent: 'updateItem',
       itemId,
+      version,
       title: 'Muutettu',
       reportIds: [forwarded, inReview],
     })
@@ -492,6 +494,7 @@ describe('preparing and publishing an agenda', () => {
     const saved = await post(meetingId, {
       intent: 'updateItem',
       itemId,
+      version,
       title: 'Muutettu',
       summary: '**Tärkeä**',
       reportIds: [],
@@ -500,6 +503,35 @@ describe('preparing and publishing an agenda', () => {
     const page = await load(meetingId, coordinator.session)
     expect(page.items[0]).toMatchObject({ title: 'Muutettu', summary: '**Tärkeä**', reports: [] })
     expect(page.items[0].summaryHtml.trim()).toBe('<p><strong>Tärkeä</strong></p>')
+    expect(page.items[0].version).not.toBe(version)
+  })
+
+  test('two coordinators editing one item: the later save gets 409 and keeps its text, nothing is overwritten', async () => {
+    const meetingId = await planMeeting()
+    const itemId = await addItem(meetingId, { title: 'Yhteinen asia', summary: 'Alkuperäinen selostus' })
+    const version = (await load(meetingId, coordinator.session)).items[0].version
+    const edit = (summary: string, session: string) =>
+      post(meetingId, { intent: 'updateItem', itemId, version, title: 'Yhteinen asia', summary }, session)
+    expect(statusOf(await edit('Ensimmäisen koordinaattorin selostus', coordinator.session))).toBe(200)
+    const secondCoordinator = await person(organisationId, ['coordinator'])
+    const stale = await edit('Toisen koordinaattorin selostus', secondCoordinator.session)
+    expect(statusOf(stale)).toBe(409)
+    expect(payloadOf(stale)).toMatchObject({
+      ok: false,
+      formId: `item:${itemId}`,
+      message: 'edit.stale',
+      values: { summary: 'Toisen koordinaattorin selostus' },
+    })
+    const page = await load(meetingId, secondCoordinator.session)
+    expect(page.items[0].summary).toBe('Ensimmäisen koordinaattorin selostus')
+    // Saved again from the page as it is now, the second coordinator's text replaces the first on purpose.
+    const again = await post(
+      meetingId,
+      { intent: 'updateItem', itemId, version: page.items[0].version, title: 'Yhteinen asia', summary: 'Yhdistetty' },
+      secondCoordinator.session,
+    )
+    expect(statusOf(again)).toBe(200)
+    expect((await load(meetingId, coordinator.session)).items[0].summary).toBe('Yhdistetty')
   })
 })
 

@@ -1072,7 +1072,7 @@ Object.assign(checks, {
     for (const fields of <Record<string, string>[]>[
       { intent: 'updateMeeting', ...details },
       { intent: 'addItem', ...item },
-      { intent: 'updateItem', itemId: firstItem, ...item },
+      { intent: 'updateItem', itemId: firstItem, version: new Date().toISOString(), ...item },
       { intent: 'deleteItem', itemId: secondItem },
       { intent: 'moveItem', itemId: firstItem, direction: 'down' },
       { intent: 'publish', confirm: 'on' },
@@ -1095,7 +1095,7 @@ Object.assign(checks, {
       phenomenonIds: 'meetings.item.phenomenaUnavailable',
     })
     for (const fields of <Record<string, string>[]>[
-      { intent: 'updateItem', itemId: firstItem, title: 'Kaapattu' },
+      { intent: 'updateItem', itemId: firstItem, version: new Date().toISOString(), title: 'Kaapattu' },
       { intent: 'deleteItem', itemId: secondItem },
       { intent: 'moveItem', itemId: firstItem, direction: 'down' },
       { intent: 'decide', itemId: work.publishedItemId, kind: 'noted', text: '' },
@@ -1182,7 +1182,7 @@ Object.assign(checks, {
         b.coordinatorSession,
       )
     const [section, otherSection] = work.sectionIds
-    const content = { title: 'Kaapattu', category: '', body: 'Kaapattu' }
+    const content = { title: 'Kaapattu', category: '', body: 'Kaapattu', version: new Date().toISOString() }
     const sectionIntents = (sectionId: string): Record<string, string>[] => [
       { intent: 'updateSection', sectionId, ...content },
       { intent: 'moveSection', sectionId, direction: 'down' },

@@ -294,6 +294,7 @@ describe('building a welfare report', () => {
     await post(welfareReportId, {
       intent: 'updateSection',
       sectionId: firstSectionId,
+      version: document.sections[0].version,
       title: 'Toimeentulo ja Kela',
       category: 'financial',
       body: 'Kelan päätöksistä puuttuu ohje.',
@@ -450,11 +451,37 @@ describe('building a welfare report', () => {
     expect(document.sections).toHaveLength(2)
   })
 
+  test('a section saved by someone else meanwhile is not overwritten: 409, and the text typed comes back', async () => {
+    const seen = (await load(welfareReportId)).document.sections[1]
+    const edit = (body: string) =>
+      post(welfareReportId, {
+        intent: 'updateSection',
+        sectionId: secondSectionId,
+        version: seen.version,
+        title: seen.title,
+        category: seen.category ?? '',
+        body,
+      })
+    expect(statusOf(await edit(`${seen.body}\n\nEnsimmäisen lisäys.`))).toBe(200)
+    const stale = await edit(`${seen.body}\n\nToisen lisäys.`)
+    expect(statusOf(stale)).toBe(409)
+    expect(payloadOf(stale)).toMatchObject({
+      ok: false,
+      message: 'edit.stale',
+      values: { body: `${seen.body}\n\nToisen lisäys.` },
+    })
+    const { document } = await load(welfareReportId)
+    expect(document.sections[1].body).toBe(`${seen.body}\n\nEnsimmäisen lisäys.`)
+    expect(document.sections[1].version).not.toBe(seen.version)
+  })
+
   test('the identifiability guard stops identifying text in a section and keeps what was typed', async () => {
     const body = 'Asiakas soitti numerosta 040 123 4567 ja kertoi tilanteestaan.'
+    const version = (await load(welfareReportId)).document.sections[1].version
     const result = await post(welfareReportId, {
       intent: 'updateSection',
       sectionId: secondSectionId,
+      version,
       title: 'Asuminen ja nuoret',
       category: 'housing',
       body,
@@ -559,7 +586,7 @@ describe('who may do what', () => {
       { intent: 'include', sectionId: outsider.sectionId, reportIds: [alreadyIncludedId] },
       { intent: 'include', sectionId: firstSectionId, phenomenonIds: [outsider.phenomenonId] },
       { intent: 'include', sectionId: firstSectionId, reportIds: [outsider.reportId] },
-      { intent: 'updateSection', sectionId: outsider.sectionId, title: 'Kaapattu' },
+      { intent: 'updateSection', sectionId: outsider.sectionId, title: 'Kaapattu', version: new Date().toISOString() },
       { intent: 'deleteSection', sectionId: outsider.sectionId },
       { intent: 'moveSection', sectionId: outsider.sectionId, direction: 'up' },
     ]
