@@ -46,7 +46,7 @@ export function MeetingDocument({
       </div>
       <header className="mb-6 border-b-2 border-slate-900 pb-4 print:border-black">
         <p className="text-lg font-semibold">{meeting.committee_name}</p>
-        <h1 className="text-3xl font-bold">{title}</h1>
+        <h1 className="text-2xl font-bold sm:text-3xl">{title}</h1>
         <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4">
           <dt className="font-semibold">{t('meetings.field.startsAt')}</dt>
           <dd>{formatDateTime(locale, meeting.starts_at)}</dd>
