@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useEffect, useRef } from 'react'
 import { z } from 'zod'
 import { CsrfInput } from '#app/components/csrf-input.tsx'
 import {
@@ -216,8 +217,16 @@ function MoveButtons({ item, index, count }: { item: ItemData; index: number; co
   const { t } = useI18n()
   const itemNumber = useItemNumber()
   const name = `${itemNumber(index)} ${item.title}`
+  const result = useActionData<typeof action>()
+  const form = useRef<HTMLFormElement>(null)
+  const justMoved = result?.formId === `item:${item.id}` && result.message === 'meetings.item.moved'
+  // The button pressed may be gone (an item moved to the top has no "up"), and moving the item's element
+  // in the list drops the focus: keep the keyboard with the item once it stands in its new place.
+  useEffect(() => {
+    if (justMoved) form.current?.querySelector('button')?.focus()
+  }, [justMoved, result, index])
   return (
-    <Form method="post" className="flex flex-wrap gap-2">
+    <Form ref={form} method="post" className="flex flex-wrap gap-2">
       <CsrfInput />
       <input type="hidden" name="intent" value="moveItem" />
       <input type="hidden" name="itemId" value={item.id} />

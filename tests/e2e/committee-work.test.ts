@@ -166,6 +166,23 @@ test(
       .check()
     await addForm.getByRole('button', { name: 'Lisää asia' }).click()
     await expect.poll(() => visible(coordinator.getByText('Asia lisätty esityslistalle.'))).toBe(true)
+
+    // Reordering by keyboard keeps the focus with the moved item, even where the pressed button is gone.
+    await addForm.getByLabel('Otsikko', { exact: true }).fill('Muut asiat')
+    await addForm.getByRole('button', { name: 'Lisää asia' }).click()
+    await expect
+      .poll(() => visible(coordinator.getByRole('button', { name: 'Siirrä ylös: 2 § Muut asiat' })))
+      .toBe(true)
+    await coordinator.getByRole('button', { name: 'Siirrä ylös: 2 § Muut asiat' }).focus()
+    await coordinator.keyboard.press('Enter')
+    const focusedLabel = () => coordinator.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '')
+    await expect.poll(focusedLabel).toBe('Siirrä alas: 1 § Muut asiat')
+    await coordinator.keyboard.press('Enter')
+    await expect.poll(focusedLabel).toBe('Siirrä ylös: 2 § Muut asiat')
+    await coordinator.getByText('Muokkaa asiaa 2 § Muut asiat').click()
+    await coordinator.getByRole('button', { name: 'Poista asia: 2 § Muut asiat' }).click()
+    await expect.poll(() => visible(coordinator.getByText('Asia poistettu esityslistalta.'))).toBe(true)
+
     await coordinator.getByLabel('Esityslista on valmis julkaistavaksi').check()
     await coordinator.getByRole('button', { name: 'Julkaise esityslista' }).click()
     await expect.poll(() => visible(coordinator.getByText(/^Esityslista julkaistu /))).toBe(true)
