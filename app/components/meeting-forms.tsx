@@ -116,7 +116,14 @@ export interface AgendaItemDefaults {
 }
 
 export interface AgendaCandidates {
-  reports: { id: string; title: string; municipality: string | null; team: string | null }[]
+  reports: {
+    id: string
+    title: string
+    municipality: string | null
+    team: string | null
+    /** The committee the team lead forwarded the report to, so that it lands on the right agenda. */
+    committee?: string | null
+  }[]
   phenomena: { id: string; title: string; forwarded_count: number }[]
 }
 
@@ -196,7 +203,12 @@ export function AgendaItemForm({
           error={failure?.fieldErrors.reportIds}
           options={candidates.reports.map((report) => ({
             value: report.id,
-            label: `${report.title} (${reportOrigin(t, report)})`,
+            label: [
+              `${report.title} (${reportOrigin(t, report)})`,
+              report.committee ? t('meetings.item.forwardedTo', { committee: report.committee }) : null,
+            ]
+              .filter(Boolean)
+              .join(' – '),
           }))}
         />
       ) : (

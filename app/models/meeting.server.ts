@@ -285,12 +285,14 @@ export async function listAgendaCandidates(db: AppDb, organisationId: string) {
       .selectFrom('reports')
       .leftJoin('municipalities', 'municipalities.id', 'reports.municipality_id')
       .leftJoin('teams', 'teams.id', 'reports.team_id')
+      .leftJoin('committees', 'committees.id', 'reports.committee_id')
       .select([
         'reports.id',
         'reports.title',
         'reports.status',
         'municipalities.name as municipality',
         'teams.name as team',
+        'committees.name as committee',
       ])
       .where('reports.organisation_id', '=', organisationId)
       .where('reports.status', '=', agendaReadyStatus)

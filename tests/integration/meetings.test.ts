@@ -504,6 +504,10 @@ describe('preparing and publishing an agenda', () => {
     expect(page.items[0]).toMatchObject({ title: 'Muutettu', summary: '**Tärkeä**', reports: [] })
     expect(page.items[0].summaryHtml.trim()).toBe('<p><strong>Tärkeä</strong></p>')
     expect(page.items[0].version).not.toBe(version)
+    // Each candidate names the committee its team lead forwarded it to.
+    expect(page.candidates.reports).toContainEqual(
+      expect.objectContaining({ id: forwarded, committee: 'Perusturvalautakunta' }),
+    )
   })
 
   test('two coordinators editing one item: the later save gets 409 and keeps its text, nothing is overwritten', async () => {
