@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useEffect, useRef } from 'react'
 import { z } from 'zod'
 import { CsrfInput } from '#app/components/csrf-input.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
@@ -208,11 +209,17 @@ function SectionEditor({
   const includedReports = new Set(section.reports.map((report) => report.id))
   const phenomenaToAdd = candidates.phenomena.filter((phenomenon) => !includedPhenomena.has(phenomenon.id))
   const reportsToAdd = candidates.reports.filter((report) => !includedReports.has(report.id))
+  const tools = useRef<HTMLDivElement>(null)
+  const justMoved = result?.formId === `moveSection:${section.id}` && result.ok
+  // As on the agenda: the pressed button may be gone and the moved section's element loses the focus.
+  useEffect(() => {
+    if (justMoved) tools.current?.querySelector('button')?.focus()
+  }, [justMoved, result, index])
   return (
     <div className="mt-6 grid gap-4 rounded-lg border-2 border-dashed border-slate-400 bg-slate-100 p-4">
       <h3 className="text-lg font-bold text-brand-900">{t('welfare.edit.sectionTools', { title: section.title })}</h3>
       <FormMessage result={otherResult} />
-      <div className="flex flex-wrap gap-2">
+      <div ref={tools} className="flex flex-wrap gap-2">
         {index > 0 ? (
           <ButtonForm hidden={{ intent: 'moveSection', sectionId: section.id, direction: 'up' }}>
             {t('welfare.section.moveUp')}
