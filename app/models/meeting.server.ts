@@ -1,5 +1,5 @@
 import { type ExpressionBuilder, sql, type Transaction } from 'kysely'
-import { type FieldFinding, scanFields } from '#app/domain/identifiability.ts'
+import { type FieldFinding } from '#app/domain/identifiability.ts'
 import {
   type AgendaItemInput,
   agendaItemTexts,
@@ -16,7 +16,7 @@ import { type AppDb } from '#app/utils/db.server.ts'
 import { type FieldErrors } from '#app/utils/forms.ts'
 import { type Database, type ReportStatus } from './database.ts'
 import { isVersion } from './edit-version.server.ts'
-import { getIdentifyingNames } from './organisation-settings.server.ts'
+import { scanTextsOfOrganisation } from './organisation-settings.server.ts'
 import { listPhenomena } from './phenomenon.server.ts'
 import { ReportConflictError, transitionReport } from './report.server.ts'
 import { type CurrentUser } from './user.server.ts'
@@ -110,7 +110,7 @@ export async function createMeeting(
   input: MeetingInput,
 ): Promise<MeetingOutcome<{ meetingId: string }>> {
   if (!(await ownCommittee(db, actor.organisation.id, input.committeeId))) return missingCommittee
-  const findings = await scanPublicTexts(db, actor.organisation.id, { place: input.place })
+  const findings = await scanTextsOfOrganisation(db, actor.organisation.id, { place: input.place })
   if (findings.length > 0) return { ok: false, reason: 'identifying', findings }
   const meeting = await db
     .insertInto('meetings')
@@ -149,7 +149,7 @@ export async function updateMeeting(
   meetingId: string,
   input: MeetingInput,
 ): Promise<MeetingOutcome> {
-  const findings = await scanPublicTexts(db, actor.organisation.id, { place: input.place })
+  const findings = await scanTextsOfOrganisation(db, actor.organisation.id, { place: input.place })
   if (findings.length > 0) return { ok: false, reason: 'identifying', findings }
   return db.transaction().execute(async (trx) => {
     const locked = await lockMeetingForEditing(trx, actor.organisation.id, meetingId)
@@ -313,11 +313,6 @@ export async function listAgendaCandidates(db: AppDb, organisationId: string) {
   return { reports, phenomena }
 }
 
-/** Nothing printed on an agenda or in the minutes may identify anyone: they are public documents. */
-async function scanPublicTexts(db: AppDb, organisationId: string, texts: Record<string, string>) {
-  return scanFields(texts, await getIdentifyingNames(db, organisationId))
-}
-
 /**
  * Reports may be linked when they are forwarded, or already linked directly to this item (so editing an item
  * whose report moved on does not silently drop it; publishing then names it). Phenomena must be the organisation's.
@@ -395,7 +390,7 @@ export async function createAgendaItem(
   meetingId: string,
   input: AgendaItemInput,
 ): Promise<MeetingOutcome<{ itemId: string }>> {
-  const findings = await scanPublicTexts(db, actor.organisation.id, agendaItemTexts(input))
+  const findings = await scanTextsOfOrganisation(db, actor.organisation.id, agendaItemTexts(input))
   return db.transaction().execute(async (trx) => {
     const locked = await lockMeetingForEditing(trx, actor.organisation.id, meetingId)
     if (!locked.ok) return locked
@@ -439,7 +434,7 @@ export async function updateAgendaItem(
   itemId: string,
   input: AgendaItemInput & { version: Date },
 ): Promise<MeetingOutcome> {
-  const findings = await scanPublicTexts(db, actor.organisation.id, agendaItemTexts(input))
+  const findings = await scanTextsOfOrganisation(db, actor.organisation.id, agendaItemTexts(input))
   return db.transaction().execute(async (trx) => {
     const locked = await lockMeetingForEditing(trx, actor.organisation.id, meetingId)
     if (!locked.ok) return locked
@@ -698,7 +693,7 @@ export async function recordDecision(
     return { ok: false, reason: 'forbidden' }
   }
   if (item.decision) return { ok: false, reason: 'already_decided' }
-  const findings = await scanPublicTexts(db, organisationId, { text: input.text })
+  const findings = await scanTextsOfOrganisation(db, organisationId, { text: input.text })
   if (findings.length > 0) return { ok: false, reason: 'identifying', findings }
   const to = reportStatusAfterDecision(input.kind)
   return db.transaction().execute(async (trx): Promise<DecisionOutcome> => {

@@ -1,3 +1,4 @@
+import { type FieldFinding, scanFields } from '#app/domain/identifiability.ts'
 import { type AppDb } from '#app/utils/db.server.ts'
 
 /** Names that must never appear in a report of this organisation (maintained by its admins). */
@@ -8,6 +9,15 @@ export async function getIdentifyingNames(db: AppDb, organisationId: string): Pr
     .where('id', '=', organisationId)
     .executeTakeFirstOrThrow()
   return row.identifying_names
+}
+
+/** Runs the identifiability guard over the named texts with the organisation's own name list. */
+export async function scanTextsOfOrganisation(
+  db: AppDb,
+  organisationId: string,
+  texts: Record<string, string | readonly string[] | null | undefined>,
+): Promise<FieldFinding[]> {
+  return scanFields(texts, await getIdentifyingNames(db, organisationId))
 }
 
 export async function setIdentifyingNames(db: AppDb, organisationId: string, names: string[]) {

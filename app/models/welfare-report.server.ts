@@ -1,5 +1,5 @@
 import { sql, type Transaction } from 'kysely'
-import { type FieldFinding, scanFields } from '#app/domain/identifiability.ts'
+import { type FieldFinding } from '#app/domain/identifiability.ts'
 import { type ActionLevel, type SupportNeed, supportNeeds } from '#app/domain/report-fields.ts'
 import { type StatisticsFilter, suppressCount, suppressStatistics } from '#app/domain/statistics.ts'
 import {
@@ -18,7 +18,7 @@ import {
 } from '#app/domain/welfare-report-form.ts'
 import { type AppDb } from '#app/utils/db.server.ts'
 import { type Database, type ReportStatus } from './database.ts'
-import { getIdentifyingNames } from './organisation-settings.server.ts'
+import { scanTextsOfOrganisation } from './organisation-settings.server.ts'
 import { listProposedActions } from './proposed-action.server.ts'
 import { recordReportEvent, transitionReport, type Viewer, visibleTo } from './report.server.ts'
 import { computeReportStatistics } from './statistics.server.ts'
@@ -84,16 +84,15 @@ function lastChange() {
 }
 
 /** Everything a coordinator writes into the welfare report passes the guard a report passes (ADR 006). */
-async function scanTexts(db: AppDb, organisationId: string, texts: Record<string, string>) {
-  return scanFields(texts, await getIdentifyingNames(db, organisationId))
-}
-
 export async function createWelfareReport(
   db: AppDb,
   actor: { id: string; organisationId: string },
   input: WelfareReportInput,
 ): Promise<WelfareOutcome<{ welfareReportId: string }>> {
-  const findings = await scanTexts(db, actor.organisationId, { title: input.title, introduction: input.introduction })
+  const findings = await scanTextsOfOrganisation(db, actor.organisationId, {
+    title: input.title,
+    introduction: input.introduction,
+  })
   if (findings.length > 0) return { ok: false, reason: 'identifying', findings }
   const created = await db
     .insertInto('welfare_reports')
@@ -116,7 +115,10 @@ export async function updateWelfareReport(
   welfareReportId: string,
   input: WelfareReportInput,
 ): Promise<WelfareOutcome> {
-  const findings = await scanTexts(db, organisationId, { title: input.title, introduction: input.introduction })
+  const findings = await scanTextsOfOrganisation(db, organisationId, {
+    title: input.title,
+    introduction: input.introduction,
+  })
   if (findings.length > 0) return { ok: false, reason: 'identifying', findings }
   const updated = await db
     .updateTable('welfare_reports')
@@ -168,7 +170,7 @@ export async function addSection(
   welfareReportId: string,
   input: WelfareSectionInput,
 ): Promise<WelfareOutcome<{ sectionId: string }>> {
-  const findings = await scanTexts(db, organisationId, { title: input.title, body: input.body })
+  const findings = await scanTextsOfOrganisation(db, organisationId, { title: input.title, body: input.body })
   return db.transaction().execute(async (trx) => {
     if (!(await lockWelfareReport(trx, organisationId, welfareReportId))) return { ok: false, reason: 'not_found' }
     if (findings.length > 0) return { ok: false, reason: 'identifying', findings }
@@ -198,7 +200,7 @@ export async function setSectionContent(
   input: WelfareSectionInput & { version: Date },
 ): Promise<WelfareOutcome> {
   if (!(await findSection(db, ref).executeTakeFirst())) return { ok: false, reason: 'not_found' }
-  const findings = await scanTexts(db, ref.organisationId, { title: input.title, body: input.body })
+  const findings = await scanTextsOfOrganisation(db, ref.organisationId, { title: input.title, body: input.body })
   if (findings.length > 0) return { ok: false, reason: 'identifying', findings }
   const updated = await db
     .updateTable('welfare_report_sections')

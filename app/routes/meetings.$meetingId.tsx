@@ -24,6 +24,7 @@ import { Button } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import { FieldError } from '#app/components/ui/field.tsx'
 import { EditVersionSchema } from '#app/domain/edit-version.ts'
+import { type FieldFinding } from '#app/domain/identifiability.ts'
 import {
   AgendaItemSchema,
   agendaMoves,
@@ -53,6 +54,7 @@ import { listCommittees } from '#app/models/organisation.server.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
+import { findingsInTyped } from '#app/utils/guard-forms.server.ts'
 import { type FieldErrors, formValues, parseForm } from '#app/utils/forms.ts'
 import { formatDateTime, type MessageKey } from '#app/utils/i18n.ts'
 import { renderMarkdown } from '#app/utils/markdown.server.ts'
@@ -115,6 +117,7 @@ function formIdOf(intent: Intent, itemId: string): string {
 }
 
 const reportArrays = ['reportIds', 'phenomenonIds']
+const agendaItemTextFields = ['title', 'summary', 'proposal']
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, meetingReaderRoles)
@@ -141,6 +144,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status },
     )
   const invalid = (fieldErrors: FieldErrors) => reply(400, { fieldErrors })
+  const guardFieldErrors = (findings: FieldFinding[]): FieldErrors =>
+    Object.fromEntries(findings.map((finding) => [finding.field, 'meetings.guard.field']))
+  /** A refused text form also names what the guard finds in it, beside the fields' own errors. */
+  const invalidTexts = async (fieldErrors: FieldErrors, fields: readonly string[]) => {
+    const findings = await findingsInTyped(getDb(), user.organisation.id, formData, fields)
+    return reply(400, { findings, fieldErrors: { ...guardFieldErrors(findings), ...fieldErrors } })
+  }
   /** Maps a model outcome to the page: typed failures the user can act on come back to the form. */
   const respond = (outcome: MeetingOutcome | PublishOutcome | DecisionOutcome, done: MessageKey) => {
     if (outcome.ok) return reply(200, { message: done })
@@ -158,10 +168,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case 'invalid':
         return invalid(outcome.fieldErrors)
       case 'identifying':
-        return reply(422, {
-          findings: outcome.findings,
-          fieldErrors: Object.fromEntries(outcome.findings.map((finding) => [finding.field, 'meetings.guard.field'])),
-        })
+        return reply(422, { findings: outcome.findings, fieldErrors: guardFieldErrors(outcome.findings) })
       case 'empty':
         return reply(400, { message: 'meetings.publish.empty' })
       case 'reports_unavailable':
@@ -182,12 +189,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case 'addItem': {
       const parsed = parseForm(AgendaItemSchema, formData, reportArrays)
-      if (!parsed.ok) return invalid(parsed.fieldErrors)
+      if (!parsed.ok) return invalidTexts(parsed.fieldErrors, agendaItemTextFields)
       return respond(await createAgendaItem(db, user, meetingId, parsed.data), 'meetings.item.added')
     }
     case 'updateItem': {
       const parsed = parseForm(UpdateAgendaItemSchema, formData, reportArrays)
-      if (!parsed.ok) return invalid(parsed.fieldErrors)
+      if (!parsed.ok) return invalidTexts(parsed.fieldErrors, agendaItemTextFields)
       return respond(await updateAgendaItem(db, user, meetingId, itemId, parsed.data), 'meetings.item.saved')
     }
     case 'deleteItem':
@@ -204,7 +211,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case 'decide': {
       const parsed = parseForm(DecisionSchema, formData)
-      if (!parsed.ok) return invalid(parsed.fieldErrors)
+      if (!parsed.ok) return invalidTexts(parsed.fieldErrors, ['text'])
       return respond(await recordDecision(db, user, meetingId, itemId, parsed.data), 'meetings.decision.done')
     }
   }

@@ -41,6 +41,7 @@ import {
 import { requireRole, requireUser } from '#app/utils/auth.server.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
+import { findingsInTyped } from '#app/utils/guard-forms.server.ts'
 import { type FieldErrors, formValues, parseForm } from '#app/utils/forms.ts'
 import { type MessageKey } from '#app/utils/i18n.ts'
 import { requireUuid } from '#app/utils/params.server.ts'
@@ -104,6 +105,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status },
     )
   const invalid = (fieldErrors: FieldErrors) => respond({ fieldErrors }, 400)
+  /** A refused text form also names what the guard finds in it, beside the fields' own errors. */
+  const invalidTexts = async (fieldErrors: FieldErrors, fields: readonly string[]) => {
+    const findings = await findingsInTyped(db, organisationId, formData, fields)
+    return respond({ findings, fieldErrors: { ...guardFieldErrors(findings), ...fieldErrors } }, 400)
+  }
   const identifying = (findings: FieldFinding[]) => respond({ findings, fieldErrors: guardFieldErrors(findings) }, 422)
   const notFound = () => {
     throw data({ code: 'not_found' }, { status: 404 })
@@ -114,21 +120,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   switch (intent) {
     case 'updateReport': {
       const parsed = parseForm(WelfareReportFormSchema, formData)
-      if (!parsed.ok) return invalid(parsed.fieldErrors)
+      if (!parsed.ok) return invalidTexts(parsed.fieldErrors, ['title', 'introduction'])
       const outcome = await updateWelfareReport(db, organisationId, welfareReportId, parsed.data)
       if (outcome.ok) return saved('welfare.saved')
       return outcome.reason === 'identifying' ? identifying(outcome.findings) : notFound()
     }
     case 'addSection': {
       const parsed = parseForm(WelfareSectionFormSchema, formData)
-      if (!parsed.ok) return invalid(parsed.fieldErrors)
+      if (!parsed.ok) return invalidTexts(parsed.fieldErrors, ['title', 'body'])
       const outcome = await addSection(db, organisationId, welfareReportId, parsed.data)
       if (outcome.ok) return saved('welfare.section.added')
       return outcome.reason === 'identifying' ? identifying(outcome.findings) : notFound()
     }
     case 'updateSection': {
       const parsed = parseForm(UpdateSectionSchema, formData)
-      if (!parsed.ok) return invalid(parsed.fieldErrors)
+      if (!parsed.ok) return invalidTexts(parsed.fieldErrors, ['title', 'body'])
       const { sectionId: section, ...content } = parsed.data
       const outcome = await setSectionContent(db, ref(section), content)
       if (outcome.ok) return saved('welfare.saved')

@@ -7,8 +7,7 @@ import {
   canRecordOutcome,
   PhenomenonActionSchema,
 } from '#app/domain/action-outcomes.ts'
-import { scanFields } from '#app/domain/identifiability.ts'
-import { getIdentifyingNames } from '#app/models/organisation-settings.server.ts'
+import { scanTextsOfOrganisation } from '#app/models/organisation-settings.server.ts'
 import {
   addPhenomenonAction,
   findProposedActionOwner,
@@ -68,7 +67,7 @@ async function saveOutcome(user: CurrentUser, page: ActionFormPage, formData: Fo
     }
   }
   // The reason reaches reporters and may travel on to committees, so it passes the report's guard.
-  const findings = scanFields({ reason: input.reason }, await getIdentifyingNames(db, user.organisation.id))
+  const findings = await scanTextsOfOrganisation(db, user.organisation.id, { reason: input.reason })
   if (findings.length > 0) {
     return failed(
       formData,
@@ -95,7 +94,7 @@ async function addAction(user: CurrentUser, phenomenonId: string, formData: Form
   const parsed = parseForm(PhenomenonActionSchema, formData)
   if (!parsed.ok) return failed(formData, formId, { fieldErrors: parsed.fieldErrors, findings: [] }, 400)
   const input = parsed.data
-  const findings = scanFields({ description: input.description }, await getIdentifyingNames(db, user.organisation.id))
+  const findings = await scanTextsOfOrganisation(db, user.organisation.id, { description: input.description })
   if (findings.length > 0) {
     return failed(
       formData,

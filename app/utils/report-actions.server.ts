@@ -3,7 +3,7 @@ import { canLinkToPhenomenon } from '#app/domain/phenomena.ts'
 import { type ReportContent, reportTexts, SubmittableContentSchema } from '#app/domain/report-form.ts'
 import { type Actor, canTransition, findTransition, type TransitionRequest } from '#app/domain/report-status.ts'
 import { type ReportStatus } from '#app/models/database.ts'
-import { getIdentifyingNames } from '#app/models/organisation-settings.server.ts'
+import { getIdentifyingNames, scanTextsOfOrganisation } from '#app/models/organisation-settings.server.ts'
 import {
   createPhenomenonForReport,
   linkReportToPhenomenon,
@@ -40,7 +40,7 @@ export function actorFor(user: CurrentUser, report: { author_id: string; team_id
 }
 
 export async function scanReportContent(db: AppDb, organisationId: string, content: ReportContent) {
-  return scanFields(reportTexts(content), await getIdentifyingNames(db, organisationId))
+  return scanTextsOfOrganisation(db, organisationId, reportTexts(content))
 }
 
 export type SavedDraft = { ok: true; reportId: string; findings: FieldFinding[] } | { ok: false; error: 'not_editable' }
@@ -162,7 +162,7 @@ export async function changePhenomenonLink(
   if (!report) return { ok: false, error: 'not_found' }
   if (!canLinkToPhenomenon(actorFor(user, report), report.status)) return { ok: false, error: 'forbidden' }
   if (change.kind === 'create') {
-    const findings = scanFields({ phenomenonTitle: change.title }, await getIdentifyingNames(db, user.organisation.id))
+    const findings = await scanTextsOfOrganisation(db, user.organisation.id, { phenomenonTitle: change.title })
     if (findings.length > 0) return { ok: false, error: 'identifying', findings }
   }
   const link = { organisationId: user.organisation.id, reportId, actorId: user.id }

@@ -445,6 +445,15 @@ describe('preparing and publishing an agenda', () => {
     const named = await post(meetingId, { ...typed, summary: 'Yleinen kuvaus.', proposal: 'Perhe Virtanen tukea.' })
     expect(payloadOf(named).fieldErrors).toEqual({ proposal: 'meetings.guard.field' })
     await getDb().updateTable('organisations').set({ identifying_names: [] }).where('id', '=', organisationId).execute()
+
+    // A missing title and a phone number come back from one submission together.
+    const both = await post(meetingId, { ...typed, title: '', summary: 'Soita 040 123 4567.', proposal: '' })
+    expect(statusOf(both)).toBe(400)
+    expect(payloadOf(both).fieldErrors).toEqual({
+      title: 'meetings.validation.titleRequired',
+      summary: 'meetings.guard.field',
+    })
+    expect(payloadOf(both).findings).toEqual([{ field: 'summary', kind: 'phone_number', fragment: '040 123 4567' }])
   })
 
   test('moving an item swaps it with its neighbour; at the edge nothing moves', async () => {

@@ -495,6 +495,16 @@ describe('building a welfare report', () => {
     const { document } = await load(welfareReportId)
     expect(document.sections[1].title).toBe('Asuminen')
 
+    // A missing title and the phone number come back from one submission together.
+    const both = await post(welfareReportId, { intent: 'addSection', title: '', category: '', body })
+    expect(statusOf(both)).toBe(400)
+    expect(payloadOf(both).fieldErrors).toEqual({
+      title: 'welfare.validation.titleRequired',
+      body: 'welfare.guard.field',
+    })
+    expect(payloadOf(both).findings).toEqual([{ field: 'body', kind: 'phone_number', fragment: '040 123 4567' }])
+    expect(payloadOf(both).values).toMatchObject({ body })
+
     const introduction = await post(welfareReportId, {
       intent: 'updateReport',
       title: 'Hyvinvointikertomus 2025',
