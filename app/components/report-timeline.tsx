@@ -42,7 +42,8 @@ function describeEvent(t: Translate, event: TimelineEvent) {
       return t('timeline.unlinked', { phenomenon: event.phenomenon_title ?? '' })
     case 'action_outcome':
       return t('timeline.actionOutcome', {
-        action: event.action_description ?? '',
+        // Quoted mid-sentence, so the action's own closing full stop would sit before the quote mark.
+        action: (event.action_description ?? '').trim().replace(/[.]+$/, ''),
         outcome: event.action_outcome ? t(`actionOutcome.${event.action_outcome}`) : '',
       })
     case 'welfare_report_included':

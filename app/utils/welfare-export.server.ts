@@ -107,7 +107,7 @@ function markdownActions(actions: WelfareAction[], t: Translate): string[] {
     ...actions.map((action) => {
       const outcome = action.outcome ? t(`actionOutcome.${action.outcome}`) : t('actionOutcome.none')
       const reason = action.outcome && action.outcomeReason ? ` – ${oneLine(action.outcomeReason)}` : ''
-      return `- ${oneLine(action.description)} (${t(`actionLevel.${action.level}`)}). ${t('welfare.view.outcome')}: ${outcome}${reason}`
+      return `- ${oneLine(action.description)} _(${t(`actionLevel.${action.level}`)})_ — ${t('welfare.view.outcome')}: ${outcome}${reason}`
     }),
   ]
 }
