@@ -83,11 +83,6 @@ export function canTransition(actor: Actor, from: ReportStatus, to: ReportStatus
   return Boolean(rule && !rule.via && rule.by.some((party) => actsAs(actor, party)))
 }
 
-/** A move the flow makes; the flow itself checks the seat (chair or secretary) or role behind it. */
-export function isFlowTransition(flow: TransitionFlow, from: ReportStatus, to: ReportStatus): boolean {
-  return findTransition(from, to)?.via === flow
-}
-
 /** The moves the UI offers this user now: exactly the ones the server would accept. */
 export function availableTransitions(actor: Actor, from: ReportStatus): TransitionRule[] {
   return transitions.filter((rule) => rule.from === from && !rule.via && rule.by.some((party) => actsAs(actor, party)))

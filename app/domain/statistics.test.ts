@@ -55,7 +55,17 @@ describe('small counts', () => {
 
   test.each([
     ['nothing small: all shown', [8, 9, 8], [8, 9, 8]],
-    ['one small group takes the smallest other with it', [8, 9, 7, 2], [8, 9, 'withheld', null]],
+    [
+      'one small group takes shown ones with it until they are no longer pinned',
+      [8, 9, 7, 2],
+      ['withheld', 9, 'withheld', null],
+    ],
+    ['a withheld 5 beside a 1 would be exact: one more is withheld', [1, 5, 20], [null, 'withheld', 'withheld']],
+    [
+      'the same with more groups, until the hidden ones leave room',
+      [8, 9, 5, 1],
+      ['withheld', 'withheld', 'withheld', null],
+    ],
     [
       'two small groups that sum to less than the threshold take one more',
       [30, 2, 1, 12],
@@ -63,6 +73,7 @@ describe('small counts', () => {
     ],
     ['two small groups that hold the threshold together are enough', [30, 3, 4, 12], [30, null, null, 12]],
     ['a pair: the other one is withheld', [4, 36], [null, 'withheld']],
+    ['a large group is enough on its own', [2, 30, 40], [null, 'withheld', 40]],
     ['everything small stays "<5"', [1, 2], [null, null]],
   ] as const)('partitions: %s', (_, counts, expected) => {
     expect(suppressPartition(counts, 5)).toEqual(expected)

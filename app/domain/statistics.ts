@@ -84,8 +84,9 @@ export function suppressCount(count: number, threshold: number): PublicCount {
 /**
  * Counts of groups that split the reports between them (each report in exactly one) while their total is shown:
  * one hidden small group would be the total minus the others. So the smallest shown groups are withheld as well,
- * until at least two are hidden and the hidden ones together hold at least the threshold; then neither which
- * small number it is nor the small groups' sum can be read off.
+ * until at least two are hidden and the hidden ones hold at least the threshold more than a reader already
+ * knows they hold ("–" says at least the threshold; "<5" may be zero): then no hidden group can be pinned down
+ * from the total. A partition of two whose total is about the threshold cannot always be protected.
  */
 export function suppressPartition(counts: readonly number[], threshold: number): PublicCount[] {
   const shown: PublicCount[] = counts.map((count) => suppressCount(count, threshold))
@@ -96,10 +97,12 @@ export function suppressPartition(counts: readonly number[], threshold: number):
     .map((count, index) => ({ count, index }))
     .filter(({ count }) => count >= threshold)
     .sort((a, b) => a.count - b.count)
+  let withheldGroups = 0
   for (const { count, index } of smallestShownFirst) {
-    if (hiddenGroups >= 2 && hiddenSum >= threshold) break
+    if (hiddenGroups >= 2 && hiddenSum - withheldGroups * threshold >= threshold) break
     shown[index] = withheld
     hiddenGroups += 1
+    withheldGroups += 1
     hiddenSum += count
   }
   return shown

@@ -638,6 +638,7 @@ export async function publishMeeting(db: AppDb, actor: MeetingViewer, meetingId:
           to: onAgendaStatus,
           committeeId: locked.meeting.committee_id,
           agendaItemId: link.agenda_item_id,
+          via: 'meeting',
         })
       }
       await trx
@@ -732,6 +733,7 @@ export async function recordDecision(
         decision: input.kind,
         committeeId: item.committee_id,
         agendaItemId: item.id,
+        via: 'meeting',
       })
     }
     return { ok: true, reportCount: reports.length }

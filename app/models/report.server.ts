@@ -1,7 +1,7 @@
 import { type ExpressionBuilder, type SelectQueryBuilder, sql, type Transaction } from 'kysely'
 import { committeeVisibleStatuses, reportScopeFor } from '#app/domain/report-visibility.ts'
 import { feedbackWaitingStatuses } from '#app/domain/feedback-times.ts'
-import { type Resolution } from '#app/domain/report-status.ts'
+import { findTransition, type Resolution, type TransitionFlow } from '#app/domain/report-status.ts'
 import { type ReportContent } from '#app/domain/report-form.ts'
 import { type AppDb } from '#app/utils/db.server.ts'
 import {
@@ -315,8 +315,16 @@ export async function transitionReport(
     agendaItemId?: string | null
     decision?: AgendaDecision | null
     welfareReportSectionId?: string | null
+    /** The committee-work flow making the move; none for a move from the report page or the API. */
+    via?: TransitionFlow
   },
 ) {
+  // The lifecycle table decides at this one writing point, whichever path asks.
+  if (findTransition(change.from, change.to)?.via !== change.via) {
+    throw new Error(
+      `${change.from} → ${change.to} is not a move ${change.via ? `of the ${change.via}` : 'made directly'}`,
+    )
+  }
   const updated = await trx
     .updateTable('reports')
     .set({

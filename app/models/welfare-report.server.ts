@@ -415,7 +415,7 @@ export async function includeInSection(
     if (alreadyTold.has(report.id)) continue
     const told = { reportId: report.id, organisationId, actorId: inclusion.actorId, welfareReportSectionId: sectionId }
     if (report.status === 'decided') {
-      await transitionReport(trx, { ...told, from: 'decided', to: 'in_welfare_report' })
+      await transitionReport(trx, { ...told, from: 'decided', to: 'in_welfare_report', via: 'welfare_report' })
     } else {
       await recordReportEvent(trx, { ...told, type: 'welfare_report_included' })
     }

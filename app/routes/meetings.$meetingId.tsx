@@ -1,6 +1,5 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { useEffect, useRef } from 'react'
 import { z } from 'zod'
 import { CsrfInput } from '#app/components/csrf-input.tsx'
 import {
@@ -19,6 +18,7 @@ import {
   MeetingDetailsForm,
 } from '#app/components/meeting-forms.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
+import { useFocusAfterMove } from '#app/components/use-focus-after-move.ts'
 import { Alert } from '#app/components/ui/alert.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
@@ -194,6 +194,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case 'updateItem': {
       const parsed = parseForm(UpdateAgendaItemSchema, formData, reportArrays)
+      // A form without a readable version was made before versions existed: treated as stale, never as unknown.
+      if (!parsed.ok && parsed.fieldErrors.version) return reply(409, { message: 'edit.stale' })
       if (!parsed.ok) return invalidTexts(parsed.fieldErrors, agendaItemTextFields)
       return respond(await updateAgendaItem(db, user, meetingId, itemId, parsed.data), 'meetings.item.saved')
     }
@@ -225,41 +227,40 @@ function MoveButtons({ item, index, count }: { item: ItemData; index: number; co
   const itemNumber = useItemNumber()
   const name = `${itemNumber(index)} ${item.title}`
   const result = useActionData<typeof action>()
-  const form = useRef<HTMLFormElement>(null)
-  const justMoved = result?.formId === `item:${item.id}` && result.message === 'meetings.item.moved'
-  // The button pressed may be gone (an item moved to the top has no "up"), and moving the item's element
-  // in the list drops the focus: keep the keyboard with the item once it stands in its new place.
-  useEffect(() => {
-    if (justMoved) form.current?.querySelector('button')?.focus()
-  }, [justMoved, result, index])
+  const { containerProps } = useFocusAfterMove(
+    result?.formId === `item:${item.id}` && result.message === 'meetings.item.moved',
+    index,
+  )
   return (
-    <Form ref={form} method="post" className="flex flex-wrap gap-2">
-      <CsrfInput />
-      <input type="hidden" name="intent" value="moveItem" />
-      <input type="hidden" name="itemId" value={item.id} />
-      {index > 0 ? (
-        <Button
-          variant="secondary"
-          name="direction"
-          value="up"
-          className="min-h-9 px-2 py-1 text-sm"
-          aria-label={t('meetings.item.moveUpNamed', { item: name })}
-        >
-          {t('meetings.item.moveUp')}
-        </Button>
-      ) : null}
-      {index < count - 1 ? (
-        <Button
-          variant="secondary"
-          name="direction"
-          value="down"
-          className="min-h-9 px-2 py-1 text-sm"
-          aria-label={t('meetings.item.moveDownNamed', { item: name })}
-        >
-          {t('meetings.item.moveDown')}
-        </Button>
-      ) : null}
-    </Form>
+    <div {...containerProps}>
+      <Form method="post" className="flex flex-wrap gap-2">
+        <CsrfInput />
+        <input type="hidden" name="intent" value="moveItem" />
+        <input type="hidden" name="itemId" value={item.id} />
+        {index > 0 ? (
+          <Button
+            variant="secondary"
+            name="direction"
+            value="up"
+            className="min-h-9 px-2 py-1 text-sm"
+            aria-label={t('meetings.item.moveUpNamed', { item: name })}
+          >
+            {t('meetings.item.moveUp')}
+          </Button>
+        ) : null}
+        {index < count - 1 ? (
+          <Button
+            variant="secondary"
+            name="direction"
+            value="down"
+            className="min-h-9 px-2 py-1 text-sm"
+            aria-label={t('meetings.item.moveDownNamed', { item: name })}
+          >
+            {t('meetings.item.moveDown')}
+          </Button>
+        ) : null}
+      </Form>
+    </div>
   )
 }
 

@@ -1,9 +1,9 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { useEffect, useRef } from 'react'
 import { z } from 'zod'
 import { CsrfInput } from '#app/components/csrf-input.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
+import { useFocusAfterMove } from '#app/components/use-focus-after-move.ts'
 import { Button } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import {
@@ -134,6 +134,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case 'updateSection': {
       const parsed = parseForm(UpdateSectionSchema, formData)
+      // A form without a readable version was made before versions existed: treated as stale, never as unknown.
+      if (!parsed.ok && parsed.fieldErrors.version) return respond({ message: 'edit.stale' }, 409)
       if (!parsed.ok) return invalidTexts(parsed.fieldErrors, ['title', 'body'])
       const { sectionId: section, ...content } = parsed.data
       const outcome = await setSectionContent(db, ref(section), content)
@@ -215,17 +217,12 @@ function SectionEditor({
   const includedReports = new Set(section.reports.map((report) => report.id))
   const phenomenaToAdd = candidates.phenomena.filter((phenomenon) => !includedPhenomena.has(phenomenon.id))
   const reportsToAdd = candidates.reports.filter((report) => !includedReports.has(report.id))
-  const tools = useRef<HTMLDivElement>(null)
-  const justMoved = result?.formId === `moveSection:${section.id}` && result.ok
-  // As on the agenda: the pressed button may be gone and the moved section's element loses the focus.
-  useEffect(() => {
-    if (justMoved) tools.current?.querySelector('button')?.focus()
-  }, [justMoved, result, index])
+  const { containerProps } = useFocusAfterMove(result?.formId === `moveSection:${section.id}` && result.ok, index)
   return (
     <div className="mt-6 grid gap-4 rounded-lg border-2 border-dashed border-slate-400 bg-slate-100 p-4">
       <h3 className="text-lg font-bold text-brand-900">{t('welfare.edit.sectionTools', { title: section.title })}</h3>
       <FormMessage result={otherResult} />
-      <div ref={tools} className="flex flex-wrap gap-2">
+      <div {...containerProps} className="flex flex-wrap gap-2">
         {index > 0 ? (
           <ButtonForm hidden={{ intent: 'moveSection', sectionId: section.id, direction: 'up' }}>
             {t('welfare.section.moveUp')}

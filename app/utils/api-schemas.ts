@@ -107,7 +107,7 @@ export const ApiStatisticsQuerySchema = StatisticsFilterSchema.safeExtend({
 
 const suppressionNote =
   'null means fewer than `threshold` reports (zero included), or a count withheld so that such a small one ' +
-  'cannot be worked out from the total and the others: small counts are never shown, so that no client or ' +
+  'cannot be worked out from the total and the other groups of the same response: small counts are never shown, so that no client or ' +
   'worker can be recognised from them.'
 
 const PublicCount = z.number().int().nullable().describe(suppressionNote)

@@ -545,6 +545,15 @@ describe('preparing and publishing an agenda', () => {
     )
     expect(statusOf(again)).toBe(200)
     expect((await load(meetingId, coordinator.session)).items[0].summary).toBe('Yhdistetty')
+    // A form from before versions existed carries none: the same conflict, never a silent save.
+    const unversioned = await post(meetingId, {
+      intent: 'updateItem',
+      itemId,
+      title: 'Yhteinen asia',
+      summary: 'Vanha',
+    })
+    expect(statusOf(unversioned)).toBe(409)
+    expect(payloadOf(unversioned).message).toBe('edit.stale')
   })
 })
 
