@@ -222,6 +222,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>
 type ItemData = LoaderData['items'][number]
 
+const moves = [
+  { direction: 'up', label: 'meetings.item.moveUp', named: 'meetings.item.moveUpNamed' },
+  { direction: 'down', label: 'meetings.item.moveDown', named: 'meetings.item.moveDownNamed' },
+] as const
+
 function MoveButtons({ item, index, count }: { item: ItemData; index: number; count: number }) {
   const { t } = useI18n()
   const itemNumber = useItemNumber()
@@ -237,28 +242,20 @@ function MoveButtons({ item, index, count }: { item: ItemData; index: number; co
         <CsrfInput />
         <input type="hidden" name="intent" value="moveItem" />
         <input type="hidden" name="itemId" value={item.id} />
-        {index > 0 ? (
-          <Button
-            variant="secondary"
-            name="direction"
-            value="up"
-            className="min-h-9 px-2 py-1 text-sm"
-            aria-label={t('meetings.item.moveUpNamed', { item: name })}
-          >
-            {t('meetings.item.moveUp')}
-          </Button>
-        ) : null}
-        {index < count - 1 ? (
-          <Button
-            variant="secondary"
-            name="direction"
-            value="down"
-            className="min-h-9 px-2 py-1 text-sm"
-            aria-label={t('meetings.item.moveDownNamed', { item: name })}
-          >
-            {t('meetings.item.moveDown')}
-          </Button>
-        ) : null}
+        {moves
+          .filter((move) => (move.direction === 'up' ? index > 0 : index < count - 1))
+          .map((move) => (
+            <Button
+              key={move.direction}
+              variant="secondary"
+              name="direction"
+              value={move.direction}
+              className="min-h-9 px-2 py-1 text-sm"
+              aria-label={t(move.named, { item: name })}
+            >
+              {t(move.label)}
+            </Button>
+          ))}
       </Form>
     </div>
   )
