@@ -21,6 +21,8 @@ export interface MeetingActionResult {
   values: Record<string, string | string[]>
   /** Reports that stopped publishing, named for the coordinator. */
   reports: { id: string; title: string; status: ReportStatus }[]
+  /** The item just added, so the add form starts afresh in the same render as the success message. */
+  addedId?: string
 }
 
 /** The result if it belongs to this form and the submission failed: its errors and the values typed. */

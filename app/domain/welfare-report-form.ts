@@ -112,6 +112,8 @@ export interface WelfareFormResult {
   message: MessageKey | null
   /** Reports the message is about, e.g. those a committee has not decided on yet. */
   reports: { id: string; title: string; status: ReportStatus }[]
+  /** The section just added, so the add form starts afresh in the same render as the success message. */
+  addedId?: string
 }
 
 /** Each field that holds identifying text is marked; the findings themselves name the fragment and its kind. */

@@ -190,7 +190,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case 'addItem': {
       const parsed = parseForm(AgendaItemSchema, formData, reportArrays)
       if (!parsed.ok) return invalidTexts(parsed.fieldErrors, agendaItemTextFields)
-      return respond(await createAgendaItem(db, user, meetingId, parsed.data), 'meetings.item.added')
+      const created = await createAgendaItem(db, user, meetingId, parsed.data)
+      return created.ok
+        ? reply(200, { message: 'meetings.item.added', addedId: created.itemId })
+        : respond(created, 'meetings.item.added')
     }
     case 'updateItem': {
       const parsed = parseForm(UpdateAgendaItemSchema, formData, reportArrays)
@@ -449,7 +452,9 @@ export default function MeetingPage() {
           {editable ? (
             <Card title={t('meetings.item.addTitle')}>
               <AgendaItemForm
-                key={`add-${items.length}`}
+                // Keyed by the action's own answer: a key from the reloaded items could remount the form after
+                // the success message, dropping what the user had started typing.
+                key={result?.formId === 'addItem' && result.addedId ? `added-${result.addedId}` : 'add'}
                 intent="addItem"
                 defaults={{ title: '', summary: '', proposal: '', reportIds: [], phenomenonIds: [] }}
                 candidates={candidates}

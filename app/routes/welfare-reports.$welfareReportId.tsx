@@ -129,7 +129,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const parsed = parseForm(WelfareSectionFormSchema, formData)
       if (!parsed.ok) return invalidTexts(parsed.fieldErrors, ['title', 'body'])
       const outcome = await addSection(db, organisationId, welfareReportId, parsed.data)
-      if (outcome.ok) return saved('welfare.section.added')
+      if (outcome.ok) return respond({ message: 'welfare.section.added', addedId: outcome.sectionId })
       return outcome.reason === 'identifying' ? identifying(outcome.findings) : notFound()
     }
     case 'updateSection': {
@@ -368,13 +368,18 @@ function ReportSettings({ document }: { document: LoaderData['document'] }) {
   )
 }
 
-function AddSection({ sectionCount }: { sectionCount: number }) {
+function AddSection() {
   const { t } = useI18n()
   const result = resultFor(useActionData<typeof action>(), 'addSection')
   return (
     <Card title={t('welfare.section.add')}>
       {/* A fresh form after each added section; a failed one keeps everything typed. */}
-      <Form key={result?.ok ? `added-${sectionCount}` : 'editing'} method="post" noValidate className="grid gap-4">
+      <Form
+        key={result?.addedId ? `added-${result.addedId}` : 'editing'}
+        method="post"
+        noValidate
+        className="grid gap-4"
+      >
         <CsrfInput />
         <input type="hidden" name="intent" value="addSection" />
         <FormMessage result={result} />
@@ -439,7 +444,7 @@ export default function WelfareReportPage() {
       {document.sections.length === 0 ? <p className="mt-6">{t('welfare.section.none')}</p> : null}
       {canEdit ? (
         <div className="mt-8 max-w-3xl">
-          <AddSection sectionCount={document.sections.length} />
+          <AddSection />
         </div>
       ) : null}
     </>

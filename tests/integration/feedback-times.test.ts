@@ -176,7 +176,8 @@ beforeAll(async () => {
       team: teams.b,
       author: lead,
       status: 'submitted',
-      submittedDaysAgo: 20,
+      // A little after the report above: the same millisecond would leave their order to their random ids.
+      submittedDaysAgo: 19.9,
       events: [],
     }),
     // Team C: the lead does not lead it.
