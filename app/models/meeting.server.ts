@@ -217,14 +217,15 @@ export async function getMeetingForViewer(db: AppDb, viewer: MeetingViewer, meet
       .execute(),
   ])
   const itemIds = items.map((item) => item.id)
-  const [links, reports, figures] = await Promise.all([
+  const links =
     itemIds.length === 0
-      ? Promise.resolve([])
-      : db
+      ? []
+      : await db
           .selectFrom('agenda_item_phenomena')
           .select(['agenda_item_id', 'phenomenon_id'])
           .where('agenda_item_id', 'in', itemIds)
-          .execute(),
+          .execute()
+  const [reports, figures] = await Promise.all([
     itemIds.length === 0
       ? Promise.resolve([])
       : db
@@ -249,7 +250,8 @@ export async function getMeetingForViewer(db: AppDb, viewer: MeetingViewer, meet
           .orderBy(sql`agenda_item_reports.via_phenomenon_id is not null`)
           .orderBy('reports.title')
           .execute(),
-    itemIds.length === 0 ? Promise.resolve([]) : listPhenomena(db, viewer.organisation.id),
+    // Only the phenomena on this agenda: their evidence is counted over all their reports.
+    listPhenomena(db, viewer.organisation.id, [...new Set(links.map((link) => link.phenomenon_id))]),
   ])
   return {
     ...meeting,

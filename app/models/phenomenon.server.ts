@@ -23,8 +23,14 @@ function phenomenaWithEvidence(db: AppDb, organisationId: string) {
     .groupBy('phenomena.id')
 }
 
-export function listPhenomena(db: AppDb, organisationId: string) {
-  return phenomenaWithEvidence(db, organisationId).orderBy('report_count', 'desc').orderBy('phenomena.title').execute()
+/** The organisation's phenomena with their evidence, most reports first; `only` limits them to those ids. */
+export async function listPhenomena(db: AppDb, organisationId: string, only?: readonly string[]) {
+  if (only?.length === 0) return []
+  return phenomenaWithEvidence(db, organisationId)
+    .$if(only !== undefined, (qb) => qb.where('phenomena.id', 'in', only!))
+    .orderBy('report_count', 'desc')
+    .orderBy('phenomena.title')
+    .execute()
 }
 
 export async function getPhenomenon(db: AppDb, organisationId: string, phenomenonId: string) {
