@@ -1,7 +1,7 @@
 import { sql, type Transaction } from 'kysely'
 import { type FieldFinding } from '#app/domain/identifiability.ts'
 import { type ActionLevel, type SupportNeed, supportNeeds } from '#app/domain/report-fields.ts'
-import { type StatisticsFilter, suppressCount, suppressStatistics } from '#app/domain/statistics.ts'
+import { type PublicStatistics, suppressCount, suppressStatistics } from '#app/domain/statistics.ts'
 import {
   type WelfareAction,
   type WelfareDecision,
@@ -682,19 +682,19 @@ export async function getWelfareReportDocument(
   const phenomenonIds = [...new Set(phenomenonLinks.map((link) => link.id))]
   const reportIds = [...new Set(reportLinks.map((link) => link.id))]
   const period = { from: report.period_start, to: report.period_end, municipalityId: null }
-  const figuresFor = async (filter: StatisticsFilter) =>
-    suppressStatistics(await computeReportStatistics(db, organisationId, filter), threshold)
-  const [actions, decisions, figures, sectionFigures] = await Promise.all([
+  const figuresFor = async (category: SupportNeed | null) =>
+    suppressStatistics(await computeReportStatistics(db, organisationId, { ...period, category }), threshold)
+  // Each figure set is a pass over the period's reports: once per category, however many sections share it.
+  const categories = [...new Set(sections.map((section) => supportNeedOf(section.category)))].filter(
+    (category): category is SupportNeed => category !== null,
+  )
+  const [actions, decisions, figures, categoryFigures] = await Promise.all([
     listProposedActions(db, organisationId, { phenomenonIds, reportIds }),
     listDecisions(db, organisationId, { phenomenonIds, reportIds }),
-    figuresFor({ ...period, category: null }),
-    Promise.all(
-      sections.map((section) => {
-        const category = supportNeedOf(section.category)
-        return category ? figuresFor({ ...period, category }) : null
-      }),
-    ),
+    figuresFor(null),
+    Promise.all(categories.map(async (category) => [category, await figuresFor(category)] as const)),
   ])
+  const figuresOfCategory = new Map<SupportNeed | null, PublicStatistics>(categoryFigures)
   const actionsOf = (owner: { reportId?: string; phenomenonId?: string }) =>
     actions
       .filter((action) =>
@@ -709,14 +709,14 @@ export async function getWelfareReportDocument(
     introduction: report.introduction,
     organisationName: report.organisation_name,
     figures,
-    sections: sections.map((section, index): WelfareSection => ({
+    sections: sections.map((section): WelfareSection => ({
       id: section.id,
       position: section.position,
       title: section.title,
       category: section.category,
       body: section.body,
       version: versionOf(section.updated_at),
-      figures: sectionFigures[index] ?? figures,
+      figures: figuresOfCategory.get(supportNeedOf(section.category)) ?? figures,
       phenomena: phenomenonLinks
         .filter((link) => link.section_id === section.id)
         .map((link): WelfarePhenomenon => ({
