@@ -533,6 +533,22 @@ export type PublishOutcome =
   /** Reports on more than one item (directly or through a phenomenon): each would get two decisions. */
   | { ok: false; reason: 'reports_on_several_items'; reports: UnavailableReport[] }
 
+/** The forwarded reports the items' phenomena bring along: one row per item, report and phenomenon. */
+function reportsViaPhenomena(trx: Transaction<Database>, organisationId: string, itemIds: string[]) {
+  return trx
+    .selectFrom('agenda_item_phenomena')
+    .innerJoin('phenomenon_reports', 'phenomenon_reports.phenomenon_id', 'agenda_item_phenomena.phenomenon_id')
+    .innerJoin('reports', 'reports.id', 'phenomenon_reports.report_id')
+    .select([
+      'agenda_item_phenomena.agenda_item_id',
+      'phenomenon_reports.report_id',
+      'phenomenon_reports.phenomenon_id',
+    ])
+    .where('agenda_item_phenomena.agenda_item_id', 'in', itemIds)
+    .where('reports.organisation_id', '=', organisationId)
+    .where('reports.status', '=', agendaReadyStatus)
+}
+
 /**
  * The reports that would stand on more than one of these items once the phenomena's forwarded reports join
  * them. A report gets one decision, so its reporter hears one outcome and no item moves it back behind another.
@@ -544,13 +560,8 @@ async function reportsOnSeveralItems(trx: Transaction<Database>, organisationId:
     .where('agenda_item_id', 'in', itemIds)
     .union(
       trx
-        .selectFrom('agenda_item_phenomena')
-        .innerJoin('phenomenon_reports', 'phenomenon_reports.phenomenon_id', 'agenda_item_phenomena.phenomenon_id')
-        .innerJoin('reports', 'reports.id', 'phenomenon_reports.report_id')
-        .select(['agenda_item_phenomena.agenda_item_id', 'phenomenon_reports.report_id'])
-        .where('agenda_item_phenomena.agenda_item_id', 'in', itemIds)
-        .where('reports.organisation_id', '=', organisationId)
-        .where('reports.status', '=', agendaReadyStatus),
+        .selectFrom(reportsViaPhenomena(trx, organisationId, itemIds).as('via'))
+        .select(['via.agenda_item_id', 'via.report_id']),
     )
   return trx
     .selectFrom(links.as('links'))
@@ -598,20 +609,10 @@ export async function publishMeeting(db: AppDb, actor: MeetingViewer, meetingId:
       await trx
         .insertInto('agenda_item_reports')
         .columns(['agenda_item_id', 'report_id', 'via_phenomenon_id'])
-        .expression((eb) =>
-          eb
-            .selectFrom('agenda_item_phenomena')
-            .innerJoin('phenomenon_reports', 'phenomenon_reports.phenomenon_id', 'agenda_item_phenomena.phenomenon_id')
-            .innerJoin('reports', 'reports.id', 'phenomenon_reports.report_id')
+        .expression(
+          // A report two phenomena of one item bring is linked once, through the first of them.
+          reportsViaPhenomena(trx, organisationId, itemIds)
             .distinctOn(['agenda_item_phenomena.agenda_item_id', 'phenomenon_reports.report_id'])
-            .select([
-              'agenda_item_phenomena.agenda_item_id',
-              'phenomenon_reports.report_id',
-              'phenomenon_reports.phenomenon_id',
-            ])
-            .where('agenda_item_phenomena.agenda_item_id', 'in', itemIds)
-            .where('reports.organisation_id', '=', organisationId)
-            .where('reports.status', '=', agendaReadyStatus)
             .orderBy('agenda_item_phenomena.agenda_item_id')
             .orderBy('phenomenon_reports.report_id')
             .orderBy('phenomenon_reports.phenomenon_id'),
@@ -620,16 +621,14 @@ export async function publishMeeting(db: AppDb, actor: MeetingViewer, meetingId:
         .onConflict((oc) => oc.columns(['agenda_item_id', 'report_id']).doNothing())
         .execute()
 
+      // Each report now stands on one item only (checked above).
       const onAgenda = await trx
         .selectFrom('agenda_item_reports')
-        .innerJoin('agenda_items', 'agenda_items.id', 'agenda_item_reports.agenda_item_id')
         .innerJoin('reports', 'reports.id', 'agenda_item_reports.report_id')
-        .distinctOn('agenda_item_reports.report_id')
         .select(['agenda_item_reports.report_id', 'agenda_item_reports.agenda_item_id'])
-        .where('agenda_items.meeting_id', '=', meetingId)
+        .where('agenda_item_reports.agenda_item_id', 'in', itemIds)
         .where('reports.status', '=', agendaReadyStatus)
         .orderBy('agenda_item_reports.report_id')
-        .orderBy('agenda_items.position')
         .execute()
       for (const link of onAgenda) {
         await transitionReport(trx, {
