@@ -144,11 +144,18 @@ export function suppressStatistics(statistics: ReportStatistics, threshold: numb
   }
 }
 
-/** How a public count reads everywhere: the number, "<5" with the organisation's threshold, or "–" if withheld. */
-export function formatCount(locale: Locale, count: PublicCount, threshold: number): string {
+/**
+ * How a public count reads everywhere: the number as `written` (the locale's digits on a page, plain digits in
+ * CSV), "<5" with the organisation's threshold, or "–" if withheld.
+ */
+export function countText(count: PublicCount, threshold: number, written: (count: number) => string): string {
   if (count === null) return `<${threshold}`
   if (count === withheld) return '–'
-  return formatNumber(locale, count)
+  return written(count)
+}
+
+export function formatCount(locale: Locale, count: PublicCount, threshold: number): string {
+  return countText(count, threshold, (shown) => formatNumber(locale, shown))
 }
 
 /** The number, if the count may be shown as one. */

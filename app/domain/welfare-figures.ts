@@ -1,11 +1,11 @@
 import { formatNumber, isMessageKey, type Locale, type MessageKey, type Translate } from '#app/utils/i18n.ts'
 import {
+  countText,
   formatCount,
   type PublicCount,
   type PublicStatistics,
   type StatisticsDimension,
   statisticsDimensions,
-  withheld,
 } from './statistics.ts'
 
 /** How each dimension is titled in the user's language. */
@@ -101,8 +101,7 @@ export interface FlatFigure {
 }
 
 export function flattenFigures(t: Translate, figures: PublicStatistics): FlatFigure[] {
-  const countValue = (count: PublicCount) =>
-    count === null ? `<${figures.threshold}` : count === withheld ? '–' : String(count)
+  const countValue = (count: PublicCount) => countText(count, figures.threshold, String)
   const summary = summaryFigures(figures).map((figure): FlatFigure => ({
     dimension: 'summary',
     key: figure.key,
