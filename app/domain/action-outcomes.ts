@@ -49,6 +49,11 @@ export function canRecordOutcome(actor: Actor, owner: ActionOwner): boolean {
   }
 }
 
+/** How a user stands to a phenomenon: it has no author and no team, so only the roles count. */
+export function phenomenonActor(roles: readonly Role[]): Actor {
+  return { roles, isAuthor: false, leadsReportTeam: false }
+}
+
 /** Coordinators draft proposed actions of their own for a phenomenon. */
 export function canAddPhenomenonAction(roles: readonly Role[]): boolean {
   return roles.includes('coordinator')

@@ -17,7 +17,7 @@ import { requireUuid } from '#app/utils/params.server.ts'
 import { handleProposedActionForm } from '#app/utils/proposed-action-forms.server.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 import { phenomenonReaders } from '#app/domain/phenomena.ts'
-import { canAddPhenomenonAction, canRecordOutcome } from '#app/domain/action-outcomes.ts'
+import { canAddPhenomenonAction, canRecordOutcome, phenomenonActor } from '#app/domain/action-outcomes.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, phenomenonReaders)
@@ -31,10 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     phenomenon,
     following,
     proposedActions,
-    mayRecordOutcomes: canRecordOutcome(
-      { roles: user.roles, isAuthor: false, leadsReportTeam: false },
-      { kind: 'phenomenon' },
-    ),
+    mayRecordOutcomes: canRecordOutcome(phenomenonActor(user.roles), { kind: 'phenomenon' }),
     mayAddActions: canAddPhenomenonAction(user.roles),
   }
 }

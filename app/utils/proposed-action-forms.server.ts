@@ -6,6 +6,7 @@ import {
   canAddPhenomenonAction,
   canRecordOutcome,
   PhenomenonActionSchema,
+  phenomenonActor,
 } from '#app/domain/action-outcomes.ts'
 import { scanTextsOfOrganisation } from '#app/models/organisation-settings.server.ts'
 import {
@@ -62,9 +63,7 @@ async function saveOutcome(user: CurrentUser, page: ActionFormPage, formData: Fo
     if (!canRecordOutcome(actorFor(user, report), { kind: 'report', status: report.status })) throw forbidden()
   } else {
     if (action?.phenomenon_id !== page.phenomenonId) throw notFound()
-    if (!canRecordOutcome({ roles: user.roles, isAuthor: false, leadsReportTeam: false }, { kind: 'phenomenon' })) {
-      throw forbidden()
-    }
+    if (!canRecordOutcome(phenomenonActor(user.roles), { kind: 'phenomenon' })) throw forbidden()
   }
   // The reason reaches reporters and may travel on to committees, so it passes the report's guard.
   const findings = await scanTextsOfOrganisation(db, user.organisation.id, { reason: input.reason })
