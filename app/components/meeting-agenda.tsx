@@ -163,9 +163,7 @@ function ReportList({ reports, linkReports }: { reports: AgendaReport[]; linkRep
       {reports.map((report) => (
         <li key={report.id} className="flex flex-wrap items-center gap-x-2">
           {linkReports ? <Link to={`/reports/${report.id}`}>{report.title}</Link> : <span>{report.title}</span>}
-          <span className="text-sm text-slate-700 print:text-black">
-            ({reportOrigin(t, report)})
-          </span>
+          <span className="text-sm text-slate-700 print:text-black">({reportOrigin(t, report)})</span>
           {linkReports ? <StatusBadge status={report.status} /> : null}
           {report.via_phenomenon_title ? (
             <span className="text-sm text-slate-700 print:text-black">
