@@ -32,6 +32,7 @@ export function PasswordResetEmail({
       <EmailButton href={message.url} fallbackLabel={t('email.linkFallback')}>
         {t('email.passwordReset.button')}
       </EmailButton>
+      <Text style={paragraph}>{t('email.passwordReset.endsAccess')}</Text>
       <Text style={paragraph}>{t('email.passwordReset.ignore')}</Text>
     </EmailLayout>
   )

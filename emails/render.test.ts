@@ -253,6 +253,19 @@ describe.each(cases)(
   },
 )
 
+test.each(locales)(
+  'the reset email in %s says a new password signs out other sessions and revokes API tokens',
+  async (locale) => {
+    const message: EmailMessage = {
+      kind: 'password_reset',
+      recipientName: 'Maija',
+      url: 'https://raportointi.example.fi/reset-password/def456',
+      expiresAt: '2025-03-04T09:15:00Z',
+    }
+    expect((await renderEmail(message, locale)).text).toContain(translate(locale, 'email.passwordReset.endsAccess'))
+  },
+)
+
 test('a digest of one update says so in the subject', async () => {
   const message: EmailMessage = {
     kind: 'digest',

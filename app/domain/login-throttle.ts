@@ -16,3 +16,12 @@ export function secondsUntilNextAttempt(
   const allowedAt = attempt.lastFailureAt.getTime() + loginDelaySeconds(attempt.failures) * 1000
   return Math.max(0, Math.ceil((allowedAt - now.getTime()) / 1000))
 }
+
+/**
+ * Failures count against the account as tried from one client, and against the client whatever it tries. Keying the
+ * account by client too means someone failing on purpose cannot keep the owner out: the owner's own client has no
+ * failures. The client count still slows any one address guessing, whichever accounts it tries.
+ */
+export function loginThrottleKeys(normalisedEmail: string, clientIp: string) {
+  return { account: `account:${normalisedEmail}|ip:${clientIp}`, client: `ip:${clientIp}` }
+}

@@ -99,7 +99,8 @@ export const en = {
   'settings.password.confirm': 'New password again',
   'settings.password.rule': 'At least 12 characters. A long sentence makes a good password.',
   'settings.password.submit': 'Change password',
-  'settings.password.changed': 'Your password has been changed.',
+  'settings.password.changed':
+    'Your password has been changed. Your sessions on other devices have been signed out and all your API tokens revoked.',
   'settings.password.wrongCurrent': 'The current password is wrong.',
 
   'settings.tokens.title': 'API tokens',
@@ -214,7 +215,10 @@ export const en = {
   'admin.users.inactiveState': 'Deactivated',
   'admin.users.initialPassword': 'Initial password',
   'admin.users.newPassword': 'Set a new password',
-  'admin.users.newPasswordHelp': 'Leave empty to keep the current password. At least 12 characters.',
+  'admin.users.newPasswordHelp':
+    'Leave empty to keep the current password. At least 12 characters. A new password signs the user out everywhere and revokes their API tokens.',
+  'admin.users.passwordChanged':
+    'Saved. The password has been changed: all the user’s sessions have been signed out and their API tokens revoked.',
   'admin.users.rolesRequired': 'Choose at least one role.',
   'admin.users.emailTaken': 'A user with this email address already exists.',
   'admin.users.cannotLockOutSelf': 'You cannot remove your own administrator role or deactivate yourself.',
@@ -262,7 +266,7 @@ export const en = {
   'forgotPassword.backToLogin': 'Back to login',
   'resetPassword.title': 'Choose a new password',
   'resetPassword.intro':
-    'You are choosing a new password for the account {email}. Your sessions on other devices end at the same time.',
+    'You are choosing a new password for the account {email}. At the same time your sessions on other devices end and all your API tokens are revoked.',
   'resetPassword.submit': 'Save the password and log in',
   'resetPassword.expired.title': 'This link is not valid',
   'resetPassword.expired.body':
@@ -542,6 +546,8 @@ export const en = {
   'phenomenon.title': 'Phenomenon',
   'phenomenon.link': 'Link',
   'phenomenon.linkExisting': 'Link to an existing phenomenon',
+  'email.passwordReset.endsAccess':
+    'Choosing a new password signs you out on other devices and revokes all your API tokens.',
   'phenomenon.createNew': 'Or create a new phenomenon from this report',
   'phenomenon.create': 'Create phenomenon',
   'phenomenon.unlink': 'Unlink',

@@ -99,7 +99,8 @@ export const fi = {
   'settings.password.confirm': 'Uusi salasana uudelleen',
   'settings.password.rule': 'Vähintään 12 merkkiä. Pitkä lause on hyvä salasana.',
   'settings.password.submit': 'Vaihda salasana',
-  'settings.password.changed': 'Salasana on vaihdettu.',
+  'settings.password.changed':
+    'Salasana on vaihdettu. Kirjautumisesi muilla laitteilla on päätetty, ja kaikki rajapinta-avaimesi on peruttu.',
   'settings.password.wrongCurrent': 'Nykyinen salasana on väärin.',
 
   'settings.tokens.title': 'Rajapinta-avaimet',
@@ -213,7 +214,10 @@ export const fi = {
   'admin.users.inactiveState': 'Poistettu käytöstä',
   'admin.users.initialPassword': 'Alkusalasana',
   'admin.users.newPassword': 'Aseta uusi salasana',
-  'admin.users.newPasswordHelp': 'Jätä tyhjäksi, jos salasana pysyy ennallaan. Vähintään 12 merkkiä.',
+  'admin.users.newPasswordHelp':
+    'Jätä tyhjäksi, jos salasana pysyy ennallaan. Vähintään 12 merkkiä. Uusi salasana päättää käyttäjän kaikki kirjautumiset ja peruu hänen rajapinta-avaimensa.',
+  'admin.users.passwordChanged':
+    'Tallennettu. Salasana on vaihdettu: käyttäjän kaikki kirjautumiset on päätetty, ja hänen rajapinta-avaimensa on peruttu.',
   'admin.users.rolesRequired': 'Valitse vähintään yksi rooli.',
   'admin.users.emailTaken': 'Tällä sähköpostiosoitteella on jo käyttäjä.',
   'admin.users.cannotLockOutSelf': 'Et voi poistaa omaa pääkäyttäjän rooliasi etkä poistaa itseäsi käytöstä.',
@@ -260,7 +264,7 @@ export const fi = {
   'forgotPassword.backToLogin': 'Takaisin kirjautumiseen',
   'resetPassword.title': 'Aseta uusi salasana',
   'resetPassword.intro':
-    'Asetat uuden salasanan tunnukselle {email}. Samalla kirjautumisesi muilla laitteilla päättyvät.',
+    'Asetat uuden salasanan tunnukselle {email}. Samalla kirjautumisesi muilla laitteilla päättyvät ja kaikki rajapinta-avaimesi perutaan.',
   'resetPassword.submit': 'Tallenna salasana ja kirjaudu',
   'resetPassword.expired.title': 'Linkki ei ole voimassa',
   'resetPassword.expired.body':
@@ -545,6 +549,8 @@ export const fi = {
   'phenomenon.link': 'Liitä',
   'phenomenon.linkExisting': 'Liitä olemassa olevaan ilmiöön',
   'phenomenon.createNew': 'Tai luo uusi ilmiö tästä raportista',
+  'email.passwordReset.endsAccess':
+    'Kun asetat uuden salasanan, kirjautumisesi muilla laitteilla päättyvät ja kaikki rajapinta-avaimesi perutaan.',
   'phenomenon.create': 'Luo ilmiö',
   'phenomenon.unlink': 'Irrota',
   'phenomenon.list.title': 'Ilmiöt',

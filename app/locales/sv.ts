@@ -99,7 +99,8 @@ export const sv = {
   'settings.password.confirm': 'Nytt lösenord igen',
   'settings.password.rule': 'Minst 12 tecken. En lång mening är ett bra lösenord.',
   'settings.password.submit': 'Byt lösenord',
-  'settings.password.changed': 'Lösenordet har bytts.',
+  'settings.password.changed':
+    'Lösenordet har bytts. Dina inloggningar på andra enheter har avslutats och alla dina API-nycklar har återkallats.',
   'settings.password.wrongCurrent': 'Det nuvarande lösenordet är fel.',
 
   'settings.tokens.title': 'API-nycklar',
@@ -215,7 +216,10 @@ export const sv = {
   'admin.users.inactiveState': 'Inaktiverad',
   'admin.users.initialPassword': 'Startlösenord',
   'admin.users.newPassword': 'Ange nytt lösenord',
-  'admin.users.newPasswordHelp': 'Lämna tomt om lösenordet inte ändras. Minst 12 tecken.',
+  'admin.users.newPasswordHelp':
+    'Lämna tomt om lösenordet inte ändras. Minst 12 tecken. Ett nytt lösenord avslutar användarens alla inloggningar och återkallar hens API-nycklar.',
+  'admin.users.passwordChanged':
+    'Sparat. Lösenordet har bytts: användarens alla inloggningar har avslutats och hens API-nycklar har återkallats.',
   'admin.users.rolesRequired': 'Välj minst en roll.',
   'admin.users.emailTaken': 'Det finns redan en användare med den här e-postadressen.',
   'admin.users.cannotLockOutSelf': 'Du kan inte ta bort din egen roll som huvudanvändare eller inaktivera dig själv.',
@@ -263,7 +267,7 @@ export const sv = {
   'forgotPassword.backToLogin': 'Tillbaka till inloggningen',
   'resetPassword.title': 'Välj ett nytt lösenord',
   'resetPassword.intro':
-    'Du väljer ett nytt lösenord för kontot {email}. Samtidigt avslutas dina inloggningar på andra enheter.',
+    'Du väljer ett nytt lösenord för kontot {email}. Samtidigt avslutas dina inloggningar på andra enheter och alla dina API-nycklar återkallas.',
   'resetPassword.submit': 'Spara lösenordet och logga in',
   'resetPassword.expired.title': 'Länken gäller inte',
   'resetPassword.expired.body':
@@ -548,6 +552,8 @@ export const sv = {
   'phenomenon.title': 'Fenomen',
   'phenomenon.link': 'Koppla',
   'phenomenon.linkExisting': 'Koppla till ett befintligt fenomen',
+  'email.passwordReset.endsAccess':
+    'När du väljer ett nytt lösenord avslutas dina inloggningar på andra enheter och alla dina API-nycklar återkallas.',
   'phenomenon.createNew': 'Eller skapa ett nytt fenomen av rapporten',
   'phenomenon.create': 'Skapa fenomen',
   'phenomenon.unlink': 'Koppla loss',

@@ -40,6 +40,17 @@ export async function revokeApiToken(db: AppDb, userId: string, tokenId: string)
   return Boolean(revoked)
 }
 
+/** Revokes every active token of the user: in one organisation when it is given, otherwise in all of them. */
+export async function revokeApiTokensOfUser(db: AppDb, userId: string, at: Date, organisationId?: string) {
+  let query = db
+    .updateTable('api_tokens')
+    .set({ revoked_at: at })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+  if (organisationId) query = query.where('organisation_id', '=', organisationId)
+  await query.execute()
+}
+
 export function findActiveApiToken(db: AppDb, tokenHash: string) {
   return db
     .selectFrom('api_tokens')

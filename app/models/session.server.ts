@@ -40,7 +40,9 @@ export async function deleteUserSessions(db: AppDb, userId: string, organisation
   await db.deleteFrom('sessions').where('user_id', '=', userId).where('organisation_id', '=', organisationId).execute()
 }
 
-/** Signs the user out everywhere, in every organisation; used when their password is reset. */
-export async function deleteAllSessionsOfUser(db: AppDb, userId: string) {
-  await db.deleteFrom('sessions').where('user_id', '=', userId).execute()
+/** Signs the user out in every organisation, except in the session given (the one that changed the password). */
+export async function deleteSessionsOfUser(db: AppDb, userId: string, keepSessionId: string | null) {
+  let query = db.deleteFrom('sessions').where('user_id', '=', userId)
+  if (keepSessionId) query = query.where('id', '!=', keepSessionId)
+  await query.execute()
 }

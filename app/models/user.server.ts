@@ -1,7 +1,8 @@
+import { type Transaction } from 'kysely'
 import { type Role } from '#app/domain/roles.ts'
 import { type AppDb } from '#app/utils/db.server.ts'
 import { type Locale } from '#app/utils/i18n.ts'
-import { type EmailDelivery } from './database.ts'
+import { type Database, type EmailDelivery } from './database.ts'
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase()
@@ -174,36 +175,24 @@ export async function createOrganisationUser(
   })
 }
 
+/** Saves what an admin edits of a user; false when the user has no membership in the organisation. */
 export async function updateOrganisationUser(
-  db: AppDb,
+  trx: Transaction<Database>,
   organisationId: string,
   userId: string,
   changes: { name: string } & MembershipChanges,
 ): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    const membership = await trx
-      .updateTable('memberships')
-      .set({ roles: changes.roles, active: changes.active })
-      .where('organisation_id', '=', organisationId)
-      .where('user_id', '=', userId)
-      .returning('user_id')
-      .executeTakeFirst()
-    if (!membership) return false
-    await trx
-      .updateTable('users')
-      .set({ name: changes.name, updated_at: new Date() })
-      .where('id', '=', userId)
-      .execute()
-    await replaceTeams(trx, organisationId, userId, changes.teamIds)
-    if (!changes.active) {
-      await trx
-        .deleteFrom('sessions')
-        .where('user_id', '=', userId)
-        .where('organisation_id', '=', organisationId)
-        .execute()
-    }
-    return true
-  })
+  const membership = await trx
+    .updateTable('memberships')
+    .set({ roles: changes.roles, active: changes.active })
+    .where('organisation_id', '=', organisationId)
+    .where('user_id', '=', userId)
+    .returning('user_id')
+    .executeTakeFirst()
+  if (!membership) return false
+  await trx.updateTable('users').set({ name: changes.name, updated_at: new Date() }).where('id', '=', userId).execute()
+  await replaceTeams(trx, organisationId, userId, changes.teamIds)
+  return true
 }
 
 export async function updatePasswordHash(db: AppDb, userId: string, passwordHash: string) {

@@ -8,15 +8,15 @@ import { Card } from '#app/components/ui/card.tsx'
 import { EditUserSchema, UserForm, userFormArrayFields } from '#app/components/user-form.tsx'
 import { locksOutSelf } from '#app/domain/user-admin.ts'
 import { listTeams } from '#app/models/organisation.server.ts'
-import { getOrganisationUser, updateOrganisationUser, updatePasswordHash } from '#app/models/user.server.ts'
-import { type CurrentUser, requireRole } from '#app/utils/auth.server.ts'
+import { getOrganisationUser } from '#app/models/user.server.ts'
+import { type CurrentUser, getSessionId, requireRole } from '#app/utils/auth.server.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { formValues, parseForm } from '#app/utils/forms.ts'
 import { formatDateTime, type MessageKey } from '#app/utils/i18n.ts'
-import { hashPassword } from '#app/utils/password.server.ts'
 import { requireUuid } from '#app/utils/params.server.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
+import { updateUserAsAdmin } from '#app/utils/user-admin.server.ts'
 import { getInvitationStatus, resendInvitation } from '#app/utils/user-tokens.server.ts'
 
 async function requireOrganisationUser(organisationId: string, userId: string | undefined) {
@@ -59,10 +59,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 400 },
     )
   }
-  const db = getDb()
-  await updateOrganisationUser(db, admin.organisation.id, user.id, parsed.data)
-  if (parsed.data.password) await updatePasswordHash(db, user.id, await hashPassword(parsed.data.password))
-  return { ok: true, fieldErrors: {}, values: {} } as const
+  const target = {
+    organisationId: admin.organisation.id,
+    userId: user.id,
+    actingSessionId: await getSessionId(request),
+  }
+  const result = await updateUserAsAdmin(getDb(), target, parsed.data)
+  if (!result.ok) throw data({ code: 'not_found' }, { status: 404 })
+  return { ok: true, fieldErrors: {}, values: {}, passwordChanged: result.passwordChanged } as const
 }
 
 export default function EditUserPage() {
@@ -78,7 +82,9 @@ export default function EditUserPage() {
       <PageHeading title={user.name}>{user.email}</PageHeading>
       {actionData?.ok ? (
         <div className="mb-4">
-          <Alert tone="success">{t('settings.saved')}</Alert>
+          <Alert tone="success">
+            {t(actionData.passwordChanged ? 'admin.users.passwordChanged' : 'settings.saved')}
+          </Alert>
         </div>
       ) : null}
       {searchParams.get('created') && !result ? (

@@ -13,22 +13,16 @@ import { SelectField, TextField } from '#app/components/ui/field.tsx'
 import { NewPasswordSchema } from '#app/domain/password-policy.ts'
 import { listApiTokens, revokeApiToken } from '#app/models/api-token.server.ts'
 import { emailDeliveries } from '#app/models/database.ts'
-import {
-  getEmailDelivery,
-  getPasswordHash,
-  updateEmailDelivery,
-  updatePasswordHash,
-  updateProfile,
-} from '#app/models/user.server.ts'
+import { getEmailDelivery, updateEmailDelivery, updateProfile } from '#app/models/user.server.ts'
 import { mintApiToken } from '#app/utils/api-auth.server.ts'
-import { requireUser } from '#app/utils/auth.server.ts'
+import { getSessionId, requireUser } from '#app/utils/auth.server.ts'
 import { localeCookie } from '#app/utils/cookies.server.ts'
+import { changeOwnPassword } from '#app/utils/credentials.server.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { type FieldErrors, fieldErrorsOf, parseForm, typedValueOf } from '#app/utils/forms.ts'
 import { formatDateTime, locales } from '#app/utils/i18n.ts'
 import { requireUuid } from '#app/utils/params.server.ts'
-import { hashPassword, verifyPassword } from '#app/utils/password.server.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 
 const ProfileSchema = z.object({
@@ -78,7 +72,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (formData.get('intent') === 'password') {
     const parsed = parseForm(PasswordChangeSchema, formData)
     if (!parsed.ok) return data({ intent: 'password', ...parsed, saved: false }, { status: 400 })
-    if (!(await verifyPassword(await getPasswordHash(db, user.id), parsed.data.currentPassword))) {
+    const sessionId = await getSessionId(request)
+    if (!(await changeOwnPassword(db, { id: user.id, sessionId }, parsed.data)).ok) {
       return data(
         {
           intent: 'password',
@@ -90,7 +85,6 @@ export async function action({ request }: ActionFunctionArgs) {
         { status: 400 },
       )
     }
-    await updatePasswordHash(db, user.id, await hashPassword(parsed.data.newPassword))
     return { intent: 'password', ok: true, fieldErrors: {}, values: {}, saved: true } as const
   }
   const parsed = parseForm(ProfileSchema, formData)

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { data, redirect } from '@remix-run/node'
-import { secondsUntilNextAttempt } from '#app/domain/login-throttle.ts'
+import { loginThrottleKeys, secondsUntilNextAttempt } from '#app/domain/login-throttle.ts'
 import { hasAnyRole, type Role } from '#app/domain/roles.ts'
 import { clearLoginFailures, findLoginAttempts, recordLoginFailure } from '#app/models/login-attempt.server.ts'
 import { createSession, deleteSession, extendSession, findValidSession } from '#app/models/session.server.ts'
@@ -31,7 +31,8 @@ function idleMilliseconds(): number {
   return getEnv().SESSION_IDLE_HOURS * 60 * 60 * 1000
 }
 
-async function readSessionId(request: Request): Promise<string | null> {
+/** The stored id (hash) of the session the request's cookie names, whether or not that session is still valid. */
+export async function getSessionId(request: Request): Promise<string | null> {
   const token: unknown = await sessionCookie().parse(request.headers.get('Cookie'))
   return typeof token === 'string' && token.length > 0 ? hashToken(token) : null
 }
@@ -39,7 +40,7 @@ async function readSessionId(request: Request): Promise<string | null> {
 const userByRequest = new WeakMap<Request, Promise<CurrentUser | null>>()
 
 async function loadCurrentUser(request: Request): Promise<CurrentUser | null> {
-  const sessionId = await readSessionId(request)
+  const sessionId = await getSessionId(request)
   if (!sessionId) return null
   const db = getDb()
   const now = new Date()
@@ -100,8 +101,8 @@ export async function login(
   db: AppDb,
   credentials: { email: string; password: string; clientIp: string },
 ): Promise<LoginResult> {
-  const accountKey = `account:${normaliseEmail(credentials.email)}`
-  const throttleKeys = [accountKey, `ip:${credentials.clientIp}`]
+  const keys = loginThrottleKeys(normaliseEmail(credentials.email), credentials.clientIp)
+  const throttleKeys = [keys.account, keys.client]
   const now = new Date()
   const attempts = await findLoginAttempts(db, throttleKeys)
   const retryAfterSeconds = Math.max(0, ...attempts.map((attempt) => secondsUntilNextAttempt(attempt, now)))
@@ -116,7 +117,7 @@ export async function login(
     await recordLoginFailure(db, throttleKeys)
     return { ok: false, reason: 'invalid' }
   }
-  await clearLoginFailures(db, [accountKey])
+  await clearLoginFailures(db, [keys.account])
   return { ok: true, setCookie: await startSession(db, user.id, organisation.id) }
 }
 
@@ -134,7 +135,7 @@ export async function startSession(db: AppDb, userId: string, organisationId: st
 
 /** Ends the session in the database and returns the header that clears the cookie. */
 export async function logout(request: Request): Promise<string> {
-  const sessionId = await readSessionId(request)
+  const sessionId = await getSessionId(request)
   if (sessionId) await deleteSession(getDb(), sessionId)
   return sessionCookie().serialize('', { maxAge: 0 })
 }

@@ -10,7 +10,6 @@ import {
 } from '#app/domain/user-tokens.ts'
 import { enqueueEmail } from '#app/models/email-job.server.ts'
 import { findLoginAttempts, recordLoginFailure } from '#app/models/login-attempt.server.ts'
-import { deleteAllSessionsOfUser } from '#app/models/session.server.ts'
 import {
   createUserToken,
   findLatestToken,
@@ -30,6 +29,7 @@ import {
 } from '#app/models/user.server.ts'
 import { hashToken, newSecretToken, startSession } from './auth.server.ts'
 import { localeCookie } from './cookies.server.ts'
+import { replacePassword } from './credentials.server.ts'
 import { readProtectedForm } from './csrf.server.ts'
 import { type AppDb } from './db.server.ts'
 import { getEnv } from './env.server.ts'
@@ -175,7 +175,8 @@ export type RedeemResult = { ok: true; setCookie: string } | { ok: false; state:
 
 /**
  * Sets the password chosen through a link, spends the link and every other unused one of the holder, and signs
- * them in. A reset also ends the holder's other sessions: whoever knew the old password is signed out.
+ * them in. A reset replaces a password that may have leaked, so it also ends every session and API token of the
+ * holder; an invitation sets a first password, which no one can have known before.
  */
 export async function redeemLink(
   db: AppDb,
@@ -194,9 +195,12 @@ export async function redeemLink(
     if (!(await markTokenUsed(trx, tokenId, now))) return { ok: false, state: 'used' }
     if (purpose === 'invitation' && (await getPasswordHash(trx, holder.id)) !== null)
       return { ok: false, state: 'used' }
-    await updatePasswordHash(trx, holder.id, passwordHash)
-    await invalidateTokens(trx, holder.id, now)
-    if (purpose === 'password_reset') await deleteAllSessionsOfUser(trx, holder.id)
+    if (purpose === 'password_reset') {
+      await replacePassword(trx, { userId: holder.id, passwordHash, keepSessionId: null }, now)
+    } else {
+      await updatePasswordHash(trx, holder.id, passwordHash)
+      await invalidateTokens(trx, holder.id, now)
+    }
     return { ok: true, setCookie: await startSession(trx, holder.id, organisationId) }
   })
 }

@@ -1,11 +1,22 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { createOrganisation, createTeam, createUser } from '#tests/factories/index.ts'
-import { formRequest, getRequest, payloadOf, redirectTarget, signIn, statusOf, thrownBy } from '#tests/utils.ts'
+import {
+  apiRequest,
+  apiTokenFor,
+  formRequest,
+  getRequest,
+  payloadOf,
+  redirectTarget,
+  signIn,
+  statusOf,
+  thrownBy,
+} from '#tests/utils.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { action as newUserAction } from '#app/routes/admin.users.new.tsx'
 import { action as editUserAction, loader as editUserLoader } from '#app/routes/admin.users.$userId.tsx'
 import { action as organisationAction, loader as organisationLoader } from '#app/routes/admin.organisation.tsx'
 import { loader as homeLoader } from '#app/routes/_index.tsx'
+import { loader as meApiLoader } from '#app/routes/api.v1.me.ts'
 
 const context = { clientIp: '192.0.2.2' }
 let organisationId: string
@@ -20,10 +31,19 @@ beforeAll(async () => {
     (await createTeam(getDb(), organisationId, 'Lapsiperheet')).id,
     (await createTeam(getDb(), organisationId, 'Aikuiset')).id,
   ]
-  const admin = await createUser(getDb(), { organisationId, roles: ['admin'] })
+  const admin = await createUser(getDb(), { organisationId, roles: ['admin'], name: 'Pia Pääkäyttäjä' })
   adminId = admin.id
   session = await signIn(admin.email)
 })
+
+async function editViaForm(userId: string, fields: Record<string, string | string[]>) {
+  const request = await formRequest(`/admin/users/${userId}`, fields, { session })
+  return editUserAction({ request, params: { userId }, context })
+}
+
+const home = async (userSession: string) =>
+  homeLoader({ request: await getRequest('/', userSession), params: {}, context })
+const me = (token: string) => meApiLoader({ request: apiRequest('/api/v1/me', { token }), params: {} })
 
 async function createViaForm(fields: Record<string, string | string[]>) {
   return newUserAction({ request: await formRequest('/admin/users/new', fields, { session }), params: {}, context })
@@ -98,6 +118,52 @@ describe('admin manages users', () => {
     const thrown = await thrownBy(homeLoader({ request: await getRequest('/', userSession), params: {}, context }))
     expect(redirectTarget(thrown)).toBe('/login')
     await expect(signIn(user.email)).rejects.toThrow(/invalid/)
+  })
+
+  test('deactivation revokes the API tokens for good: reactivating the user does not bring them back', async () => {
+    const user = await createUser(getDb(), { organisationId, roles: ['worker'] })
+    const token = await apiTokenFor(user, organisationId)
+    expect((await me(token)).status).toBe(200)
+
+    expect(payloadOf(await editViaForm(user.id, { name: 'Tauolla', roles: 'worker' })).ok).toBe(true)
+    expect((await me(token)).status).toBe(401)
+    expect(payloadOf(await editViaForm(user.id, { name: 'Palannut', roles: 'worker', active: 'on' })).ok).toBe(true)
+
+    expect((await me(token)).status).toBe(401)
+    await expect(signIn(user.email)).resolves.toMatch(/^sr_session=/)
+    const fresh = await apiTokenFor(user, organisationId)
+    expect((await me(fresh)).status).toBe(200)
+  })
+
+  test('setting a user’s password signs them out everywhere and revokes their API tokens, and says so', async () => {
+    const user = await createUser(getDb(), { organisationId, roles: ['worker'] })
+    const userSession = await signIn(user.email)
+    const token = await apiTokenFor(user, organisationId)
+
+    const saved = await editViaForm(user.id, {
+      name: 'Uusi Salasana',
+      roles: 'worker',
+      active: 'on',
+      password: 'ylläpitäjän-antama-salasana',
+    })
+    expect(payloadOf(saved)).toMatchObject({ ok: true, passwordChanged: true })
+
+    expect(redirectTarget(await thrownBy(home(userSession)))).toBe('/login')
+    expect((await me(token)).status).toBe(401)
+    expect(payloadOf(await home(session)).user.name).toBe('Pia Pääkäyttäjä')
+    await expect(signIn(user.email, 'ylläpitäjän-antama-salasana')).resolves.toMatch(/^sr_session=/)
+  })
+
+  test('saving a user without a new password leaves their sessions and API tokens alone', async () => {
+    const user = await createUser(getDb(), { organisationId, roles: ['worker'], name: 'Sama Salasana' })
+    const userSession = await signIn(user.email)
+    const token = await apiTokenFor(user, organisationId)
+
+    const saved = await editViaForm(user.id, { name: 'Sama Salasana', roles: 'worker', active: 'on', password: '' })
+    expect(payloadOf(saved)).toMatchObject({ ok: true, passwordChanged: false })
+
+    expect(payloadOf(await home(userSession)).user.name).toBe('Sama Salasana')
+    expect((await me(token)).status).toBe(200)
   })
 
   test('an admin cannot lock themselves out', async () => {

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import { createOrganisation, createUser, testPassword } from '#tests/factories/index.ts'
 import {
+  apiRequest,
+  apiTokenFor,
   formRequest,
   getRequest,
   headersOf,
@@ -15,6 +17,8 @@ import { action as loginAction, loader as loginLoader } from '#app/routes/login.
 import { action as logoutAction } from '#app/routes/logout.tsx'
 import { loader as homeLoader } from '#app/routes/_index.tsx'
 import { loader as adminUsersLoader } from '#app/routes/admin.users._index.tsx'
+import { loader as meApiLoader } from '#app/routes/api.v1.me.ts'
+import { action as settingsAction } from '#app/routes/settings.tsx'
 
 const context = { clientIp: '198.51.100.7' }
 
@@ -81,18 +85,33 @@ describe('logging in', () => {
     })
   })
 
-  test('after five failures the account must wait, even with the right password', async () => {
+  test('after five failures on an account from one address, that address must wait, even with the right password', async () => {
     const organisation = await createOrganisation(getDb())
     await createUser(getDb(), { organisationId: organisation.id, roles: ['worker'], email: 'throttled@example.org' })
     for (let attempt = 0; attempt < 5; attempt++) {
-      const failed = await postLogin({ email: 'throttled@example.org', password: 'wrong' }, `203.0.113.${attempt}`)
+      const failed = await postLogin({ email: 'throttled@example.org', password: 'wrong' }, '203.0.113.50')
       expect(statusOf(failed)).toBe(401)
     }
-    const blocked = await postLogin({ email: 'throttled@example.org', password: testPassword }, '203.0.113.99')
+    const blocked = await postLogin({ email: ' Throttled@example.org', password: testPassword }, '203.0.113.50')
     expect(statusOf(blocked)).toBe(429)
     expect(payloadOf(blocked).formError).toBe('login.throttled')
     expect(payloadOf(blocked).retryAfterSeconds).toBeGreaterThan(25)
     expect(headersOf(blocked).get('Retry-After')).toBe(String(payloadOf(blocked).retryAfterSeconds))
+  })
+
+  test('failing on purpose from one address does not lock the owner out from another', async () => {
+    const organisation = await createOrganisation(getDb())
+    await createUser(getDb(), { organisationId: organisation.id, roles: ['worker'], email: 'victim@example.org' })
+    for (let attempt = 0; attempt < 10; attempt++) {
+      await postLogin({ email: 'victim@example.org', password: `guess-${attempt}` }, '203.0.113.66')
+    }
+    const attacker = await postLogin({ email: 'victim@example.org', password: 'guess-10' }, '203.0.113.66')
+    expect(statusOf(attacker)).toBe(429)
+    expect(Number(headersOf(attacker).get('Retry-After'))).toBeGreaterThan(0)
+
+    const owner = await postLogin({ email: 'Victim@example.org', password: testPassword }, '198.51.100.77')
+    expect(statusOf(owner)).toBe(302)
+    expect(headersOf(owner).get('Set-Cookie')).toMatch(/^sr_session=/)
   })
 
   test('after five failures from one address, that address must wait whatever account it tries', async () => {
@@ -169,5 +188,60 @@ describe('sessions', () => {
       adminUsersLoader({ request: await getRequest('/admin/users', session), params: {}, context }),
     )
     expect(statusOf(thrown)).toBe(403)
+  })
+})
+
+describe('changing one’s own password in the settings', () => {
+  const newPassword = 'oma-uusi-salasana-asetuksista'
+
+  async function changePassword(session: string, currentPassword: string) {
+    const request = await formRequest(
+      '/settings',
+      { intent: 'password', currentPassword, newPassword, confirmPassword: newPassword },
+      { session },
+    )
+    return settingsAction({ request, params: {}, context })
+  }
+
+  const home = async (session: string) => homeLoader({ request: await getRequest('/', session), params: {}, context })
+  const me = (token: string) => meApiLoader({ request: apiRequest('/api/v1/me', { token }), params: {} })
+
+  test('keeps the session that changed it, signs out every other one and revokes every API token', async () => {
+    const organisation = await createOrganisation(getDb())
+    const other = await createOrganisation(getDb())
+    const user = await createUser(getDb(), { organisationId: organisation.id, roles: ['worker'], name: 'Vaihtaja' })
+    await getDb()
+      .insertInto('memberships')
+      .values({ user_id: user.id, organisation_id: other.id, roles: ['worker'], active: true })
+      .execute()
+    const laptop = await signIn(user.email)
+    const phone = await signIn(user.email)
+    const tokens = [await apiTokenFor(user, organisation.id), await apiTokenFor(user, other.id)]
+    for (const token of tokens) expect((await me(token)).status).toBe(200)
+
+    const result = await changePassword(laptop, testPassword)
+    expect(payloadOf(result)).toMatchObject({ intent: 'password', saved: true })
+
+    expect(payloadOf(await home(laptop)).user.name).toBe('Vaihtaja')
+    expect(redirectTarget(await thrownBy(home(phone)))).toBe('/login')
+    for (const token of tokens) expect((await me(token)).status).toBe(401)
+    await expect(signIn(user.email, testPassword)).rejects.toThrow(/invalid/)
+    await expect(signIn(user.email, newPassword)).resolves.toMatch(/^sr_session=/)
+  })
+
+  test('a wrong current password changes nothing and ends nothing', async () => {
+    const organisation = await createOrganisation(getDb())
+    const user = await createUser(getDb(), { organisationId: organisation.id, roles: ['worker'], name: 'Unohtaja' })
+    const laptop = await signIn(user.email)
+    const phone = await signIn(user.email)
+    const token = await apiTokenFor(user, organisation.id)
+
+    const result = await changePassword(laptop, 'ei-oikea-salasana')
+    expect(statusOf(result)).toBe(400)
+    expect(payloadOf(result).fieldErrors).toEqual({ currentPassword: 'settings.password.wrongCurrent' })
+
+    expect(payloadOf(await home(phone)).user.name).toBe('Unohtaja')
+    expect((await me(token)).status).toBe(200)
+    await expect(signIn(user.email, testPassword)).resolves.toMatch(/^sr_session=/)
   })
 })

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { createOrganisation, createUser, testPassword } from '#tests/factories/index.ts'
 import {
+  apiRequest,
+  apiTokenFor,
   formRequest,
   getRequest,
   headersOf,
@@ -19,6 +21,8 @@ import { action as invitationAction, loader as invitationLoader } from '#app/rou
 import { action as newUserAction } from '#app/routes/admin.users.new.tsx'
 import { action as loginAction } from '#app/routes/login.tsx'
 import { loader as homeLoader } from '#app/routes/_index.tsx'
+import { loader as meApiLoader } from '#app/routes/api.v1.me.ts'
+import { action as settingsAction } from '#app/routes/settings.tsx'
 
 const newPassword = 'uusi-salasana-linkin-kautta'
 let organisationId: string
@@ -155,10 +159,11 @@ describe('asking for a reset link', () => {
 })
 
 describe('resetting the password through the link', () => {
-  test('works once, ends the user’s other sessions and signs them in', async () => {
+  test('works once, ends the user’s other sessions, revokes their API tokens and signs them in', async () => {
     const user = await createUser(getDb(), { organisationId, roles: ['worker'], name: 'Reetta Resetoija' })
     const laptop = await signIn(user.email)
     const phone = await signIn(user.email)
+    const apiToken = await apiTokenFor(user, organisationId)
     await forgot(user.email, freshIp())
     const token = await latestResetToken(user.id)
 
@@ -169,6 +174,7 @@ describe('resetting the password through the link', () => {
     const home = await homeLoader({ request: await getRequest('/', session), params: {}, context: {} })
     expect(payloadOf(home).user.name).toBe('Reetta Resetoija')
     for (const old of [laptop, phone]) expect(redirectTarget(await anonymousHome(old))).toBe('/login')
+    expect((await meApiLoader({ request: apiRequest('/api/v1/me', { token: apiToken }), params: {} })).status).toBe(401)
     const sessions = await getDb().selectFrom('sessions').select('id').where('user_id', '=', user.id).execute()
     expect(sessions).toHaveLength(1)
 
@@ -180,6 +186,21 @@ describe('resetting the password through the link', () => {
     expect(payloadOf(again).state).toBe('used')
     expect(payloadOf(await openReset(token))).toEqual({ state: 'used' })
     await expect(signIn(user.email, 'kolmas-salasana-yritys')).rejects.toThrow(/invalid/)
+  })
+
+  test('a password changed in the settings ends a reset link asked for before', async () => {
+    const user = await createUser(getDb(), { organisationId, roles: ['worker'] })
+    await forgot(user.email, freshIp())
+    const token = await latestResetToken(user.id)
+    const request = await formRequest(
+      '/settings',
+      { intent: 'password', currentPassword: testPassword, newPassword, confirmPassword: newPassword },
+      { session: await signIn(user.email) },
+    )
+    expect(payloadOf(await settingsAction({ request, params: {}, context: {} })).saved).toBe(true)
+    expect(payloadOf(await openReset(token))).toEqual({ state: 'expired' })
+    expect(payloadOf(await reset(token, 'kolmas-salasana-yritys')).state).toBe('expired')
+    await expect(signIn(user.email, newPassword)).resolves.toMatch(/^sr_session=/)
   })
 
   test('an expired link is refused with a clear message', async () => {
