@@ -4,10 +4,9 @@ import { spawnSync } from 'node:child_process'
 import { createRequestHandler } from '@remix-run/express'
 import { type ServerBuild } from '@remix-run/node'
 import express from 'express'
-import { isDatabaseEmpty, seedDemoData } from '#db/seed.ts'
 import { setDb } from '#app/utils/db.server.ts'
-import { startEmailWorker } from '#app/utils/email-worker.server.ts'
-import { describeStartupError, loadEnvOrExit, openMigratedDatabase } from '#app/utils/startup.server.ts'
+import { startInAppEmailWorker } from '#app/utils/email-worker.server.ts'
+import { describeStartupError, loadEnvOrExit, openPreparedDatabase } from '#app/utils/startup.server.ts'
 
 const env = loadEnvOrExit()
 const development = env.NODE_ENV === 'development'
@@ -37,16 +36,12 @@ function buildIfNeeded() {
 
 let database
 try {
-  database = await openMigratedDatabase(env, 'npm start')
-  if (env.demo && (await isDatabaseEmpty(database.db))) {
-    console.log('Empty database in demo mode: writing demo data…')
-    await seedDemoData(database.db)
-  }
+  database = await openPreparedDatabase(env, 'npm start', { seedDemo: env.demo })
 } catch (error) {
-  await database?.close().catch(() => {})
   console.error(describeStartupError(error, env))
   process.exit(1)
 }
+if (database.seeded) console.log('Empty database in demo mode: demo data written.')
 const openDatabase = database
 setDb(openDatabase.db)
 try {
@@ -85,7 +80,7 @@ app.all(
   }),
 )
 
-const stopEmailWorker = env.EMAIL_WORKER === 'in-app' ? startEmailWorker(openDatabase.db) : undefined
+const stopEmailWorker = env.EMAIL_WORKER === 'in-app' ? startInAppEmailWorker(openDatabase.db, env) : undefined
 
 const server = app.listen(env.PORT, () => {
   const mode = env.demo ? 'demo mode: the login page lists the demo accounts' : 'production mode'

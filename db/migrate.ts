@@ -1,8 +1,7 @@
-import { migrateToLatest } from '#app/utils/db.server.ts'
-import { runCli } from '#app/utils/startup.server.ts'
+import { prepareDatabase, runCli } from '#app/utils/startup.server.ts'
 
 await runCli('npm run db:migrate', async ({ db, description }) => {
-  const applied = await migrateToLatest(db)
+  const { applied } = await prepareDatabase(db, { seedDemo: false })
   const summary = applied.length ? `applied ${applied.join(', ')}` : 'nothing to apply'
   console.log(`Database ${description} is up to date (${summary}).`)
 })

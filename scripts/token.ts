@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util'
 import { findLoginOrganisation, findUserForLogin } from '#app/models/user.server.ts'
 import { mintApiToken } from '#app/utils/api-auth.server.ts'
-import { migrateToLatest } from '#app/utils/db.server.ts'
-import { runCli } from '#app/utils/startup.server.ts'
+import { prepareDatabase, runCli } from '#app/utils/startup.server.ts'
 
 const usage = 'Usage: npm run token -- --email someone@example.org [--name "what the token is for"]'
 
@@ -21,7 +20,7 @@ const { email, name } = readArguments()
 
 // Only the token goes to standard output, so `TOKEN=$(npm run --silent token -- --email …)` works.
 await runCli('npm run token', async ({ db }) => {
-  await migrateToLatest(db)
+  await prepareDatabase(db, { seedDemo: false })
   const user = await findUserForLogin(db, email)
   const organisation = user ? await findLoginOrganisation(db, user.id) : undefined
   if (!user || !organisation) {

@@ -167,7 +167,7 @@ export const en = {
   'admin.email.kind.password_reset': 'Password reset',
   'admin.mailbox.title': 'Local mailbox',
   'admin.mailbox.intro':
-    'No email service is configured, so messages are delivered here and nothing leaves the app. This page exists in demo and development mode only.',
+    'No email service is configured, so messages are delivered here and nothing leaves the app. This page exists in demo mode only.',
   'admin.mailbox.empty': 'The mailbox is empty.',
   'admin.mailbox.column.recipient': 'Recipient',
   'admin.mailbox.column.subject': 'Subject',

@@ -167,7 +167,7 @@ export const fi = {
   'admin.email.kind.password_reset': 'Salasanan vaihto',
   'admin.mailbox.title': 'Paikallinen postilaatikko',
   'admin.mailbox.intro':
-    'Sähköpostipalvelua ei ole otettu käyttöön, joten viestit toimitetaan tänne eikä kenellekään lähde postia. Sivu on käytössä vain esittely- ja kehitystilassa.',
+    'Sähköpostipalvelua ei ole otettu käyttöön, joten viestit toimitetaan tänne eikä kenellekään lähde postia. Sivu on käytössä vain esittelytilassa.',
   'admin.mailbox.empty': 'Postilaatikossa ei ole viestejä.',
   'admin.mailbox.column.recipient': 'Vastaanottaja',
   'admin.mailbox.column.subject': 'Aihe',

@@ -169,7 +169,7 @@ export const sv = {
   'admin.email.kind.password_reset': 'Byte av lösenord',
   'admin.mailbox.title': 'Lokal brevlåda',
   'admin.mailbox.intro':
-    'Ingen e-posttjänst har tagits i bruk, så meddelandena levereras hit och ingen post går ut. Sidan finns bara i demo- och utvecklingsläge.',
+    'Ingen e-posttjänst har tagits i bruk, så meddelandena levereras hit och ingen post går ut. Sidan finns bara i demoläge.',
   'admin.mailbox.empty': 'Brevlådan är tom.',
   'admin.mailbox.column.recipient': 'Mottagare',
   'admin.mailbox.column.subject': 'Ämne',

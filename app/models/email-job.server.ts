@@ -97,6 +97,16 @@ export async function markEmailSent(
     .execute()
 }
 
+/** Gives a claimed job back as it was before the claim, attempt included, for a worker that can send it. */
+export async function releaseEmailJob(db: AppDb, jobId: string) {
+  await db
+    .updateTable('email_jobs')
+    .set((eb) => ({ status: 'pending', attempts: eb('attempts', '-', 1), locked_until: null }))
+    .where('id', '=', jobId)
+    .where('status', '=', 'sending')
+    .execute()
+}
+
 export async function scheduleEmailRetry(db: AppDb, jobId: string, delayMs: number, error: string) {
   await db
     .updateTable('email_jobs')

@@ -7,13 +7,14 @@ import {
   claimNextEmailJob,
   markEmailDead,
   markEmailSent,
+  releaseEmailJob,
   scheduleDailyDigests,
   scheduleEmailRetry,
 } from '#app/models/email-job.server.ts'
 import { listReportUpdates } from '#app/models/notification.server.ts'
 import { type AppDb } from './db.server.ts'
-import { deliverEmail } from './email.server.ts'
-import { getEnv } from './env.server.ts'
+import { canDeliverEmail, deliverEmail } from './email.server.ts'
+import { type Env, getEnv } from './env.server.ts'
 import { type Locale } from './i18n.ts'
 
 export interface EmailWorkerOptions {
@@ -92,15 +93,20 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
-async function processJob(db: AppDb, job: ClaimedEmailJob, options: typeof defaults) {
+/** Handles one claimed job; false when this process has no sender, so it should take no further job. */
+async function processJob(db: AppDb, job: ClaimedEmailJob, options: typeof defaults): Promise<boolean> {
   let composed: Awaited<ReturnType<typeof composeEmail>>
   let rendered: Awaited<ReturnType<typeof renderEmail>>
   try {
     composed = await composeEmail(db, job)
-    if (!composed) return markEmailDead(db, job.id, 'Nothing to send: what the email was about no longer exists.')
+    if (!composed) {
+      await markEmailDead(db, job.id, 'Nothing to send: what the email was about no longer exists.')
+      return true
+    }
     rendered = await renderEmail(composed.message, composed.locale)
   } catch (error) {
-    return markEmailDead(db, job.id, `Could not write the email: ${describe(error)}`)
+    await markEmailDead(db, job.id, `Could not write the email: ${describe(error)}`)
+    return true
   }
   const outcome = await deliverEmail(
     { to: composed.to, ...rendered, idempotencyKey: job.idempotency_key },
@@ -108,27 +114,36 @@ async function processJob(db: AppDb, job: ClaimedEmailJob, options: typeof defau
   )
   const delivered = { toAddress: composed.to, subject: rendered.subject }
   switch (outcome.kind) {
+    case 'no_sender':
+      await releaseEmailJob(db, job.id)
+      return false
     case 'sent':
-      return markEmailSent(db, job.id, { ...delivered, providerMessageId: outcome.providerMessageId, localCopy: null })
+      await markEmailSent(db, job.id, { ...delivered, providerMessageId: outcome.providerMessageId, localCopy: null })
+      break
     case 'local':
-      return markEmailSent(db, job.id, {
+      await markEmailSent(db, job.id, {
         ...delivered,
         providerMessageId: null,
         localCopy: { html: rendered.html, text: rendered.text },
       })
+      break
     case 'failed':
-      return markEmailDead(db, job.id, outcome.error)
+      await markEmailDead(db, job.id, outcome.error)
+      break
     case 'retry':
       if (job.attempts >= maxEmailAttempts) {
-        return markEmailDead(db, job.id, `${outcome.error} (gave up after ${job.attempts} attempts)`)
+        await markEmailDead(db, job.id, `${outcome.error} (gave up after ${job.attempts} attempts)`)
+      } else {
+        await scheduleEmailRetry(
+          db,
+          job.id,
+          retryDelayMs(job.attempts, outcome.retryAfterMs, options.random),
+          outcome.error,
+        )
       }
-      return scheduleEmailRetry(
-        db,
-        job.id,
-        retryDelayMs(job.attempts, outcome.retryAfterMs, options.random),
-        outcome.error,
-      )
+      break
   }
+  return true
 }
 
 /** Sends every email that is due now and returns how many jobs were handled. */
@@ -138,8 +153,7 @@ export async function processDueEmails(db: AppDb, overrides: EmailWorkerOptions 
     let handled = 0
     while (!options.signal?.aborted) {
       const job = await claimNextEmailJob(db, options.leaseMs)
-      if (!job) break
-      await processJob(db, job, options)
+      if (!job || !(await processJob(db, job, options))) break
       handled++
     }
     return handled
@@ -182,4 +196,16 @@ export function startEmailWorker(db: AppDb, options: EmailWorkerOptions & { poll
     clearTimeout(timer)
     await round
   }
+}
+
+/**
+ * The worker inside `npm start`. Without a sender (no Resend outside demo mode) it stays off: the queue waits,
+ * untouched, for a process that can send, instead of emails counting as sent that never left.
+ */
+export function startInAppEmailWorker(db: AppDb, env: Env) {
+  if (canDeliverEmail(env)) return startEmailWorker(db)
+  console.warn(
+    'No RESEND_API_KEY and EMAIL_FROM: the email worker does not start, and emails wait in the queue until a sender is configured.',
+  )
+  return undefined
 }

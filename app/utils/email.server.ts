@@ -1,6 +1,6 @@
-import { Resend } from 'resend'
 import { isRetryable, parseRetryAfter } from '#app/domain/email-delivery.ts'
-import { getEnv } from './env.server.ts'
+import { type Env, getEnv } from './env.server.ts'
+import { localMailboxAvailable } from './local-mailbox.server.ts'
 
 export interface OutgoingEmail {
   to: string
@@ -13,37 +13,69 @@ export interface OutgoingEmail {
 export type DeliveryOutcome =
   | { kind: 'sent'; providerMessageId: string }
   | { kind: 'local' }
+  | { kind: 'no_sender' }
   | { kind: 'retry'; error: string; retryAfterMs: number | null }
   | { kind: 'failed'; error: string }
 
-let client: { apiKey: string; resend: Resend } | undefined
+/** Whether this process can deliver email at all: through Resend, or (demo mode only) to the local mailbox. */
+export function canDeliverEmail(env: Env): boolean {
+  return env.resend !== null || localMailboxAvailable(env)
+}
 
-function resendClient(apiKey: string): Resend {
-  if (client?.apiKey !== apiKey) client = { apiKey, resend: new Resend(apiKey) }
-  return client.resend
+/** Resend's own error body names the problem; a proxy's page or an empty body has nothing to add to the status. */
+function resendErrorMessage(body: string): string | null {
+  try {
+    const message = (JSON.parse(body) as { message?: unknown } | null)?.message
+    return typeof message === 'string' ? message : null
+  } catch {
+    return null
+  }
 }
 
 /**
- * Hands one email to Resend, or keeps it for the local mailbox when Resend is not configured. Never throws:
- * every failure comes back as a retry or a permanent failure. The idempotency key makes a repeat of a send
- * that timed out (or whose answer was lost in a crash) return the first email instead of sending another.
+ * Hands one email to Resend, or keeps it for the local mailbox in demo mode. Never throws: every failure comes
+ * back as a retry or a permanent failure, judged by the HTTP status alone, since a proxy in front of Resend may
+ * answer with a body of its own. The idempotency key makes a repeat of a send that timed out (or whose answer
+ * was lost in a crash) return the first email instead of sending another.
+ *
+ * Resend's HTTP API is called directly because its SDK reports the status it finds in the error body, not the
+ * one the response carries.
  */
 export async function deliverEmail(email: OutgoingEmail, timeoutMs: number): Promise<DeliveryOutcome> {
-  const resend = getEnv().resend
-  if (!resend) return { kind: 'local' }
+  const env = getEnv()
+  const resend = env.resend
+  // Outside demo mode nothing may stand in for a sender: an email kept here would count as sent and never leave.
+  if (!resend) return localMailboxAvailable(env) ? { kind: 'local' } : { kind: 'no_sender' }
   try {
-    const { data, error, headers } = await resendClient(resend.apiKey).emails.send(
-      { from: resend.from, to: email.to, subject: email.subject, html: email.html, text: email.text },
-      { idempotencyKey: email.idempotencyKey, signal: AbortSignal.timeout(timeoutMs) },
-    )
-    if (data) return { kind: 'sent', providerMessageId: data.id }
-    const described = `Resend ${error.statusCode ?? 'no answer'}: ${error.name}: ${error.message}`
-    if (!isRetryable(error.statusCode)) return { kind: 'failed', error: described }
-    return { kind: 'retry', error: described, retryAfterMs: parseRetryAfter(headers?.['retry-after'], new Date()) }
+    const response = await fetch(`${resend.apiUrl}/emails`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${resend.apiKey}`,
+        'Content-Type': 'application/json',
+        'Idempotency-Key': email.idempotencyKey,
+      },
+      body: JSON.stringify({
+        from: resend.from,
+        to: email.to,
+        subject: email.subject,
+        html: email.html,
+        text: email.text,
+      }),
+      signal: AbortSignal.timeout(timeoutMs),
+    })
+    if (response.ok) return { kind: 'sent', providerMessageId: ((await response.json()) as { id: string }).id }
+    const detail = resendErrorMessage(await response.text()) ?? (response.statusText || 'no details')
+    const described = `Resend ${response.status}: ${detail}`
+    if (!isRetryable(response.status)) return { kind: 'failed', error: described }
+    return {
+      kind: 'retry',
+      error: described,
+      retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), new Date()),
+    }
   } catch (error) {
     return {
       kind: 'retry',
-      error: `Resend: ${error instanceof Error ? error.message : String(error)}`,
+      error: `Resend: no answer (${error instanceof Error ? error.message : String(error)})`,
       retryAfterMs: null,
     }
   }

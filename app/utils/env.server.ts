@@ -23,6 +23,8 @@ const EnvSchema = z.object({
     .trim()
     .min(3, 'expected a sender like "Sosiaalinen raportointi <noreply@example.fi>"')
     .optional(),
+  /** Where Resend's API answers (the name its SDK reads); only a stand-in for Resend, the benchmark's, changes it. */
+  RESEND_BASE_URL: z.url({ error: 'expected the address of the Resend API' }).default('https://api.resend.com'),
   EMAIL_WORKER: z.enum(['in-app', 'off'], { error: 'expected "in-app" or "off"' }).default('in-app'),
   SESSION_IDLE_HOURS: z.coerce
     .number({ error: 'expected a number of hours' })
@@ -36,8 +38,11 @@ export type Env = z.infer<typeof EnvSchema> & {
   secureCookies: boolean
   /** Where links in emails point. */
   appUrl: string
-  /** Emails go through Resend only when both the key and the sender are set; otherwise to the local mailbox. */
-  resend: { apiKey: string; from: string } | null
+  /**
+   * Emails go through Resend only when both the key and the sender are set; otherwise, in demo mode only, to the
+   * local mailbox, and outside it they wait in the queue.
+   */
+  resend: { apiKey: string; from: string; apiUrl: string } | null
 }
 
 export class EnvError extends Error {}
@@ -60,7 +65,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     demo,
     secureCookies: result.data.NODE_ENV === 'production' && !demo,
     appUrl: (result.data.APP_URL ?? `http://localhost:${result.data.PORT}`).replace(/\/+$/, ''),
-    resend: apiKey && from ? { apiKey, from } : null,
+    resend: apiKey && from ? { apiKey, from, apiUrl: result.data.RESEND_BASE_URL.replace(/\/+$/, '') } : null,
   }
 }
 

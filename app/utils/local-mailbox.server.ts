@@ -1,13 +1,12 @@
 import { data } from '@remix-run/node'
-import { getEnv } from './env.server.ts'
+import { type Env, getEnv } from './env.server.ts'
 
 /**
- * The local mailbox shows whole emails, invitation and reset links included, so it exists only where no real
- * person's mail can be in it: the demo and a developer's machine.
+ * The local mailbox shows whole emails, invitation and reset links included, and an email delivered to it never
+ * leaves the app, so it exists only where no real person's mail can be in it: the demo.
  */
-export function localMailboxAvailable(): boolean {
-  const env = getEnv()
-  return env.demo || env.NODE_ENV === 'development'
+export function localMailboxAvailable(env: Env = getEnv()): boolean {
+  return env.demo
 }
 
 export function requireLocalMailbox() {

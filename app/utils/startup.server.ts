@@ -1,6 +1,8 @@
+import { isDatabaseEmpty, seedDemoData } from '#db/seed.ts'
+import { withAdvisoryLock } from '#app/models/advisory-lock.server.ts'
 import { type Env, EnvError, parseEnv } from './env.server.ts'
 import { DataDirLockedError } from './data-dir-lock.server.ts'
-import { migrateToLatest, openDatabase, type OpenDatabase } from './db.server.ts'
+import { type AppDb, migrateToLatest, openDatabase, type OpenDatabase } from './db.server.ts'
 
 /** One clear line for each way a start can fail; never a stack trace for an expected failure. */
 export function describeStartupError(error: unknown, env?: Env): string {
@@ -30,19 +32,43 @@ export function loadEnvOrExit(): Env {
   }
 }
 
-/** Opens the configured database and brings its schema up to date. */
-export async function openMigratedDatabase(env: Env, command: string): Promise<OpenDatabase> {
+export interface Preparation {
+  /** The migrations this preparation applied. */
+  applied: string[]
+  /** Whether it wrote the demo data. */
+  seeded: boolean
+}
+
+/**
+ * Brings the schema up to date and, when asked, writes the demo data into an empty database. Instances starting
+ * at once on one database take turns under one lock, so the later one finds the schema and the data in place
+ * instead of racing to create them twice.
+ */
+export function prepareDatabase(db: AppDb, { seedDemo }: { seedDemo: boolean }): Promise<Preparation> {
+  return withAdvisoryLock(db, 'sosiaalinen-raportointi: migrations and demo seed', async (connection) => {
+    const applied = await migrateToLatest(connection)
+    const seeded = seedDemo && (await isDatabaseEmpty(connection))
+    if (seeded) await seedDemoData(connection)
+    return { applied, seeded }
+  })
+}
+
+/** Opens the configured database and prepares it, closing it again if that fails. */
+export async function openPreparedDatabase(
+  env: Env,
+  command: string,
+  options: { seedDemo: boolean },
+): Promise<OpenDatabase & Preparation> {
   const database = await openDatabase(env, command)
   try {
-    await migrateToLatest(database.db)
-    return database
+    return { ...database, ...(await prepareDatabase(database.db, options)) }
   } catch (error) {
     await database.close().catch(() => {})
     throw error
   }
 }
 
-/** Runs a command-line task against the (not yet migrated) database, exiting 1 with one clear line on failure. */
+/** Runs a command-line task against the (not yet prepared) database, exiting 1 with one clear line on failure. */
 export async function runCli(command: string, task: (database: OpenDatabase, env: Env) => Promise<void>) {
   const env = loadEnvOrExit()
   let database: OpenDatabase | undefined

@@ -48,6 +48,69 @@ describe('the data folder lock', () => {
   })
 })
 
+// Linux tells a process apart from a later one with the same PID by its start time and the boot it runs in.
+const procAvailable = existsSync('/proc/self/stat')
+
+function startTicksOf(pid: number): string {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]!
+}
+
+function currentBootId(): string {
+  return readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim()
+}
+
+function writeLock(dataDir: string, holder: Record<string, unknown>) {
+  const lock = { command: 'npm start', hostname: os.hostname(), startedAt: '2026-01-01T00:00:00Z', ...holder }
+  writeFileSync(path.join(dataDir, 'database.lock'), JSON.stringify(lock))
+}
+
+function lockPid(dataDir: string): number {
+  return JSON.parse(readFileSync(path.join(dataDir, 'database.lock'), 'utf8')).pid
+}
+
+describe.runIf(procAvailable)('a lock whose PID another process now has', () => {
+  test('records the holder’s start time and boot', () => {
+    const dataDir = newDataDir()
+    const release = acquireDataDirLock(dataDir, 'recording')
+    expect(JSON.parse(readFileSync(path.join(dataDir, 'database.lock'), 'utf8'))).toMatchObject({
+      pid: process.pid,
+      processStartTicks: startTicksOf(process.pid),
+      bootId: currentBootId(),
+    })
+    release()
+  })
+
+  test('is taken over when that PID is a live process started at another time (PID 1 after a restart)', () => {
+    const dataDir = newDataDir()
+    writeLock(dataDir, { pid: 1, processStartTicks: String(Number(startTicksOf(1)) + 1), bootId: currentBootId() })
+    const release = acquireDataDirLock(dataDir, 'after a restart')
+    expect(lockPid(dataDir)).toBe(process.pid)
+    release()
+  })
+
+  test('is taken over when it was written in another boot', () => {
+    const dataDir = newDataDir()
+    writeLock(dataDir, {
+      pid: process.ppid,
+      processStartTicks: startTicksOf(process.ppid),
+      bootId: '00000000-0000-4000-8000-000000000000',
+    })
+    const release = acquireDataDirLock(dataDir, 'after a reboot')
+    expect(lockPid(dataDir)).toBe(process.pid)
+    release()
+  })
+
+  test('still refuses while its holder truly runs, and an older lock without start time refuses as before', () => {
+    const dataDir = newDataDir()
+    writeLock(dataDir, { pid: process.ppid, processStartTicks: startTicksOf(process.ppid), bootId: currentBootId() })
+    expect(() => acquireDataDirLock(dataDir, 'second')).toThrow(DataDirLockedError)
+    writeLock(dataDir, { pid: process.ppid })
+    expect(() => acquireDataDirLock(dataDir, 'second')).toThrow(DataDirLockedError)
+    expect(lockPid(dataDir)).toBe(process.ppid)
+  })
+})
+
 describe('a second process on the same embedded database', () => {
   test(
     'npm start, db:migrate, db:seed, token and worker refuse at once, name the holder and change nothing',

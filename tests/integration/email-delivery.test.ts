@@ -1,4 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { HttpResponse } from 'msw'
+import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
 import { createCommittee, createOrganisation, createReport, createTeam, createUser } from '#tests/factories/index.ts'
 import { createResendMock } from '#tests/mocks/resend.ts'
 import { mockServer } from '#tests/setup/setup-test-env.ts'
@@ -9,9 +13,22 @@ import { claimNextEmailJob, enqueueEmail } from '#app/models/email-job.server.ts
 import { getUserInOrganisation } from '#app/models/user.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { deliverEmail } from '#app/utils/email.server.ts'
-import { processDueEmails, scheduleDigests, startEmailWorker } from '#app/utils/email-worker.server.ts'
+import {
+  processDueEmails,
+  scheduleDigests,
+  startEmailWorker,
+  startInAppEmailWorker,
+} from '#app/utils/email-worker.server.ts'
+import { parseEnv } from '#app/utils/env.server.ts'
 import { type Locale, translate } from '#app/utils/i18n.ts'
 import { applyTransition } from '#app/utils/report-actions.server.ts'
+import { runScript } from '#tests/process.ts'
+
+// Some tests run without a sender or outside demo mode: the app reads the environment afresh, not once per process.
+vi.mock('#app/utils/env.server.ts', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('#app/utils/env.server.ts')>()
+  return { ...actual, getEnv: () => actual.parseEnv(process.env) }
+})
 
 const resend = createResendMock()
 const fast = { sendTimeoutMs: 2000, leaseMs: 60_000, random: () => 1 }
@@ -22,9 +39,6 @@ let lead: { id: string }
 let coordinator: { id: string }
 
 beforeAll(async () => {
-  vi.stubEnv('RESEND_API_KEY', 're_test_key')
-  vi.stubEnv('EMAIL_FROM', 'Sosiaalinen raportointi <noreply@example.fi>')
-  vi.stubEnv('APP_URL', 'https://raportointi.example.fi')
   const db = getDb()
   organisationId = (await createOrganisation(db)).id
   teamId = (await createTeam(db, organisationId, 'Aikuissosiaalityö')).id
@@ -33,15 +47,18 @@ beforeAll(async () => {
   coordinator = await createUser(db, { organisationId, roles: ['coordinator'], locale: 'en' })
 })
 
-afterAll(() => {
-  vi.unstubAllEnvs()
-})
-
 beforeEach(async () => {
+  vi.stubEnv('RESEND_API_KEY', 're_test_key')
+  vi.stubEnv('EMAIL_FROM', 'Sosiaalinen raportointi <noreply@example.fi>')
+  vi.stubEnv('APP_URL', 'https://raportointi.example.fi')
   resend.reset()
   mockServer.use(resend.handler)
   // Each test starts with an empty queue so it sees only its own emails.
   await getDb().deleteFrom('email_jobs').execute()
+})
+
+afterEach(() => {
+  vi.unstubAllEnvs()
 })
 
 async function reporter(locale: Locale, emailDelivery: EmailDelivery = 'immediate') {
@@ -93,6 +110,22 @@ function emailsTo(address: string) {
 
 async function jobs() {
   return getDb().selectFrom('email_jobs').selectAll().orderBy('created_at').execute()
+}
+
+async function oneQueuedEmail(title = 'Toimitustesti') {
+  const author = await reporter('fi')
+  const reportId = await submittedReport(author.id, title)
+  await move(lead.id, reportId, 'submitted', 'in_review')
+  await getDb().deleteFrom('email_jobs').where('recipient_id', '!=', author.id).execute()
+  const [job] = await jobs()
+  return { author, job: job! }
+}
+
+async function makeDue() {
+  await getDb()
+    .updateTable('email_jobs')
+    .set({ run_at: new Date(Date.now() - 1000) })
+    .execute()
 }
 
 describe('every step reaches the people it concerns, by email in their own language', () => {
@@ -191,22 +224,6 @@ describe('email preferences', () => {
 })
 
 describe('delivery that never loses or duplicates a message', () => {
-  async function oneQueuedEmail(title = 'Toimitustesti') {
-    const author = await reporter('fi')
-    const reportId = await submittedReport(author.id, title)
-    await move(lead.id, reportId, 'submitted', 'in_review')
-    await getDb().deleteFrom('email_jobs').where('recipient_id', '!=', author.id).execute()
-    const [job] = await jobs()
-    return { author, job: job! }
-  }
-
-  async function makeDue() {
-    await getDb()
-      .updateTable('email_jobs')
-      .set({ run_at: new Date(Date.now() - 1000) })
-      .execute()
-  }
-
   test('a 500 is retried later with backoff, and the retry sends the email once', async () => {
     const { author, job } = await oneQueuedEmail()
     resend.failNext(500)
@@ -227,6 +244,34 @@ describe('delivery that never loses or duplicates a message', () => {
   test('a 429 waits at least as long as Retry-After asks', async () => {
     await oneQueuedEmail()
     resend.failNext(429, { 'Retry-After': '600' })
+    await processDueEmails(getDb(), fast)
+    const [waiting] = await jobs()
+    expect(waiting!.status).toBe('pending')
+    expect(waiting!.run_at.getTime() - Date.now()).toBeGreaterThan(590_000)
+  })
+
+  test.each([
+    ['an HTML page', 502, '<html><body><h1>502 Bad Gateway</h1></body></html>', 'text/html'],
+    ['an empty body', 503, '', 'text/plain'],
+    ['JSON without a status code', 502, '{"message":"upstream unavailable"}', 'application/json'],
+  ])('a proxy’s 5xx with %s is retried later, not dead-lettered', async (_, status, body, type) => {
+    await oneQueuedEmail()
+    resend.answerNextWith(() => new HttpResponse(body, { status, headers: { 'Content-Type': type } }))
+    await processDueEmails(getDb(), fast)
+    const [failed] = await jobs()
+    expect(failed).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      last_error: expect.stringContaining(String(status)),
+    })
+    expect(failed!.run_at.getTime() - Date.now()).toBeGreaterThan(25_000)
+  })
+
+  test('a proxy’s 503 without Resend’s body still waits as long as its Retry-After asks', async () => {
+    await oneQueuedEmail()
+    resend.answerNextWith(
+      () => new HttpResponse('{"error":"overloaded"}', { status: 503, headers: { 'Retry-After': '600' } }),
+    )
     await processDueEmails(getDb(), fast)
     const [waiting] = await jobs()
     expect(waiting!.status).toBe('pending')
@@ -343,5 +388,74 @@ describe('delivery that never loses or duplicates a message', () => {
     expect(keys).toHaveLength(12)
     expect(new Set(keys).size).toBe(12)
     expect((await jobs()).every((job) => job.status === 'sent')).toBe(true)
+  })
+})
+
+describe('no email is marked sent without being sent', () => {
+  function withoutSender({ demo }: { demo: boolean }) {
+    vi.stubEnv('RESEND_API_KEY', '')
+    vi.stubEnv('EMAIL_FROM', '')
+    vi.stubEnv('DEMO', String(demo))
+  }
+
+  async function untouched(jobId: string) {
+    expect(await jobs()).toEqual([
+      expect.objectContaining({
+        id: jobId,
+        status: 'pending',
+        attempts: 0,
+        locked_until: null,
+        last_error: null,
+        sent_at: null,
+        delivered_locally: false,
+      }),
+    ])
+  }
+
+  test('outside demo mode without Resend no job is delivered anywhere: the queue stays as it was', async () => {
+    const { job } = await oneQueuedEmail()
+    withoutSender({ demo: false })
+    expect(await processDueEmails(getDb(), fast)).toBe(0)
+    await untouched(job.id)
+    expect(resend.requests).toEqual([])
+  })
+
+  test('the in-app worker of `npm start` outside demo mode without Resend does not start, and says so once', async () => {
+    const { job } = await oneQueuedEmail()
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    expect(startInAppEmailWorker(getDb(), parseEnv({ DEMO: 'false' }))).toBeUndefined()
+    expect(warn.mock.calls).toEqual([
+      [expect.stringContaining('emails wait in the queue until a sender is configured')],
+    ])
+    await untouched(job.id)
+  })
+
+  test('only in demo mode does an email without Resend go to the local mailbox', async () => {
+    const { job } = await oneQueuedEmail()
+    withoutSender({ demo: true })
+    await processDueEmails(getDb(), fast)
+    expect(await jobs()).toEqual([
+      expect.objectContaining({ id: job.id, status: 'sent', delivered_locally: true, subject: expect.any(String) }),
+    ])
+    expect(resend.requests).toEqual([])
+  })
+
+  test('`npm run worker` without Resend outside demo mode refuses in one line and opens no database', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sr-worker-'))
+    try {
+      const result = await runScript('scripts/worker.ts', [], {
+        DATA_DIR: dataDir,
+        DATABASE_URL: '',
+        DEMO: 'false',
+        RESEND_API_KEY: '',
+        EMAIL_FROM: '',
+      })
+      expect(result.code).toBe(1)
+      expect(result.stdout).toBe('')
+      expect(result.stderr.trim().split('\n')).toEqual([expect.stringContaining('RESEND_API_KEY and EMAIL_FROM')])
+      expect(existsSync(path.join(dataDir, 'pglite'))).toBe(false)
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true })
+    }
   })
 })

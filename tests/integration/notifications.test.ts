@@ -379,7 +379,7 @@ async function insertEmail(
 }
 
 describe('local mailbox', () => {
-  test('exists only in demo or development mode', async () => {
+  test('exists only in demo mode, not even in development', async () => {
     const email = await insertEmail(organisationId, worker.id, {})
     Object.assign(envOverrides, { demo: false, NODE_ENV: 'production' })
     try {
@@ -389,11 +389,13 @@ describe('local mailbox', () => {
       expect(payloadOf(await adminLayout.loader(await getRequestArgs('/admin', admin)))).toEqual({
         localMailbox: false,
       })
+      // A developer's machine may point at a real database: only the demo's emails may stay in the app.
       Object.assign(envOverrides, { NODE_ENV: 'development' })
+      expect(statusOf(await thrownBy(mailbox.loader(await getRequestArgs('/admin/mailbox', admin))))).toBe(404)
+      Object.assign(envOverrides, { demo: true, NODE_ENV: 'production' })
       expect(
         payloadOf(await mailbox.loader(await getRequestArgs('/admin/mailbox', admin))).emails.length,
       ).toBeGreaterThan(0)
-      Object.assign(envOverrides, { demo: true, NODE_ENV: 'production' })
       expect(payloadOf(await adminLayout.loader(await getRequestArgs('/admin', admin)))).toEqual({ localMailbox: true })
     } finally {
       for (const key of Object.keys(envOverrides)) delete envOverrides[key as keyof Env]

@@ -676,7 +676,7 @@ Object.assign(checks, {
   },
   'admin.mailbox._index.tsx': async () => {
     const { emailId } = await feedbackDataOfA()
-    // Outside demo and development mode the mailbox does not exist at all; inside, it holds B's emails only.
+    // Outside demo mode the mailbox does not exist at all; inside, it holds B's emails only.
     const result = await mailbox.loader(await get('/admin/mailbox', b.adminSession)).catch((error: unknown) => error)
     if (statusOf(result) === 404) return
     expect(payloadOf(result).emails.map((email: { id: string }) => email.id)).not.toContain(emailId)

@@ -47,6 +47,10 @@ export function createResendMock() {
         ),
       )
     },
+    /** The next call gets this answer, not Resend's: say an HTML page or an empty body from a proxy in front of it. */
+    answerNextWith(response: () => Response) {
+      script.push(async () => response())
+    },
     /** The next call is received (and the email sent), but the answer comes too late for the sender. */
     answerNextLate(ms: number) {
       script.push(async (email) => {
