@@ -38,6 +38,8 @@ const reviewPath = `/review?${new URLSearchParams({ status: filters.status!, q: 
 
 interface Measured {
   app: LoadResult
+  /** The same page asked for as a browser does, compressed. */
+  appCompressed: LoadResult
   bare: LoadResult
   pageBytes: number
 }
@@ -54,7 +56,7 @@ async function main() {
   printBurst(await runEmailBurst(databaseUrl, data))
   printStatistics(await runStatistics(databaseUrl))
   console.log(`\nDone in ${formatSeconds(performance.now() - started)}.`)
-  const failures = measured.app.failures + measured.bare.failures
+  const failures = measured.app.failures + measured.appCompressed.failures + measured.bare.failures
   if (failures > 0) throw new Error(`${failures} requests failed or answered other than 2xx; the figures are void`)
 }
 
@@ -83,10 +85,15 @@ async function measureBoth(databaseUrl: string, data: BenchData): Promise<Measur
     const app = await startAppServer(databaseUrl, path.join(workDir, 'data'))
     let page: Buffer
     let appResult: LoadResult
+    let appCompressed: LoadResult
     try {
       const cookie = await signIn(app.url, data.lead)
       page = await fetchPage(`${app.url}${reviewPath}`, cookie)
       appResult = await warmUpAndMeasure('the review queue', `${app.url}${reviewPath}`, { Cookie: cookie })
+      appCompressed = await warmUpAndMeasure('the review queue, compressed', `${app.url}${reviewPath}`, {
+        Cookie: cookie,
+        'Accept-Encoding': 'br, gzip',
+      })
     } finally {
       await app.stop()
     }
@@ -95,7 +102,7 @@ async function measureBoth(databaseUrl: string, data: BenchData): Promise<Measur
     const bare = await startBareServer(bodyFile)
     try {
       const bareResult = await warmUpAndMeasure('bare node:http', `${bare.url}/`, {})
-      return { app: appResult, bare: bareResult, pageBytes: page.byteLength }
+      return { app: appResult, appCompressed, bare: bareResult, pageBytes: page.byteLength }
     } finally {
       await bare.stop()
     }
@@ -138,10 +145,11 @@ Review queue under load: GET ${reviewPath}
   for (const query of explained.queries) printPlan(query)
 }
 
-function printTable({ app, bare }: Measured) {
+function printTable({ app, appCompressed, bare }: Measured) {
   const rows = [
     ['', 'median ms', 'p95 ms', 'req/s', 'requests', 'failed'],
     ['review queue (app)', ...figures(app)],
+    ['  with Accept-Encoding: br, gzip', ...figures(appCompressed)],
     ['bare node:http', ...figures(bare)],
     ['ratio app / bare', ratio(app.medianMs, bare.medianMs), ratio(app.p95Ms, bare.p95Ms), '', '', ''],
   ]

@@ -7,6 +7,7 @@ import pg from 'pg'
 import { migrationProvider } from '#db/migrations/index.ts'
 import { type Database } from '#app/models/database.ts'
 import { acquireDataDirLock } from './data-dir-lock.server.ts'
+import { availabilityAwareDialect } from './database-availability.server.ts'
 
 export type AppDb = Kysely<Database>
 
@@ -33,9 +34,16 @@ export function redactDatabaseUrl(url: string): string {
   }
 }
 
+function ignoreClientError() {
+  // The query in flight already rejects and the pool drops the broken client; without a listener Node would end the process.
+}
+
 export function openServerDatabase(databaseUrl: string): OpenDatabase {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 })
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: 5_000, keepAlive: true })
+  // A server restart or a network blink must not end the process: idle clients report here and are replaced.
+  pool.on('error', (error) => console.error(`Lost an idle database connection (${error.message}); it will be replaced.`))
+  pool.on('connect', (client) => client.on('error', ignoreClientError))
+  const db = new Kysely<Database>({ dialect: availabilityAwareDialect(new PostgresDialect({ pool })) })
   return { db, close: () => db.destroy(), description: redactDatabaseUrl(databaseUrl) }
 }
 
@@ -44,7 +52,7 @@ export function createPglite(dataDir?: string, loadDataDir?: Blob): PGlite {
 }
 
 export function wrapPglite(pglite: PGlite, description: string, onClose = () => {}): OpenDatabase {
-  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) })
+  const db = new Kysely<Database>({ dialect: availabilityAwareDialect(new PGliteDialect({ pglite })) })
   return {
     db,
     description,

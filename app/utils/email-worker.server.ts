@@ -12,6 +12,7 @@ import {
   scheduleEmailRetry,
 } from '#app/models/email-job.server.ts'
 import { listReportUpdates } from '#app/models/notification.server.ts'
+import { isDatabaseUnavailable } from './database-availability.server.ts'
 import { type AppDb } from './db.server.ts'
 import { canDeliverEmail, deliverEmail } from './email.server.ts'
 import { type Env, getEnv } from './env.server.ts'
@@ -90,6 +91,7 @@ async function composeEmail(db: AppDb, job: ClaimedEmailJob) {
 }
 
 function describe(error: unknown): string {
+  if (isDatabaseUnavailable(error)) return `the database is unreachable (${describe(error.cause)})`
   return error instanceof Error ? error.message : String(error)
 }
 
@@ -105,6 +107,8 @@ async function processJob(db: AppDb, job: ClaimedEmailJob, options: typeof defau
     }
     rendered = await renderEmail(composed.message, composed.locale)
   } catch (error) {
+    // A lost database says nothing about the email: the job's lease runs out and it is tried again.
+    if (isDatabaseUnavailable(error)) throw error
     await markEmailDead(db, job.id, `Could not write the email: ${describe(error)}`)
     return true
   }
@@ -178,6 +182,8 @@ export function startEmailWorker(db: AppDb, options: EmailWorkerOptions & { poll
   let timer: NodeJS.Timeout | undefined
   let round: Promise<void> = Promise.resolve()
   let lastDigestRun = 0
+  // One line when rounds start failing and one when they work again, not one per poll during an outage.
+  let failing = false
   const runRound = async () => {
     try {
       if (Date.now() - lastDigestRun > 10 * 60 * 1000) {
@@ -185,8 +191,11 @@ export function startEmailWorker(db: AppDb, options: EmailWorkerOptions & { poll
         lastDigestRun = Date.now()
       }
       await processDueEmails(db, { ...options, signal: stopping.signal })
+      if (failing) console.log('Email worker: working again.')
+      failing = false
     } catch (error) {
-      console.error(`Email worker: ${describe(error)}`)
+      if (!failing) console.error(`Email worker: ${describe(error)}; trying again every ${pollMs} ms.`)
+      failing = true
     }
     if (!stopping.signal.aborted) timer = setTimeout(() => (round = runRound()), pollMs)
   }

@@ -1,11 +1,13 @@
 import { isDatabaseEmpty, seedDemoData } from '#db/seed.ts'
 import { withAdvisoryLock } from '#app/models/advisory-lock.server.ts'
+import { isDatabaseUnavailable } from './database-availability.server.ts'
 import { type Env, EnvError, parseEnv } from './env.server.ts'
 import { DataDirLockedError } from './data-dir-lock.server.ts'
 import { type AppDb, migrateToLatest, openDatabase, type OpenDatabase } from './db.server.ts'
 
 /** One clear line for each way a start can fail; never a stack trace for an expected failure. */
-export function describeStartupError(error: unknown, env?: Env): string {
+export function describeStartupError(failure: unknown, env?: Env): string {
+  const error = isDatabaseUnavailable(failure) ? failure.cause : failure
   if (error instanceof EnvError || error instanceof DataDirLockedError) return error.message
   const code = (error as { code?: string }).code
   const message = error instanceof Error ? error.message : String(error)

@@ -68,7 +68,7 @@ describe('GET /healthz', () => {
     try {
       const response = (await healthLoader()) as Response
       expect(response.status).toBe(503)
-      expect(await response.json()).toEqual({ status: 'error', db: 'unavailable' })
+      expect(await response.json()).toEqual({ status: 'error', db: 'unreachable' })
     } finally {
       setDb(working)
     }
