@@ -3,9 +3,11 @@ import path from 'node:path'
 import { spawnSync } from 'node:child_process'
 import { createRequestHandler } from '@remix-run/express'
 import { type ServerBuild } from '@remix-run/node'
+import compression from 'compression'
 import express from 'express'
 import { setDb } from '#app/utils/db.server.ts'
 import { startInAppEmailWorker } from '#app/utils/email-worker.server.ts'
+import { securityHeaders } from '#app/utils/security-headers.server.ts'
 import { describeStartupError, loadEnvOrExit, openPreparedDatabase } from '#app/utils/startup.server.ts'
 
 const env = loadEnvOrExit()
@@ -55,6 +57,8 @@ try {
 const app = express()
 app.disable('x-powered-by')
 app.set('trust proxy', 'loopback')
+app.use(compression())
+app.use(securityHeaders({ development, hsts: env.NODE_ENV === 'production' && !env.demo }))
 
 const viteDevServer = development
   ? await import('vite').then((vite) => vite.createServer({ server: { middlewareMode: true } }))
@@ -76,7 +80,10 @@ app.all(
   createRequestHandler({
     build,
     mode: env.NODE_ENV,
-    getLoadContext: (request) => ({ clientIp: request.ip ?? request.socket.remoteAddress ?? 'unknown' }),
+    getLoadContext: (request, response) => ({
+      clientIp: request.ip ?? request.socket.remoteAddress ?? 'unknown',
+      cspNonce: response.locals.cspNonce,
+    }),
   }),
 )
 

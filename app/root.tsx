@@ -11,6 +11,7 @@ import { getDb } from './utils/db.server.ts'
 import { getEnv } from './utils/env.server.ts'
 import { translate } from './utils/i18n.ts'
 import { getRequestLocale } from './utils/locale.server.ts'
+import { useNonce } from './utils/nonce-provider.ts'
 import { useI18n } from './utils/use-i18n.ts'
 
 export const links: LinksFunction = () => [
@@ -52,6 +53,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl
 
 export function Layout({ children }: { children: ReactNode }) {
   const { locale, t } = useI18n()
+  const nonce = useNonce()
   return (
     <html lang={locale}>
       <head>
@@ -59,6 +61,16 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        {/*
+          Zod would compile its parsers with `new Function`, which the Content-Security-Policy forbids; even its
+          guarded probe for it is reported as a violation. A configuration object set before zod loads is the one
+          zod uses, and this runs before any module, so no schema is ever built with compiling on.
+        */}
+        <script
+          nonce={nonce}
+          suppressHydrationWarning
+          dangerouslySetInnerHTML={{ __html: 'globalThis.__zod_globalConfig = { jitless: true }' }}
+        />
       </head>
       <body className="flex min-h-screen flex-col font-sans">
         <SiteHeader />
@@ -68,8 +80,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <footer className="border-t border-slate-300 bg-white">
           <p className="mx-auto max-w-6xl px-4 py-4 text-sm text-slate-700">{t('app.footer')}</p>
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )

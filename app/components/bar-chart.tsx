@@ -99,7 +99,7 @@ export function BarChart({
         aria-labelledby={`${id}-title ${id}-desc`}
         viewBox={`0 0 ${width} ${height}`}
         width="100%"
-        style={{ maxWidth: '30rem', height: 'auto' }}
+        className="h-auto max-w-[30rem]"
         fontFamily="'Source Sans 3', 'Segoe UI', system-ui, sans-serif"
       >
         <title id={`${id}-title`}>{title}</title>

@@ -4,20 +4,9 @@ import { formatDateTime } from '#app/utils/i18n.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 
 /**
- * The site's header, menu and footer belong to the screen, not to the paper: hidden when printed, with black text
- * on white. A constant written here, never user text, so it may go into the page as it is.
+ * A printable meeting document (agenda or minutes) that reads as a document on screen too. Its class
+ * `meeting-document` takes the site's header, menu and footer off the printout (app/tailwind.css).
  */
-const printStyles = `
-@media print {
-  body > header, body > footer, nav { display: none !important; }
-  html, body, main { background: #fff !important; color: #000 !important; }
-  main { max-width: none !important; padding: 0 !important; }
-  a { color: #000 !important; text-decoration: none !important; }
-  @page { margin: 2cm; }
-}
-`
-
-/** A printable meeting document (agenda or minutes) that reads as a document on screen too. */
 export function MeetingDocument({
   title,
   meeting,
@@ -32,8 +21,7 @@ export function MeetingDocument({
 }) {
   const { locale, t } = useI18n()
   return (
-    <article className="mx-auto max-w-3xl rounded-lg border border-slate-300 bg-white p-8 text-slate-900 print:max-w-none print:border-0 print:p-0 print:text-black">
-      <style dangerouslySetInnerHTML={{ __html: printStyles }} />
+    <article className="meeting-document mx-auto max-w-3xl rounded-lg border border-slate-300 bg-white p-8 text-slate-900 print:max-w-none print:border-0 print:p-0 print:text-black">
       <div className="mb-6 flex flex-wrap items-center gap-3 print:hidden">
         <button
           type="button"

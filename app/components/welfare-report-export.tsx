@@ -28,7 +28,7 @@ a { color: #174a7c; }
 .stat dd { margin: 0; font-size: 1.5rem; font-weight: 700; color: #0b2946; font-variant-numeric: tabular-nums; }
 .figure-grid { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 2rem; margin-top: 1rem; }
 .figure { break-inside: avoid; }
-.figure svg { display: block; margin: 0.5rem 0; }
+.figure svg { display: block; margin: 0.5rem 0; max-width: 30rem; height: auto; }
 table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
 caption { text-align: left; font-weight: 600; padding-bottom: 0.25rem; }
 .sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }
@@ -62,11 +62,13 @@ export function WelfareReportExport({
   html,
   locale,
   t,
+  styleNonce,
 }: {
   document: WelfareReportDocument
   html: WelfareHtml
   locale: Locale
   t: Translate
+  styleNonce?: string
 }) {
   return (
     <html lang={locale}>
@@ -74,7 +76,7 @@ export function WelfareReportExport({
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${document.title} – ${document.organisationName}`}</title>
-        <style dangerouslySetInnerHTML={{ __html: exportStyles }} />
+        <style nonce={styleNonce} dangerouslySetInnerHTML={{ __html: exportStyles }} />
       </head>
       <body>
         <header>

@@ -14,8 +14,10 @@ import { useI18n } from '#app/utils/use-i18n.ts'
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireRole(request, ['admin'])
   requireLocalMailbox()
-  const email = await getLocalEmail(getDb(), admin.organisation.id, requireUuid(params.emailId))
-  if (!email) throw data({ code: 'not_found' }, { status: 404 })
+  const found = await getLocalEmail(getDb(), admin.organisation.id, requireUuid(params.emailId))
+  if (!found) throw data({ code: 'not_found' }, { status: 404 })
+  // The HTML part is not the page's: the frame loads it as a document of its own (admin.mailbox.$emailId_.html.ts).
+  const { html, ...email } = found
   return { email }
 }
 
@@ -56,11 +58,15 @@ export default function LocalEmailPage() {
           <TextWithLinks text={email.text_body ?? ''} />
         </Card>
         <Card title={t('admin.mailbox.html')}>
-          {/* The message's own HTML never enters this page: an empty sandbox runs no script and reaches nothing. */}
+          {/*
+            The message's own HTML never enters this page: an empty sandbox runs no script and reaches nothing, and
+            its document comes with a policy of its own that allows the email's inline styles, which this page's
+            Content-Security-Policy forbids.
+          */}
           <iframe
             title={t('admin.mailbox.htmlFrame')}
             sandbox=""
-            srcDoc={email.html ?? ''}
+            src={`/admin/mailbox/${email.id}/html`}
             className="h-[44rem] w-full rounded border border-slate-300 bg-white"
           />
         </Card>

@@ -74,6 +74,13 @@ describe('welfare report exports', () => {
     expect(html).toMatch(/<caption[^>]*>Enligt stödbehov \(socialvårdslagen 11 §\)<\/caption>/)
   })
 
+  test('the HTML export styles only through its own style sheet, which carries the response’s CSP nonce', () => {
+    const html = welfareReportHtml(document, 'fi', 'bm9uY2U=')
+    expect(html).toContain('<style nonce="bm9uY2U=">')
+    expect(html).toContain('<svg')
+    expect(html).not.toMatch(/\sstyle=/)
+  })
+
   test('Markdown tables stay tables when a label holds a pipe', () => {
     const markdown = welfareReportMarkdown(document, 'fi')
     expect(markdown).toContain('| Ii \\| Kuivaniemi | 9 |')

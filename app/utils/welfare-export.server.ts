@@ -174,14 +174,18 @@ export function welfareReportMarkdown(document: WelfareReportDocument, locale: L
 
 // --- HTML -----------------------------------------------------------------------------------------------------
 
-/** A standalone, print-ready HTML document: styles inline, charts as inline SVG with their data tables, no scripts. */
-export function welfareReportHtml(document: WelfareReportDocument, locale: Locale): string {
+/**
+ * A standalone, print-ready HTML document: styles inline, charts as inline SVG with their data tables, no scripts.
+ * The style sheet carries the response's CSP nonce, so the document also reads styled when served by the app.
+ */
+export function welfareReportHtml(document: WelfareReportDocument, locale: Locale, styleNonce?: string): string {
   const markup = renderToStaticMarkup(
     createElement(WelfareReportExport, {
       document,
       html: renderWelfareHtml(document),
       locale,
       t: getTranslate(locale),
+      styleNonce,
     }),
   )
   return `<!DOCTYPE html>\n${markup}\n`
@@ -220,7 +224,10 @@ const contentTypes: Record<WelfareExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
 }
 
-const renderers: Record<WelfareExportFormat, (document: WelfareReportDocument, locale: Locale) => string> = {
+const renderers: Record<
+  WelfareExportFormat,
+  (document: WelfareReportDocument, locale: Locale, styleNonce?: string) => string
+> = {
   md: welfareReportMarkdown,
   html: welfareReportHtml,
   csv: welfareReportCsv,
@@ -231,23 +238,26 @@ export function welfareExportResponse(
   document: WelfareReportDocument,
   format: WelfareExportFormat,
   locale: Locale,
+  styleNonce?: string,
 ): Response {
   const filename = exportFilename(document, format)
-  return new Response(renderers[format](document, locale), {
+  return new Response(renderers[format](document, locale, styleNonce), {
     headers: {
       'Content-Type': contentTypes[format],
       'Content-Disposition': `attachment; filename="${filename}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
       'Cache-Control': 'private, no-store',
-      'X-Content-Type-Options': 'nosniff',
     },
   })
 }
 
 /** The three export routes: any member of the organisation may download what they may read on the page. */
-export async function welfareExportLoader({ request, params }: LoaderFunctionArgs, format: WelfareExportFormat) {
+export async function welfareExportLoader(
+  { request, params, context }: LoaderFunctionArgs,
+  format: WelfareExportFormat,
+) {
   const user = await requireUser(request)
   const welfareReportId = requireUuid(params.welfareReportId)
   const document = await getWelfareReportDocument(getDb(), user.organisation.id, welfareReportId)
   if (!document) throw data({ code: 'not_found' }, { status: 404 })
-  return welfareExportResponse(document, format, user.locale)
+  return welfareExportResponse(document, format, user.locale, context.cspNonce)
 }

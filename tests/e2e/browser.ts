@@ -1,14 +1,38 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
-import { type Browser, chromium, type Page } from 'playwright-core'
-import { expect, inject } from 'vitest'
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import { afterEach, expect, inject } from 'vitest'
 import { demoPassword } from '#app/utils/demo.server.ts'
 
 const screenshotDir = path.resolve('tests/e2e/screenshots')
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+/** What any page of any context reported as a Content-Security-Policy violation since the last check. */
+const cspViolations: string[] = []
+
+/** Fails the test in which a page broke the Content-Security-Policy: a blocked script or style is a broken page. */
+function expectNoCspViolations() {
+  expect(cspViolations.splice(0), 'Content-Security-Policy violations').toEqual([])
+}
+
+afterEach(expectNoCspViolations)
+
+async function reportCspViolations(context: BrowserContext) {
+  // Chromium logs what the policy blocks as a console error; the DOM event also names what it does not log.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`Content Security Policy violation: ${event.violatedDirective} blocked ${event.blockedURI}`)
+    })
+  })
+  context.on('console', (message) => {
+    if (message.type() === 'error' && message.text().includes('Content Security Policy')) {
+      cspViolations.push(`${message.page()?.url() ?? 'a page'}: ${message.text()}`)
+    }
+  })
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
       '--no-sandbox',
@@ -20,10 +44,22 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-quic',
     ],
   })
+  // Tests open contexts and pages in several ways; watching every context the browser opens covers them all.
+  const newContext = browser.newContext.bind(browser)
+  browser.newContext = async (options) => {
+    const context = await newContext(options)
+    await reportCspViolations(context)
+    return context
+  }
+  return browser
 }
 
-/** Every visited page must pass axe's WCAG 2.1 A and AA rules; a screenshot is kept for people to look at. */
+/**
+ * Every visited page must have kept to the Content-Security-Policy so far and pass axe's WCAG 2.1 A and AA rules;
+ * a screenshot is kept for people to look at.
+ */
 export async function checkPage(page: Page, name: string) {
+  expectNoCspViolations()
   // A sandboxed frame (an email's HTML in the mailbox) runs no scripts, so axe could never answer from inside it.
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])

@@ -88,6 +88,10 @@ test(
     await checkPage(admin, 'feedback-mailbox')
     await admin.getByRole('link', { name: subject }).click()
     await expect.poll(() => admin.getByText('Missä kunnissa tämä näkyy?').first().isVisible()).toBe(true)
+    // The HTML part is a framed document of its own, with the inline styles the page's own policy forbids.
+    const htmlPart = admin.frameLocator('iframe[title="Viestin HTML-versio"]').getByText('Missä kunnissa tämä näkyy?')
+    await expect.poll(() => htmlPart.isVisible()).toBe(true)
+    expect(await htmlPart.evaluate((element) => getComputedStyle(element).lineHeight)).toBe('24px')
     await checkPage(admin, 'feedback-mailbox-email')
     const emailLink = await admin.locator('pre a', { hasText: reportPath }).first().getAttribute('href')
     expect(emailLink).toContain(`${baseUrl}${reportPath}`)

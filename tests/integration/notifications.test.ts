@@ -18,6 +18,7 @@ import * as phenomenonPage from '#app/routes/phenomena.$phenomenonId.tsx'
 import * as adminLayout from '#app/routes/admin.tsx'
 import * as mailbox from '#app/routes/admin.mailbox._index.tsx'
 import * as mailboxEmail from '#app/routes/admin.mailbox.$emailId.tsx'
+import * as mailboxEmailDocument from '#app/routes/admin.mailbox.$emailId_.html.ts'
 import * as emailFailures from '#app/routes/admin.email-failures.tsx'
 
 /** The mailbox depends on the mode the app runs in; each test sets the mode it needs. */
@@ -386,6 +387,8 @@ describe('local mailbox', () => {
       expect(statusOf(await thrownBy(mailbox.loader(await getRequestArgs('/admin/mailbox', admin))))).toBe(404)
       const detail = getRequestArgs(`/admin/mailbox/${email.id}`, admin, { emailId: email.id })
       expect(statusOf(await thrownBy(mailboxEmail.loader(await detail)))).toBe(404)
+      const document = getRequestArgs(`/admin/mailbox/${email.id}/html`, admin, { emailId: email.id })
+      expect(statusOf(await thrownBy(mailboxEmailDocument.loader(await document)))).toBe(404)
       expect(payloadOf(await adminLayout.loader(await getRequestArgs('/admin', admin)))).toEqual({
         localMailbox: false,
       })
@@ -422,8 +425,17 @@ describe('local mailbox', () => {
         await mailboxEmail.loader(await getRequestArgs(`/admin/mailbox/${newer.id}`, admin, { emailId: newer.id })),
       )
       expect(detail.email).toMatchObject({ subject: 'Uudempi', text_body: expect.stringContaining('Avaa raportti') })
+      // The HTML part is a document of its own, loaded by the page's sandboxed frame, never part of the page's data.
+      expect(detail.email).not.toHaveProperty('html')
+      const document = await mailboxEmailDocument.loader(
+        await getRequestArgs(`/admin/mailbox/${newer.id}/html`, admin, { emailId: newer.id }),
+      )
+      expect(document.headers.get('Content-Type')).toBe('text/html; charset=utf-8')
+      expect(await document.text()).toContain('<p>Hei <strong>Tiina</strong></p>')
       const foreignDetail = getRequestArgs(`/admin/mailbox/${foreign.id}`, admin, { emailId: foreign.id })
       expect(statusOf(await thrownBy(mailboxEmail.loader(await foreignDetail)))).toBe(404)
+      const foreignDocument = getRequestArgs(`/admin/mailbox/${foreign.id}/html`, admin, { emailId: foreign.id })
+      expect(statusOf(await thrownBy(mailboxEmailDocument.loader(await foreignDocument)))).toBe(404)
       const notAdmin = getRequestArgs('/admin/mailbox', worker)
       expect(statusOf(await thrownBy(mailbox.loader(await notAdmin)))).toBe(403)
     } finally {

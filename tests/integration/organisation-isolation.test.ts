@@ -47,6 +47,7 @@ import * as openNotification from '#app/routes/notifications.$notificationId.ope
 import * as follows from '#app/routes/follows.ts'
 import * as mailbox from '#app/routes/admin.mailbox._index.tsx'
 import * as mailboxEmail from '#app/routes/admin.mailbox.$emailId.tsx'
+import * as mailboxEmailDocument from '#app/routes/admin.mailbox.$emailId_.html.ts'
 import * as emailFailures from '#app/routes/admin.email-failures.tsx'
 import * as meetingsPage from '#app/routes/meetings._index.tsx'
 import * as meetingPage from '#app/routes/meetings.$meetingId.tsx'
@@ -686,6 +687,14 @@ Object.assign(checks, {
     const params = { emailId }
     const thrown = await thrownBy(
       mailboxEmail.loader({ ...(await get(`/admin/mailbox/${emailId}`, b.adminSession)), params }),
+    )
+    expect(statusOf(thrown)).toBe(404)
+  },
+  'admin.mailbox.$emailId_.html.ts': async () => {
+    const { emailId } = await feedbackDataOfA()
+    const params = { emailId }
+    const thrown = await thrownBy(
+      mailboxEmailDocument.loader({ ...(await get(`/admin/mailbox/${emailId}/html`, b.adminSession)), params }),
     )
     expect(statusOf(thrown)).toBe(404)
   },
