@@ -6,7 +6,7 @@ import { getDb } from '#app/utils/db.server.ts'
 import { testPassword } from './factories/index.ts'
 
 export const baseUrl = 'http://localhost'
-const csrfToken = 'test-csrf-token-that-is-long-enough-1234567890'
+export const testCsrfToken = 'test-csrf-token-that-is-long-enough-1234567890'
 
 function cookiePair(setCookie: string): string {
   return setCookie.split(';')[0]!
@@ -20,7 +20,7 @@ export async function signIn(email: string, password = testPassword): Promise<st
 }
 
 async function cookieHeader(session: string | null, withCsrf: boolean) {
-  const parts = [session, withCsrf ? cookiePair(await csrfCookie().serialize(csrfToken)) : null]
+  const parts = [session, withCsrf ? cookiePair(await csrfCookie().serialize(testCsrfToken)) : null]
   return parts.filter(Boolean).join('; ')
 }
 
@@ -37,12 +37,23 @@ export async function formRequest(
   for (const [key, value] of Object.entries(fields)) {
     for (const item of Array.isArray(value) ? value : [value]) body.append(key, item)
   }
-  if (csrf) body.append('csrf', csrfToken)
-  return new Request(baseUrl + path, {
-    method: 'POST',
-    body,
-    headers: { Cookie: await cookieHeader(session, csrf), 'Content-Type': 'application/x-www-form-urlencoded' },
-  })
+  if (csrf) body.append('csrf', testCsrfToken)
+  return postRequest(path, { session, csrf, body, contentType: 'application/x-www-form-urlencoded' })
+}
+
+/** A POST with the session and CSRF cookies and whatever body and content type the test needs, or none. */
+export async function postRequest(
+  path: string,
+  {
+    session = null,
+    csrf = true,
+    body = null,
+    contentType = null,
+  }: { session?: string | null; csrf?: boolean; body?: BodyInit | null; contentType?: string | null } = {},
+): Promise<Request> {
+  const headers = new Headers({ Cookie: await cookieHeader(session, csrf) })
+  if (contentType !== null) headers.set('Content-Type', contentType)
+  return new Request(baseUrl + path, { method: 'POST', body, headers })
 }
 
 interface DataWithInit {

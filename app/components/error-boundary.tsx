@@ -4,9 +4,11 @@ import { useI18n } from '#app/utils/use-i18n.ts'
 import { PageHeading } from './page-heading.tsx'
 
 const messagesByStatus: Record<number, { title: MessageKey; body: MessageKey }> = {
+  400: { title: 'error.badRequest.title', body: 'error.badRequest.body' },
   403: { title: 'error.forbidden.title', body: 'error.forbidden.body' },
   404: { title: 'error.notFound.title', body: 'error.notFound.body' },
   409: { title: 'error.conflict.title', body: 'error.conflict.body' },
+  415: { title: 'error.notAForm.title', body: 'error.notAForm.body' },
 }
 
 const csrfMessage = { title: 'error.csrf.title', body: 'error.csrf.body' } as const

@@ -17,3 +17,11 @@ export const IsoDateSchema = z.iso
     (value) => !calendarDay.safeParse(value).success || isPlausibleYear(Number(value.slice(0, 4))),
     'validation.dateYears',
   )
+
+const calendarMonth = /^\d{4}-(0[1-9]|1[0-2])$/
+
+/** A month `yyyy-mm` within the plausible years, such as when a report's phenomenon was first observed. */
+export const IsoMonthSchema = z
+  .string({ error: 'report.validation.month' })
+  .regex(calendarMonth, 'report.validation.month')
+  .refine((value) => !calendarMonth.test(value) || isPlausibleYear(Number(value.slice(0, 4))), 'validation.dateYears')

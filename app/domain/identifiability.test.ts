@@ -108,3 +108,12 @@ test('scanFields names the field of every finding', () => {
     { field: 'actions.1', kind: 'email_address', fragment: 'a@b.fi' },
   ])
 })
+
+test('a hostile 100,000-character text is scanned in linear time and still yields the address at its end', () => {
+  const started = performance.now()
+  for (const run of ['x', 'A', '1', 'a.']) expect(findIdentifyingData(run.repeat(100_000))).toEqual([])
+  const long = findIdentifyingData(`${'x'.repeat(100_000)}@example.fi`)
+  // Quadratic, these took over ten seconds each; the bound leaves room for a busy machine.
+  expect(performance.now() - started).toBeLessThan(3000)
+  expect(long).toEqual([{ kind: 'email_address', fragment: `${'x'.repeat(64)}@example.fi` }])
+})

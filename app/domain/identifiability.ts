@@ -52,7 +52,9 @@ export function isValidPersonalIdentityCode(code: string): boolean {
 // A full stop or comma right after may end the sentence; followed by a digit it makes a decimal number instead.
 const phonePattern =
   /(?<![\p{L}\p{N}.,/])(?:(?:\+|00)358[\s-]?\(?0?\)?|\(?0\d{1,2}\)?)[\s-]?\d{2,4}(?:[\s-]?\d{2,4}){1,3}(?![\p{N}/]|[.,]\p{N})/gu
-const emailPattern = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu
+// Parts are bounded by what an address may hold (64-character local part, 63-character labels): unbounded, a long
+// run of letters without an @ made the scan quadratic, and a 100,000-character field took many seconds.
+const emailPattern = /[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){0,8}\.\p{L}{2,63}/gu
 const streetSuffixes = [
   'katu',
   'tie',

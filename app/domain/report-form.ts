@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { IsoMonthSchema } from './dates.ts'
 import { actionLevels, ageBands, clientGroups, genders, sectors, supportNeeds, trends } from './report-fields.ts'
 
 const text = (max: number) => z.string().trim().max(max, 'validation.tooLong').default('')
@@ -21,11 +22,7 @@ export const ReportContentSchema = z.object({
     .min(1, 'report.validation.titleRequired')
     .max(200, 'validation.tooLong'),
   description: text(10_000),
-  observedSince: z
-    .string({ error: 'report.validation.month' })
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'report.validation.month')
-    .nullable()
-    .default(null),
+  observedSince: IsoMonthSchema.nullable().default(null),
   supportNeeds: codes(supportNeeds),
   clientGroups: codes(clientGroups),
   ageBands: codes(ageBands),

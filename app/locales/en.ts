@@ -199,6 +199,7 @@ export const en = {
   'api.error.identifying_data': 'The text contains data that could identify a client. See the findings list.',
   'api.error.incomplete_report': 'The report lacks information that submitting requires. See the errors list.',
   'api.error.malformed_request': 'The request body is not valid JSON.',
+  'api.error.nestedTooDeep': 'The JSON body is nested more than {limit} levels deep.',
   'api.error.method_not_allowed': 'This HTTP method cannot be used at this address.',
   'api.error.server_error': 'An unexpected error occurred. Please try again later.',
   'admin.nav.label': 'Administration',
@@ -289,6 +290,8 @@ export const en = {
 
   'validation.invalid': 'Check this field.',
   'validation.tooLong': 'The text is too long.',
+  'validation.unstorableText':
+    'The text contains a character that cannot be saved (a NUL character or a broken one). Remove it and try again.',
   'validation.nameRequired': 'Enter a name.',
   'validation.emailRequired': 'Enter an email address.',
   'validation.emailInvalid': 'Enter the email address in the form name@example.org.',
@@ -307,6 +310,11 @@ export const en = {
   'error.csrf.body': 'The form did not carry a valid security token. Reload the page and send the form again.',
   'error.unexpected.title': 'Something went wrong',
   'error.unexpected.body': 'An unexpected error occurred. Try again in a moment.',
+  'error.badRequest.title': 'The request could not be read',
+  'error.badRequest.body': 'What the browser sent was incomplete or malformed. Reload the page and try again.',
+  'error.notAForm.title': 'What was sent was not a form',
+  'error.notAForm.body':
+    'This address takes only forms sent from the service’s own pages. Reload the page and send the form again.',
 
   'common.yes': 'Yes',
   'common.no': 'No',

@@ -198,6 +198,7 @@ export const fi = {
   'api.error.identifying_data': 'Tekstissä on tietoja, joista asiakkaan voi tunnistaa. Katso findings-luettelo.',
   'api.error.incomplete_report': 'Raportista puuttuu tietoja, joita lähettäminen vaatii. Katso errors-luettelo.',
   'api.error.malformed_request': 'Pyynnön runko ei ole kelvollista JSONia.',
+  'api.error.nestedTooDeep': 'JSON-runko on sisäkkäin yli {limit} tasoa.',
   'api.error.method_not_allowed': 'Tätä HTTP-metodia ei voi käyttää tässä osoitteessa.',
   'api.error.server_error': 'Palvelussa tapahtui odottamaton virhe. Yritä myöhemmin uudelleen.',
   'admin.nav.label': 'Ylläpito',
@@ -287,6 +288,8 @@ export const fi = {
 
   'validation.invalid': 'Tarkista tämä kenttä.',
   'validation.tooLong': 'Teksti on liian pitkä.',
+  'validation.unstorableText':
+    'Tekstissä on merkki, jota ei voi tallentaa (NUL-merkki tai rikkinäinen merkki). Poista se ja yritä uudelleen.',
   'validation.nameRequired': 'Kirjoita nimi.',
   'validation.emailRequired': 'Kirjoita sähköpostiosoite.',
   'validation.emailInvalid': 'Kirjoita sähköpostiosoite muodossa nimi@esimerkki.fi.',
@@ -306,6 +309,12 @@ export const fi = {
     'Lomakkeesta puuttui voimassa oleva turvatunniste. Lataa sivu uudelleen ja lähetä lomake uudestaan.',
   'error.unexpected.title': 'Jokin meni vikaan',
   'error.unexpected.body': 'Tapahtui odottamaton virhe. Yritä hetken kuluttua uudelleen.',
+  'error.badRequest.title': 'Pyyntöä ei voitu lukea',
+  'error.badRequest.body':
+    'Selaimen lähettämä tieto oli puutteellinen tai virheellinen. Lataa sivu ja yritä uudelleen.',
+  'error.notAForm.title': 'Lähetetty tieto ei ollut lomake',
+  'error.notAForm.body':
+    'Tähän osoitteeseen voi lähettää vain palvelun omien sivujen lomakkeita. Lataa sivu ja lähetä lomake uudelleen.',
 
   'common.yes': 'Kyllä',
   'common.no': 'Ei',

@@ -200,6 +200,7 @@ export const sv = {
   'api.error.identifying_data': 'Texten innehåller uppgifter som kan identifiera en klient. Se listan findings.',
   'api.error.incomplete_report': 'Rapporten saknar uppgifter som krävs för att skicka den. Se listan errors.',
   'api.error.malformed_request': 'Begärans innehåll är inte giltig JSON.',
+  'api.error.nestedTooDeep': 'JSON-innehållet är kapslat i fler än {limit} nivåer.',
   'api.error.method_not_allowed': 'Den här HTTP-metoden kan inte användas på den här adressen.',
   'api.error.server_error': 'Ett oväntat fel inträffade i tjänsten. Försök igen senare.',
   'admin.nav.label': 'Administration',
@@ -290,6 +291,8 @@ export const sv = {
 
   'validation.invalid': 'Kontrollera det här fältet.',
   'validation.tooLong': 'Texten är för lång.',
+  'validation.unstorableText':
+    'Texten innehåller ett tecken som inte kan sparas (ett NUL-tecken eller ett trasigt tecken). Ta bort det och försök igen.',
   'validation.nameRequired': 'Skriv ett namn.',
   'validation.emailRequired': 'Skriv en e-postadress.',
   'validation.emailInvalid': 'Skriv e-postadressen i formen namn@exempel.fi.',
@@ -308,6 +311,12 @@ export const sv = {
   'error.csrf.body': 'Formuläret saknade en giltig säkerhetskod. Ladda om sidan och skicka formuläret på nytt.',
   'error.unexpected.title': 'Något gick fel',
   'error.unexpected.body': 'Ett oväntat fel inträffade. Försök igen om en stund.',
+  'error.badRequest.title': 'Begäran kunde inte läsas',
+  'error.badRequest.body':
+    'Det som webbläsaren skickade var ofullständigt eller felaktigt. Ladda om sidan och försök igen.',
+  'error.notAForm.title': 'Det som skickades var inget formulär',
+  'error.notAForm.body':
+    'Den här adressen tar bara emot formulär från tjänstens egna sidor. Ladda om sidan och skicka formuläret på nytt.',
 
   'common.yes': 'Ja',
   'common.no': 'Nej',

@@ -13,6 +13,7 @@ import { readProtectedForm } from '#app/utils/csrf.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { formatDateTime } from '#app/utils/i18n.ts'
 import { parseListFilters } from '#app/utils/list-filters.ts'
+import { readSearchParams } from '#app/utils/params.server.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 
 const pageSize = 50
@@ -23,7 +24,7 @@ const RetrySchema = z.object({ intent: z.literal('retry'), jobId: z.uuid() })
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireRole(request, ['admin'])
-  const { page } = parseListFilters(PageSchema, request)
+  const { page } = parseListFilters(PageSchema, readSearchParams(request))
   const rows = await listDeadEmailJobs(getDb(), admin.organisation.id, {
     limit: pageSize + 1,
     offset: (page - 1) * pageSize,

@@ -10,6 +10,7 @@ import { getDb } from '#app/utils/db.server.ts'
 import { formatDateTime } from '#app/utils/i18n.ts'
 import { parseListFilters } from '#app/utils/list-filters.ts'
 import { requireLocalMailbox } from '#app/utils/local-mailbox.server.ts'
+import { readSearchParams } from '#app/utils/params.server.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 
 const pageSize = 50
@@ -19,7 +20,7 @@ const PageSchema = z.object({ page: z.coerce.number().int().min(1).catch(1).defa
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireRole(request, ['admin'])
   requireLocalMailbox()
-  const { page } = parseListFilters(PageSchema, request)
+  const { page } = parseListFilters(PageSchema, readSearchParams(request))
   const rows = await listLocalMailbox(getDb(), admin.organisation.id, {
     limit: pageSize + 1,
     offset: (page - 1) * pageSize,

@@ -14,6 +14,7 @@ import { requireRole } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { type FieldErrors } from '#app/utils/forms.ts'
 import { formatDate } from '#app/utils/i18n.ts'
+import { readSearchParams } from '#app/utils/params.server.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 
 /** The committee's picture of the situation: the welfare report's figures for any period, municipality and category. */
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, dashboardReaderRoles)
   const db = getDb()
   const organisationId = user.organisation.id
-  const parsed = parseDashboardFilter(new URL(request.url).searchParams, new Date())
+  const parsed = parseDashboardFilter(readSearchParams(request), new Date())
   const municipalities = await listMunicipalities(db, organisationId)
   const fieldErrors: FieldErrors = parsed.ok ? {} : { ...parsed.fieldErrors }
   if (parsed.ok && parsed.filter.municipalityId && !municipalities.some((m) => m.id === parsed.filter.municipalityId)) {

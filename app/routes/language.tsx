@@ -1,10 +1,11 @@
 import { type ActionFunctionArgs, redirect } from '@remix-run/node'
 import { updateLocale } from '#app/models/user.server.ts'
-import { getCurrentUser, safeRedirectPath } from '#app/utils/auth.server.ts'
+import { getCurrentUser } from '#app/utils/auth.server.ts'
 import { localeCookie } from '#app/utils/cookies.server.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { defaultLocale, isLocale } from '#app/utils/i18n.ts'
+import { safeRedirectPath } from '#app/utils/redirect-target.ts'
 
 export async function loader() {
   return redirect('/')

@@ -13,6 +13,7 @@ import { requireUser } from '#app/utils/auth.server.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { parseListFilters } from '#app/utils/list-filters.ts'
+import { readSearchParams } from '#app/utils/params.server.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 
 const pageSize = 20
@@ -26,7 +27,7 @@ const NotificationActionSchema = z.discriminatedUnion('intent', [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const { page } = parseListFilters(PageSchema, request)
+  const { page } = parseListFilters(PageSchema, readSearchParams(request))
   const owner = { userId: user.id, organisationId: user.organisation.id }
   const db = getDb()
   const [rows, unread] = await Promise.all([

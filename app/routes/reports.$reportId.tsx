@@ -22,6 +22,7 @@ import { getReportForViewer, listReportEvents } from '#app/models/report.server.
 import { requireUser } from '#app/utils/auth.server.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
+import { parseForm } from '#app/utils/forms.ts'
 import { formatDate, type MessageKey } from '#app/utils/i18n.ts'
 import { renderMarkdown } from '#app/utils/markdown.server.ts'
 import { requireUuid } from '#app/utils/params.server.ts'
@@ -115,12 +116,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (formData.get('intent') === 'outcome') {
     return handleProposedActionForm(user, { kind: 'report', reportId }, formData)
   }
-  const parsed = ReportActionSchema.safeParse(Object.fromEntries(formData))
-  if (!parsed.success) {
-    return data(
-      { ok: false as const, error: 'invalid' as const, field: 'form', message: 'validation.invalid' as MessageKey },
-      { status: 400 },
-    )
+  const parsed = parseForm(ReportActionSchema, formData)
+  if (!parsed.ok) {
+    const [field = 'form', message = 'validation.invalid'] = Object.entries(parsed.fieldErrors)[0] ?? []
+    return data({ ok: false as const, error: 'invalid' as const, field, message }, { status: 400 })
   }
   const input = parsed.data
   switch (input.intent) {

@@ -10,6 +10,7 @@ import { listOwnReports, listVisibleReports } from '#app/models/report.server.ts
 import { requireUser } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { filteredPageHref, parseListFilters, positiveFlag, ReportListFiltersSchema } from '#app/utils/list-filters.ts'
+import { readSearchParams } from '#app/utils/params.server.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 
 const pageSize = 20
@@ -20,7 +21,7 @@ const pageSize = 20
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const filters = parseListFilters(ReportListFiltersSchema, request)
+  const filters = parseListFilters(ReportListFiltersSchema, readSearchParams(request))
   const page = { limit: pageSize + 1, offset: (filters.page - 1) * pageSize }
   if (writesReports(user.roles)) {
     const own = await listOwnReports(getDb(), user, { ...filters, positive: positiveFlag(filters.positive) }, page)

@@ -5,6 +5,7 @@ import { PageHeading } from '#app/components/page-heading.tsx'
 import { FilterForm, KindFilter, SearchFilter, StatusCounts, StatusFilter } from '#app/components/report-filters.tsx'
 import { Pagination, ReportTable } from '#app/components/report-table.tsx'
 import { SelectField, TextField } from '#app/components/ui/field.tsx'
+import { IsoDateSchema } from '#app/domain/dates.ts'
 import { clientGroups, supportNeeds } from '#app/domain/report-fields.ts'
 import { reportStatuses } from '#app/models/database.ts'
 import { listMunicipalities } from '#app/models/organisation.server.ts'
@@ -19,6 +20,7 @@ import {
   positiveFlag,
   ReportListFiltersSchema,
 } from '#app/utils/list-filters.ts'
+import { readSearchParams } from '#app/utils/params.server.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 
 const pageSize = 20
@@ -27,13 +29,13 @@ const FiltersSchema = ReportListFiltersSchema.extend({
   supportNeed: optionalFilter(z.enum(supportNeeds)),
   clientGroup: optionalFilter(z.enum(clientGroups)),
   municipalityId: optionalFilter(z.uuid()),
-  from: optionalFilter(z.iso.date()),
-  to: optionalFilter(z.iso.date()),
+  from: optionalFilter(IsoDateSchema),
+  to: optionalFilter(IsoDateSchema),
 })
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ['team_lead', 'coordinator'])
-  const filters = parseListFilters(FiltersSchema, request)
+  const filters = parseListFilters(FiltersSchema, readSearchParams(request))
   const db = getDb()
   const [queue, municipalities] = await Promise.all([
     listReviewQueue(

@@ -12,6 +12,7 @@ import { requireRole } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { formatDate, formatNumber, type Locale } from '#app/utils/i18n.ts'
 import { parseListFilters } from '#app/utils/list-filters.ts'
+import { readSearchParams } from '#app/utils/params.server.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 
 /** The overdue list shows this many reports, longest waiting first; the team table counts them all. */
@@ -26,7 +27,7 @@ const FiltersSchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ['team_lead', 'coordinator'])
-  const { period } = parseListFilters(FiltersSchema, request)
+  const { period } = parseListFilters(FiltersSchema, readSearchParams(request))
   const db = getDb()
   const now = new Date()
   const [limitDays, teams, overdue] = await Promise.all([

@@ -7,6 +7,7 @@ import { messageKeyOf } from './forms.ts'
 import { isUuid } from './params.server.ts'
 import { defaultLocale, getTranslate, isLocale, type Locale, type MessageKey, type Translate } from './i18n.ts'
 import { type ReportActionResult } from './report-actions.server.ts'
+import { isStorableText, unstorableFields } from './storable-text.ts'
 
 /** Every machine-readable error code of the API and the HTTP status it comes with. */
 export const apiErrorStatus = {
@@ -136,13 +137,48 @@ export function invalidRequest(issues: readonly z.core.$ZodIssue[]): ApiProblem 
   })
 }
 
-/** The request body as JSON; 400 when it is not JSON. */
+/** No request of the API nests deeper than a few levels; a limit keeps recursive validation far from the stack's. */
+const jsonDepthLimit = 32
+
+function unstorableTextProblem(fields: readonly string[]): ApiProblem {
+  return new ApiProblem('invalid_request', {
+    errors: (t) =>
+      fields.map((field) => ({ field, code: 'validation.unstorableText', message: t('validation.unstorableText') })),
+  })
+}
+
+/**
+ * Walks a parsed body without recursion: 400 when it nests deeper than the limit, 422 naming the field when a key
+ * or string holds text that cannot be stored (storable-text.ts).
+ */
+function checkJsonValue(body: unknown): void {
+  const pending: { value: unknown; path: string[] }[] = [{ value: body, path: [] }]
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { value, path } = next
+    if (path.length > jsonDepthLimit) {
+      throw new ApiProblem('malformed_request', {
+        detail: (t) => t('api.error.nestedTooDeep', { limit: jsonDepthLimit }),
+      })
+    }
+    if (typeof value === 'string' && !isStorableText(value)) throw unstorableTextProblem([path.join('.')])
+    if (typeof value !== 'object' || value === null) continue
+    for (const [key, item] of Object.entries(value)) {
+      if (!isStorableText(key)) throw unstorableTextProblem([[...path, key].join('.')])
+      pending.push({ value: item, path: [...path, key] })
+    }
+  }
+}
+
+/** The request body as JSON; 400 when it is not JSON or nests too deep, 422 when it holds unstorable text. */
 export async function readJsonBody(request: Request): Promise<unknown> {
+  let body: unknown
   try {
-    return await request.json()
+    body = await request.json()
   } catch {
     throw new ApiProblem('malformed_request')
   }
+  checkJsonValue(body)
+  return body
 }
 
 /** 422 with every field's problem when the value does not fit the schema. */
@@ -158,7 +194,10 @@ export async function readJson<Schema extends z.ZodType>(request: Request, schem
 
 /** Reads query parameters through the given schema: 422 with every parameter's problem. */
 export function readQuery<Schema extends z.ZodType>(request: Request, schema: Schema): z.output<Schema> {
-  return parseWith(schema, Object.fromEntries(new URL(request.url).searchParams))
+  const searchParams = new URL(request.url).searchParams
+  const unstorable = unstorableFields(searchParams)
+  if (unstorable.length > 0) throw unstorableTextProblem(unstorable)
+  return parseWith(schema, Object.fromEntries(searchParams))
 }
 
 /** A malformed id can never name a row, so it is simply not found. */

@@ -65,13 +65,6 @@ export function getCurrentUser(request: Request): Promise<CurrentUser | null> {
   return pending
 }
 
-export function safeRedirectPath(target: unknown, fallback = '/'): string {
-  if (typeof target !== 'string' || !target.startsWith('/') || target.startsWith('//') || target.includes('\\')) {
-    return fallback
-  }
-  return target
-}
-
 export async function requireUser(request: Request): Promise<CurrentUser> {
   const user = await getCurrentUser(request)
   if (!user) {

@@ -13,17 +13,30 @@ export async function getCsrfToken(request: Request): Promise<{ token: string; s
   return { token, setCookie: await cookie.serialize(token) }
 }
 
+const formMediaTypes = ['application/x-www-form-urlencoded', 'multipart/form-data']
+
+function mediaTypeOf(request: Request): string {
+  return (request.headers.get('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase()
+}
+
 /**
  * Double-submit check: the form must carry the same random token as the SameSite cookie.
- * Every state-changing action reads its form through this function.
+ * Every state-changing action reads its form through this function. A request without the cookie is refused
+ * before its body is read, so an anonymous form cannot be made to parse a large body; a body that is no form
+ * is refused with 415 and one that does not parse with 400, so neither becomes a server error.
  */
 export async function readProtectedForm(request: Request): Promise<FormData> {
-  const formData = await request.formData()
   const expected: unknown = await csrfCookie().parse(request.headers.get('Cookie'))
-  const sent = formData.get(csrfFieldName)
-  if (typeof expected !== 'string' || typeof sent !== 'string' || !sameToken(expected, sent)) {
-    throw data({ code: 'csrf' }, { status: 403 })
+  if (typeof expected !== 'string') throw data({ code: 'csrf' }, { status: 403 })
+  if (!formMediaTypes.includes(mediaTypeOf(request))) throw data({ code: 'not_a_form' }, { status: 415 })
+  let formData: FormData
+  try {
+    formData = await request.formData()
+  } catch {
+    throw data({ code: 'malformed_form' }, { status: 400 })
   }
+  const sent = formData.get(csrfFieldName)
+  if (typeof sent !== 'string' || !sameToken(expected, sent)) throw data({ code: 'csrf' }, { status: 403 })
   return formData
 }
 

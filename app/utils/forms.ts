@@ -1,5 +1,6 @@
 import { type z } from 'zod'
 import { isMessageKey, type MessageKey } from './i18n.ts'
+import { unstorableFields } from './storable-text.ts'
 
 export type FieldErrors = Partial<Record<string, MessageKey>>
 
@@ -30,8 +31,11 @@ export function parseForm<Schema extends z.ZodType>(
   }
   for (const key of arrayFields) input[key] ??= []
   const result = schema.safeParse(input)
-  if (result.success) return { ok: true, data: result.data }
-  return { ok: false, fieldErrors: fieldErrorsFrom(result.error.issues), values: formValues(formData) }
+  const unstorable = unstorableFields(formData)
+  if (result.success && unstorable.length === 0) return { ok: true, data: result.data }
+  const fieldErrors = result.success ? {} : fieldErrorsFrom(result.error.issues)
+  for (const field of unstorable) fieldErrors[field] = 'validation.unstorableText'
+  return { ok: false, fieldErrors, values: formValues(formData) }
 }
 
 /** Zod messages in our schemas are catalog keys; anything else becomes a generic invalid-value message. */

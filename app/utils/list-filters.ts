@@ -20,8 +20,11 @@ export const ReportListFiltersSchema = z.object({
   page: z.coerce.number().int().min(1).catch(1).default(1),
 })
 
-export function parseListFilters<Schema extends z.ZodType>(schema: Schema, request: Request): z.output<Schema> {
-  return schema.parse(Object.fromEntries(new URL(request.url).searchParams))
+export function parseListFilters<Schema extends z.ZodType>(
+  schema: Schema,
+  searchParams: URLSearchParams,
+): z.output<Schema> {
+  return schema.parse(Object.fromEntries(searchParams))
 }
 
 /** The "kind of observation" choice as the query needs it: good practices, problems, or both. */
