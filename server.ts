@@ -1,12 +1,12 @@
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { spawnSync } from 'node:child_process'
-import { createRequestHandler } from '@remix-run/express'
 import { type ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
 import { setDb } from '#app/utils/db.server.ts'
 import { startInAppEmailWorker } from '#app/utils/email-worker.server.ts'
+import { createAppRequestHandler } from '#app/utils/http-handler.server.ts'
 import { securityHeaders } from '#app/utils/security-headers.server.ts'
 import { describeStartupError, loadEnvOrExit, openPreparedDatabase } from '#app/utils/startup.server.ts'
 
@@ -77,7 +77,7 @@ const build = viteDevServer
 
 app.all(
   '*',
-  createRequestHandler({
+  createAppRequestHandler({
     build,
     mode: env.NODE_ENV,
     getLoadContext: (request, response) => ({
@@ -93,8 +93,14 @@ const server = app.listen(env.PORT, () => {
   const mode = env.demo ? 'demo mode: the login page lists the demo accounts' : 'production mode'
   const email = env.resend
     ? 'email through Resend'
-    : 'no RESEND_API_KEY: emails stay in the local mailbox (Administration → Mailbox in demo mode)'
-  const worker = stopEmailWorker ? 'email worker in this process' : 'email worker off here (EMAIL_WORKER=off)'
+    : env.demo
+      ? 'no RESEND_API_KEY: emails stay in the local mailbox (Administration → Mailbox)'
+      : 'no RESEND_API_KEY: emails wait in the queue'
+  const worker = stopEmailWorker
+    ? 'email worker in this process'
+    : env.EMAIL_WORKER === 'off'
+      ? 'email worker off here (EMAIL_WORKER=off)'
+      : 'email worker off until a sender is configured'
   console.log(
     `Sosiaalinen raportointi is running at http://localhost:${env.PORT} (${mode}; ${openDatabase.description}; ${email}; ${worker}).`,
   )

@@ -7,6 +7,7 @@ import { countUnread } from './models/notification.server.ts'
 import tailwindHref from './tailwind.css?url'
 import { getCurrentUser } from './utils/auth.server.ts'
 import { getCsrfToken } from './utils/csrf.server.ts'
+import { isDatabaseUnavailable } from './utils/database-availability.server.ts'
 import { getDb } from './utils/db.server.ts'
 import { getEnv } from './utils/env.server.ts'
 import { translate } from './utils/i18n.ts'
@@ -22,7 +23,14 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: translate(data?.locale ?? 'fi', 'app.name') }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await getCurrentUser(request)
+  const user = await getCurrentUser(request).catch(async (error: unknown) => {
+    // The error page has no signed-in user to take the language from: the cookie's language carries over.
+    if (isDatabaseUnavailable(error)) {
+      const locale = await getRequestLocale(request)
+      throw data({ code: 'database_unavailable', locale }, { status: 503, headers: error.headers })
+    }
+    throw error
+  })
   const locale = await getRequestLocale(request, user?.locale)
   const csrf = await getCsrfToken(request)
   return data(

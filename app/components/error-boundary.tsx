@@ -9,6 +9,7 @@ const messagesByStatus: Record<number, { title: MessageKey; body: MessageKey }> 
   404: { title: 'error.notFound.title', body: 'error.notFound.body' },
   409: { title: 'error.conflict.title', body: 'error.conflict.body' },
   415: { title: 'error.notAForm.title', body: 'error.notAForm.body' },
+  503: { title: 'error.unavailable.title', body: 'error.unavailable.body' },
 }
 
 const csrfMessage = { title: 'error.csrf.title', body: 'error.csrf.body' } as const

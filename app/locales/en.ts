@@ -202,6 +202,8 @@ export const en = {
   'api.error.nestedTooDeep': 'The JSON body is nested more than {limit} levels deep.',
   'api.error.method_not_allowed': 'This HTTP method cannot be used at this address.',
   'api.error.server_error': 'An unexpected error occurred. Please try again later.',
+  'api.error.service_unavailable': 'The database is not answering right now. Try again in a moment; nothing was saved.',
+  'api.error.payload_too_large': 'The request is too large. The largest size allowed is {limit} MB.',
   'admin.nav.label': 'Administration',
   'admin.nav.users': 'Users',
   'admin.nav.organisation': 'Organisation, municipalities and teams',
@@ -315,6 +317,11 @@ export const en = {
   'error.notAForm.title': 'What was sent was not a form',
   'error.notAForm.body':
     'This address takes only forms sent from the service’s own pages. Reload the page and send the form again.',
+  'error.unavailable.title': 'The service is briefly unavailable',
+  'error.unavailable.body':
+    'The connection to the database is briefly lost. Wait a moment and reload the page. If you sent a form, it was not saved: go back and send it again once the page works.',
+  'error.tooLarge.title': 'What you sent is too large',
+  'error.tooLarge.body': 'The form or file is larger than the {limit} MB allowed. Shorten the text and try again.',
 
   'common.yes': 'Yes',
   'common.no': 'No',
@@ -547,6 +554,8 @@ export const en = {
   'email.passwordReset.subject': 'Reset your password – {app}',
   'email.passwordReset.intro': 'We received a request to reset your password for {app}.',
   'email.passwordReset.action': 'Choose a new password using the link below. The link is valid until {expires}.',
+  'email.passwordReset.endsAccess':
+    'Choosing a new password signs you out on other devices and revokes all your API tokens.',
   'email.passwordReset.button': 'Choose a new password',
   'email.passwordReset.ignore':
     'If you did not ask to reset your password, ignore this email: your password stays as it is.',
@@ -554,8 +563,6 @@ export const en = {
   'phenomenon.title': 'Phenomenon',
   'phenomenon.link': 'Link',
   'phenomenon.linkExisting': 'Link to an existing phenomenon',
-  'email.passwordReset.endsAccess':
-    'Choosing a new password signs you out on other devices and revokes all your API tokens.',
   'phenomenon.createNew': 'Or create a new phenomenon from this report',
   'phenomenon.create': 'Create phenomenon',
   'phenomenon.unlink': 'Unlink',

@@ -201,6 +201,9 @@ export const fi = {
   'api.error.nestedTooDeep': 'JSON-runko on sisäkkäin yli {limit} tasoa.',
   'api.error.method_not_allowed': 'Tätä HTTP-metodia ei voi käyttää tässä osoitteessa.',
   'api.error.server_error': 'Palvelussa tapahtui odottamaton virhe. Yritä myöhemmin uudelleen.',
+  'api.error.service_unavailable':
+    'Tietokanta ei juuri nyt vastaa. Yritä uudelleen hetken kuluttua; mitään ei tallennettu.',
+  'api.error.payload_too_large': 'Pyyntö on liian suuri. Suurin sallittu koko on {limit} Mt.',
   'admin.nav.label': 'Ylläpito',
   'admin.nav.users': 'Käyttäjät',
   'admin.nav.organisation': 'Organisaatio, kunnat ja tiimit',
@@ -315,6 +318,12 @@ export const fi = {
   'error.notAForm.title': 'Lähetetty tieto ei ollut lomake',
   'error.notAForm.body':
     'Tähän osoitteeseen voi lähettää vain palvelun omien sivujen lomakkeita. Lataa sivu ja lähetä lomake uudelleen.',
+  'error.unavailable.title': 'Palvelu on hetken poissa käytöstä',
+  'error.unavailable.body':
+    'Yhteys tietokantaan on hetkellisesti poikki. Odota hetki ja lataa sivu uudelleen. Jos lähetit lomakkeen, sitä ei tallennettu: palaa takaisin ja lähetä se uudelleen, kun sivu toimii.',
+  'error.tooLarge.title': 'Lähetys on liian suuri',
+  'error.tooLarge.body':
+    'Lomake tai tiedosto on suurempi kuin sallittu {limit} Mt. Lyhennä tekstiä ja yritä uudelleen.',
 
   'common.yes': 'Kyllä',
   'common.no': 'Ei',
@@ -550,6 +559,8 @@ export const fi = {
   'email.passwordReset.subject': 'Salasanan vaihtaminen – {app}',
   'email.passwordReset.intro': 'Saimme pyynnön vaihtaa salasanasi palveluun {app}.',
   'email.passwordReset.action': 'Valitse uusi salasana alla olevasta linkistä. Linkki on voimassa {expires} asti.',
+  'email.passwordReset.endsAccess':
+    'Kun asetat uuden salasanan, kirjautumisesi muilla laitteilla päättyvät ja kaikki rajapinta-avaimesi perutaan.',
   'email.passwordReset.button': 'Valitse uusi salasana',
   'email.passwordReset.ignore':
     'Jos et pyytänyt salasanan vaihtamista, voit jättää tämän viestin huomiotta: salasanasi pysyy ennallaan.',
@@ -558,8 +569,6 @@ export const fi = {
   'phenomenon.link': 'Liitä',
   'phenomenon.linkExisting': 'Liitä olemassa olevaan ilmiöön',
   'phenomenon.createNew': 'Tai luo uusi ilmiö tästä raportista',
-  'email.passwordReset.endsAccess':
-    'Kun asetat uuden salasanan, kirjautumisesi muilla laitteilla päättyvät ja kaikki rajapinta-avaimesi perutaan.',
   'phenomenon.create': 'Luo ilmiö',
   'phenomenon.unlink': 'Irrota',
   'phenomenon.list.title': 'Ilmiöt',

@@ -203,6 +203,8 @@ export const sv = {
   'api.error.nestedTooDeep': 'JSON-innehållet är kapslat i fler än {limit} nivåer.',
   'api.error.method_not_allowed': 'Den här HTTP-metoden kan inte användas på den här adressen.',
   'api.error.server_error': 'Ett oväntat fel inträffade i tjänsten. Försök igen senare.',
+  'api.error.service_unavailable': 'Databasen svarar inte just nu. Försök igen om en stund; ingenting sparades.',
+  'api.error.payload_too_large': 'Begäran är för stor. Den största tillåtna storleken är {limit} MB.',
   'admin.nav.label': 'Administration',
   'admin.nav.users': 'Användare',
   'admin.nav.organisation': 'Organisation, kommuner och team',
@@ -317,6 +319,11 @@ export const sv = {
   'error.notAForm.title': 'Det som skickades var inget formulär',
   'error.notAForm.body':
     'Den här adressen tar bara emot formulär från tjänstens egna sidor. Ladda om sidan och skicka formuläret på nytt.',
+  'error.unavailable.title': 'Tjänsten är tillfälligt otillgänglig',
+  'error.unavailable.body':
+    'Förbindelsen till databasen är tillfälligt bruten. Vänta en stund och ladda om sidan. Om du skickade ett formulär sparades det inte: gå tillbaka och skicka det igen när sidan fungerar.',
+  'error.tooLarge.title': 'Det du skickade är för stort',
+  'error.tooLarge.body': 'Formuläret eller filen är större än tillåtna {limit} MB. Korta ned texten och försök igen.',
 
   'common.yes': 'Ja',
   'common.no': 'Nej',
@@ -554,6 +561,8 @@ export const sv = {
   'email.passwordReset.subject': 'Återställ lösenordet – {app}',
   'email.passwordReset.intro': 'Vi har fått en begäran om att återställa ditt lösenord till {app}.',
   'email.passwordReset.action': 'Välj ett nytt lösenord via länken nedan. Länken gäller till {expires}.',
+  'email.passwordReset.endsAccess':
+    'När du väljer ett nytt lösenord avslutas dina inloggningar på andra enheter och alla dina API-nycklar återkallas.',
   'email.passwordReset.button': 'Välj ett nytt lösenord',
   'email.passwordReset.ignore':
     'Om du inte har bett om att återställa lösenordet kan du bortse från det här meddelandet: ditt lösenord förblir oförändrat.',
@@ -561,8 +570,6 @@ export const sv = {
   'phenomenon.title': 'Fenomen',
   'phenomenon.link': 'Koppla',
   'phenomenon.linkExisting': 'Koppla till ett befintligt fenomen',
-  'email.passwordReset.endsAccess':
-    'När du väljer ett nytt lösenord avslutas dina inloggningar på andra enheter och alla dina API-nycklar återkallas.',
   'phenomenon.createNew': 'Eller skapa ett nytt fenomen av rapporten',
   'phenomenon.create': 'Skapa fenomen',
   'phenomenon.unlink': 'Koppla loss',

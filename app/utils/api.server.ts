@@ -3,9 +3,18 @@ import { type z } from 'zod'
 import { type ReportStatus } from '#app/models/database.ts'
 import { type CurrentUser } from '#app/models/user.server.ts'
 import { authenticateApiRequest } from './api-auth.server.ts'
+import { databaseRetryAfterSeconds, isDatabaseUnavailable } from './database-availability.server.ts'
 import { messageKeyOf } from './forms.ts'
 import { isUuid } from './params.server.ts'
-import { defaultLocale, getTranslate, isLocale, type Locale, type MessageKey, type Translate } from './i18n.ts'
+import {
+  defaultLocale,
+  getTranslate,
+  isLocale,
+  type Locale,
+  type MessageKey,
+  type Translate,
+  type TranslateParams,
+} from './i18n.ts'
 import { type ReportActionResult } from './report-actions.server.ts'
 import { isStorableText, unstorableFields } from './storable-text.ts'
 
@@ -16,12 +25,14 @@ export const apiErrorStatus = {
   forbidden: 403,
   not_found: 404,
   method_not_allowed: 405,
+  payload_too_large: 413,
   conflict: 409,
   not_editable: 409,
   invalid_request: 422,
   incomplete_report: 422,
   identifying_data: 422,
   server_error: 500,
+  service_unavailable: 503,
 } as const satisfies Record<string, number>
 
 export type ApiErrorCode = keyof typeof apiErrorStatus
@@ -33,8 +44,10 @@ const statusTitles: Record<number, string> = {
   404: 'Not Found',
   405: 'Method Not Allowed',
   409: 'Conflict',
+  413: 'Content Too Large',
   422: 'Unprocessable Content',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 }
 
 export interface ApiFieldError {
@@ -82,6 +95,12 @@ function problemResponse(problem: ApiProblem, locale: Locale, instance: string):
   })
 }
 
+/** A problem document for a request Remix never saw (e.g. a body over the limit), in the caller's language. */
+export function apiProblemResponse(request: Request, code: ApiErrorCode, params?: TranslateParams): Response {
+  const problem = new ApiProblem(code, { detail: (t) => t(`api.error.${code}`, params) })
+  return problemResponse(problem, requestedLocale(request), new URL(request.url).pathname)
+}
+
 export function apiJson(body: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Response {
   return new Response(JSON.stringify(body), {
     status: init.status ?? 200,
@@ -120,6 +139,10 @@ export function apiRoute(handlers: Partial<Record<ApiMethod, ApiHandler>>) {
       return await handler({ request, params, user })
     } catch (error) {
       if (error instanceof ApiProblem) return problemResponse(error, locale, instance)
+      if (isDatabaseUnavailable(error)) {
+        const retryAfter = { 'Retry-After': String(databaseRetryAfterSeconds) }
+        return problemResponse(new ApiProblem('service_unavailable', { headers: retryAfter }), locale, instance)
+      }
       console.error(error)
       return problemResponse(new ApiProblem('server_error'), locale, instance)
     }

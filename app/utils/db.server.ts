@@ -41,7 +41,9 @@ function ignoreClientError() {
 export function openServerDatabase(databaseUrl: string): OpenDatabase {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: 5_000, keepAlive: true })
   // A server restart or a network blink must not end the process: idle clients report here and are replaced.
-  pool.on('error', (error) => console.error(`Lost an idle database connection (${error.message}); it will be replaced.`))
+  pool.on('error', (error) =>
+    console.error(`Lost an idle database connection (${error.message}); it will be replaced.`),
+  )
   pool.on('connect', (client) => client.on('error', ignoreClientError))
   const db = new Kysely<Database>({ dialect: availabilityAwareDialect(new PostgresDialect({ pool })) })
   return { db, close: () => db.destroy(), description: redactDatabaseUrl(databaseUrl) }

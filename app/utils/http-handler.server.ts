@@ -1,0 +1,127 @@
+import { Transform, type TransformCallback } from 'node:stream'
+import {
+  type AppLoadContext,
+  createReadableStreamFromReadable,
+  createRequestHandler,
+  type ServerBuild,
+  writeReadableStreamToWritable,
+} from '@remix-run/node'
+import type express from 'express'
+import { apiProblemResponse } from './api.server.ts'
+import { getTranslate } from './i18n.ts'
+import { getRequestLocale } from './locale.server.ts'
+
+/** The largest request body read: forms and JSON of this app are far smaller, so more is a mistake or an attack. */
+export const bodyLimitBytes = 1024 * 1024
+
+class BodyLimit extends Transform {
+  exceeded = false
+  private received = 0
+
+  constructor(private readonly limit: number) {
+    super()
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
+    this.received += chunk.length
+    if (this.received <= this.limit) return callback(null, chunk)
+    this.exceeded = true
+    callback(new Error(`The request body exceeds ${this.limit} bytes.`))
+  }
+}
+
+function toRemixRequest(req: express.Request, res: express.Response, url: URL, body: BodyLimit | null): Request {
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(req.headers)) {
+    for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, item)
+  }
+  // Loaders and actions stop when the client goes away before the answer is complete.
+  const controller = new AbortController()
+  let answered = false
+  res.on('finish', () => (answered = true))
+  res.on('close', () => answered || controller.abort())
+  return new Request(url, {
+    method: req.method,
+    headers,
+    signal: controller.signal,
+    ...(body ? { body: createReadableStreamFromReadable(req.pipe(body)), duplex: 'half' } : {}),
+  } as RequestInit)
+}
+
+/** The address as the client sent it; null for a Host header no URL can be made of. */
+function requestUrl(req: express.Request): URL | null {
+  // req.hostname respects "trust proxy" (X-Forwarded-Host); the port comes from the Host header.
+  const port = /:(\d+)$/.exec(req.get('host') ?? '')?.[1]
+  try {
+    return new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ''}${req.originalUrl}`)
+  } catch {
+    return null
+  }
+}
+
+async function sendResponse(res: express.Response, response: Response) {
+  res.statusMessage = response.statusText
+  res.status(response.status)
+  for (const [name, value] of response.headers.entries()) res.append(name, value)
+  if (response.body) await writeReadableStreamToWritable(response.body, res)
+  else res.end()
+}
+
+/** 413 before the rest of the body is read: problem+json for the API, a short page in the user's language otherwise. */
+async function sendTooLarge(req: express.Request, res: express.Response, limit: number) {
+  res.set('Connection', 'close')
+  const megabytes = { limit: limit / 1024 / 1024 }
+  const headerOnly = new Request(`http://localhost${req.originalUrl}`, {
+    headers: { Cookie: req.get('cookie') ?? '', 'Accept-Language': req.get('accept-language') ?? '' },
+  })
+  if (req.path.startsWith('/api/')) {
+    return sendResponse(res, apiProblemResponse(headerOnly, 'payload_too_large', megabytes))
+  }
+  const locale = await getRequestLocale(headerOnly)
+  const t = getTranslate(locale)
+  const title = t('error.tooLarge.title')
+  const page =
+    `<!doctype html><html lang="${locale}"><head><meta charset="utf-8">` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head>` +
+    `<body><main><h1>${title}</h1><p>${t('error.tooLarge.body', megabytes)}</p>` +
+    `<p><a href="/">${t('error.backHome')}</a></p></main></body></html>`
+  res.status(413).type('html').set('Cache-Control', 'no-store').send(page)
+  req.unpipe()
+}
+
+interface AppRequestHandlerOptions {
+  build: ServerBuild | (() => Promise<ServerBuild>)
+  mode: string
+  getLoadContext: (req: express.Request, res: express.Response) => AppLoadContext
+  limit?: number
+}
+
+/**
+ * Remix's request handler behind a body limit. A declared length over the limit is refused unread; a body
+ * streamed without one is cut at the limit, and whatever the route made of the cut body is replaced by 413.
+ */
+export function createAppRequestHandler({
+  build,
+  mode,
+  getLoadContext,
+  limit = bodyLimitBytes,
+}: AppRequestHandlerOptions): express.RequestHandler {
+  const handleRequest = createRequestHandler(build, mode)
+  return async (req, res, next) => {
+    try {
+      const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
+      if (hasBody && Number(req.get('content-length') ?? 0) > limit) return await sendTooLarge(req, res, limit)
+      const url = requestUrl(req)
+      if (!url) return void res.status(400).type('text').send('Bad Request')
+      const body = hasBody ? new BodyLimit(limit) : null
+      const response = await handleRequest(toRemixRequest(req, res, url, body), getLoadContext(req, res))
+      if (body?.exceeded) {
+        await response.body?.cancel()
+        return await sendTooLarge(req, res, limit)
+      }
+      await sendResponse(res, response)
+    } catch (error) {
+      next(error)
+    }
+  }
+}
