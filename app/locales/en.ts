@@ -321,7 +321,7 @@ export const en = {
   'error.unavailable.body':
     'The connection to the database is briefly lost. Wait a moment and reload the page. If you sent a form, it was not saved: go back and send it again once the page works.',
   'error.tooLarge.title': 'What you sent is too large',
-  'error.tooLarge.body': 'The form or file is larger than the {limit} MB allowed. Shorten the text and try again.',
+  'error.tooLarge.body': 'The form you sent is larger than the {limit} MB allowed. Shorten the text and try again.',
 
   'common.yes': 'Yes',
   'common.no': 'No',

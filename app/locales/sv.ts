@@ -323,7 +323,7 @@ export const sv = {
   'error.unavailable.body':
     'Förbindelsen till databasen är tillfälligt bruten. Vänta en stund och ladda om sidan. Om du skickade ett formulär sparades det inte: gå tillbaka och skicka det igen när sidan fungerar.',
   'error.tooLarge.title': 'Det du skickade är för stort',
-  'error.tooLarge.body': 'Formuläret eller filen är större än tillåtna {limit} MB. Korta ned texten och försök igen.',
+  'error.tooLarge.body': 'Formuläret du skickade är större än tillåtna {limit} MB. Korta ned texten och försök igen.',
 
   'common.yes': 'Ja',
   'common.no': 'Nej',

@@ -8,11 +8,8 @@ import {
 } from '@remix-run/node'
 import type express from 'express'
 import { apiProblemResponse } from './api.server.ts'
-import { getTranslate } from './i18n.ts'
-import { getRequestLocale } from './locale.server.ts'
+import { bodyLimitBytes, tooLargePagePath } from './request-limits.ts'
 
-/** The largest request body read: forms and JSON of this app are far smaller, so more is a mistake or an attack. */
-export const bodyLimitBytes = 1024 * 1024
 
 class BodyLimit extends Transform {
   exceeded = false
@@ -67,28 +64,6 @@ async function sendResponse(res: express.Response, response: Response) {
   else res.end()
 }
 
-/** 413 before the rest of the body is read: problem+json for the API, a short page in the user's language otherwise. */
-async function sendTooLarge(req: express.Request, res: express.Response, limit: number) {
-  res.set('Connection', 'close')
-  const megabytes = { limit: limit / 1024 / 1024 }
-  const headerOnly = new Request(`http://localhost${req.originalUrl}`, {
-    headers: { Cookie: req.get('cookie') ?? '', 'Accept-Language': req.get('accept-language') ?? '' },
-  })
-  if (req.path.startsWith('/api/')) {
-    return sendResponse(res, apiProblemResponse(headerOnly, 'payload_too_large', megabytes))
-  }
-  const locale = await getRequestLocale(headerOnly)
-  const t = getTranslate(locale)
-  const title = t('error.tooLarge.title')
-  const page =
-    `<!doctype html><html lang="${locale}"><head><meta charset="utf-8">` +
-    `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head>` +
-    `<body><main><h1>${title}</h1><p>${t('error.tooLarge.body', megabytes)}</p>` +
-    `<p><a href="/">${t('error.backHome')}</a></p></main></body></html>`
-  res.status(413).type('html').set('Cache-Control', 'no-store').send(page)
-  req.unpipe()
-}
-
 interface AppRequestHandlerOptions {
   build: ServerBuild | (() => Promise<ServerBuild>)
   mode: string
@@ -107,17 +82,35 @@ export function createAppRequestHandler({
   limit = bodyLimitBytes,
 }: AppRequestHandlerOptions): express.RequestHandler {
   const handleRequest = createRequestHandler(build, mode)
+
+  /**
+   * 413 before the rest of the body is read: problem+json for the API; elsewhere the app's own error page for
+   * `tooLargePagePath`, in the visitor's language and layout, at the address they sent the form to.
+   */
+  async function sendTooLarge(req: express.Request, res: express.Response) {
+    res.set('Connection', 'close')
+    req.unpipe()
+    const origin = `${req.protocol}://${req.get('host') ?? 'localhost'}`
+    const headers = { Cookie: req.get('cookie') ?? '', 'Accept-Language': req.get('accept-language') ?? '' }
+    if (req.path.startsWith('/api/')) {
+      const request = new Request(new URL(req.originalUrl, origin), { headers })
+      return sendResponse(res, apiProblemResponse(request, 'payload_too_large', { limit: limit / 1024 / 1024 }))
+    }
+    const page = new Request(new URL(tooLargePagePath, origin), { headers })
+    await sendResponse(res, await handleRequest(page, getLoadContext(req, res)))
+  }
+
   return async (req, res, next) => {
     try {
       const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
-      if (hasBody && Number(req.get('content-length') ?? 0) > limit) return await sendTooLarge(req, res, limit)
+      if (hasBody && Number(req.get('content-length') ?? 0) > limit) return await sendTooLarge(req, res)
       const url = requestUrl(req)
       if (!url) return void res.status(400).type('text').send('Bad Request')
       const body = hasBody ? new BodyLimit(limit) : null
       const response = await handleRequest(toRemixRequest(req, res, url, body), getLoadContext(req, res))
       if (body?.exceeded) {
         await response.body?.cancel()
-        return await sendTooLarge(req, res, limit)
+        return await sendTooLarge(req, res)
       }
       await sendResponse(res, response)
     } catch (error) {

@@ -26,7 +26,9 @@ describe('request bodies over 1 MB', () => {
     })
     expect(finnish.status).toBe(413)
     expect(finnish.headers.get('Content-Type')).toMatch(/^text\/html/)
-    expect(await finnish.text()).toContain('Lähetys on liian suuri')
+    const finnishPage = await finnish.text()
+    expect(finnishPage).toContain('Lähetys on liian suuri')
+    expect(finnishPage).toContain('sallittu 1 Mt')
 
     const swedish = await fetch(`${base()}/reports/new`, {
       method: 'POST',
@@ -37,7 +39,7 @@ describe('request bodies over 1 MB', () => {
       body: `title=${'x'.repeat(overLimit)}`,
     })
     expect(swedish.status).toBe(413)
-    expect(await swedish.text()).toContain('Det du skickade är för stort')
+    expect(await swedish.text()).toContain('Formuläret du skickade är större än tillåtna 1 MB')
   })
 
   test('a large JSON body gets 413 problem+json in the caller’s language', async () => {

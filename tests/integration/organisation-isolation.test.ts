@@ -1324,6 +1324,7 @@ const withoutOrganisationData: Record<string, string> = {
   'logout.tsx': 'ends only the caller’s own session',
   'healthz.ts': 'reports database health only',
   '$.tsx': 'the not-found page',
+  'errors.too-large.tsx': 'the page for a form over the size limit; the same for everyone',
   'admin.tsx': 'layout; checks the admin role and whether the app runs in a mode with a local mailbox',
   'admin._index.tsx': 'redirects to the user list',
   'api.v1.openapi[.json].ts': 'the API description; the same for everyone',
