@@ -1,35 +1,14 @@
 import { Form } from '@remix-run/react'
 import { type FieldFinding } from '#app/domain/identifiability.ts'
 import { agendaDecisions } from '#app/domain/meetings.ts'
-import { type ReportStatus } from '#app/models/database.ts'
-import { type FieldErrors, listValue, textValue } from '#app/utils/forms.ts'
-import { type MessageKey } from '#app/utils/i18n.ts'
+import { listValue, textValue } from '#app/utils/forms.ts'
+import { type PageFormResult } from '#app/utils/page-result.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 import { CsrfInput } from './csrf-input.tsx'
 import { GuardFindings } from './guard-findings.tsx'
 import { decisionLabelKey, reportOrigin } from './meeting-agenda.tsx'
 import { Button } from './ui/button.tsx'
 import { CheckboxGroup, FieldError, SelectField, TextArea, TextField } from './ui/field.tsx'
-
-/** What every form on a meeting page gets back; `formId` says which form on the page it belongs to. */
-export interface MeetingActionResult {
-  ok: boolean
-  formId: string
-  message: MessageKey | null
-  fieldErrors: FieldErrors
-  findings: FieldFinding[]
-  values: Record<string, string | string[]>
-  /** Reports that stopped publishing, named for the coordinator. */
-  reports: { id: string; title: string; status: ReportStatus }[]
-  /** The item just added, so the add form starts afresh in the same render as the success message. */
-  addedId?: string
-}
-
-/** The result if it belongs to this form and the submission failed: its errors and the values typed. */
-export function failureFor(result: unknown, formId: string): MeetingActionResult | undefined {
-  const candidate = result as MeetingActionResult | undefined
-  return candidate && candidate.formId === formId && !candidate.ok ? candidate : undefined
-}
 
 /** The guard's findings on a meeting form, under the public-document warning. */
 function MeetingGuardFindings({
@@ -66,7 +45,7 @@ export function MeetingDetailsForm({
   intent: 'create' | 'updateMeeting'
   committees: { id: string; name: string }[]
   defaults: MeetingFormDefaults
-  failure: MeetingActionResult | undefined
+  failure: PageFormResult | undefined
   submitLabel: string
 }) {
   const { t } = useI18n()
@@ -155,7 +134,7 @@ export function AgendaItemForm({
   defaults: AgendaItemDefaults
   /** Forwarded reports and phenomena, plus whatever the item already links to. */
   candidates: AgendaCandidates
-  failure: MeetingActionResult | undefined
+  failure: PageFormResult | undefined
   submitLabel: string
 }) {
   const { t } = useI18n()
@@ -249,7 +228,7 @@ export function DecisionForm({
   itemId: string
   /** "3 § Title", so each of several decision forms on the page has its own name. */
   itemLabel: string
-  failure: MeetingActionResult | undefined
+  failure: PageFormResult | undefined
 }) {
   const { t } = useI18n()
   const chosen = failure ? textValue(failure.values.kind) : ''

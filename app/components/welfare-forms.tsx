@@ -2,20 +2,16 @@ import { Form } from '@remix-run/react'
 import { type ReactNode } from 'react'
 import { type FieldFinding } from '#app/domain/identifiability.ts'
 import { supportNeeds } from '#app/domain/report-fields.ts'
-import { welfareMarkdownMaxLength, type WelfareFormResult } from '#app/domain/welfare-report-form.ts'
+import { welfareMarkdownMaxLength } from '#app/domain/welfare-report-form.ts'
 import { typedValueOf } from '#app/utils/forms.ts'
 import { type MessageKey } from '#app/utils/i18n.ts'
+import { type PageFormResult } from '#app/utils/page-result.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 import { CsrfInput } from './csrf-input.tsx'
 import { GuardFindings } from './guard-findings.tsx'
 import { Alert } from './ui/alert.tsx'
 import { Button } from './ui/button.tsx'
 import { SelectField, TextArea, TextField } from './ui/field.tsx'
-
-/** The result meant for this form, if the last submission came from it. */
-export function resultFor(result: WelfareFormResult | undefined, formId: string) {
-  return result?.formId === formId ? result : undefined
-}
 
 const fieldLabels: Record<string, MessageKey> = {
   title: 'welfare.field.title',
@@ -37,7 +33,7 @@ function WelfareGuardFindings({ findings }: { findings: FieldFinding[] }) {
 }
 
 /** The outcome of a form beside it: success, a message, or the reports that stopped it. */
-export function FormMessage({ result }: { result: WelfareFormResult | undefined }) {
+export function FormMessage({ result }: { result: PageFormResult | undefined }) {
   const { t } = useI18n()
   if (!result) return null
   return (
@@ -67,7 +63,7 @@ export function WelfareReportFields({
   defaults,
   withIntroduction,
 }: {
-  result: WelfareFormResult | undefined
+  result: PageFormResult | undefined
   defaults: { title: string; periodStart: string; periodEnd: string; introduction: string }
   withIntroduction: boolean
 }) {
@@ -120,7 +116,7 @@ export function SectionFields({
   result,
   defaults,
 }: {
-  result: WelfareFormResult | undefined
+  result: PageFormResult | undefined
   defaults: { title: string; category: string; body: string }
 }) {
   const { t } = useI18n()

@@ -99,23 +99,6 @@ export function parseDashboardFilter(searchParams: URLSearchParams, now: Date): 
   return { ok: false, fieldErrors, values }
 }
 
-/**
- * What every welfare form gets back: which form it was (so its message and typed text appear beside that form),
- * field errors, everything typed, and what the identifiability guard found.
- */
-export interface WelfareFormResult {
-  ok: boolean
-  formId: string
-  fieldErrors: FieldErrors
-  values: Record<string, string | string[]>
-  findings: FieldFinding[]
-  message: MessageKey | null
-  /** Reports the message is about, e.g. those a committee has not decided on yet. */
-  reports: { id: string; title: string; status: ReportStatus }[]
-  /** The section just added, so the add form starts afresh in the same render as the success message. */
-  addedId?: string
-}
-
 /** Each field that holds identifying text is marked; the findings themselves name the fragment and its kind. */
 export function guardFieldErrors(findings: readonly FieldFinding[]): FieldErrors {
   return Object.fromEntries(findings.map((finding) => [finding.field, 'welfare.guard.field' as MessageKey]))

@@ -13,8 +13,6 @@ import {
   type AgendaCandidates,
   AgendaItemForm,
   DecisionForm,
-  failureFor,
-  type MeetingActionResult,
   MeetingDetailsForm,
 } from '#app/components/meeting-forms.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
@@ -59,6 +57,7 @@ import { type FieldErrors, formValues, parseForm } from '#app/utils/forms.ts'
 import { formatDateTime, type MessageKey } from '#app/utils/i18n.ts'
 import { renderMarkdown } from '#app/utils/markdown.server.ts'
 import { requireUuid } from '#app/utils/params.server.ts'
+import { failureFor, type PageFormResult } from '#app/utils/page-result.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -129,8 +128,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent !== 'decide' && !canPrepareMeetings(user.roles)) throw data({ code: 'forbidden' }, { status: 403 })
   const itemId = String(formData.get('itemId') ?? '')
   const formId = formIdOf(intent, itemId)
-  const reply = (status: number, result: Partial<MeetingActionResult>) =>
-    data<MeetingActionResult>(
+  const reply = (status: number, result: Partial<PageFormResult>) =>
+    data<PageFormResult>(
       {
         ok: status < 300,
         formId,

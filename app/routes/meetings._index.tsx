@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import { failureFor, type MeetingActionResult, MeetingDetailsForm } from '#app/components/meeting-forms.tsx'
+import { MeetingDetailsForm } from '#app/components/meeting-forms.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import { Table } from '#app/components/ui/table.tsx'
@@ -12,6 +12,7 @@ import { readProtectedForm } from '#app/utils/csrf.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { formValues, parseForm } from '#app/utils/forms.ts'
 import { formatDateTime, formatNumber } from '#app/utils/i18n.ts'
+import { failureFor, type PageFormResult } from '#app/utils/page-result.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -28,8 +29,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, [meetingPreparerRole])
   const formData = await readProtectedForm(request)
-  const failed = (fieldErrors: MeetingActionResult['fieldErrors'], findings: MeetingActionResult['findings'] = []) =>
-    data<MeetingActionResult>(
+  const failed = (fieldErrors: PageFormResult['fieldErrors'], findings: PageFormResult['findings'] = []) =>
+    data<PageFormResult>(
       {
         ok: false,
         formId: 'create',

@@ -9,7 +9,6 @@ import { Card } from '#app/components/ui/card.tsx'
 import {
   ButtonForm,
   FormMessage,
-  resultFor,
   SectionFields,
   WelfareReportFields,
 } from '#app/components/welfare-forms.tsx'
@@ -20,7 +19,6 @@ import { type WelfareSection } from '#app/domain/welfare-report.ts'
 import {
   canEditWelfareReports,
   guardFieldErrors,
-  type WelfareFormResult,
   welfareReportEditorRoles,
   WelfareReportFormSchema,
   WelfareSectionFormSchema,
@@ -45,6 +43,7 @@ import { findingsInTyped } from '#app/utils/guard-forms.server.ts'
 import { type FieldErrors, formValues, parseForm } from '#app/utils/forms.ts'
 import { type MessageKey } from '#app/utils/i18n.ts'
 import { requireUuid } from '#app/utils/params.server.ts'
+import { type PageFormResult, resultFor } from '#app/utils/page-result.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 import { renderWelfareHtml } from '#app/utils/welfare-export.server.ts'
 
@@ -90,8 +89,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const organisationId = user.organisation.id
   const intent = String(formData.get('intent'))
   const formId = formIdOf(intent, formData)
-  const respond = (result: Partial<WelfareFormResult>, status = 200) =>
-    data<WelfareFormResult>(
+  const respond = (result: Partial<PageFormResult>, status = 200) =>
+    data<PageFormResult>(
       {
         ok: status === 200,
         formId,

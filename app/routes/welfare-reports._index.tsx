@@ -5,14 +5,13 @@ import { PageHeading } from '#app/components/page-heading.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import { Table } from '#app/components/ui/table.tsx'
-import { FormMessage, resultFor, WelfareReportFields } from '#app/components/welfare-forms.tsx'
+import { FormMessage, WelfareReportFields } from '#app/components/welfare-forms.tsx'
 import { writesReports } from '#app/domain/roles.ts'
 import { welfareSectionPath } from '#app/domain/welfare-report.ts'
 import {
   canEditWelfareReports,
   currentYearPeriod,
   guardFieldErrors,
-  type WelfareFormResult,
   welfareReportEditorRoles,
   WelfareReportFormSchema,
 } from '#app/domain/welfare-report-form.ts'
@@ -26,6 +25,7 @@ import { readProtectedForm } from '#app/utils/csrf.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { formValues, parseForm } from '#app/utils/forms.ts'
 import { formatDate } from '#app/utils/i18n.ts'
+import { type PageFormResult, resultFor } from '#app/utils/page-result.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -50,11 +50,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await readProtectedForm(request)
   const parsed = parseForm(WelfareReportFormSchema, formData)
   const failed = { ok: false, formId, findings: [], message: null, reports: [] }
-  if (!parsed.ok) return data<WelfareFormResult>({ ...failed, ...parsed }, { status: 400 })
+  if (!parsed.ok) return data<PageFormResult>({ ...failed, ...parsed }, { status: 400 })
   const created = await createWelfareReport(getDb(), { id: user.id, organisationId: user.organisation.id }, parsed.data)
   if (!created.ok) {
     const findings = created.reason === 'identifying' ? created.findings : []
-    return data<WelfareFormResult>(
+    return data<PageFormResult>(
       { ...failed, fieldErrors: guardFieldErrors(findings), values: formValues(formData), findings },
       { status: 422 },
     )
