@@ -1,31 +1,15 @@
-import {
-  type ActionOutcome,
-  type AgendaDecision,
-  type NotificationReason,
-  type ReportEventType,
-  type ReportStatus,
-} from '#app/models/database.ts'
-import { type Resolution } from '#app/domain/report-status.ts'
+import { type NotificationReason, type ReportStatus } from '#app/models/database.ts'
+import { type ReportEventView } from '#app/domain/report-events.ts'
 
-/** One step in a report's life as an email tells it; every text here has already passed the identifiability guard. */
+/**
+ * One step in a report's life as an email tells it: the event as every surface presents it, its welfare report
+ * section linked with a full URL. Every text here has already passed the identifiability guard.
+ */
 export interface ReportUpdate {
   report: { title: string; url: string; status: ReportStatus }
-  event: {
-    type: ReportEventType
-    fromStatus: ReportStatus | null
-    toStatus: ReportStatus | null
-    comment: string | null
-    resolution: Resolution | null
-    committee: string | null
-    phenomenon: string | null
-    /** The committee's decision that moved the report, if one did. */
-    decision: AgendaDecision | null
-    /** The proposed action whose outcome was recorded. */
-    action: { description: string; outcome: ActionOutcome } | null
+  event: Omit<ReportEventView, 'id' | 'welfareReport'> & {
     /** The welfare report section that used the report, with a link to it. */
     welfareReport: { title: string; section: string; url: string } | null
-    actorName: string
-    at: string
   }
   reason: NotificationReason
 }

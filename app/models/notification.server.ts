@@ -1,7 +1,7 @@
 import { type SelectQueryBuilder, sql, type Transaction } from 'kysely'
 import { type ReportUpdate } from '#emails/messages.ts'
-import { welfareSectionPath } from '#app/domain/welfare-report.ts'
 import { notificationReason } from '#app/domain/notifications.ts'
+import { presentReportEvent } from '#app/domain/report-events.ts'
 import { type AppDb } from '#app/utils/db.server.ts'
 import { type Database } from './database.ts'
 import { enqueueEmail } from './email-job.server.ts'
@@ -145,10 +145,6 @@ function notificationEvents(db: AppDb, notifications: SelectQueryBuilder<Databas
     ])
 }
 
-function welfareSectionUrl(appUrl: string, welfareReportId: string, sectionId: string) {
-  return `${appUrl}${welfareSectionPath(welfareReportId, sectionId)}`
-}
-
 /** Notifications as the updates an email tells: what happened to which report, by whom, and why the reader hears. */
 export async function listReportUpdates(
   db: AppDb,
@@ -170,34 +166,25 @@ export async function listReportUpdates(
     .orderBy('event.created_at')
     .orderBy('event.id')
     .execute()
-  return rows.map((row) => ({
-    report: { title: row.report_title, url: `${appUrl}/reports/${row.report_id}#timeline`, status: row.report_status },
-    event: {
-      type: row.type,
-      fromStatus: row.from_status,
-      toStatus: row.to_status,
-      comment: row.comment,
-      resolution: row.resolution,
-      committee: row.committee_name,
-      phenomenon: row.phenomenon_title,
-      decision: row.decision,
-      action:
-        row.action_description !== null && row.action_outcome !== null
-          ? { description: row.action_description, outcome: row.action_outcome }
-          : null,
-      welfareReport:
-        row.welfare_report_id !== null && row.welfare_section_id !== null
-          ? {
-              title: row.welfare_report_title!,
-              section: row.welfare_section_title!,
-              url: welfareSectionUrl(appUrl, row.welfare_report_id, row.welfare_section_id),
-            }
-          : null,
-      actorName: row.actor_name,
-      at: row.created_at.toISOString(),
-    },
-    reason: row.reason,
-  }))
+  return rows.map((row) => {
+    const { id: _eventId, welfareReport, ...event } = presentReportEvent({ ...row, id: row.event_id })
+    return {
+      report: {
+        title: row.report_title,
+        url: `${appUrl}/reports/${row.report_id}#timeline`,
+        status: row.report_status,
+      },
+      event: {
+        ...event,
+        welfareReport: welfareReport && {
+          title: welfareReport.title,
+          section: welfareReport.section,
+          url: `${appUrl}${welfareReport.path}`,
+        },
+      },
+      reason: row.reason,
+    }
+  })
 }
 
 /** Whose notifications a read or a change is about: always one person inside one organisation. */

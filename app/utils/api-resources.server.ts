@@ -1,4 +1,5 @@
 import { type z } from 'zod'
+import { presentReportEvent } from '#app/domain/report-events.ts'
 import { type PublicCountRow, type PublicStatistics, shownCount } from '#app/domain/statistics.ts'
 import { type WelfareAction, type WelfareDecision, type WelfareReportDocument } from '#app/domain/welfare-report.ts'
 import { type listPhenomena } from '#app/models/phenomenon.server.ts'
@@ -77,18 +78,26 @@ export function reportSummaryResource(report: Row<typeof listVisibleReports>): z
   }
 }
 
-export function eventResource(event: Row<typeof listReportEvents>): z.input<typeof ApiEventSchema> {
+export function eventResource(stored: Row<typeof listReportEvents>): z.input<typeof ApiEventSchema> {
+  const event = presentReportEvent(stored)
   return {
     id: event.id,
     type: event.type,
-    fromStatus: event.from_status,
-    toStatus: event.to_status,
+    fromStatus: event.fromStatus,
+    toStatus: event.toStatus,
     comment: event.comment,
     resolution: event.resolution,
-    actor: { name: event.actor_name },
-    committee: event.committee_name,
-    phenomenon: event.phenomenon_title,
-    createdAt: iso(event.created_at),
+    actor: { name: event.actorName },
+    committee: event.committee,
+    phenomenon: event.phenomenon,
+    createdAt: event.at,
+    decision: event.decision,
+    actionOutcome: event.action && { action: event.action.description, outcome: event.action.outcome },
+    welfareSection: event.welfareReport && {
+      id: event.welfareReport.sectionId,
+      title: event.welfareReport.section,
+      welfareReport: { id: event.welfareReport.id, title: event.welfareReport.title },
+    },
   }
 }
 

@@ -72,6 +72,21 @@ export const ApiEventSchema = z.object({
   committee: z.string().nullable(),
   phenomenon: z.string().nullable(),
   createdAt: Timestamp,
+  decision: z
+    .enum(agendaDecisions)
+    .nullable()
+    .describe('The committee’s decision that moved the report (a `status_changed` event after a meeting); else null.'),
+  actionOutcome: z
+    .object({ action: z.string().describe('The proposed action.'), outcome: z.enum(actionOutcomes) })
+    .nullable()
+    .describe('On an `action_outcome` event: the proposed action and the outcome recorded for it; else null.'),
+  welfareSection: z
+    .object({ id: Id, title: z.string(), welfareReport: z.object({ id: Id, title: z.string() }) })
+    .nullable()
+    .describe(
+      'On a `welfare_report_included` event: the welfare report section that used the report ' +
+        '(GET /welfare-reports/{welfareReport.id}); else null.',
+    ),
 })
 
 export const ApiEventListSchema = z.object({ events: z.array(ApiEventSchema) })

@@ -1,34 +1,19 @@
 import { type Fact } from './facts.tsx'
 import { type ReportUpdate } from '#emails/messages.ts'
-import { type ReportStatus } from '#app/models/database.ts'
+import {
+  commentLabelKey,
+  emailMessage,
+  type EventStep,
+  eventStep,
+  translateEventMessage,
+} from '#app/domain/report-events.ts'
 import { formatDateTime, type Locale, type Translate } from '#app/utils/i18n.ts'
 
 /** The step an event stands for; a few moves read differently from the status they land in. */
-export type EventKind =
-  'created' | 'linked' | 'unlinked' | 'resubmitted' | 'returned' | 'tabled' | 'noted' | 'action_outcome' | ReportStatus
+export type EventKind = EventStep
 
 export function eventKind(update: ReportUpdate): EventKind {
-  const { event, report } = update
-  switch (event.type) {
-    case 'created':
-      return 'created'
-    case 'phenomenon_linked':
-      return 'linked'
-    case 'phenomenon_unlinked':
-      return 'unlinked'
-    case 'action_outcome':
-      return 'action_outcome'
-    case 'welfare_report_included':
-      return 'in_welfare_report'
-    case 'status_changed': {
-      const to = event.toStatus ?? report.status
-      if (to === 'submitted' && event.fromStatus === 'changes_requested') return 'resubmitted'
-      if (to === 'forwarded' && event.fromStatus === 'on_agenda')
-        return event.decision === 'tabled' ? 'tabled' : 'returned'
-      if (to === 'decided' && event.decision === 'noted') return 'noted'
-      return to
-    }
-  }
+  return eventStep(update.event, update.report.status)
 }
 
 /** The status the report has after this event, which is what the recipient wants to know first. */
@@ -38,27 +23,12 @@ export function statusAfter(update: ReportUpdate) {
 
 /** One sentence: what happened and who did it. */
 export function describeEvent(t: Translate, update: ReportUpdate): string {
-  const actor = update.event.actorName
-  const phenomenon = update.event.phenomenon ?? ''
-  return t(`email.event.${eventKind(update)}`, { actor, phenomenon })
+  return translateEventMessage(t, emailMessage(update.event, eventKind(update)))
 }
 
 /** What to call the actor's comment: a changes request, a decision and a closing reason are different things. */
 export function commentLabel(t: Translate, update: ReportUpdate): string {
-  switch (eventKind(update)) {
-    case 'changes_requested':
-      return t('email.comment.changes_requested')
-    case 'decided':
-    case 'noted':
-    case 'tabled':
-      return t('email.comment.decision')
-    case 'closed':
-    case 'returned':
-    case 'withdrawn':
-      return t('email.comment.reason')
-    default:
-      return t('email.comment.default')
-  }
+  return t(commentLabelKey(eventKind(update)))
 }
 
 export function eventFacts(t: Translate, locale: Locale, update: ReportUpdate): Fact[] {
