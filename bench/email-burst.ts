@@ -4,7 +4,7 @@ import { countWaitingEmailJobs } from '#app/models/email-job.server.ts'
 import { getUserInOrganisation } from '#app/models/user.server.ts'
 import { type AppDb, setDb } from '#app/utils/db.server.ts'
 import { startEmailWorker } from '#app/utils/email-worker.server.ts'
-import { applyTransition } from '#app/utils/report-actions.server.ts'
+import { applyTransition } from '#app/services/reports.server.ts'
 import { createUser } from '#tests/factories/index.ts'
 import { findFreePort } from './servers.ts'
 
@@ -80,7 +80,8 @@ export async function measureEmailBurst(db: AppDb, organisationId: string): Prom
     let next = 0
     const lane = async () => {
       for (let index = next++; index < reports.length; index = next++) {
-        const result = await applyTransition(actor, reports[index]!.id, {
+        const result = await applyTransition(actor, {
+          reportId: reports[index]!.id,
           to: 'in_review',
           expectedStatus: 'submitted',
           comment: '',
@@ -88,7 +89,7 @@ export async function measureEmailBurst(db: AppDb, organisationId: string): Prom
           committeeId: null,
           phenomenonId: null,
         })
-        if (!result.ok) throw new Error(`transition refused: ${result.error}`)
+        if (!result.ok) throw new Error(`transition refused: ${result.reason}`)
       }
     }
     await Promise.all(Array.from({ length: burstConcurrency }, lane))

@@ -1,6 +1,18 @@
-import { sql } from 'kysely'
+import { sql, type Transaction } from 'kysely'
 import { canSitOnCommittee, type CommitteeRole, committeeSeatRole, wouldHaveTwoChairs } from '#app/domain/committees.ts'
 import { type AppDb } from '#app/utils/db.server.ts'
+import { type Database } from './database.ts'
+
+/** Whether the committee belongs to the organisation: an id from a form or the API is trusted no further. */
+export async function committeeExists(db: AppDb, organisationId: string, committeeId: string): Promise<boolean> {
+  const committee = await db
+    .selectFrom('committees')
+    .select('id')
+    .where('id', '=', committeeId)
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirst()
+  return committee !== undefined
+}
 
 /** The organisation's committees, each with its members (chair first, then secretary, then by name). */
 export async function listCommitteesWithMembers(db: AppDb, organisationId: string) {
@@ -47,55 +59,53 @@ export type CommitteeMemberOutcome =
 
 /**
  * Adds a member (`mode: 'add'`) or changes a member's role (`mode: 'change'`).
- * The committee row is locked so two admins cannot both seat a chair at once.
+ * The committee row is locked, in the caller's transaction, so two admins cannot both seat a chair at once.
  */
 export async function saveCommitteeMember(
-  db: AppDb,
+  trx: Transaction<Database>,
   organisationId: string,
   input: { committeeId: string; userId: string; role: CommitteeRole; mode: 'add' | 'change' },
 ): Promise<CommitteeMemberOutcome> {
-  return db.transaction().execute(async (trx) => {
-    const committee = await trx
-      .selectFrom('committees')
-      .select('id')
+  const committee = await trx
+    .selectFrom('committees')
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', input.committeeId)
+    .forUpdate()
+    .executeTakeFirst()
+  if (!committee) return 'missingCommittee'
+  const seats = await trx
+    .selectFrom('committee_members')
+    .select(['user_id as userId', 'role'])
+    .where('committee_id', '=', committee.id)
+    .execute()
+  const seated = seats.some((seat) => seat.userId === input.userId)
+  if (input.mode === 'change' && !seated) return 'notMember'
+  if (input.mode === 'add') {
+    if (seated) return 'alreadyMember'
+    const membership = await trx
+      .selectFrom('memberships')
+      .select(['roles', 'active'])
       .where('organisation_id', '=', organisationId)
-      .where('id', '=', input.committeeId)
-      .forUpdate()
+      .where('user_id', '=', input.userId)
       .executeTakeFirst()
-    if (!committee) return 'missingCommittee'
-    const seats = await trx
-      .selectFrom('committee_members')
-      .select(['user_id as userId', 'role'])
-      .where('committee_id', '=', committee.id)
+    if (!membership || !canSitOnCommittee(membership)) return 'notEligible'
+  }
+  if (wouldHaveTwoChairs(seats, { userId: input.userId, role: input.role })) return 'twoChairs'
+  if (input.mode === 'add') {
+    await trx
+      .insertInto('committee_members')
+      .values({ committee_id: committee.id, user_id: input.userId, role: input.role })
       .execute()
-    const seated = seats.some((seat) => seat.userId === input.userId)
-    if (input.mode === 'change' && !seated) return 'notMember'
-    if (input.mode === 'add') {
-      if (seated) return 'alreadyMember'
-      const membership = await trx
-        .selectFrom('memberships')
-        .select(['roles', 'active'])
-        .where('organisation_id', '=', organisationId)
-        .where('user_id', '=', input.userId)
-        .executeTakeFirst()
-      if (!membership || !canSitOnCommittee(membership)) return 'notEligible'
-    }
-    if (wouldHaveTwoChairs(seats, { userId: input.userId, role: input.role })) return 'twoChairs'
-    if (input.mode === 'add') {
-      await trx
-        .insertInto('committee_members')
-        .values({ committee_id: committee.id, user_id: input.userId, role: input.role })
-        .execute()
-    } else {
-      await trx
-        .updateTable('committee_members')
-        .set({ role: input.role })
-        .where('committee_id', '=', committee.id)
-        .where('user_id', '=', input.userId)
-        .execute()
-    }
-    return 'saved'
-  })
+  } else {
+    await trx
+      .updateTable('committee_members')
+      .set({ role: input.role })
+      .where('committee_id', '=', committee.id)
+      .where('user_id', '=', input.userId)
+      .execute()
+  }
+  return 'saved'
 }
 
 /** Returns false when the committee is not in this organisation or the user does not sit on it. */
@@ -114,4 +124,15 @@ export async function deleteCommitteeMember(
     .returning('user_id')
     .executeTakeFirst()
   return Boolean(deleted)
+}
+
+/** The seat the user holds in this committee, if any. */
+export async function findCommitteeSeat(db: AppDb, committeeId: string, userId: string): Promise<CommitteeRole | null> {
+  const seat = await db
+    .selectFrom('committee_members')
+    .select('role')
+    .where('committee_id', '=', committeeId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst()
+  return seat?.role ?? null
 }

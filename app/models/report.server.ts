@@ -1,7 +1,7 @@
 import { type ExpressionBuilder, type SelectQueryBuilder, sql, type Transaction } from 'kysely'
 import { committeeVisibleStatuses, reportScopeFor } from '#app/domain/report-visibility.ts'
 import { feedbackWaitingStatuses } from '#app/domain/feedback-times.ts'
-import { findTransition, type Resolution, type TransitionFlow } from '#app/domain/report-status.ts'
+import { findTransition, isEditable, type Resolution, type TransitionFlow } from '#app/domain/report-status.ts'
 import { type ReportContent } from '#app/domain/report-form.ts'
 import { type AppDb } from '#app/utils/db.server.ts'
 import {
@@ -10,6 +10,7 @@ import {
   type Database,
   type ReportEventType,
   type ReportStatus,
+  reportStatuses,
   type StoredFinding,
 } from './database.ts'
 import { createNotificationsForEvent } from './notification.server.ts'
@@ -167,6 +168,9 @@ async function storedContent(db: AppDb, organisationId: string, content: ReportC
   }
 }
 
+/** The statuses in which the author may still edit, as the domain decides them. */
+const editableStatuses = reportStatuses.filter(isEditable)
+
 async function replaceActions(db: AppDb, reportId: string, actions: ReportContent['actions']) {
   await db.deleteFrom('proposed_actions').where('report_id', '=', reportId).execute()
   if (actions.length === 0) return
@@ -176,64 +180,64 @@ async function replaceActions(db: AppDb, reportId: string, actions: ReportConten
     .execute()
 }
 
+/** A new draft with its actions and its `created` event, in the caller's transaction. */
 export async function createDraft(
-  db: AppDb,
+  trx: Transaction<Database>,
   author: Viewer,
   content: ReportContent,
   findings: StoredFinding[],
 ): Promise<string> {
-  return db.transaction().execute(async (trx) => {
-    const report = await trx
-      .insertInto('reports')
-      .values({
-        ...(await storedContent(trx, author.organisation.id, content, findings)),
-        organisation_id: author.organisation.id,
-        author_id: author.id,
-        team_id: author.teams[0]?.id ?? null,
-        status: 'draft',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    await replaceActions(trx, report.id, content.actions)
-    await trx
-      .insertInto('report_events')
-      .values({
-        report_id: report.id,
-        organisation_id: author.organisation.id,
-        actor_id: author.id,
-        type: 'created',
-        to_status: 'draft',
-      })
-      .execute()
-    return report.id
-  })
+  const report = await trx
+    .insertInto('reports')
+    .values({
+      ...(await storedContent(trx, author.organisation.id, content, findings)),
+      organisation_id: author.organisation.id,
+      author_id: author.id,
+      team_id: author.teams[0]?.id ?? null,
+      status: 'draft',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await replaceActions(trx, report.id, content.actions)
+  await trx
+    .insertInto('report_events')
+    .values({
+      report_id: report.id,
+      organisation_id: author.organisation.id,
+      actor_id: author.id,
+      type: 'created',
+      to_status: 'draft',
+    })
+    .execute()
+  return report.id
 }
 
-/** Saves the author's edits while the report is still theirs to edit; false when it no longer is. */
+/**
+ * Saves the author's edits, with the actions, while the report is still theirs to edit (the domain's isEditable
+ * decides which statuses those are); false when it no longer is.
+ */
 export async function updateEditableReport(
-  db: AppDb,
+  trx: Transaction<Database>,
   author: Viewer,
   reportId: string,
   content: ReportContent,
   findings: StoredFinding[],
 ): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable('reports')
-      .set({
-        ...(await storedContent(trx, author.organisation.id, content, findings)),
-        updated_at: new Date(),
-      })
-      .where('id', '=', reportId)
-      .where('organisation_id', '=', author.organisation.id)
-      .where('author_id', '=', author.id)
-      .where('status', 'in', ['draft', 'changes_requested'])
-      .returning('id')
-      .executeTakeFirst()
-    if (!updated) return false
-    await replaceActions(trx, reportId, content.actions)
-    return true
-  })
+  const updated = await trx
+    .updateTable('reports')
+    .set({
+      ...(await storedContent(trx, author.organisation.id, content, findings)),
+      updated_at: new Date(),
+    })
+    .where('id', '=', reportId)
+    .where('organisation_id', '=', author.organisation.id)
+    .where('author_id', '=', author.id)
+    .where('status', 'in', editableStatuses)
+    .returning('id')
+    .executeTakeFirst()
+  if (!updated) return false
+  await replaceActions(trx, reportId, content.actions)
+  return true
 }
 
 /** Just what deciding on an action needs: the status and who stands where to the report. */

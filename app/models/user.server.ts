@@ -147,32 +147,28 @@ async function replaceTeams(db: AppDb, organisationId: string, userId: string, t
     .execute()
 }
 
+/** The user, their membership and teams; the caller's transaction holds whatever must succeed or fail with them. */
 export async function createOrganisationUser(
-  db: AppDb,
+  trx: Transaction<Database>,
   organisationId: string,
   user: { email: string; name: string; locale: Locale; passwordHash: string | null } & MembershipChanges,
-  /** More writes that must succeed or fail with the new user, such as queueing the invitation. */
-  alsoInTransaction?: (trx: AppDb, userId: string) => Promise<void>,
 ): Promise<string> {
-  return db.transaction().execute(async (trx) => {
-    const created = await trx
-      .insertInto('users')
-      .values({
-        email: normaliseEmail(user.email),
-        name: user.name,
-        locale: user.locale,
-        password_hash: user.passwordHash,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    await trx
-      .insertInto('memberships')
-      .values({ user_id: created.id, organisation_id: organisationId, roles: user.roles, active: user.active })
-      .execute()
-    await replaceTeams(trx, organisationId, created.id, user.teamIds)
-    await alsoInTransaction?.(trx, created.id)
-    return created.id
-  })
+  const created = await trx
+    .insertInto('users')
+    .values({
+      email: normaliseEmail(user.email),
+      name: user.name,
+      locale: user.locale,
+      password_hash: user.passwordHash,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await trx
+    .insertInto('memberships')
+    .values({ user_id: created.id, organisation_id: organisationId, roles: user.roles, active: user.active })
+    .execute()
+  await replaceTeams(trx, organisationId, created.id, user.teamIds)
+  return created.id
 }
 
 /** Saves what an admin edits of a user; false when the user has no membership in the organisation. */

@@ -86,10 +86,8 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!(await deleteCommitteeMember(db, organisationId, input))) throw notFound()
     return saved('admin.committees.removed')
   }
-  const outcome = await saveCommitteeMember(db, organisationId, {
-    ...input,
-    mode: input.intent === 'add' ? 'add' : 'change',
-  })
+  const mode = input.intent === 'add' ? 'add' : 'change'
+  const outcome = await db.transaction().execute((trx) => saveCommitteeMember(trx, organisationId, { ...input, mode }))
   if (outcome === 'saved')
     return saved(input.intent === 'add' ? 'admin.committees.added' : 'admin.committees.roleChanged')
   const fieldErrors = fixable[outcome]

@@ -3,12 +3,12 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { PageHeading } from '#app/components/page-heading.tsx'
 import { NewUserSchema, UserForm, userFormArrayFields } from '#app/components/user-form.tsx'
 import { listTeams } from '#app/models/organisation.server.ts'
-import { createOrganisationUser, emailIsTaken } from '#app/models/user.server.ts'
+import { emailIsTaken } from '#app/models/user.server.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { formValues, parseForm } from '#app/utils/forms.ts'
-import { hashPassword } from '#app/utils/password.server.ts'
+import { createUserAsAdmin } from '#app/utils/user-admin.server.ts'
 import { inviteOrganisationUser } from '#app/utils/user-tokens.server.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 
@@ -34,10 +34,10 @@ export async function action({ request }: ActionFunctionArgs) {
     const userId = await inviteOrganisationUser(db, admin, { ...user, active: true })
     return redirect(`/admin/users/${userId}?created=invitation`)
   }
-  const userId = await createOrganisationUser(db, admin.organisation.id, {
+  const userId = await createUserAsAdmin(db, admin.organisation.id, {
     ...user,
     active: true,
-    passwordHash: await hashPassword(parsed.data.password),
+    password: parsed.data.password,
   })
   return redirect(`/admin/users/${userId}?created=1`)
 }

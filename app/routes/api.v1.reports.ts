@@ -1,10 +1,10 @@
 import { reportWriterRoles, hasAnyRole } from '#app/domain/roles.ts'
 import { listVisibleReports } from '#app/models/report.server.ts'
+import { saveReportContent } from '#app/services/reports.server.ts'
 import { reportResource, reportSummaryResource, requireReportResource } from '#app/utils/api-resources.server.ts'
 import { ApiReportInputSchema, ApiReportListQuerySchema } from '#app/utils/api-schemas.ts'
 import { ApiProblem, apiJson, apiRoute, readJson, readQuery } from '#app/utils/api.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
-import { saveReportContent } from '#app/utils/report-actions.server.ts'
 
 const route = apiRoute({
   async GET({ request, user }) {
@@ -26,7 +26,7 @@ const route = apiRoute({
   async POST({ request, user }) {
     if (!hasAnyRole(user.roles, reportWriterRoles)) throw new ApiProblem('forbidden')
     const content = await readJson(request, ApiReportInputSchema)
-    const saved = await saveReportContent(user, null, content)
+    const saved = await saveReportContent(user, { reportId: null, content })
     if (!saved.ok) throw new ApiProblem('forbidden')
     const report = reportResource(await requireReportResource(user, saved.reportId))
     return apiJson(report, { status: 201, headers: { Location: `/api/v1/reports/${saved.reportId}` } })

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { isEditable } from '#app/domain/report-status.ts'
 import { contentOf } from '#app/models/report.server.ts'
+import { saveReportContent } from '#app/services/reports.server.ts'
 import { reportResource, requireReportResource } from '#app/utils/api-resources.server.ts'
 import { ApiReportInputSchema } from '#app/utils/api-schemas.ts'
 import {
@@ -12,7 +13,6 @@ import {
   readJsonBody,
   requireApiUuid,
 } from '#app/utils/api.server.ts'
-import { saveReportContent } from '#app/utils/report-actions.server.ts'
 
 const route = apiRoute({
   async GET({ params, user }) {
@@ -26,7 +26,7 @@ const route = apiRoute({
     if (!isEditable(report.status)) throw conflict(report.status, 'not_editable')
     const changes = parseWith(z.record(z.string(), z.unknown()), await readJsonBody(request))
     const content = parseWith(ApiReportInputSchema, { ...contentOf(report), ...changes })
-    const saved = await saveReportContent(user, report.id, content)
+    const saved = await saveReportContent(user, { reportId: report.id, content })
     if (!saved.ok) throw conflict((await requireReportResource(user, report.id)).status, 'not_editable')
     return apiJson(reportResource(await requireReportResource(user, report.id)))
   },

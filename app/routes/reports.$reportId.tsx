@@ -19,6 +19,7 @@ import { listCommittees } from '#app/models/organisation.server.ts'
 import { listPhenomena } from '#app/models/phenomenon.server.ts'
 import { listProposedActions } from '#app/models/proposed-action.server.ts'
 import { getReportForViewer, listReportEvents } from '#app/models/report.server.ts'
+import { actorFor, applyTransition, changePhenomenonLink, type ReportResult } from '#app/services/reports.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
@@ -27,12 +28,6 @@ import { formatDate, type MessageKey } from '#app/utils/i18n.ts'
 import { renderMarkdown } from '#app/utils/markdown.server.ts'
 import { requireUuid } from '#app/utils/params.server.ts'
 import { handleProposedActionForm } from '#app/utils/proposed-action-forms.server.ts'
-import {
-  actorFor,
-  applyTransition,
-  changePhenomenonLink,
-  type ReportActionResult,
-} from '#app/utils/report-actions.server.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 
 /** An empty form field means "not given", so the schema's default applies. */
@@ -81,24 +76,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-function outcome(result: ReportActionResult) {
+/** The one mapping from a report use case's result to this page's answer; the page reads `error`. */
+function outcome(result: ReportResult) {
   if (result.ok) return { ok: true as const }
-  switch (result.error) {
+  switch (result.reason) {
     case 'not_found':
       throw data({ code: 'not_found' }, { status: 404 })
     case 'forbidden':
       throw data({ code: 'forbidden' }, { status: 403 })
-    case 'conflict':
+    case 'stale':
       return data(
         { ok: false as const, error: 'conflict' as const, currentStatus: result.currentStatus },
         { status: 409 },
       )
-    case 'invalid':
-      return data(
-        { ok: false as const, error: 'invalid' as const, field: result.field, message: result.message },
-        { status: 400 },
-      )
-    case 'identifying':
+    case 'invalid': {
+      const [field = 'form', message = 'validation.invalid'] = Object.entries(result.fieldErrors)[0] ?? []
+      return data({ ok: false as const, error: 'invalid' as const, field, message }, { status: 400 })
+    }
+    case 'identifying_data':
       return data({ ok: false as const, error: 'identifying' as const, findings: result.findings }, { status: 422 })
     case 'incomplete':
       return data(
@@ -117,21 +112,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return handleProposedActionForm(user, { kind: 'report', reportId }, formData)
   }
   const parsed = parseForm(ReportActionSchema, formData)
-  if (!parsed.ok) {
-    const [field = 'form', message = 'validation.invalid'] = Object.entries(parsed.fieldErrors)[0] ?? []
-    return data({ ok: false as const, error: 'invalid' as const, field, message }, { status: 400 })
-  }
+  if (!parsed.ok) return outcome({ ok: false, reason: 'invalid', fieldErrors: parsed.fieldErrors })
   const input = parsed.data
   switch (input.intent) {
     case 'transition':
-      return outcome(await applyTransition(user, reportId, input))
+      return outcome(await applyTransition(user, { reportId, ...input }))
     case 'link':
     case 'unlink':
       return outcome(
-        await changePhenomenonLink(user, reportId, { kind: input.intent, phenomenonId: input.phenomenonId }),
+        await changePhenomenonLink(user, { reportId, kind: input.intent, phenomenonId: input.phenomenonId }),
       )
     case 'create':
-      return outcome(await changePhenomenonLink(user, reportId, { kind: 'create', title: input.title }))
+      return outcome(await changePhenomenonLink(user, { reportId, kind: 'create', title: input.title }))
   }
 }
 

@@ -2,9 +2,10 @@ import { type LoaderFunctionArgs } from '@remix-run/node'
 import { type z } from 'zod'
 import { type ReportStatus } from '#app/models/database.ts'
 import { type CurrentUser } from '#app/models/user.server.ts'
+import { type ReportResult } from '#app/services/reports.server.ts'
 import { authenticateApiRequest } from './api-auth.server.ts'
 import { databaseRetryAfterSeconds, isDatabaseUnavailable } from './database-availability.server.ts'
-import { messageKeyOf } from './forms.ts'
+import { type FieldErrors, messageKeyOf } from './forms.ts'
 import { isUuid } from './params.server.ts'
 import {
   defaultLocale,
@@ -15,7 +16,6 @@ import {
   type Translate,
   type TranslateParams,
 } from './i18n.ts'
-import { type ReportActionResult } from './report-actions.server.ts'
 import { isStorableText, unstorableFields } from './storable-text.ts'
 
 /** Every machine-readable error code of the API and the HTTP status it comes with. */
@@ -236,28 +236,19 @@ export function conflict(currentStatus: ReportStatus, code: 'conflict' | 'not_ed
   })
 }
 
-/** The one mapping from a refused report action to its problem document. */
-export function problemFor(result: Exclude<ReportActionResult, { ok: true }>): ApiProblem {
-  switch (result.error) {
+/** The one mapping from a refused report use case to its problem document. */
+export function problemFor(result: Exclude<ReportResult, { ok: true }>): ApiProblem {
+  switch (result.reason) {
     case 'not_found':
     case 'forbidden':
-      return new ApiProblem(result.error)
-    case 'conflict':
+      return new ApiProblem(result.reason)
+    case 'stale':
       return conflict(result.currentStatus)
     case 'invalid':
-      return new ApiProblem('invalid_request', {
-        errors: (t) => [{ field: result.field, code: result.message, message: t(result.message) }],
-      })
+      return new ApiProblem('invalid_request', { errors: (t) => fieldProblems(t, result.fieldErrors) })
     case 'incomplete':
-      return new ApiProblem('incomplete_report', {
-        errors: (t) =>
-          Object.entries(result.fieldErrors).map(([field, key]) => ({
-            field,
-            code: key!,
-            message: t(key as MessageKey),
-          })),
-      })
-    case 'identifying':
+      return new ApiProblem('incomplete_report', { errors: (t) => fieldProblems(t, result.fieldErrors) })
+    case 'identifying_data':
       return new ApiProblem('identifying_data', {
         errors: (t) =>
           result.findings.map((finding) => ({
@@ -271,4 +262,8 @@ export function problemFor(result: Exclude<ReportActionResult, { ok: true }>): A
           })),
       })
   }
+}
+
+function fieldProblems(t: Translate, fieldErrors: FieldErrors): ApiFieldError[] {
+  return Object.entries(fieldErrors).map(([field, key]) => ({ field, code: key!, message: t(key as MessageKey) }))
 }

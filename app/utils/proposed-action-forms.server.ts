@@ -16,9 +16,9 @@ import {
 } from '#app/models/proposed-action.server.ts'
 import { findVisibleReportState } from '#app/models/report.server.ts'
 import { type CurrentUser } from '#app/models/user.server.ts'
+import { actorFor } from '#app/services/reports.server.ts'
 import { getDb } from './db.server.ts'
 import { formValues, parseForm } from './forms.ts'
-import { actorFor } from './report-actions.server.ts'
 
 /** The page a proposed-action form is posted to: a report's or a phenomenon's. */
 export type ActionFormPage = { kind: 'report'; reportId: string } | { kind: 'phenomenon'; phenomenonId: string }

@@ -5,13 +5,13 @@ import {
   reportArrayFields,
   SubmittedReportSchema,
 } from '#app/domain/report-form.ts'
-import { findSimilarReports, findVisibleReportState, type Viewer } from '#app/models/report.server.ts'
+import { findSimilarReports, type Viewer } from '#app/models/report.server.ts'
 import { type CurrentUser } from '#app/models/user.server.ts'
+import { type SavedReport, saveReportContent, submitReport } from '#app/services/reports.server.ts'
 import { readProtectedForm } from './csrf.server.ts'
 import { getDb } from './db.server.ts'
 import { type FieldErrors, formValues, parseForm } from './forms.ts'
 import { renderMarkdown } from './markdown.server.ts'
-import { applyTransition, saveReportContent, scanReportContent } from './report-actions.server.ts'
 
 type Values = Record<string, string | string[]>
 
@@ -49,7 +49,6 @@ export async function handleReportForm(request: Request, user: CurrentUser, rout
   const formData = await readProtectedForm(request)
   const intent = String(formData.get('intent') ?? 'save')
   const values = formValues(formData)
-  const db = getDb()
   if (intent === 'addAction' || intent.startsWith('removeAction:')) return result(changeActionRows(values, intent))
   if (intent === 'preview') {
     return result(values, { previewHtml: renderMarkdown(String(formData.get('description') ?? '')) })
@@ -61,33 +60,24 @@ export async function handleReportForm(request: Request, user: CurrentUser, rout
   })
   if (!parsed.ok) return data(result(values, { fieldErrors: parsed.fieldErrors }), { status: 400 })
   const existingId = routeReportId ?? (String(formData.get('reportId') ?? '') || null)
-  if (submitting) {
-    const findings = await scanReportContent(db, user.organisation.id, parsed.data)
-    if (findings.length > 0) return data(result(values, { findings }), { status: 422 })
-  }
-  const saved = await saveReportContent(user, existingId, parsed.data)
-  if (!saved.ok) throw data({ code: 'conflict' }, { status: 409 })
+  const saved = await saveReportContent(user, { reportId: existingId, content: parsed.data, forSubmission: submitting })
+  if (!saved.ok) return refusedForm(values, saved)
   const reportId = saved.reportId
 
   if (intent === 'autosave') return result(values, { autosaved: { reportId, at: new Date().toISOString() } })
   if (!submitting) return redirect(`/reports/${reportId}/edit?saved=1`)
-  await submitReport(user, reportId)
+  // The content was just checked and saved, so a refused submission means someone else moved the report on.
+  if (!(await submitReport(user, { reportId })).ok) throw conflict()
   return redirect(`/reports/${reportId}?submitted=1`)
 }
 
-async function submitReport(user: CurrentUser, reportId: string) {
-  const report = await findVisibleReportState(getDb(), user, reportId)
-  const outcome = report
-    ? await applyTransition(user, reportId, {
-        to: 'submitted',
-        expectedStatus: report.status,
-        comment: '',
-        resolution: null,
-        committeeId: null,
-        phenomenonId: null,
-      })
-    : undefined
-  if (!outcome?.ok) throw data({ code: 'conflict' }, { status: 409 })
+const conflict = () => data({ code: 'conflict' }, { status: 409 })
+
+/** A refused save: identifying data is shown on the form; otherwise the report is no longer the author's to edit. */
+function refusedForm(values: Values, refused: Exclude<SavedReport, { ok: true }>) {
+  if (refused.reason === 'identifying_data')
+    return data(result(values, { findings: refused.findings }), { status: 422 })
+  throw conflict()
 }
 
 export async function similarReportsFor(viewer: Viewer, text: string, excludeId: string | null) {

@@ -1,9 +1,21 @@
 import { revokeApiTokensOfUser } from '#app/models/api-token.server.ts'
 import { deleteUserSessions } from '#app/models/session.server.ts'
-import { type MembershipChanges, updateOrganisationUser } from '#app/models/user.server.ts'
+import { createOrganisationUser, type MembershipChanges, updateOrganisationUser } from '#app/models/user.server.ts'
 import { replacePassword } from './credentials.server.ts'
 import { type AppDb } from './db.server.ts'
+import { type Locale } from './i18n.ts'
 import { hashPassword } from './password.server.ts'
+
+/** Creates a user with the password an admin set for them; an invited user is created by inviteOrganisationUser. */
+export async function createUserAsAdmin(
+  db: AppDb,
+  organisationId: string,
+  user: { email: string; name: string; locale: Locale; password: string } & MembershipChanges,
+): Promise<string> {
+  const { password, ...fields } = user
+  const passwordHash = await hashPassword(password)
+  return db.transaction().execute((trx) => createOrganisationUser(trx, organisationId, { ...fields, passwordHash }))
+}
 
 export type UserUpdate = { ok: true; passwordChanged: boolean } | { ok: false; reason: 'not_found' }
 

@@ -83,9 +83,11 @@ export function inviteOrganisationUser(
   user: { email: string; name: string; locale: Locale } & MembershipChanges,
   now = new Date(),
 ): Promise<string> {
-  return createOrganisationUser(db, inviter.organisation.id, { ...user, passwordHash: null }, (trx, userId) =>
-    queueInvitation(trx, inviter, userId, now),
-  )
+  return db.transaction().execute(async (trx) => {
+    const userId = await createOrganisationUser(trx, inviter.organisation.id, { ...user, passwordHash: null })
+    await queueInvitation(trx, inviter, userId, now)
+    return userId
+  })
 }
 
 /** Sends a new invitation, which ends the earlier links; false when the user has set a password meanwhile. */

@@ -21,7 +21,7 @@ import {
 } from '#app/utils/email-worker.server.ts'
 import { parseEnv } from '#app/utils/env.server.ts'
 import { type Locale, translate } from '#app/utils/i18n.ts'
-import { applyTransition } from '#app/utils/report-actions.server.ts'
+import { applyTransition } from '#app/services/reports.server.ts'
 import { runScript } from '#tests/process.ts'
 
 // Some tests run without a sender or outside demo mode: the app reads the environment afresh, not once per process.
@@ -93,7 +93,8 @@ async function move(
   extra: { comment?: string; resolution?: Resolution; committeeId?: string } = {},
 ) {
   const actor = (await getUserInOrganisation(getDb(), actorId, organisationId))!
-  const result = await applyTransition(actor, reportId, {
+  const result = await applyTransition(actor, {
+    reportId,
     to,
     expectedStatus: from,
     comment: extra.comment ?? '',

@@ -8,7 +8,7 @@ import { listFeedbackTimesByTeam } from '#app/models/feedback-times.server.ts'
 import { type CurrentUser, getUserInOrganisation } from '#app/models/user.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { catalogs, locales } from '#app/utils/i18n.ts'
-import { applyTransition } from '#app/utils/report-actions.server.ts'
+import { applyTransition } from '#app/services/reports.server.ts'
 import * as adminOrganisation from '#app/routes/admin.organisation.tsx'
 import * as review from '#app/routes/review.tsx'
 import * as feedbackPage from '#app/routes/review_.feedback.tsx'
@@ -323,8 +323,8 @@ describe('overdue', () => {
 
   test('feedback through a real transition ends the wait; a lead acting on their own report does not', async () => {
     const takeIntoReview = TransitionRequestSchema.parse({ to: 'in_review', expectedStatus: 'submitted' })
-    expect(await applyTransition(lead.user, reports.waitingB!, takeIntoReview)).toEqual({ ok: true })
-    expect(await applyTransition(lead.user, reports.leadsOwn!, takeIntoReview)).toEqual({ ok: true })
+    expect(await applyTransition(lead.user, { reportId: reports.waitingB!, ...takeIntoReview })).toEqual({ ok: true })
+    expect(await applyTransition(lead.user, { reportId: reports.leadsOwn!, ...takeIntoReview })).toEqual({ ok: true })
 
     const result = await feedbackTimes(lead)
     expect(rowOf(result.teams, teams.b)).toMatchObject({

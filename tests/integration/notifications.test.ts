@@ -7,7 +7,7 @@ import { type EmailKind, type ReportStatus } from '#app/models/database.ts'
 import { type CurrentUser, getUserInOrganisation } from '#app/models/user.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { type Env } from '#app/utils/env.server.ts'
-import { applyTransition } from '#app/utils/report-actions.server.ts'
+import { applyTransition } from '#app/services/reports.server.ts'
 import { loader as rootLoader } from '#app/root.tsx'
 import * as notificationsPage from '#app/routes/notifications._index.tsx'
 import * as openNotification from '#app/routes/notifications.$notificationId.open.tsx'
@@ -68,7 +68,7 @@ beforeAll(async () => {
 
 /** One real step of the lifecycle, through the same function the report page and the API use. */
 function step(actor: CurrentUser, reportId: string, from: ReportStatus, to: ReportStatus, comment = '') {
-  return applyTransition(actor, reportId, TransitionRequestSchema.parse({ to, expectedStatus: from, comment }))
+  return applyTransition(actor, { reportId, ...TransitionRequestSchema.parse({ to, expectedStatus: from, comment }) })
 }
 
 /** A complete report the worker has just sent to the team, through the real submit step. */

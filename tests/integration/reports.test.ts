@@ -9,7 +9,10 @@ import {
 import { formRequest, getRequest, payloadOf, redirectTarget, signIn, statusOf, thrownBy } from '#tests/utils.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getUserInOrganisation } from '#app/models/user.server.ts'
-import { applyTransition } from '#app/utils/report-actions.server.ts'
+import { ReportContentSchema } from '#app/domain/report-form.ts'
+import { isEditable } from '#app/domain/report-status.ts'
+import { reportStatuses } from '#app/models/database.ts'
+import { applyTransition, saveReportContent } from '#app/services/reports.server.ts'
 import * as newReport from '#app/routes/reports.new.tsx'
 import * as editReport from '#app/routes/reports.$reportId_.edit.tsx'
 import * as reportPage from '#app/routes/reports.$reportId.tsx'
@@ -318,7 +321,8 @@ describe('the lifecycle', () => {
     const [first, second] = await Promise.all(
       [lead, secondLead].map(async (person) => {
         const user = (await getUserInOrganisation(getDb(), person.id, organisationId))!
-        return applyTransition(user, reportId, {
+        return applyTransition(user, {
+          reportId,
           to: 'in_review',
           expectedStatus: 'submitted',
           comment: '',
@@ -330,7 +334,7 @@ describe('the lifecycle', () => {
     )
     const outcomes = [first!, second!]
     expect(outcomes.filter((result) => result.ok)).toHaveLength(1)
-    expect(outcomes.filter((result) => !result.ok && result.error === 'conflict')).toHaveLength(1)
+    expect(outcomes.filter((result) => !result.ok && result.reason === 'stale')).toHaveLength(1)
     const events = await getDb()
       .selectFrom('report_events')
       .select('id')
@@ -396,5 +400,31 @@ describe('phenomena', () => {
       .where('phenomenon_id', '=', phenomenonId)
       .execute()
     expect(events.map((e) => e.type)).toEqual(['phenomenon_linked', 'phenomenon_unlinked'])
+  })
+})
+
+describe('editing', () => {
+  // The editable statuses live in the domain; the write must refuse every other status, whatever the page offers.
+  test.each(reportStatuses)('the author saving a report in status %s', async (status) => {
+    const author = (await getUserInOrganisation(getDb(), worker.id, organisationId))!
+    const draft = ReportContentSchema.parse({ title: 'Alkuperäinen otsikko' })
+    const created = await saveReportContent(author, { reportId: null, content: draft })
+    if (!created.ok) throw new Error('the draft was not created')
+    const reportId = created.reportId
+    await getDb().updateTable('reports').set({ status }).where('id', '=', reportId).execute()
+
+    const saved = await saveReportContent(author, { reportId, content: { ...draft, title: 'Muutettu otsikko' } })
+    const stored = await getDb()
+      .selectFrom('reports')
+      .select('title')
+      .where('id', '=', reportId)
+      .executeTakeFirstOrThrow()
+    if (isEditable(status)) {
+      expect(saved).toMatchObject({ ok: true, reportId })
+      expect(stored.title).toBe('Muutettu otsikko')
+    } else {
+      expect(saved).toEqual({ ok: false, reason: 'not_editable' })
+      expect(stored.title).toBe('Alkuperäinen otsikko')
+    }
   })
 })
