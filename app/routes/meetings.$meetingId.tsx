@@ -22,7 +22,6 @@ import { Button } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import { FieldError } from '#app/components/ui/field.tsx'
 import { EditVersionSchema } from '#app/domain/edit-version.ts'
-import { type FieldFinding } from '#app/domain/identifiability.ts'
 import {
   AgendaItemSchema,
   agendaMoves,
@@ -32,42 +31,39 @@ import {
   MeetingSchema,
   toHelsinkiDateTimeInput,
 } from '#app/domain/meetings.ts'
+import { versionOf } from '#app/models/edit-version.server.ts'
 import {
-  createAgendaItem,
-  type DecisionOutcome,
+  addAgendaItem,
   deleteAgendaItem,
   getMeetingForViewer,
   listAgendaCandidates,
+  listMeetingCommittees,
   mayDecide,
-  type MeetingOutcome,
   moveAgendaItem,
   publishMeeting,
-  type PublishOutcome,
   recordDecision,
   updateAgendaItem,
   updateMeeting,
-} from '#app/models/meeting.server.ts'
-import { versionOf } from '#app/models/edit-version.server.ts'
-import { listCommittees } from '#app/models/organisation.server.ts'
+} from '#app/services/meetings.server.ts'
+import { type Refused } from '#app/services/result.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { findingsInTyped } from '#app/utils/guard-forms.server.ts'
-import { type FieldErrors, formValues, parseForm } from '#app/utils/forms.ts'
+import { type FieldErrors, parseForm } from '#app/utils/forms.ts'
 import { formatDateTime, type MessageKey } from '#app/utils/i18n.ts'
 import { renderMarkdown } from '#app/utils/markdown.server.ts'
 import { requireUuid } from '#app/utils/params.server.ts'
-import { failureFor, type PageFormResult } from '#app/utils/page-result.ts'
+import { failureFor, pageReplies, type RefusalAnswer } from '#app/utils/page-result.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, meetingReaderRoles)
-  const db = getDb()
-  const meeting = await getMeetingForViewer(db, user, requireUuid(params.meetingId))
+  const meeting = await getMeetingForViewer(user, requireUuid(params.meetingId))
   if (!meeting) throw data({ code: 'not_found' }, { status: 404 })
   const editable = canPrepareMeetings(user.roles) && meeting.published_at === null
   const [candidates, committees] = editable
-    ? await Promise.all([listAgendaCandidates(db, user.organisation.id), listCommittees(db, user.organisation.id)])
+    ? await Promise.all([listAgendaCandidates(user), listMeetingCommittees(user)])
     : [{ reports: [], phenomena: [] }, []]
   const forwardedWith = new Map(candidates.phenomena.map((p) => [p.id, p.forwarded_count]))
   const { items, viewerSeat: _seat, ...details } = meeting
@@ -115,6 +111,14 @@ function formIdOf(intent: Intent, itemId: string): string {
   }
 }
 
+/** The meeting refusals the page answers in its own words. */
+const refusals: Record<string, RefusalAnswer> = {
+  published: { status: 409, message: 'meetings.alreadyPublished' },
+  already_decided: { status: 409, message: 'meetings.decision.alreadyDecided' },
+  empty: { status: 400, message: 'meetings.publish.empty' },
+  reports_unavailable: { status: 409, message: 'meetings.publish.reportsUnavailable' },
+  reports_on_several_items: { status: 409, message: 'meetings.publish.reportsOnSeveralItems' },
+}
 const reportArrays = ['reportIds', 'phenomenonIds']
 const agendaItemTextFields = ['title', 'summary', 'proposal']
 
@@ -128,95 +132,50 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent !== 'decide' && !canPrepareMeetings(user.roles)) throw data({ code: 'forbidden' }, { status: 403 })
   const itemId = String(formData.get('itemId') ?? '')
   const formId = formIdOf(intent, itemId)
-  const reply = (status: number, result: Partial<PageFormResult>) =>
-    data<PageFormResult>(
-      {
-        ok: status < 300,
-        formId,
-        message: null,
-        fieldErrors: {},
-        findings: [],
-        values: status < 300 ? {} : formValues(formData),
-        reports: [],
-        ...result,
-      },
-      { status },
-    )
-  const invalid = (fieldErrors: FieldErrors) => reply(400, { fieldErrors })
-  const guardFieldErrors = (findings: FieldFinding[]): FieldErrors =>
-    Object.fromEntries(findings.map((finding) => [finding.field, 'meetings.guard.field']))
-  /** A refused text form also names what the guard finds in it, beside the fields' own errors. */
-  const invalidTexts = async (fieldErrors: FieldErrors, fields: readonly string[]) => {
-    const findings = await findingsInTyped(getDb(), user.organisation.id, formData, fields)
-    return reply(400, { findings, fieldErrors: { ...guardFieldErrors(findings), ...fieldErrors } })
-  }
-  /** Maps a model outcome to the page: typed failures the user can act on come back to the form. */
-  const respond = (outcome: MeetingOutcome | PublishOutcome | DecisionOutcome, done: MessageKey) => {
-    if (outcome.ok) return reply(200, { message: done })
-    switch (outcome.reason) {
-      case 'not_found':
-        throw data({ code: 'not_found' }, { status: 404 })
-      case 'forbidden':
-        throw data({ code: 'forbidden' }, { status: 403 })
-      case 'published':
-        return reply(409, { message: 'meetings.alreadyPublished' })
-      case 'stale':
-        return reply(409, { message: 'edit.stale' })
-      case 'already_decided':
-        return reply(409, { message: 'meetings.decision.alreadyDecided' })
-      case 'invalid':
-        return invalid(outcome.fieldErrors)
-      case 'identifying':
-        return reply(422, { findings: outcome.findings, fieldErrors: guardFieldErrors(outcome.findings) })
-      case 'empty':
-        return reply(400, { message: 'meetings.publish.empty' })
-      case 'reports_unavailable':
-        return reply(409, { message: 'meetings.publish.reportsUnavailable', reports: outcome.reports })
-      case 'reports_on_several_items':
-        return reply(409, { message: 'meetings.publish.reportsOnSeveralItems', reports: outcome.reports })
-    }
-  }
-
-  const db = getDb()
   // An item form always names its item; a malformed id can never name one.
   if (formId.includes(':') && !parseForm(ItemIdSchema, formData).ok) throw data({ code: 'not_found' }, { status: 404 })
+  const page = pageReplies(formData, formId, 'meetings.guard.field')
+  const answer = (result: { ok: true } | Refused<string>, done: MessageKey, extra = {}) =>
+    result.ok ? page.done(done, extra) : page.refused(result, refusals)
+  /** A refused text form also names what the guard finds in it, beside the fields' own errors. */
+  const invalidTexts = async (fieldErrors: FieldErrors, fields: readonly string[]) =>
+    page.invalid(fieldErrors, await findingsInTyped(getDb(), user.organisation.id, formData, fields))
+  const ids = { meetingId, itemId }
   switch (intent) {
     case 'updateMeeting': {
       const parsed = parseForm(MeetingSchema, formData)
-      if (!parsed.ok) return invalid(parsed.fieldErrors)
-      return respond(await updateMeeting(db, user, meetingId, parsed.data), 'meetings.saved')
+      if (!parsed.ok) return page.invalid(parsed.fieldErrors)
+      return answer(await updateMeeting(user, { ...parsed.data, meetingId }), 'meetings.saved')
     }
     case 'addItem': {
       const parsed = parseForm(AgendaItemSchema, formData, reportArrays)
       if (!parsed.ok) return invalidTexts(parsed.fieldErrors, agendaItemTextFields)
-      const created = await createAgendaItem(db, user, meetingId, parsed.data)
-      return created.ok
-        ? reply(200, { message: 'meetings.item.added', addedId: created.itemId })
-        : respond(created, 'meetings.item.added')
+      const added = await addAgendaItem(user, { ...parsed.data, meetingId })
+      return answer(added, 'meetings.item.added', added.ok ? { addedId: added.itemId } : {})
     }
     case 'updateItem': {
       const parsed = parseForm(UpdateAgendaItemSchema, formData, reportArrays)
       // A form without a readable version was made before versions existed: treated as stale, never as unknown.
-      if (!parsed.ok && parsed.fieldErrors.version) return reply(409, { message: 'edit.stale' })
+      if (!parsed.ok && parsed.fieldErrors.version) return page.reply(409, { message: 'edit.stale' })
       if (!parsed.ok) return invalidTexts(parsed.fieldErrors, agendaItemTextFields)
-      return respond(await updateAgendaItem(db, user, meetingId, itemId, parsed.data), 'meetings.item.saved')
+      return answer(await updateAgendaItem(user, { ...parsed.data, ...ids }), 'meetings.item.saved')
     }
     case 'deleteItem':
-      return respond(await deleteAgendaItem(db, user, meetingId, itemId), 'meetings.item.deleted')
+      return answer(await deleteAgendaItem(user, ids), 'meetings.item.deleted')
     case 'moveItem': {
       const parsed = parseForm(MoveSchema, formData)
-      if (!parsed.ok) return invalid(parsed.fieldErrors)
-      return respond(await moveAgendaItem(db, user, meetingId, itemId, parsed.data.direction), 'meetings.item.moved')
+      if (!parsed.ok) return page.invalid(parsed.fieldErrors)
+      return answer(await moveAgendaItem(user, { ...ids, direction: parsed.data.direction }), 'meetings.item.moved')
     }
     case 'publish': {
       const parsed = parseForm(PublishSchema, formData)
-      if (!parsed.ok) return invalid(parsed.fieldErrors)
-      return respond(await publishMeeting(db, user, meetingId), 'meetings.publish.done')
+      if (!parsed.ok) return page.invalid(parsed.fieldErrors)
+      return answer(await publishMeeting(user, { meetingId }), 'meetings.publish.done')
     }
     case 'decide': {
       const parsed = parseForm(DecisionSchema, formData)
       if (!parsed.ok) return invalidTexts(parsed.fieldErrors, ['text'])
-      return respond(await recordDecision(db, user, meetingId, itemId, parsed.data), 'meetings.decision.done')
+      return answer(await recordDecision(user, { ...parsed.data, ...ids }), 'meetings.decision.done')
     }
   }
 }

@@ -1,25 +1,10 @@
-import { data, type LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { AgendaItemBody, AgendaItemTitle } from '#app/components/meeting-agenda.tsx'
 import { MeetingDocument } from '#app/components/meeting-print.tsx'
-import { meetingReaderRoles } from '#app/domain/meetings.ts'
-import { getMeetingForViewer } from '#app/models/meeting.server.ts'
-import { requireRole } from '#app/utils/auth.server.ts'
-import { getDb } from '#app/utils/db.server.ts'
-import { renderMarkdown } from '#app/utils/markdown.server.ts'
-import { requireUuid } from '#app/utils/params.server.ts'
+import { meetingDocumentLoader } from '#app/utils/meeting-document.server.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, meetingReaderRoles)
-  const meeting = await getMeetingForViewer(getDb(), user, requireUuid(params.meetingId))
-  if (!meeting) throw data({ code: 'not_found' }, { status: 404 })
-  const { items, viewerSeat: _seat, ...details } = meeting
-  return {
-    meeting: details,
-    items: items.map(({ summary, ...item }) => ({ ...item, summaryHtml: renderMarkdown(summary) })),
-  }
-}
+export const loader = meetingDocumentLoader('agenda')
 
 export default function AgendaDocument() {
   const { meeting, items } = useLoaderData<typeof loader>()

@@ -1,27 +1,24 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { MeetingDetailsForm } from '#app/components/meeting-forms.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import { Table } from '#app/components/ui/table.tsx'
 import { canPrepareMeetings, meetingPreparerRole, meetingReaderRoles, MeetingSchema } from '#app/domain/meetings.ts'
-import { createMeeting, listMeetingsForViewer } from '#app/models/meeting.server.ts'
-import { listCommittees } from '#app/models/organisation.server.ts'
+import { createMeeting, listMeetingCommittees, listMeetings } from '#app/services/meetings.server.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
-import { getDb } from '#app/utils/db.server.ts'
-import { formValues, parseForm } from '#app/utils/forms.ts'
+import { parseForm } from '#app/utils/forms.ts'
 import { formatDateTime, formatNumber } from '#app/utils/i18n.ts'
-import { failureFor, type PageFormResult } from '#app/utils/page-result.ts'
+import { failureFor, pageReplies } from '#app/utils/page-result.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, meetingReaderRoles)
-  const db = getDb()
   const mayPrepare = canPrepareMeetings(user.roles)
   const [meetings, committees] = await Promise.all([
-    listMeetingsForViewer(db, user),
-    mayPrepare ? listCommittees(db, user.organisation.id) : Promise.resolve([]),
+    listMeetings(user),
+    mayPrepare ? listMeetingCommittees(user) : Promise.resolve([]),
   ])
   return { meetings, committees, mayPrepare }
 }
@@ -29,26 +26,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, [meetingPreparerRole])
   const formData = await readProtectedForm(request)
-  const failed = (fieldErrors: PageFormResult['fieldErrors'], findings: PageFormResult['findings'] = []) =>
-    data<PageFormResult>(
-      {
-        ok: false,
-        formId: 'create',
-        message: null,
-        fieldErrors,
-        findings,
-        values: formValues(formData),
-        reports: [],
-      },
-      { status: 400 },
-    )
+  const page = pageReplies(formData, 'create', 'meetings.guard.field')
   const parsed = parseForm(MeetingSchema, formData)
-  if (!parsed.ok) return failed(parsed.fieldErrors)
-  const outcome = await createMeeting(getDb(), user, parsed.data)
+  if (!parsed.ok) return page.invalid(parsed.fieldErrors)
+  const outcome = await createMeeting(user, parsed.data)
   if (outcome.ok) return redirect(`/meetings/${outcome.meetingId}?planned=1`)
-  if (outcome.reason === 'invalid') return failed(outcome.fieldErrors)
-  if (outcome.reason === 'identifying') return failed({ place: 'meetings.guard.field' }, outcome.findings)
-  throw data({ code: 'not_found' }, { status: 404 })
+  // Planning answers the guard like any other refused field.
+  return page.refused(outcome, { identifying_data: { status: 400 } })
 }
 
 function PlanMeeting({ committees }: { committees: { id: string; name: string }[] }) {

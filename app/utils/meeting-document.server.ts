@@ -1,0 +1,25 @@
+import { data, type LoaderFunctionArgs } from '@remix-run/node'
+import { meetingReaderRoles } from '#app/domain/meetings.ts'
+import { getMeetingForViewer } from '#app/services/meetings.server.ts'
+import { requireRole } from './auth.server.ts'
+import { renderMarkdown } from './markdown.server.ts'
+import { requireUuid } from './params.server.ts'
+
+/**
+ * The one loader of the printable meeting documents: the agenda of any meeting the user may read, the minutes
+ * only of a published one (minutes record what a published agenda was decided; a draft has none).
+ */
+export function meetingDocumentLoader(document: 'agenda' | 'minutes') {
+  return async ({ request, params }: LoaderFunctionArgs) => {
+    const user = await requireRole(request, meetingReaderRoles)
+    const meeting = await getMeetingForViewer(user, requireUuid(params.meetingId))
+    if (!meeting || (document === 'minutes' && !meeting.published_at)) {
+      throw data({ code: 'not_found' }, { status: 404 })
+    }
+    const { items, viewerSeat: _seat, ...details } = meeting
+    return {
+      meeting: details,
+      items: items.map(({ summary, ...item }) => ({ ...item, summaryHtml: renderMarkdown(summary) })),
+    }
+  }
+}
