@@ -1,5 +1,4 @@
 import { describe, expect, test } from 'vitest'
-import { reportStatuses } from '#app/models/database.ts'
 import { isMessageKey } from '#app/utils/i18n.ts'
 import {
   acceptsOutcomes,
@@ -9,7 +8,7 @@ import {
   canRecordOutcome,
   PhenomenonActionSchema,
 } from './action-outcomes.ts'
-import { type Actor } from './report-status.ts'
+import { type Actor, reportStatuses } from './report-status.ts'
 
 const actor = (overrides: Partial<Actor>): Actor => ({
   roles: ['worker'],

@@ -1,13 +1,14 @@
 import { z } from 'zod'
-import { type ActionOutcome, actionOutcomes, type ReportStatus } from '#app/models/database.ts'
 import { type FieldErrors } from '#app/utils/forms.ts'
 import { type MessageKey } from '#app/utils/i18n.ts'
 import { type FieldFinding } from './identifiability.ts'
 import { actionLevels } from './report-fields.ts'
-import { type Actor } from './report-status.ts'
+import { type Actor, type ReportStatus } from './report-status.ts'
 import { type Role } from './roles.ts'
 
-export { actionOutcomes, type ActionOutcome }
+/** What became of a proposed action: taken up as proposed, taken up changed, turned down, carried out. */
+export const actionOutcomes = ['accepted', 'adapted', 'rejected', 'done'] as const
+export type ActionOutcome = (typeof actionOutcomes)[number]
 
 /** Whose proposed action it is: a report's (with its status) or a phenomenon's, drafted by a coordinator. */
 export type ActionOwner = { kind: 'report'; status: ReportStatus } | { kind: 'phenomenon' }

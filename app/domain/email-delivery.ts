@@ -1,3 +1,7 @@
+/** How a user wants to hear of events: an email for each, one daily digest, or only in the app. */
+export const emailDeliveries = ['immediate', 'daily', 'none'] as const
+export type EmailDelivery = (typeof emailDeliveries)[number]
+
 /** After this many attempts a job is dead-lettered and waits for an admin. */
 export const maxEmailAttempts = 8
 

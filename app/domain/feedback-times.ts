@@ -1,10 +1,10 @@
 import { z } from 'zod'
-import { type ReportEventType, type ReportStatus } from '#app/models/database.ts'
+import { type ReportStatus } from './report-status.ts'
 
 /**
- * How quickly reporters hear back. These functions are the definition; the SQL in
- * `app/models/feedback-times.server.ts` and the review queue compute the same thing in the database, and the
- * integration tests hold the two together.
+ * How quickly reporters hear back. The rules below are the definition; the SQL in `app/models/report.server.ts`
+ * and `app/models/feedback-times.server.ts` computes them in the database, and the integration tests hold it to
+ * the same rules restated report by report in `tests/integration/feedback-times-definition.ts`.
  *
  * - The *submission* that counts is the latest one (`reports.submitted_at`, set on every move to `submitted`):
  *   a report sent back for changes and resubmitted starts waiting again.
@@ -38,33 +38,7 @@ export const defaultFeedbackPeriod: FeedbackPeriod = 90
 /** The statuses in which a report can still be waiting for its first feedback. */
 export const feedbackWaitingStatuses = ['submitted', 'in_review'] as const satisfies readonly ReportStatus[]
 
-export interface SubmittedReport {
-  authorId: string
-  status: ReportStatus
-  submittedAt: Date | null
-}
-
-export interface ReportEventFact {
-  actorId: string
-  type: ReportEventType
-  createdAt: Date
-}
-
 const dayMs = 24 * 60 * 60 * 1000
-
-export function countsAsFeedback(report: SubmittedReport, event: ReportEventFact): boolean {
-  return (
-    report.submittedAt !== null &&
-    event.type !== 'created' &&
-    event.actorId !== report.authorId &&
-    event.createdAt.getTime() > report.submittedAt.getTime()
-  )
-}
-
-export function firstFeedbackAt(report: SubmittedReport, events: readonly ReportEventFact[]): Date | null {
-  const times = events.filter((event) => countsAsFeedback(report, event)).map((event) => event.createdAt.getTime())
-  return times.length === 0 ? null : new Date(Math.min(...times))
-}
 
 export function daysBetween(from: Date, to: Date): number {
   return (to.getTime() - from.getTime()) / dayMs
@@ -75,28 +49,8 @@ export function roundDays(days: number): number {
   return Math.round(days * 10) / 10
 }
 
-export function isWaitingForFeedback(report: SubmittedReport, firstFeedback: Date | null): boolean {
-  return (
-    report.submittedAt !== null &&
-    firstFeedback === null &&
-    (feedbackWaitingStatuses as readonly ReportStatus[]).includes(report.status)
-  )
-}
-
-export function isOverdue(report: SubmittedReport, firstFeedback: Date | null, limitDays: number, now: Date): boolean {
-  return isWaitingForFeedback(report, firstFeedback) && daysBetween(report.submittedAt!, now) > limitDays
-}
-
 export function periodStart(now: Date, periodDays: number): Date {
   return new Date(now.getTime() - periodDays * dayMs)
-}
-
-/** The middle value, or the mean of the two middle values — what PostgreSQL's `percentile_cont(0.5)` gives. */
-export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
 }
 
 export interface TeamFeedbackTimes {
@@ -107,27 +61,4 @@ export interface TeamFeedbackTimes {
   /** Now, whenever submitted. */
   waiting: number
   overdue: number
-}
-
-/** One team's figures from its reports and their events, by the rules above. */
-export function summariseFeedbackTimes(
-  reports: readonly (SubmittedReport & { events: readonly ReportEventFact[] })[],
-  options: { now: Date; periodDays: number; limitDays: number },
-): TeamFeedbackTimes {
-  const start = periodStart(options.now, options.periodDays)
-  const inPeriod = reports.filter((report) => report.submittedAt !== null && report.submittedAt >= start)
-  const times = inPeriod.flatMap((report) => {
-    const first = firstFeedbackAt(report, report.events)
-    return first === null ? [] : [daysBetween(report.submittedAt!, first)]
-  })
-  const firsts = reports.map((report) => firstFeedbackAt(report, report.events))
-  const medianDays = median(times)
-  return {
-    submitted: inPeriod.length,
-    medianDays: medianDays === null ? null : roundDays(medianDays),
-    longestDays: times.length === 0 ? null : roundDays(Math.max(...times)),
-    waiting: reports.filter((report, index) => isWaitingForFeedback(report, firsts[index]!)).length,
-    overdue: reports.filter((report, index) => isOverdue(report, firsts[index]!, options.limitDays, options.now))
-      .length,
-  }
 }

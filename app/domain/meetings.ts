@@ -1,7 +1,8 @@
 import { z } from 'zod'
-import { type AgendaDecision, agendaDecisions, type ReportStatus } from '#app/models/database.ts'
+import { type AgendaDecision, agendaDecisions } from './agenda-decisions.ts'
 import { type CommitteeRole, committeeSeatRole } from './committees.ts'
 import { isPlausibleYear } from './dates.ts'
+import { type ReportStatus } from './report-status.ts'
 import { hasAnyRole, type Role } from './roles.ts'
 
 export { agendaDecisions, type AgendaDecision }

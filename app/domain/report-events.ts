@@ -1,6 +1,7 @@
-import { type AgendaDecision, type ReportEventType } from '#app/models/database.ts'
 import { type MessageKey, type Translate } from '#app/utils/i18n.ts'
 import { type ActionOutcome } from './action-outcomes.ts'
+import { type AgendaDecision } from './agenda-decisions.ts'
+import { type ReportEventType } from './report-event-types.ts'
 import { type ReportStatus, type Resolution } from './report-status.ts'
 import { welfareSectionPath } from './welfare-report.ts'
 

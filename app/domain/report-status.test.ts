@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest'
-import { reportStatuses } from '#app/models/database.ts'
 import {
   type Actor,
   availableTransitions,
   canTransition,
   findTransition,
   isEditable,
+  reportStatuses,
   transitions,
 } from './report-status.ts'
 

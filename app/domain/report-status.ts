@@ -1,8 +1,20 @@
 import { z } from 'zod'
-import { type ReportStatus, reportStatuses } from '#app/models/database.ts'
 import { type Role } from './roles.ts'
 
-export type { ReportStatus }
+/** A report's lifecycle (DESIGN.md), in order; the `reports.status` column holds exactly these. */
+export const reportStatuses = [
+  'draft',
+  'submitted',
+  'in_review',
+  'changes_requested',
+  'forwarded',
+  'on_agenda',
+  'decided',
+  'in_welfare_report',
+  'closed',
+  'withdrawn',
+] as const
+export type ReportStatus = (typeof reportStatuses)[number]
 
 /** How the acting user stands to this report; team and organisation scope is checked before this. */
 export interface Actor {

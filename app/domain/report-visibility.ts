@@ -1,4 +1,4 @@
-import { type ReportStatus } from '#app/models/database.ts'
+import { type ReportStatus } from './report-status.ts'
 import { type Role, writesReports } from './roles.ts'
 
 /** Statuses a committee member may read: the report has reached a committee. */

@@ -1,10 +1,10 @@
 import { z } from 'zod'
-import { type ReportStatus } from '#app/models/database.ts'
 import { type FieldErrors, fieldErrorsFrom } from '#app/utils/forms.ts'
 import { type MessageKey } from '#app/utils/i18n.ts'
 import { IsoDateSchema } from './dates.ts'
 import { type FieldFinding } from './identifiability.ts'
 import { supportNeeds } from './report-fields.ts'
+import { type ReportStatus } from './report-status.ts'
 import { hasAnyRole, type Role } from './roles.ts'
 import { type StatisticsFilter, StatisticsFilterSchema } from './statistics.ts'
 

@@ -1,6 +1,8 @@
-import { type PublicCount, type PublicStatistics } from './statistics.ts'
+import { type ActionOutcome } from './action-outcomes.ts'
+import { type AgendaDecision } from './agenda-decisions.ts'
 import { type ActionLevel } from './report-fields.ts'
-import { type ActionOutcome, type AgendaDecision, type ReportStatus } from '#app/models/database.ts'
+import { type ReportStatus } from './report-status.ts'
+import { type PublicCount, type PublicStatistics } from './statistics.ts'
 
 /** A proposed action as the welfare report shows it: what was proposed and what became of it. */
 export interface WelfareAction {

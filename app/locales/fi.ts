@@ -322,8 +322,7 @@ export const fi = {
   'error.unavailable.body':
     'Yhteys tietokantaan on hetkellisesti poikki. Odota hetki ja lataa sivu uudelleen. Jos lähetit lomakkeen, sitä ei tallennettu: palaa takaisin ja lähetä se uudelleen, kun sivu toimii.',
   'error.tooLarge.title': 'Lähetys on liian suuri',
-  'error.tooLarge.body':
-    'Lähettämäsi lomake on suurempi kuin sallittu {limit} Mt. Lyhennä tekstiä ja yritä uudelleen.',
+  'error.tooLarge.body': 'Lähettämäsi lomake on suurempi kuin sallittu {limit} Mt. Lyhennä tekstiä ja yritä uudelleen.',
 
   'common.yes': 'Kyllä',
   'common.no': 'Ei',

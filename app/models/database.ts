@@ -1,7 +1,32 @@
 import { type ColumnType, type Generated, type Insertable, type Selectable } from 'kysely'
+import { type ActionOutcome } from '#app/domain/action-outcomes.ts'
+import { type AgendaDecision } from '#app/domain/agenda-decisions.ts'
 import { type CommitteeRole } from '#app/domain/committees.ts'
+import { type EmailDelivery } from '#app/domain/email-delivery.ts'
+import { type NotificationReason } from '#app/domain/notifications.ts'
+import { type ReportEventType } from '#app/domain/report-event-types.ts'
+import {
+  type ActionLevel,
+  type AgeBand,
+  type ClientGroup,
+  type Gender,
+  type Sector,
+  type SupportNeed,
+  type Trend,
+} from '#app/domain/report-fields.ts'
+import { type ReportStatus, type Resolution } from '#app/domain/report-status.ts'
 import { type Role } from '#app/domain/roles.ts'
+import { type TokenPurpose } from '#app/domain/user-tokens.ts'
 import { type Locale } from '#app/utils/i18n.ts'
+
+// The value lists live with their rules in app/domain; these re-exports keep older importers compiling until
+// they import from the domain themselves. The domain never imports from here.
+export { actionOutcomes, type ActionOutcome } from '#app/domain/action-outcomes.ts'
+export { agendaDecisions, type AgendaDecision } from '#app/domain/agenda-decisions.ts'
+export { emailDeliveries, type EmailDelivery } from '#app/domain/email-delivery.ts'
+export { type NotificationReason } from '#app/domain/notifications.ts'
+export { reportEventTypes, type ReportEventType } from '#app/domain/report-event-types.ts'
+export { reportStatuses, type ReportStatus } from '#app/domain/report-status.ts'
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>
 type UpdatedAt = ColumnType<Date, Date | undefined, Date>
@@ -69,20 +94,6 @@ export interface LoginAttemptTable {
   last_failure_at: Date
 }
 
-export const reportStatuses = [
-  'draft',
-  'submitted',
-  'in_review',
-  'changes_requested',
-  'forwarded',
-  'on_agenda',
-  'decided',
-  'in_welfare_report',
-  'closed',
-  'withdrawn',
-] as const
-export type ReportStatus = (typeof reportStatuses)[number]
-
 export interface ReportTable {
   id: Generated<string>
   organisation_id: string
@@ -93,13 +104,13 @@ export interface ReportTable {
   title: string
   description: ColumnType<string, string | undefined, string>
   observed_since: string | null
-  support_needs: ColumnType<string[], string[] | undefined, string[]>
-  client_groups: ColumnType<string[], string[] | undefined, string[]>
-  age_bands: ColumnType<string[], string[] | undefined, string[]>
-  genders: ColumnType<string[], string[] | undefined, string[]>
+  support_needs: ColumnType<SupportNeed[], SupportNeed[] | undefined, SupportNeed[]>
+  client_groups: ColumnType<ClientGroup[], ClientGroup[] | undefined, ClientGroup[]>
+  age_bands: ColumnType<AgeBand[], AgeBand[] | undefined, AgeBand[]>
+  genders: ColumnType<Gender[], Gender[] | undefined, Gender[]>
   client_count: number | null
-  trend: 'growing' | 'stable' | 'shrinking' | 'unknown' | null
-  sectors: ColumnType<string[], string[] | undefined, string[]>
+  trend: Trend | null
+  sectors: ColumnType<Sector[], Sector[] | undefined, Sector[]>
   causes: ColumnType<string, string | undefined, string>
   consequences: ColumnType<string, string | undefined, string>
   clients_participated: ColumnType<boolean, boolean | undefined, boolean>
@@ -112,9 +123,6 @@ export interface ReportTable {
   submitted_at: Date | null
 }
 
-export const actionOutcomes = ['accepted', 'adapted', 'rejected', 'done'] as const
-export type ActionOutcome = (typeof actionOutcomes)[number]
-
 /** A proposed action of a report or, drafted by a coordinator, of a phenomenon: exactly one of the two is set. */
 export interface ProposedActionTable {
   id: Generated<string>
@@ -122,7 +130,7 @@ export interface ProposedActionTable {
   phenomenon_id: ColumnType<string | null, string | null | undefined, string | null>
   position: number
   description: string
-  level: 'team' | 'organisation' | 'committee' | 'national'
+  level: ActionLevel
   outcome: ColumnType<ActionOutcome | null, ActionOutcome | null | undefined, ActionOutcome | null>
   outcome_reason: ColumnType<string | null, string | null | undefined, string | null>
   outcome_by: ColumnType<string | null, string | null | undefined, string | null>
@@ -165,20 +173,6 @@ export interface PhenomenonReportTable {
   linked_at: CreatedAt
 }
 
-export const reportEventTypes = [
-  'created',
-  'status_changed',
-  'phenomenon_linked',
-  'phenomenon_unlinked',
-  'action_outcome',
-  'welfare_report_included',
-] as const
-export type ReportEventType = (typeof reportEventTypes)[number]
-
-export const agendaDecisions = ['noted', 'decided', 'returned', 'tabled'] as const
-/** Merkitty tiedoksi, päätetty toimenpiteistä, palautettu valmisteluun, pöydälle. */
-export type AgendaDecision = (typeof agendaDecisions)[number]
-
 export interface ReportEventTable {
   id: Generated<string>
   report_id: string
@@ -188,7 +182,7 @@ export interface ReportEventTable {
   from_status: ReportStatus | null
   to_status: ReportStatus | null
   comment: string | null
-  resolution: 'resolved_in_team' | 'no_further_action' | null
+  resolution: Resolution | null
   committee_id: string | null
   phenomenon_id: string | null
   agenda_item_id: ColumnType<string | null, string | null | undefined, never>
@@ -288,11 +282,6 @@ export interface ApiTokenTable {
   revoked_at: Date | null
 }
 
-export const emailDeliveries = ['immediate', 'daily', 'none'] as const
-export type EmailDelivery = (typeof emailDeliveries)[number]
-
-export type NotificationReason = 'author' | 'team_lead' | 'coordinator' | 'follower'
-
 export interface NotificationTable {
   id: Generated<string>
   organisation_id: string
@@ -342,7 +331,7 @@ export interface EmailJobTable {
 export interface UserTokenTable {
   id: Generated<string>
   user_id: string
-  purpose: 'invitation' | 'password_reset'
+  purpose: TokenPurpose
   token_hash: string
   expires_at: Date
   used_at: Date | null

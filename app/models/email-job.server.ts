@@ -1,12 +1,25 @@
-import { sql } from 'kysely'
+import { type Selectable, sql } from 'kysely'
 import { type AppDb } from '#app/utils/db.server.ts'
-import { type EmailKind } from './database.ts'
+import { type EmailJobTable, type EmailKind } from './database.ts'
 
-export interface NewEmailJob {
+/**
+ * What the worker needs to write each kind of email when it is sent: ids, names, links and dates, never
+ * rendered text, so the email tells what is true at sending time in the recipient's language.
+ */
+export interface EmailPayloads {
+  notification: { notificationId: string }
+  /** `day` is the Helsinki day (YYYY-MM-DD) whose notifications the digest gathers. */
+  digest: { organisationId: string; day: string }
+  invitation: { inviterName: string; organisationName: string; url: string; expiresAt: string }
+  password_reset: { url: string; expiresAt: string }
+}
+
+/** A kind of email with the payload that kind needs; a kind without a payload type here does not compile. */
+export type EmailContent = { [Kind in EmailKind]: { kind: Kind; payload: EmailPayloads[Kind] } }[EmailKind]
+
+export type NewEmailJob = EmailContent & {
   organisationId: string | null
   recipientId: string
-  kind: EmailKind
-  payload: Record<string, unknown>
   /** Derived from what the email is about, so the same email can never be queued or delivered twice. */
   idempotencyKey: string
   runAt?: Date
@@ -35,8 +48,8 @@ export async function enqueueEmail(db: AppDb, job: NewEmailJob) {
  * Takes the next due job for this worker: a pending one whose time has come, or one whose sender stopped
  * (crashed) before acknowledging it. SKIP LOCKED lets several workers run without ever taking the same job.
  */
-export async function claimNextEmailJob(db: AppDb, leaseMs: number) {
-  return db
+export async function claimNextEmailJob(db: AppDb, leaseMs: number): Promise<ClaimedEmailJob | undefined> {
+  const job = await db
     .updateTable('email_jobs')
     .set((eb) => ({
       status: 'sending',
@@ -60,9 +73,12 @@ export async function claimNextEmailJob(db: AppDb, leaseMs: number) {
     )
     .returningAll()
     .executeTakeFirst()
+  // The column holds whatever JSON it is given; only enqueueEmail and scheduleDailyDigests write it, each with the
+  // payload of its kind.
+  return job as ClaimedEmailJob | undefined
 }
 
-export type ClaimedEmailJob = NonNullable<Awaited<ReturnType<typeof claimNextEmailJob>>>
+export type ClaimedEmailJob = Omit<Selectable<EmailJobTable>, 'kind' | 'payload'> & EmailContent
 
 /**
  * Records the delivery. Rendered content is kept only for the local mailbox: an email that went out holds
@@ -162,6 +178,7 @@ export async function scheduleDailyDigests(db: AppDb, day: string) {
           'notifications.organisation_id',
           'notifications.user_id',
           sql<string>`'digest'`.as('kind'),
+          // EmailPayloads['digest']
           sql<string>`jsonb_build_object('day', ${day}::text, 'organisationId', notifications.organisation_id)`.as(
             'payload',
           ),

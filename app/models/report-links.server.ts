@@ -64,7 +64,11 @@ export function listReportsOfPhenomena(db: AppDb, organisationId: string, phenom
 }
 
 /** Links the phenomena; one already linked stays as it is. */
-export async function addPhenomenonLinks(trx: Transaction<Database>, owner: LinkOwner, phenomenonIds: readonly string[]) {
+export async function addPhenomenonLinks(
+  trx: Transaction<Database>,
+  owner: LinkOwner,
+  phenomenonIds: readonly string[],
+) {
   if (phenomenonIds.length === 0) return
   const t = tablesOf(owner)
   await sql`insert into ${t.phenomena} (${t.owner}, phenomenon_id)

@@ -116,7 +116,10 @@ export function mayDecide(actor: MeetingActor, meeting: Pick<MeetingForViewer, '
   return meeting.published_at !== null && canRecordDecision(actor.roles, meeting.viewerSeat)
 }
 
-export async function createMeeting(actor: MeetingActor, input: MeetingInput): Promise<MeetingResult<{ meetingId: string }>> {
+export async function createMeeting(
+  actor: MeetingActor,
+  input: MeetingInput,
+): Promise<MeetingResult<{ meetingId: string }>> {
   if (!canPrepareMeetings(actor.roles)) return forbidden
   const db = getDb()
   if (!(await committeeExists(db, actor.organisation.id, input.committeeId))) return missingCommittee
@@ -194,7 +197,10 @@ export async function updateAgendaItem(
 }
 
 /** Deletes the item and closes the gap, so the items stay numbered 1…n. */
-export function deleteAgendaItem(actor: MeetingActor, input: { meetingId: string; itemId: string }): Promise<MeetingResult> {
+export function deleteAgendaItem(
+  actor: MeetingActor,
+  input: { meetingId: string; itemId: string },
+): Promise<MeetingResult> {
   return editAgenda(actor, input.meetingId, async (trx): Promise<MeetingResult> => {
     const agenda = agendaOf(input.meetingId)
     const item = await findPositioned(trx, agenda, input.itemId)

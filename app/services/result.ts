@@ -23,5 +23,4 @@ export type CommonRefusal =
 
 /** The one result shape of every service: success with its payload, or a refusal saying why. */
 export type ServiceResult<Payload extends object = object, Refusal extends Refused<string> = CommonRefusal> =
-  | ({ ok: true } & Payload)
-  | Refusal
+  ({ ok: true } & Payload) | Refusal

@@ -45,24 +45,23 @@ async function composeEmail(db: AppDb, job: ClaimedEmailJob) {
     .executeTakeFirstOrThrow()
   const appUrl = getEnv().appUrl
   const settingsUrl = `${appUrl}/settings`
-  const payload = job.payload as Record<string, string>
   const compose = async (): Promise<EmailMessage | null> => {
     switch (job.kind) {
       case 'notification': {
-        const [update] = await listReportUpdates(db, appUrl, { notificationId: payload.notificationId! })
+        const [update] = await listReportUpdates(db, appUrl, { notificationId: job.payload.notificationId })
         return update ? { kind: 'notification', recipientName: recipient.name, settingsUrl, ...update } : null
       }
       case 'digest': {
         const updates = await listReportUpdates(db, appUrl, {
           userId: job.recipient_id,
-          organisationId: payload.organisationId!,
-          day: payload.day!,
+          organisationId: job.payload.organisationId,
+          day: job.payload.day,
         })
         if (updates.length === 0) return null
         return {
           kind: 'digest',
           recipientName: recipient.name,
-          date: payload.day!,
+          date: job.payload.day,
           updates,
           notificationsUrl: `${appUrl}/notifications`,
           settingsUrl,
@@ -72,17 +71,17 @@ async function composeEmail(db: AppDb, job: ClaimedEmailJob) {
         return {
           kind: 'invitation',
           recipientName: recipient.name,
-          inviterName: payload.inviterName!,
-          organisationName: payload.organisationName!,
-          url: payload.url!,
-          expiresAt: payload.expiresAt!,
+          inviterName: job.payload.inviterName,
+          organisationName: job.payload.organisationName,
+          url: job.payload.url,
+          expiresAt: job.payload.expiresAt,
         }
       case 'password_reset':
         return {
           kind: 'password_reset',
           recipientName: recipient.name,
-          url: payload.url!,
-          expiresAt: payload.expiresAt!,
+          url: job.payload.url,
+          expiresAt: job.payload.expiresAt,
         }
     }
   }

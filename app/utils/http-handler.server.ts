@@ -10,7 +10,6 @@ import type express from 'express'
 import { apiProblemResponse } from './api.server.ts'
 import { bodyLimitBytes, tooLargePagePath } from './request-limits.ts'
 
-
 class BodyLimit extends Transform {
   exceeded = false
   private received = 0

@@ -7,6 +7,7 @@ import {
   createUser,
 } from '#tests/factories/index.ts'
 import { apiRequest, apiTokenFor } from '#tests/utils.ts'
+import { type ClientGroup, type SupportNeed } from '#app/domain/report-fields.ts'
 import {
   statisticsDimensions,
   type StatisticsFilter,
@@ -95,7 +96,13 @@ beforeAll(async () => {
 
   // Twelve housing reports in Kuopio, three violence reports in Siilinjärvi (a group that must stay hidden at
   // the default threshold of five), six financial-and-housing reports in Kuopio, and reports that never count.
-  const groups = [
+  const groups: {
+    count: number
+    day: string
+    needs: SupportNeed[]
+    clientGroups: ClientGroup[]
+    municipality: string
+  }[] = [
     { count: 12, day: '2025-03-10', needs: ['housing'], clientGroups: ['adults'], municipality: kuopio.id },
     { count: 3, day: '2025-05-20', needs: ['violence'], clientGroups: ['older_people'], municipality: siilinjarvi.id },
     { count: 6, day: '2025-08-05', needs: ['financial', 'housing'], clientGroups: ['adults'], municipality: kuopio.id },

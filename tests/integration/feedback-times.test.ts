@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { createOrganisation, createReport, createTeam, createUser } from '#tests/factories/index.ts'
 import { formRequest, getRequest, payloadOf, signIn, statusOf, thrownBy } from '#tests/utils.ts'
-import { summariseFeedbackTimes } from '#app/domain/feedback-times.ts'
+import { summariseFeedbackTimes } from './feedback-times-definition.ts'
 import { TransitionRequestSchema } from '#app/domain/report-status.ts'
 import { type ReportEventType, type ReportStatus } from '#app/models/database.ts'
 import { listFeedbackTimesByTeam } from '#app/models/feedback-times.server.ts'

@@ -1,6 +1,15 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { createMunicipality, createOrganisation, createReport, createUser } from '#tests/factories/index.ts'
-import { ageBands, clientGroups, genders, supportNeeds } from '#app/domain/report-fields.ts'
+import {
+  type AgeBand,
+  ageBands,
+  type ClientGroup,
+  clientGroups,
+  type Gender,
+  genders,
+  type SupportNeed,
+  supportNeeds,
+} from '#app/domain/report-fields.ts'
 import {
   type CountRow,
   type StatisticsDimension,
@@ -17,10 +26,10 @@ interface RawReport {
   submittedAt: Date | null
   positive: boolean
   municipality: string | null
-  supportNeeds: string[]
-  clientGroups: string[]
-  ageBands: string[]
-  genders: string[]
+  supportNeeds: SupportNeed[]
+  clientGroups: ClientGroup[]
+  ageBands: AgeBand[]
+  genders: Gender[]
   firstFeedbackAt: Date | null
 }
 

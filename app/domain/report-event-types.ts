@@ -1,0 +1,10 @@
+/** Every kind of step recorded in a report's history; the `report_events.type` column holds exactly these. */
+export const reportEventTypes = [
+  'created',
+  'status_changed',
+  'phenomenon_linked',
+  'phenomenon_unlinked',
+  'action_outcome',
+  'welfare_report_included',
+] as const
+export type ReportEventType = (typeof reportEventTypes)[number]
