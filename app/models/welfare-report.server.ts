@@ -1,5 +1,4 @@
 import { sql, type Transaction } from 'kysely'
-import { type FieldFinding } from '#app/domain/identifiability.ts'
 import { type ActionLevel, type SupportNeed, supportNeeds } from '#app/domain/report-fields.ts'
 import { type PublicStatistics, suppressCount, suppressStatistics } from '#app/domain/statistics.ts'
 import {
@@ -10,27 +9,13 @@ import {
   type WelfareReportEntry,
   type WelfareSection,
 } from '#app/domain/welfare-report.ts'
-import {
-  includableStatuses,
-  isIncludable,
-  type WelfareReportInput,
-  type WelfareSectionInput,
-} from '#app/domain/welfare-report-form.ts'
+import { type WelfareReportInput } from '#app/domain/welfare-report-form.ts'
 import { type AppDb } from '#app/utils/db.server.ts'
-import { type Database, type ReportStatus } from './database.ts'
-import { scanTextsOfOrganisation } from './organisation-settings.server.ts'
+import { type Database } from './database.ts'
 import { listProposedActions } from './proposed-action.server.ts'
-import { recordReportEvent, transitionReport, type Viewer, visibleTo } from './report.server.ts'
+import { type Viewer, visibleTo } from './report.server.ts'
 import { computeReportStatistics } from './statistics.server.ts'
-import { isVersion, versionOf } from './edit-version.server.ts'
-
-/** What a write returns: done, or why not, with what the identifiability guard found. */
-export type WelfareOutcome<T = object> =
-  | ({ ok: true } & T)
-  | { ok: false; reason: 'not_found' }
-  | { ok: false; reason: 'identifying'; findings: FieldFinding[] }
-  /** Someone else saved a newer version since the form was loaded; nothing was written. */
-  | { ok: false; reason: 'stale' }
+import { versionOf } from './edit-version.server.ts'
 
 export interface WelfareReportSummary {
   id: string
@@ -83,43 +68,32 @@ function lastChange() {
   ))`
 }
 
-/** Everything a coordinator writes into the welfare report passes the guard a report passes (ADR 006). */
-export async function createWelfareReport(
+export async function insertWelfareReport(
   db: AppDb,
-  actor: { id: string; organisationId: string },
-  input: WelfareReportInput,
-): Promise<WelfareOutcome<{ welfareReportId: string }>> {
-  const findings = await scanTextsOfOrganisation(db, actor.organisationId, {
-    title: input.title,
-    introduction: input.introduction,
-  })
-  if (findings.length > 0) return { ok: false, reason: 'identifying', findings }
+  report: WelfareReportInput & { organisationId: string; createdBy: string },
+): Promise<string> {
   const created = await db
     .insertInto('welfare_reports')
     .values({
-      organisation_id: actor.organisationId,
-      title: input.title,
-      period_start: input.periodStart,
-      period_end: input.periodEnd,
-      introduction: input.introduction,
-      created_by: actor.id,
+      organisation_id: report.organisationId,
+      title: report.title,
+      period_start: report.periodStart,
+      period_end: report.periodEnd,
+      introduction: report.introduction,
+      created_by: report.createdBy,
     })
     .returning('id')
     .executeTakeFirstOrThrow()
-  return { ok: true, welfareReportId: created.id }
+  return created.id
 }
 
-export async function updateWelfareReport(
+/** Saves the report's own fields; false when the organisation has no such report. */
+export async function updateWelfareReportFields(
   db: AppDb,
   organisationId: string,
   welfareReportId: string,
   input: WelfareReportInput,
-): Promise<WelfareOutcome> {
-  const findings = await scanTextsOfOrganisation(db, organisationId, {
-    title: input.title,
-    introduction: input.introduction,
-  })
-  if (findings.length > 0) return { ok: false, reason: 'identifying', findings }
+): Promise<boolean> {
   const updated = await db
     .updateTable('welfare_reports')
     .set({
@@ -133,27 +107,11 @@ export async function updateWelfareReport(
     .where('organisation_id', '=', organisationId)
     .returning('id')
     .executeTakeFirst()
-  return updated ? { ok: true } : { ok: false, reason: 'not_found' }
+  return updated !== undefined
 }
 
-/** Which section of which welfare report: both must match, and both belong to the organisation. */
-export interface SectionRef {
-  organisationId: string
-  welfareReportId: string
-  sectionId: string
-}
-
-function findSection(db: AppDb, ref: SectionRef) {
-  return db
-    .selectFrom('welfare_report_sections')
-    .select(['id', 'welfare_report_id', 'position', 'title'])
-    .where('id', '=', ref.sectionId)
-    .where('welfare_report_id', '=', ref.welfareReportId)
-    .where('organisation_id', '=', ref.organisationId)
-}
-
-/** Locks the welfare report row so that sections added or moved at the same time take positions in turn. */
-function lockWelfareReport(trx: Transaction<Database>, organisationId: string, welfareReportId: string) {
+/** Locks the welfare report row so that sections added, moved or deleted at the same time take positions in turn. */
+export function lockWelfareReport(trx: Transaction<Database>, organisationId: string, welfareReportId: string) {
   return trx
     .selectFrom('welfare_reports')
     .select('id')
@@ -163,343 +121,8 @@ function lockWelfareReport(trx: Transaction<Database>, organisationId: string, w
     .executeTakeFirst()
 }
 
-/** Appends a section after the last one. */
-export async function addSection(
-  db: AppDb,
-  organisationId: string,
-  welfareReportId: string,
-  input: WelfareSectionInput,
-): Promise<WelfareOutcome<{ sectionId: string }>> {
-  const findings = await scanTextsOfOrganisation(db, organisationId, { title: input.title, body: input.body })
-  return db.transaction().execute(async (trx) => {
-    if (!(await lockWelfareReport(trx, organisationId, welfareReportId))) return { ok: false, reason: 'not_found' }
-    if (findings.length > 0) return { ok: false, reason: 'identifying', findings }
-    const section = await trx
-      .insertInto('welfare_report_sections')
-      .values((eb) => ({
-        organisation_id: organisationId,
-        welfare_report_id: welfareReportId,
-        position: eb
-          .selectFrom('welfare_report_sections')
-          .select(sql<number>`coalesce(max(position), 0) + 1`.as('next'))
-          .where('welfare_report_id', '=', welfareReportId),
-        title: input.title,
-        category: input.category,
-        body: input.body,
-      }))
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    return { ok: true, sectionId: section.id }
-  })
-}
-
-/** Replaces a section's title, category and Markdown body. */
-export async function setSectionContent(
-  db: AppDb,
-  ref: SectionRef,
-  input: WelfareSectionInput & { version: Date },
-): Promise<WelfareOutcome> {
-  if (!(await findSection(db, ref).executeTakeFirst())) return { ok: false, reason: 'not_found' }
-  const findings = await scanTextsOfOrganisation(db, ref.organisationId, { title: input.title, body: input.body })
-  if (findings.length > 0) return { ok: false, reason: 'identifying', findings }
-  const updated = await db
-    .updateTable('welfare_report_sections')
-    .set({ title: input.title, category: input.category, body: input.body, updated_at: new Date() })
-    .where('id', '=', ref.sectionId)
-    .where(isVersion(input.version))
-    .executeTakeFirst()
-  return updated.numUpdatedRows === 0n ? { ok: false, reason: 'stale' } : { ok: true }
-}
-
-/**
- * Swaps the section with its neighbour above or below; the unique position is checked at commit, so the two
- * updates may briefly share a position. At the edge nothing moves.
- */
-export async function moveSection(
-  db: AppDb,
-  ref: SectionRef,
-  direction: 'up' | 'down',
-): Promise<WelfareOutcome<{ moved: boolean }>> {
-  return db.transaction().execute(async (trx) => {
-    if (!(await lockWelfareReport(trx, ref.organisationId, ref.welfareReportId))) {
-      return { ok: false, reason: 'not_found' }
-    }
-    const section = await findSection(trx, ref).executeTakeFirst()
-    if (!section) return { ok: false, reason: 'not_found' }
-    const neighbour = await trx
-      .selectFrom('welfare_report_sections')
-      .select(['id', 'position'])
-      .where('welfare_report_id', '=', ref.welfareReportId)
-      .where('position', direction === 'up' ? '<' : '>', section.position)
-      .orderBy('position', direction === 'up' ? 'desc' : 'asc')
-      .limit(1)
-      .executeTakeFirst()
-    if (!neighbour) return { ok: true, moved: false }
-    const now = new Date()
-    await trx
-      .updateTable('welfare_report_sections')
-      .set({ position: neighbour.position, updated_at: now })
-      .where('id', '=', section.id)
-      .execute()
-    await trx
-      .updateTable('welfare_report_sections')
-      .set({ position: section.position, updated_at: now })
-      .where('id', '=', neighbour.id)
-      .execute()
-    return { ok: true, moved: true }
-  })
-}
-
-export type DeleteSectionOutcome = { ok: true } | { ok: false; reason: 'not_found' | 'in_use' }
-
-/**
- * Deletes a section and closes the gap. A section reporters have been told about stays: their report's history
- * names it, and that history is never rewritten.
- */
-export async function deleteSection(db: AppDb, ref: SectionRef): Promise<DeleteSectionOutcome> {
-  return db.transaction().execute(async (trx) => {
-    if (!(await lockWelfareReport(trx, ref.organisationId, ref.welfareReportId))) {
-      return { ok: false, reason: 'not_found' }
-    }
-    const section = await findSection(trx, ref).executeTakeFirst()
-    if (!section) return { ok: false, reason: 'not_found' }
-    const told = await trx
-      .selectFrom('report_events')
-      .select('id')
-      .where('welfare_report_section_id', '=', section.id)
-      .limit(1)
-      .executeTakeFirst()
-    if (told) return { ok: false, reason: 'in_use' }
-    await trx.deleteFrom('welfare_report_sections').where('id', '=', section.id).execute()
-    await trx
-      .updateTable('welfare_report_sections')
-      .set((eb) => ({ position: eb('position', '-', 1) }))
-      .where('welfare_report_id', '=', ref.welfareReportId)
-      .where('position', '>', section.position)
-      .execute()
-    await trx
-      .updateTable('welfare_reports')
-      .set({ updated_at: new Date() })
-      .where('id', '=', ref.welfareReportId)
-      .execute()
-    return { ok: true }
-  })
-}
-
-export interface ExcludedReport {
-  id: string
-  title: string
-  status: ReportStatus
-}
-
-export type InclusionOutcome =
-  | { ok: true; included: number; skipped: ExcludedReport[] }
-  | { ok: false; reason: 'not_found' }
-  /** Reports chosen directly that no committee has decided on yet; nothing was included. */
-  | { ok: false; reason: 'not_includable'; reports: ExcludedReport[] }
-
-/**
- * Takes phenomena and reports into a section, in the caller's transaction. A decided report moves to the welfare
- * report; one already there gets an event of its own. Either way its reporter is told which section used it,
- * once per section, ever. A phenomenon brings its decided and included reports along; its other reports are skipped
- * (returned in `skipped`), while a report chosen directly in another status stops the whole inclusion.
- */
-export async function includeInSection(
-  trx: Transaction<Database>,
-  inclusion: SectionRef & { actorId: string; phenomenonIds: string[]; reportIds: string[] },
-): Promise<InclusionOutcome> {
-  const { organisationId, sectionId } = inclusion
-  if (!(await lockWelfareReport(trx, organisationId, inclusion.welfareReportId)))
-    return { ok: false, reason: 'not_found' }
-  if (!(await findSection(trx, inclusion).executeTakeFirst())) return { ok: false, reason: 'not_found' }
-  const phenomenonIds = [...new Set(inclusion.phenomenonIds)]
-  const reportIds = [...new Set(inclusion.reportIds)]
-  const phenomena =
-    phenomenonIds.length === 0
-      ? []
-      : await trx
-          .selectFrom('phenomena')
-          .select('id')
-          .where('id', 'in', phenomenonIds)
-          .where('organisation_id', '=', organisationId)
-          .execute()
-  const direct =
-    reportIds.length === 0
-      ? []
-      : await trx
-          .selectFrom('reports')
-          .select(['id', 'title', 'status'])
-          .where('id', 'in', reportIds)
-          .where('organisation_id', '=', organisationId)
-          .orderBy('title')
-          .execute()
-  if (phenomena.length !== phenomenonIds.length || direct.length !== reportIds.length) {
-    return { ok: false, reason: 'not_found' }
-  }
-  const notIncludable = direct.filter((report) => !isIncludable(report.status))
-  if (notIncludable.length > 0) return { ok: false, reason: 'not_includable', reports: notIncludable }
-
-  const viaPhenomena =
-    phenomenonIds.length === 0
-      ? []
-      : await trx
-          .selectFrom('phenomenon_reports')
-          .innerJoin('reports', 'reports.id', 'phenomenon_reports.report_id')
-          .select(['reports.id', 'reports.title', 'reports.status', 'phenomenon_reports.phenomenon_id'])
-          .where('phenomenon_reports.phenomenon_id', 'in', phenomenonIds)
-          .where('reports.organisation_id', '=', organisationId)
-          .orderBy('reports.title')
-          .orderBy('reports.id')
-          .execute()
-  if (phenomenonIds.length > 0) {
-    await trx
-      .insertInto('welfare_section_phenomena')
-      .values(phenomenonIds.map((phenomenonId) => ({ section_id: sectionId, phenomenon_id: phenomenonId })))
-      .onConflict((oc) => oc.columns(['section_id', 'phenomenon_id']).doNothing())
-      .execute()
-  }
-
-  // A report chosen directly stays in the section when a phenomenon that also carries it is taken out again.
-  const chosen = new Map<string, { id: string; status: ReportStatus; via: string | null }>()
-  for (const report of direct) chosen.set(report.id, { id: report.id, status: report.status, via: null })
-  const skipped: ExcludedReport[] = []
-  for (const report of viaPhenomena) {
-    if (chosen.has(report.id)) continue
-    if (!isIncludable(report.status)) {
-      if (!skipped.some((other) => other.id === report.id)) skipped.push(report)
-      continue
-    }
-    chosen.set(report.id, { id: report.id, status: report.status, via: report.phenomenon_id })
-  }
-  const existing = new Map(
-    (
-      await trx
-        .selectFrom('welfare_section_reports')
-        .select(['report_id', 'via_phenomenon_id'])
-        .where('section_id', '=', sectionId)
-        .execute()
-    ).map((row) => [row.report_id, row.via_phenomenon_id]),
-  )
-  // Told once per section, even if the report was taken out and put back in the meantime.
-  const alreadyTold =
-    chosen.size === 0
-      ? new Set<string>()
-      : new Set(
-          (
-            await trx
-              .selectFrom('report_events')
-              .select('report_id')
-              .where('welfare_report_section_id', '=', sectionId)
-              .where('report_id', 'in', [...chosen.keys()])
-              .execute()
-          ).map((event) => event.report_id),
-        )
-  let included = 0
-  for (const report of chosen.values()) {
-    if (existing.has(report.id)) {
-      if (report.via === null && existing.get(report.id) !== null) {
-        await trx
-          .updateTable('welfare_section_reports')
-          .set({ via_phenomenon_id: null })
-          .where('section_id', '=', sectionId)
-          .where('report_id', '=', report.id)
-          .execute()
-      }
-      continue
-    }
-    await trx
-      .insertInto('welfare_section_reports')
-      .values({ section_id: sectionId, report_id: report.id, via_phenomenon_id: report.via })
-      .execute()
-    included++
-    if (alreadyTold.has(report.id)) continue
-    const told = { reportId: report.id, organisationId, actorId: inclusion.actorId, welfareReportSectionId: sectionId }
-    if (report.status === 'decided') {
-      await transitionReport(trx, { ...told, from: 'decided', to: 'in_welfare_report', via: 'welfare_report' })
-    } else {
-      await recordReportEvent(trx, { ...told, type: 'welfare_report_included' })
-    }
-  }
-  await touchSection(trx, sectionId)
-  return { ok: true, included, skipped }
-}
-
-function touchSection(trx: Transaction<Database>, sectionId: string) {
-  return trx
-    .updateTable('welfare_report_sections')
-    .set({ updated_at: new Date() })
-    .where('id', '=', sectionId)
-    .execute()
-}
-
-/**
- * Takes phenomena and reports out of a section, with the reports a removed phenomenon brought along. A report
- * keeps its status: it has been in the welfare report, and its history says so.
- */
-export async function removeFromSection(
-  trx: Transaction<Database>,
-  removal: SectionRef & { phenomenonIds: string[]; reportIds: string[] },
-): Promise<{ ok: true } | { ok: false; reason: 'not_found' }> {
-  if (!(await findSection(trx, removal).executeTakeFirst())) return { ok: false, reason: 'not_found' }
-  if (removal.phenomenonIds.length > 0) {
-    await trx
-      .deleteFrom('welfare_section_phenomena')
-      .where('section_id', '=', removal.sectionId)
-      .where('phenomenon_id', 'in', removal.phenomenonIds)
-      .execute()
-  }
-  if (removal.phenomenonIds.length > 0 || removal.reportIds.length > 0) {
-    await trx
-      .deleteFrom('welfare_section_reports')
-      .where('section_id', '=', removal.sectionId)
-      .where((eb) =>
-        eb.or([
-          ...(removal.reportIds.length > 0 ? [eb('report_id', 'in', removal.reportIds)] : []),
-          ...(removal.phenomenonIds.length > 0 ? [eb('via_phenomenon_id', 'in', removal.phenomenonIds)] : []),
-        ]),
-      )
-      .execute()
-  }
-  await touchSection(trx, removal.sectionId)
-  return { ok: true }
-}
-
-/** What a coordinator may take into a section: every phenomenon, and the reports a committee has decided on. */
-export async function listInclusionCandidates(db: AppDb, organisationId: string) {
-  const [phenomena, reports] = await Promise.all([
-    db
-      .selectFrom('phenomena')
-      .select((eb) => [
-        'phenomena.id',
-        'phenomena.title',
-        eb
-          .selectFrom('phenomenon_reports')
-          .innerJoin('reports', 'reports.id', 'phenomenon_reports.report_id')
-          .select(sql<number>`count(*)::int`.as('count'))
-          .whereRef('phenomenon_reports.phenomenon_id', '=', 'phenomena.id')
-          .where('reports.status', 'in', includableStatuses)
-          .as('includable_reports'),
-      ])
-      .where('phenomena.organisation_id', '=', organisationId)
-      .orderBy('phenomena.title')
-      .execute(),
-    db
-      .selectFrom('reports')
-      .select(['reports.id', 'reports.title', 'reports.status'])
-      .where('reports.organisation_id', '=', organisationId)
-      .where('reports.status', 'in', includableStatuses)
-      .orderBy('reports.title')
-      .orderBy('reports.id')
-      .execute(),
-  ])
-  return {
-    phenomena: phenomena.map((row) => ({
-      id: row.id,
-      title: row.title,
-      includableReports: row.includable_reports ?? 0,
-    })),
-    reports,
-  }
+export async function touchWelfareReport(trx: Transaction<Database>, welfareReportId: string) {
+  await trx.updateTable('welfare_reports').set({ updated_at: new Date() }).where('id', '=', welfareReportId).execute()
 }
 
 /** Which of the document's reports the viewer may open; the others are listed by title only. */

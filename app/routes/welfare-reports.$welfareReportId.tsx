@@ -6,60 +6,42 @@ import { PageHeading } from '#app/components/page-heading.tsx'
 import { useFocusAfterMove } from '#app/components/use-focus-after-move.ts'
 import { Button } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
-import {
-  ButtonForm,
-  FormMessage,
-  SectionFields,
-  WelfareReportFields,
-} from '#app/components/welfare-forms.tsx'
+import { ButtonForm, FormMessage, SectionFields, WelfareReportFields } from '#app/components/welfare-forms.tsx'
 import { formatPeriod, WelfareReportView } from '#app/components/welfare-report-view.tsx'
 import { EditVersionSchema } from '#app/domain/edit-version.ts'
-import { type FieldFinding } from '#app/domain/identifiability.ts'
 import { type WelfareSection } from '#app/domain/welfare-report.ts'
 import {
-  canEditWelfareReports,
-  guardFieldErrors,
   welfareReportEditorRoles,
   WelfareReportFormSchema,
   WelfareSectionFormSchema,
 } from '#app/domain/welfare-report-form.ts'
-import { ReportConflictError } from '#app/models/report.server.ts'
+import { type Refused } from '#app/services/result.ts'
 import {
   addSection,
   deleteSection,
-  getWelfareReportDocument,
+  getWelfareReportPage,
   includeInSection,
-  listInclusionCandidates,
-  listReadableReportIds,
   moveSection,
   removeFromSection,
-  setSectionContent,
+  updateSection,
   updateWelfareReport,
-} from '#app/models/welfare-report.server.ts'
+} from '#app/services/welfare-reports.server.ts'
 import { requireRole, requireUser } from '#app/utils/auth.server.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { findingsInTyped } from '#app/utils/guard-forms.server.ts'
-import { type FieldErrors, formValues, parseForm } from '#app/utils/forms.ts'
+import { type FieldErrors, parseForm } from '#app/utils/forms.ts'
 import { type MessageKey } from '#app/utils/i18n.ts'
 import { requireUuid } from '#app/utils/params.server.ts'
-import { type PageFormResult, resultFor } from '#app/utils/page-result.ts'
+import { type PageFormResult, pageReplies, type RefusalAnswer, resultFor } from '#app/utils/page-result.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 import { renderWelfareHtml } from '#app/utils/welfare-export.server.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const welfareReportId = requireUuid(params.welfareReportId)
-  const db = getDb()
-  const document = await getWelfareReportDocument(db, user.organisation.id, welfareReportId)
-  if (!document) throw data({ code: 'not_found' }, { status: 404 })
-  const canEdit = canEditWelfareReports(user.roles)
-  const reportIds = document.sections.flatMap((section) => section.reports.map((report) => report.id))
-  const [readableReportIds, candidates] = await Promise.all([
-    listReadableReportIds(db, user, reportIds),
-    canEdit ? listInclusionCandidates(db, user.organisation.id) : null,
-  ])
-  return { document, html: renderWelfareHtml(document), readableReportIds, canEdit, candidates }
+  const page = await getWelfareReportPage(user, requireUuid(params.welfareReportId))
+  if (!page) throw data({ code: 'not_found' }, { status: 404 })
+  return { ...page, html: renderWelfareHtml(page.document) }
 }
 
 const sectionId = z.uuid({ error: 'validation.invalid' })
@@ -81,114 +63,71 @@ function formIdOf(intent: string, formData: FormData): string {
   return typeof section === 'string' && section ? `${intent}:${section}` : intent
 }
 
+/** The welfare refusals the page answers in its own words. */
+const refusals: Record<string, RefusalAnswer> = {
+  in_use: { status: 409, message: 'welfare.section.inUse' },
+  not_includable: { status: 400, message: 'welfare.include.notIncludable' },
+}
+const choiceArrays = ['phenomenonIds', 'reportIds']
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, welfareReportEditorRoles)
   const welfareReportId = requireUuid(params.welfareReportId)
   const formData = await readProtectedForm(request)
-  const db = getDb()
-  const organisationId = user.organisation.id
   const intent = String(formData.get('intent'))
-  const formId = formIdOf(intent, formData)
-  const respond = (result: Partial<PageFormResult>, status = 200) =>
-    data<PageFormResult>(
-      {
-        ok: status === 200,
-        formId,
-        fieldErrors: {},
-        values: status === 200 ? {} : formValues(formData),
-        findings: [],
-        message: null,
-        reports: [],
-        ...result,
-      },
-      { status },
-    )
-  const invalid = (fieldErrors: FieldErrors) => respond({ fieldErrors }, 400)
+  const page = pageReplies(formData, formIdOf(intent, formData), 'welfare.guard.field')
+  const answer = (result: { ok: true } | Refused<string>, done: MessageKey, extra: Partial<PageFormResult> = {}) =>
+    result.ok ? page.done(done, extra) : page.refused(result, refusals)
   /** A refused text form also names what the guard finds in it, beside the fields' own errors. */
-  const invalidTexts = async (fieldErrors: FieldErrors, fields: readonly string[]) => {
-    const findings = await findingsInTyped(db, organisationId, formData, fields)
-    return respond({ findings, fieldErrors: { ...guardFieldErrors(findings), ...fieldErrors } }, 400)
-  }
-  const identifying = (findings: FieldFinding[]) => respond({ findings, fieldErrors: guardFieldErrors(findings) }, 422)
-  const notFound = () => {
-    throw data({ code: 'not_found' }, { status: 404 })
-  }
-  const saved = (message: MessageKey) => respond({ message })
-  const ref = (section: string) => ({ organisationId, welfareReportId, sectionId: section })
-
+  const invalidTexts = async (fieldErrors: FieldErrors, fields: readonly string[]) =>
+    page.invalid(fieldErrors, await findingsInTyped(getDb(), user.organisation.id, formData, fields))
+  const nothingChosen = (fieldErrors: FieldErrors) =>
+    page.reply(400, { fieldErrors, message: 'welfare.include.nothingChosen' })
   switch (intent) {
     case 'updateReport': {
       const parsed = parseForm(WelfareReportFormSchema, formData)
       if (!parsed.ok) return invalidTexts(parsed.fieldErrors, ['title', 'introduction'])
-      const outcome = await updateWelfareReport(db, organisationId, welfareReportId, parsed.data)
-      if (outcome.ok) return saved('welfare.saved')
-      return outcome.reason === 'identifying' ? identifying(outcome.findings) : notFound()
+      return answer(await updateWelfareReport(user, { ...parsed.data, welfareReportId }), 'welfare.saved')
     }
     case 'addSection': {
       const parsed = parseForm(WelfareSectionFormSchema, formData)
       if (!parsed.ok) return invalidTexts(parsed.fieldErrors, ['title', 'body'])
-      const outcome = await addSection(db, organisationId, welfareReportId, parsed.data)
-      if (outcome.ok) return respond({ message: 'welfare.section.added', addedId: outcome.sectionId })
-      return outcome.reason === 'identifying' ? identifying(outcome.findings) : notFound()
+      const added = await addSection(user, { ...parsed.data, welfareReportId })
+      return answer(added, 'welfare.section.added', added.ok ? { addedId: added.sectionId } : {})
     }
     case 'updateSection': {
       const parsed = parseForm(UpdateSectionSchema, formData)
       // A form without a readable version was made before versions existed: treated as stale, never as unknown.
-      if (!parsed.ok && parsed.fieldErrors.version) return respond({ message: 'edit.stale' }, 409)
+      if (!parsed.ok && parsed.fieldErrors.version) return page.reply(409, { message: 'edit.stale' })
       if (!parsed.ok) return invalidTexts(parsed.fieldErrors, ['title', 'body'])
-      const { sectionId: section, ...content } = parsed.data
-      const outcome = await setSectionContent(db, ref(section), content)
-      if (outcome.ok) return saved('welfare.saved')
-      if (outcome.reason === 'stale') return respond({ message: 'edit.stale' }, 409)
-      return outcome.reason === 'identifying' ? identifying(outcome.findings) : notFound()
+      return answer(await updateSection(user, { ...parsed.data, welfareReportId }), 'welfare.saved')
     }
     case 'moveSection': {
       const parsed = parseForm(MoveSchema, formData)
-      if (!parsed.ok) return invalid(parsed.fieldErrors)
-      const outcome = await moveSection(db, ref(parsed.data.sectionId), parsed.data.direction)
-      return outcome.ok ? saved('welfare.section.moved') : notFound()
+      if (!parsed.ok) return page.invalid(parsed.fieldErrors)
+      return answer(await moveSection(user, { ...parsed.data, welfareReportId }), 'welfare.section.moved')
     }
     case 'deleteSection': {
       const parsed = parseForm(SectionRefSchema, formData)
-      if (!parsed.ok) return invalid(parsed.fieldErrors)
-      const outcome = await deleteSection(db, ref(parsed.data.sectionId))
-      if (outcome.ok) return saved('welfare.section.deleted')
-      return outcome.reason === 'in_use' ? respond({ message: 'welfare.section.inUse' }, 409) : notFound()
+      if (!parsed.ok) return page.invalid(parsed.fieldErrors)
+      return answer(await deleteSection(user, { ...parsed.data, welfareReportId }), 'welfare.section.deleted')
     }
     case 'include': {
-      const parsed = parseForm(ChoiceSchema, formData, ['phenomenonIds', 'reportIds'])
-      if (!parsed.ok) return respond({ fieldErrors: parsed.fieldErrors, message: 'welfare.include.nothingChosen' }, 400)
-      const { sectionId: section, phenomenonIds, reportIds } = parsed.data
-      try {
-        const outcome = await db
-          .transaction()
-          .execute((trx) => includeInSection(trx, { ...ref(section), actorId: user.id, phenomenonIds, reportIds }))
-        if (outcome.ok) {
-          return respond({
-            message: outcome.skipped.length > 0 ? 'welfare.include.doneWithSkipped' : 'welfare.include.done',
-            reports: outcome.skipped,
-          })
-        }
-        if (outcome.reason === 'not_includable') {
-          return respond({ message: 'welfare.include.notIncludable', reports: outcome.reports }, 400)
-        }
-        return notFound()
-      } catch (error) {
-        if (error instanceof ReportConflictError) return respond({ message: 'welfare.include.conflict' }, 409)
-        throw error
-      }
+      const parsed = parseForm(ChoiceSchema, formData, choiceArrays)
+      if (!parsed.ok) return nothingChosen(parsed.fieldErrors)
+      const outcome = await includeInSection(user, { ...parsed.data, welfareReportId })
+      if (!outcome.ok)
+        return page.refused(outcome, { ...refusals, stale: { status: 409, message: 'welfare.include.conflict' } })
+      const message = outcome.skipped.length > 0 ? 'welfare.include.doneWithSkipped' : 'welfare.include.done'
+      return page.done(message, { reports: outcome.skipped })
     }
     case 'remove': {
-      const parsed = parseForm(ChoiceSchema, formData, ['phenomenonIds', 'reportIds'])
-      if (!parsed.ok) return respond({ fieldErrors: parsed.fieldErrors, message: 'welfare.include.nothingChosen' }, 400)
-      const { sectionId: section, phenomenonIds, reportIds } = parsed.data
-      const outcome = await db
-        .transaction()
-        .execute((trx) => removeFromSection(trx, { ...ref(section), phenomenonIds, reportIds }))
-      return outcome.ok ? saved('welfare.remove.done') : notFound()
+      const parsed = parseForm(ChoiceSchema, formData, choiceArrays)
+      if (!parsed.ok) return nothingChosen(parsed.fieldErrors)
+      return answer(await removeFromSection(user, { ...parsed.data, welfareReportId }), 'welfare.remove.done')
     }
     default:
-      return invalid({ intent: 'validation.invalid' })
+      return page.invalid({ intent: 'validation.invalid' })
   }
 }
 

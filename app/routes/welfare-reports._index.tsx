@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { CsrfInput } from '#app/components/csrf-input.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
@@ -11,29 +11,26 @@ import { welfareSectionPath } from '#app/domain/welfare-report.ts'
 import {
   canEditWelfareReports,
   currentYearPeriod,
-  guardFieldErrors,
   welfareReportEditorRoles,
   WelfareReportFormSchema,
 } from '#app/domain/welfare-report-form.ts'
 import {
   createWelfareReport,
-  listSectionsUsingReportsOf,
+  listSectionsUsingMyReports,
   listWelfareReports,
-} from '#app/models/welfare-report.server.ts'
+} from '#app/services/welfare-reports.server.ts'
 import { requireRole, requireUser } from '#app/utils/auth.server.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
-import { getDb } from '#app/utils/db.server.ts'
-import { formValues, parseForm } from '#app/utils/forms.ts'
+import { parseForm } from '#app/utils/forms.ts'
 import { formatDate } from '#app/utils/i18n.ts'
-import { type PageFormResult, resultFor } from '#app/utils/page-result.ts'
+import { pageReplies, resultFor } from '#app/utils/page-result.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const db = getDb()
   const [reports, usedReports] = await Promise.all([
-    listWelfareReports(db, user.organisation.id),
-    writesReports(user.roles) ? listSectionsUsingReportsOf(db, user.organisation.id, user.id) : [],
+    listWelfareReports(user),
+    writesReports(user.roles) ? listSectionsUsingMyReports(user) : [],
   ])
   return {
     reports,
@@ -48,18 +45,11 @@ const formId = 'create'
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, welfareReportEditorRoles)
   const formData = await readProtectedForm(request)
+  const page = pageReplies(formData, formId, 'welfare.guard.field')
   const parsed = parseForm(WelfareReportFormSchema, formData)
-  const failed = { ok: false, formId, findings: [], message: null, reports: [] }
-  if (!parsed.ok) return data<PageFormResult>({ ...failed, ...parsed }, { status: 400 })
-  const created = await createWelfareReport(getDb(), { id: user.id, organisationId: user.organisation.id }, parsed.data)
-  if (!created.ok) {
-    const findings = created.reason === 'identifying' ? created.findings : []
-    return data<PageFormResult>(
-      { ...failed, fieldErrors: guardFieldErrors(findings), values: formValues(formData), findings },
-      { status: 422 },
-    )
-  }
-  return redirect(`/welfare-reports/${created.welfareReportId}`)
+  if (!parsed.ok) return page.invalid(parsed.fieldErrors)
+  const created = await createWelfareReport(user, parsed.data)
+  return created.ok ? redirect(`/welfare-reports/${created.welfareReportId}`) : page.refused(created)
 }
 
 export default function WelfareReportsPage() {
