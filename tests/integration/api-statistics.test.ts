@@ -16,7 +16,8 @@ import {
   suppressStatistics,
 } from '#app/domain/statistics.ts'
 import { computeReportStatistics } from '#app/models/statistics.server.ts'
-import { addSection, createWelfareReport, getWelfareReportDocument } from '#app/models/welfare-report.server.ts'
+import { getWelfareReportDocument } from '#app/models/welfare-report.server.ts'
+import { addSection, createWelfareReport } from '#app/services/welfare-reports.server.ts'
 import {
   ApiProblemSchema,
   ApiStatisticsSchema,
@@ -351,19 +352,27 @@ describe('GET /api/v1/welfare-reports and /api/v1/welfare-reports/:id', () => {
 
   beforeAll(async () => {
     const db = getDb()
-    const created = await createWelfareReport(
-      db,
-      { id: people.coordinatorId, organisationId },
-      { title: 'Hyvinvointikertomus 2025', periodStart: '2025-01-01', periodEnd: '2025-12-31', introduction: '' },
-    )
+    const coordinator = {
+      id: people.coordinatorId,
+      roles: ['coordinator' as const],
+      organisation: { id: organisationId, name: '' },
+    }
+    const created = await createWelfareReport(coordinator, {
+      title: 'Hyvinvointikertomus 2025',
+      periodStart: '2025-01-01',
+      periodEnd: '2025-12-31',
+      introduction: '',
+    })
     if (!created.ok) throw new Error(`welfare report not created: ${created.reason}`)
     welfareReportId = created.welfareReportId
-    const housing = await addSection(db, organisationId, welfareReportId, {
+    const housing = await addSection(coordinator, {
+      welfareReportId,
       title: 'Asuminen',
       category: 'housing',
       body: '## Asunnottomuus\n\nKasvaa **edelleen**.',
     })
-    const violence = await addSection(db, organisationId, welfareReportId, {
+    const violence = await addSection(coordinator, {
+      welfareReportId,
       title: 'Lähisuhdeväkivalta',
       category: 'violence',
       body: 'Pieniä lukuja.',
