@@ -43,18 +43,17 @@ import {
   publishMeeting,
   recordDecision,
   updateAgendaItem,
+  type MeetingActor,
   updateMeeting,
 } from '#app/services/meetings.server.ts'
-import { type Refused } from '#app/services/result.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
-import { getDb } from '#app/utils/db.server.ts'
-import { findingsInTyped } from '#app/utils/guard-forms.server.ts'
-import { type FieldErrors, parseForm } from '#app/utils/forms.ts'
-import { formatDateTime, type MessageKey } from '#app/utils/i18n.ts'
+import { parseForm } from '#app/utils/forms.ts'
+import { formatDateTime } from '#app/utils/i18n.ts'
 import { renderMarkdown } from '#app/utils/markdown.server.ts'
 import { requireUuid } from '#app/utils/params.server.ts'
-import { failureFor, pageReplies, type RefusalAnswer } from '#app/utils/page-result.ts'
+import { failureFor, type RefusalAnswer } from '#app/utils/page-result.ts'
+import { type FormReplies, type FormReply, formReplies } from '#app/utils/page-result.server.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -92,9 +91,6 @@ const MoveSchema = ItemIdSchema.extend({ direction: z.enum(agendaMoves, { error:
 const PublishSchema = z.object({
   confirm: z.literal('on', { error: 'meetings.publish.confirmRequired' }),
 })
-const intents = ['updateMeeting', 'addItem', 'updateItem', 'deleteItem', 'moveItem', 'publish', 'decide'] as const
-type Intent = (typeof intents)[number]
-
 /** Which form on the page a submission came from, so its errors and values go back to that form. */
 function formIdOf(intent: Intent, itemId: string): string {
   switch (intent) {
@@ -122,6 +118,54 @@ const refusals: Record<string, RefusalAnswer> = {
 const reportArrays = ['reportIds', 'phenomenonIds']
 const agendaItemTextFields = ['title', 'summary', 'proposal']
 
+interface Submission {
+  user: MeetingActor
+  formData: FormData
+  page: FormReplies
+  ids: { meetingId: string; itemId: string }
+}
+
+/** Each form of the page: read its fields, call its one use case, answer through the page result. */
+const handlers = {
+  async updateMeeting({ user, formData, page, ids: { meetingId } }) {
+    const parsed = parseForm(MeetingSchema, formData)
+    if (!parsed.ok) return page.invalid(parsed.fieldErrors)
+    return page.answer(await updateMeeting(user, { ...parsed.data, meetingId }), 'meetings.saved')
+  },
+  async addItem({ user, formData, page, ids: { meetingId } }) {
+    const parsed = parseForm(AgendaItemSchema, formData, reportArrays)
+    if (!parsed.ok) return page.invalidTexts(parsed.fieldErrors, agendaItemTextFields)
+    const added = await addAgendaItem(user, { ...parsed.data, meetingId })
+    return page.answer(added, 'meetings.item.added', added.ok ? { addedId: added.itemId } : {})
+  },
+  async updateItem({ user, formData, page, ids }) {
+    const parsed = parseForm(UpdateAgendaItemSchema, formData, reportArrays)
+    if (!parsed.ok && parsed.fieldErrors.version) return page.staleForm()
+    if (!parsed.ok) return page.invalidTexts(parsed.fieldErrors, agendaItemTextFields)
+    return page.answer(await updateAgendaItem(user, { ...parsed.data, ...ids }), 'meetings.item.saved')
+  },
+  async deleteItem({ user, page, ids }) {
+    return page.answer(await deleteAgendaItem(user, ids), 'meetings.item.deleted')
+  },
+  async moveItem({ user, formData, page, ids }) {
+    const parsed = parseForm(MoveSchema, formData)
+    if (!parsed.ok) return page.invalid(parsed.fieldErrors)
+    return page.answer(await moveAgendaItem(user, { ...ids, direction: parsed.data.direction }), 'meetings.item.moved')
+  },
+  async publish({ user, formData, page, ids: { meetingId } }) {
+    const parsed = parseForm(PublishSchema, formData)
+    if (!parsed.ok) return page.invalid(parsed.fieldErrors)
+    return page.answer(await publishMeeting(user, { meetingId }), 'meetings.publish.done')
+  },
+  async decide({ user, formData, page, ids }) {
+    const parsed = parseForm(DecisionSchema, formData)
+    if (!parsed.ok) return page.invalidTexts(parsed.fieldErrors, ['text'])
+    return page.answer(await recordDecision(user, { ...parsed.data, ...ids }), 'meetings.decision.done')
+  },
+} satisfies Record<string, (submission: Submission) => Promise<FormReply>>
+type Intent = keyof typeof handlers
+const intents = Object.keys(handlers) as Intent[]
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, meetingReaderRoles)
   const meetingId = requireUuid(params.meetingId)
@@ -134,50 +178,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formId = formIdOf(intent, itemId)
   // An item form always names its item; a malformed id can never name one.
   if (formId.includes(':') && !parseForm(ItemIdSchema, formData).ok) throw data({ code: 'not_found' }, { status: 404 })
-  const page = pageReplies(formData, formId, 'meetings.guard.field')
-  const answer = (result: { ok: true } | Refused<string>, done: MessageKey, extra = {}) =>
-    result.ok ? page.done(done, extra) : page.refused(result, refusals)
-  /** A refused text form also names what the guard finds in it, beside the fields' own errors. */
-  const invalidTexts = async (fieldErrors: FieldErrors, fields: readonly string[]) =>
-    page.invalid(fieldErrors, await findingsInTyped(getDb(), user.organisation.id, formData, fields))
-  const ids = { meetingId, itemId }
-  switch (intent) {
-    case 'updateMeeting': {
-      const parsed = parseForm(MeetingSchema, formData)
-      if (!parsed.ok) return page.invalid(parsed.fieldErrors)
-      return answer(await updateMeeting(user, { ...parsed.data, meetingId }), 'meetings.saved')
-    }
-    case 'addItem': {
-      const parsed = parseForm(AgendaItemSchema, formData, reportArrays)
-      if (!parsed.ok) return invalidTexts(parsed.fieldErrors, agendaItemTextFields)
-      const added = await addAgendaItem(user, { ...parsed.data, meetingId })
-      return answer(added, 'meetings.item.added', added.ok ? { addedId: added.itemId } : {})
-    }
-    case 'updateItem': {
-      const parsed = parseForm(UpdateAgendaItemSchema, formData, reportArrays)
-      // A form without a readable version was made before versions existed: treated as stale, never as unknown.
-      if (!parsed.ok && parsed.fieldErrors.version) return page.reply(409, { message: 'edit.stale' })
-      if (!parsed.ok) return invalidTexts(parsed.fieldErrors, agendaItemTextFields)
-      return answer(await updateAgendaItem(user, { ...parsed.data, ...ids }), 'meetings.item.saved')
-    }
-    case 'deleteItem':
-      return answer(await deleteAgendaItem(user, ids), 'meetings.item.deleted')
-    case 'moveItem': {
-      const parsed = parseForm(MoveSchema, formData)
-      if (!parsed.ok) return page.invalid(parsed.fieldErrors)
-      return answer(await moveAgendaItem(user, { ...ids, direction: parsed.data.direction }), 'meetings.item.moved')
-    }
-    case 'publish': {
-      const parsed = parseForm(PublishSchema, formData)
-      if (!parsed.ok) return page.invalid(parsed.fieldErrors)
-      return answer(await publishMeeting(user, { meetingId }), 'meetings.publish.done')
-    }
-    case 'decide': {
-      const parsed = parseForm(DecisionSchema, formData)
-      if (!parsed.ok) return invalidTexts(parsed.fieldErrors, ['text'])
-      return answer(await recordDecision(user, { ...parsed.data, ...ids }), 'meetings.decision.done')
-    }
-  }
+  const guardField = 'meetings.guard.field'
+  const page = formReplies({ organisationId: user.organisation.id, formData, formId, guardField, refusals })
+  return handlers[intent]({ user, formData, page, ids: { meetingId, itemId } })
 }
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>

@@ -15,7 +15,6 @@ import {
   WelfareReportFormSchema,
   WelfareSectionFormSchema,
 } from '#app/domain/welfare-report-form.ts'
-import { type Refused } from '#app/services/result.ts'
 import {
   addSection,
   deleteSection,
@@ -25,15 +24,14 @@ import {
   removeFromSection,
   updateSection,
   updateWelfareReport,
+  type WelfareActor,
 } from '#app/services/welfare-reports.server.ts'
 import { requireRole, requireUser } from '#app/utils/auth.server.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
-import { getDb } from '#app/utils/db.server.ts'
-import { findingsInTyped } from '#app/utils/guard-forms.server.ts'
 import { type FieldErrors, parseForm } from '#app/utils/forms.ts'
-import { type MessageKey } from '#app/utils/i18n.ts'
 import { requireUuid } from '#app/utils/params.server.ts'
-import { type PageFormResult, pageReplies, type RefusalAnswer, resultFor } from '#app/utils/page-result.ts'
+import { type RefusalAnswer, resultFor } from '#app/utils/page-result.ts'
+import { type FormReplies, type FormReply, formReplies } from '#app/utils/page-result.server.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 import { renderWelfareHtml } from '#app/utils/welfare-export.server.ts'
 
@@ -70,65 +68,71 @@ const refusals: Record<string, RefusalAnswer> = {
 }
 const choiceArrays = ['phenomenonIds', 'reportIds']
 
+interface Submission {
+  user: WelfareActor
+  welfareReportId: string
+  formData: FormData
+  page: FormReplies
+}
+const nothingChosen = (page: FormReplies, fieldErrors: FieldErrors) =>
+  page.reply(400, { fieldErrors, message: 'welfare.include.nothingChosen' })
+
+/** Each form of the page: read its fields, call its one use case, answer through the page result. */
+const intents: Record<string, (submission: Submission) => Promise<FormReply>> = {
+  async updateReport({ user, welfareReportId, formData, page }) {
+    const parsed = parseForm(WelfareReportFormSchema, formData)
+    if (!parsed.ok) return page.invalidTexts(parsed.fieldErrors, ['title', 'introduction'])
+    return page.answer(await updateWelfareReport(user, { ...parsed.data, welfareReportId }), 'welfare.saved')
+  },
+  async addSection({ user, welfareReportId, formData, page }) {
+    const parsed = parseForm(WelfareSectionFormSchema, formData)
+    if (!parsed.ok) return page.invalidTexts(parsed.fieldErrors, ['title', 'body'])
+    const added = await addSection(user, { ...parsed.data, welfareReportId })
+    return page.answer(added, 'welfare.section.added', added.ok ? { addedId: added.sectionId } : {})
+  },
+  async updateSection({ user, welfareReportId, formData, page }) {
+    const parsed = parseForm(UpdateSectionSchema, formData)
+    if (!parsed.ok && parsed.fieldErrors.version) return page.staleForm()
+    if (!parsed.ok) return page.invalidTexts(parsed.fieldErrors, ['title', 'body'])
+    return page.answer(await updateSection(user, { ...parsed.data, welfareReportId }), 'welfare.saved')
+  },
+  async moveSection({ user, welfareReportId, formData, page }) {
+    const parsed = parseForm(MoveSchema, formData)
+    if (!parsed.ok) return page.invalid(parsed.fieldErrors)
+    return page.answer(await moveSection(user, { ...parsed.data, welfareReportId }), 'welfare.section.moved')
+  },
+  async deleteSection({ user, welfareReportId, formData, page }) {
+    const parsed = parseForm(SectionRefSchema, formData)
+    if (!parsed.ok) return page.invalid(parsed.fieldErrors)
+    return page.answer(await deleteSection(user, { ...parsed.data, welfareReportId }), 'welfare.section.deleted')
+  },
+  async include({ user, welfareReportId, formData, page }) {
+    const parsed = parseForm(ChoiceSchema, formData, choiceArrays)
+    if (!parsed.ok) return nothingChosen(page, parsed.fieldErrors)
+    const outcome = await includeInSection(user, { ...parsed.data, welfareReportId })
+    if (!outcome.ok)
+      return page.refused(outcome, { ...refusals, stale: { status: 409, message: 'welfare.include.conflict' } })
+    const message = outcome.skipped.length > 0 ? 'welfare.include.doneWithSkipped' : 'welfare.include.done'
+    return page.done(message, { reports: outcome.skipped })
+  },
+  async remove({ user, welfareReportId, formData, page }) {
+    const parsed = parseForm(ChoiceSchema, formData, choiceArrays)
+    if (!parsed.ok) return nothingChosen(page, parsed.fieldErrors)
+    return page.answer(await removeFromSection(user, { ...parsed.data, welfareReportId }), 'welfare.remove.done')
+  },
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, welfareReportEditorRoles)
   const welfareReportId = requireUuid(params.welfareReportId)
   const formData = await readProtectedForm(request)
   const intent = String(formData.get('intent'))
-  const page = pageReplies(formData, formIdOf(intent, formData), 'welfare.guard.field')
-  const answer = (result: { ok: true } | Refused<string>, done: MessageKey, extra: Partial<PageFormResult> = {}) =>
-    result.ok ? page.done(done, extra) : page.refused(result, refusals)
-  /** A refused text form also names what the guard finds in it, beside the fields' own errors. */
-  const invalidTexts = async (fieldErrors: FieldErrors, fields: readonly string[]) =>
-    page.invalid(fieldErrors, await findingsInTyped(getDb(), user.organisation.id, formData, fields))
-  const nothingChosen = (fieldErrors: FieldErrors) =>
-    page.reply(400, { fieldErrors, message: 'welfare.include.nothingChosen' })
-  switch (intent) {
-    case 'updateReport': {
-      const parsed = parseForm(WelfareReportFormSchema, formData)
-      if (!parsed.ok) return invalidTexts(parsed.fieldErrors, ['title', 'introduction'])
-      return answer(await updateWelfareReport(user, { ...parsed.data, welfareReportId }), 'welfare.saved')
-    }
-    case 'addSection': {
-      const parsed = parseForm(WelfareSectionFormSchema, formData)
-      if (!parsed.ok) return invalidTexts(parsed.fieldErrors, ['title', 'body'])
-      const added = await addSection(user, { ...parsed.data, welfareReportId })
-      return answer(added, 'welfare.section.added', added.ok ? { addedId: added.sectionId } : {})
-    }
-    case 'updateSection': {
-      const parsed = parseForm(UpdateSectionSchema, formData)
-      // A form without a readable version was made before versions existed: treated as stale, never as unknown.
-      if (!parsed.ok && parsed.fieldErrors.version) return page.reply(409, { message: 'edit.stale' })
-      if (!parsed.ok) return invalidTexts(parsed.fieldErrors, ['title', 'body'])
-      return answer(await updateSection(user, { ...parsed.data, welfareReportId }), 'welfare.saved')
-    }
-    case 'moveSection': {
-      const parsed = parseForm(MoveSchema, formData)
-      if (!parsed.ok) return page.invalid(parsed.fieldErrors)
-      return answer(await moveSection(user, { ...parsed.data, welfareReportId }), 'welfare.section.moved')
-    }
-    case 'deleteSection': {
-      const parsed = parseForm(SectionRefSchema, formData)
-      if (!parsed.ok) return page.invalid(parsed.fieldErrors)
-      return answer(await deleteSection(user, { ...parsed.data, welfareReportId }), 'welfare.section.deleted')
-    }
-    case 'include': {
-      const parsed = parseForm(ChoiceSchema, formData, choiceArrays)
-      if (!parsed.ok) return nothingChosen(parsed.fieldErrors)
-      const outcome = await includeInSection(user, { ...parsed.data, welfareReportId })
-      if (!outcome.ok)
-        return page.refused(outcome, { ...refusals, stale: { status: 409, message: 'welfare.include.conflict' } })
-      const message = outcome.skipped.length > 0 ? 'welfare.include.doneWithSkipped' : 'welfare.include.done'
-      return page.done(message, { reports: outcome.skipped })
-    }
-    case 'remove': {
-      const parsed = parseForm(ChoiceSchema, formData, choiceArrays)
-      if (!parsed.ok) return nothingChosen(parsed.fieldErrors)
-      return answer(await removeFromSection(user, { ...parsed.data, welfareReportId }), 'welfare.remove.done')
-    }
-    default:
-      return page.invalid({ intent: 'validation.invalid' })
-  }
+  const formId = formIdOf(intent, formData)
+  const guardField = 'welfare.guard.field'
+  const page = formReplies({ organisationId: user.organisation.id, formData, formId, guardField, refusals })
+  const handle = Object.hasOwn(intents, intent) ? intents[intent] : undefined
+  if (!handle) return page.invalid({ intent: 'validation.invalid' })
+  return handle({ user, welfareReportId, formData, page })
 }
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>
