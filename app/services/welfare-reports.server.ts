@@ -69,6 +69,11 @@ export function listWelfareReports(actor: WelfareActor) {
   return listWelfareReportsOf(getDb(), actor.organisation.id)
 }
 
+/** A welfare report as its readers see it: any member of the organisation may read it, its counts suppressed. */
+export function getWelfareReport(actor: WelfareActor, welfareReportId: string) {
+  return getWelfareReportDocument(getDb(), actor.organisation.id, welfareReportId)
+}
+
 /** The sections that used the actor's own reports, so the reporter can read what became of them. */
 export function listSectionsUsingMyReports(actor: WelfareActor) {
   return listSectionsUsingReportsOf(getDb(), actor.organisation.id, actor.id)

@@ -14,9 +14,8 @@ import {
   summaryTitles,
 } from '#app/domain/welfare-figures.ts'
 import { type WelfareAction, type WelfareDecision, type WelfareReportDocument } from '#app/domain/welfare-report.ts'
-import { getWelfareReportDocument } from '#app/models/welfare-report.server.ts'
+import { getWelfareReport } from '#app/services/welfare-reports.server.ts'
 import { requireUser } from './auth.server.ts'
-import { getDb } from './db.server.ts'
 import { formatDate, getTranslate, type Locale, type Translate } from './i18n.ts'
 import { requireUuid } from './params.server.ts'
 import { renderMarkdown } from './markdown.server.ts'
@@ -257,7 +256,7 @@ export async function welfareExportLoader(
 ) {
   const user = await requireUser(request)
   const welfareReportId = requireUuid(params.welfareReportId)
-  const document = await getWelfareReportDocument(getDb(), user.organisation.id, welfareReportId)
+  const document = await getWelfareReport(user, welfareReportId)
   if (!document) throw data({ code: 'not_found' }, { status: 404 })
   return welfareExportResponse(document, format, user.locale, context.cspNonce)
 }
