@@ -1,7 +1,16 @@
-import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, type ShouldRevalidateFunction } from '@remix-run/react'
+import { data, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  type ShouldRevalidateFunction,
+  useMatches,
+  useRouteError,
+} from '@remix-run/react'
 import { type ReactNode } from 'react'
-import { GeneralErrorBoundary } from './components/error-boundary.tsx'
+import { GeneralErrorBoundary, getErrorMessage } from './components/error-boundary.tsx'
 import { SiteHeader } from './components/site-header.tsx'
 import { countUnread } from './models/notification.server.ts'
 import tailwindHref from './tailwind.css?url'
@@ -10,17 +19,15 @@ import { getCsrfToken } from './utils/csrf.server.ts'
 import { isDatabaseUnavailable } from './utils/database-availability.server.ts'
 import { getDb } from './utils/db.server.ts'
 import { getEnv } from './utils/env.server.ts'
-import { translate } from './utils/i18n.ts'
 import { getRequestLocale } from './utils/locale.server.ts'
 import { useNonce } from './utils/nonce-provider.ts'
+import { getPageTitle } from './utils/page-titles.ts'
 import { useI18n } from './utils/use-i18n.ts'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: tailwindHref },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
-
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: translate(data?.locale ?? 'fi', 'app.name') }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request).catch(async (error: unknown) => {
@@ -59,14 +66,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
   defaultShouldRevalidate || currentUrl.pathname !== nextUrl.pathname
 
+/**
+ * The page's <title> is rendered here rather than by a `meta` export: Remix hands root's `meta` only the matches
+ * up to root, so it cannot see which page is shown or what its loader returned; `useMatches` sees them all.
+ * `useRouteError` here sees the errors root's boundary shows (every route's but `$`, which names itself).
+ */
+function usePageTitle() {
+  const { locale } = useI18n()
+  const matches = useMatches()
+  // Outside an error boundary the hook answers null (React Router's context default), not undefined.
+  const error = useRouteError()
+  return getPageTitle({ locale, matches, errorTitle: error == null ? undefined : getErrorMessage(error).title })
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const { locale, t } = useI18n()
+  const title = usePageTitle()
   const nonce = useNonce()
   return (
     <html lang={locale}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{title}</title>
         <Meta />
         <Links />
         {/*

@@ -16,20 +16,21 @@ const messagesByStatus: Record<number, { title: MessageKey; body: MessageKey }> 
 const csrfMessage = { title: 'error.csrf.title', body: 'error.csrf.body' } as const
 const unexpectedMessage = { title: 'error.unexpected.title', body: 'error.unexpected.body' } as const
 
+/** What the error page says about an error; the page's <title> (root.tsx) takes the same title. */
+export function getErrorMessage(error: unknown): { title: MessageKey; body: MessageKey; params?: TranslateParams } {
+  if (!isRouteErrorResponse(error)) return unexpectedMessage
+  const errorData = error.data as { code?: string; params?: TranslateParams } | null
+  const message = errorData?.code === 'csrf' ? csrfMessage : (messagesByStatus[error.status] ?? unexpectedMessage)
+  return { ...message, params: errorData?.params }
+}
+
 /** Shows a status in the user's language; the error's own text or stack never reaches the page. */
 export function GeneralErrorBoundary() {
-  const error = useRouteError()
+  const { title, body, params } = getErrorMessage(useRouteError())
   const { t } = useI18n()
-  let message: { title: MessageKey; body: MessageKey } = unexpectedMessage
-  let params: TranslateParams | undefined
-  if (isRouteErrorResponse(error)) {
-    const errorData = error.data as { code?: string; params?: TranslateParams } | null
-    message = errorData?.code === 'csrf' ? csrfMessage : (messagesByStatus[error.status] ?? unexpectedMessage)
-    params = errorData?.params
-  }
   return (
     <div className="rounded-lg border border-slate-300 bg-white p-6">
-      <PageHeading title={t(message.title)}>{t(message.body, params)}</PageHeading>
+      <PageHeading title={t(title)}>{t(body, params)}</PageHeading>
       <Link to="/">{t('error.backHome')}</Link>
     </div>
   )

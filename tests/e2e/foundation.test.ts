@@ -65,11 +65,16 @@ describe('logging in and out', () => {
         .getByRole('link')
         .evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).pathname))
       expect(links.includes('/admin')).toBe(account.roles.includes('admin'))
+      // WCAG 2.4.2: each page's title says which page it is, before the app's name.
+      const titles = [await page.title()]
       for (const link of links.filter((href) => href !== '/')) {
         await menu.locator(`a[href="${link}"]`).click()
         await page.waitForURL((url) => url.pathname.startsWith(link))
         await checkPage(page, `${account.roles[0]}${link.replaceAll('/', '-')}`)
+        titles.push(await page.title())
       }
+      for (const title of titles) expect(title).toMatch(/^\S.* – Sosiaalinen raportointi$/)
+      expect(new Set(titles).size).toBe(titles.length)
       await page.getByRole('button', { name: 'Kirjaudu ulos' }).click()
       await page.waitForURL('**/login')
       await page.goto('/settings')
@@ -113,6 +118,7 @@ describe('languages', () => {
     await checkPage(page, 'team-lead-home-en')
     await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'My reports' }).click()
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('My reports')
+    expect(await page.title()).toBe('My reports – Social reporting')
     await page.getByRole('button', { name: 'Suomi' }).click()
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Omat raportit')
   })
@@ -146,6 +152,7 @@ describe('administration and errors', () => {
     const response = await page.goto('/ei-tallaista-sivua')
     expect(response?.status()).toBe(404)
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Sivua ei löytynyt')
+    expect(await page.title()).toBe('Sivua ei löytynyt – Sosiaalinen raportointi')
     expect(await page.content()).not.toMatch(/at .*\.(js|ts):\d+/)
     await checkPage(page, 'not-found')
   })
