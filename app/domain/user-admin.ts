@@ -8,3 +8,8 @@ export function locksOutSelf(
 ): boolean {
   return actorId === targetId && (!changes.active || !changes.roles.includes('admin'))
 }
+
+/** Who manages the organisation's users and committee seats. */
+export function canAdministerOrganisation(roles: readonly Role[]): boolean {
+  return roles.includes('admin')
+}

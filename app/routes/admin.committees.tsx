@@ -9,18 +9,12 @@ import { Card } from '#app/components/ui/card.tsx'
 import { FieldError, SelectField } from '#app/components/ui/field.tsx'
 import { Table } from '#app/components/ui/table.tsx'
 import { type CommitteeRole, committeeRoles } from '#app/domain/committees.ts'
-import {
-  type CommitteeMemberOutcome,
-  deleteCommitteeMember,
-  listCommitteeCandidates,
-  listCommitteesWithMembers,
-  saveCommitteeMember,
-} from '#app/models/committee.server.ts'
+import { changeCommitteeSeat, listCommitteesForAdmin, type SeatChange } from '#app/services/committees.server.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
-import { getDb } from '#app/utils/db.server.ts'
 import { type FieldErrors, parseForm } from '#app/utils/forms.ts'
 import { type MessageKey } from '#app/utils/i18n.ts'
+import { throwRefusal } from '#app/utils/refusals.server.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 
 const seat = {
@@ -49,21 +43,15 @@ function formIdOf(intent: unknown, committeeId: unknown, userId: unknown): strin
   return intent === 'add' ? `add:${String(committeeId)}` : `member:${String(committeeId)}:${String(userId)}`
 }
 
-/** Outcomes the admin can fix on the page; the rest mean the committee or seat is not in this organisation. */
-const fixable: Partial<Record<CommitteeMemberOutcome, FieldErrors>> = {
-  notEligible: { userId: 'admin.committees.notEligible' },
-  alreadyMember: { userId: 'admin.committees.alreadyMember' },
-  twoChairs: { role: 'admin.committees.twoChairs' },
+const savedMessages: Record<SeatChange['intent'], MessageKey> = {
+  add: 'admin.committees.added',
+  changeRole: 'admin.committees.roleChanged',
+  remove: 'admin.committees.removed',
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireRole(request, ['admin'])
-  const db = getDb()
-  const [committees, candidates] = await Promise.all([
-    listCommitteesWithMembers(db, admin.organisation.id),
-    listCommitteeCandidates(db, admin.organisation.id),
-  ])
-  return { committees, candidates }
+  return listCommitteesForAdmin(admin)
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -75,25 +63,17 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) {
     return data<ActionResult>({ ...parsed, formId, committeeId, message: null }, { status: 400 })
   }
-  const db = getDb()
-  const organisationId = admin.organisation.id
   const input = parsed.data
-  const notFound = () => data({ code: 'not_found' }, { status: 404 })
-  const saved = (message: MessageKey) =>
-    data<ActionResult>({ ok: true, formId, committeeId, fieldErrors: {}, values: {}, message })
-
-  if (input.intent === 'remove') {
-    if (!(await deleteCommitteeMember(db, organisationId, input))) throw notFound()
-    return saved('admin.committees.removed')
+  const result = await changeCommitteeSeat(admin, input)
+  if (result.ok) {
+    const message = savedMessages[input.intent]
+    return data<ActionResult>({ ok: true, formId, committeeId, fieldErrors: {}, values: {}, message })
   }
-  const mode = input.intent === 'add' ? 'add' : 'change'
-  const outcome = await db.transaction().execute((trx) => saveCommitteeMember(trx, organisationId, { ...input, mode }))
-  if (outcome === 'saved')
-    return saved(input.intent === 'add' ? 'admin.committees.added' : 'admin.committees.roleChanged')
-  const fieldErrors = fixable[outcome]
-  if (!fieldErrors) throw notFound()
+  // Removing a seat has nothing to fix in the form: it is there (and removed) or it is not.
+  if (result.reason !== 'invalid' || input.intent === 'remove') return throwRefusal(result)
+  const values = { userId: input.userId, role: input.role }
   return data<ActionResult>(
-    { ok: false, formId, committeeId, fieldErrors, values: { userId: input.userId, role: input.role }, message: null },
+    { ok: false, formId, committeeId, fieldErrors: result.fieldErrors, values, message: null },
     { status: 400 },
   )
 }

@@ -6,18 +6,17 @@ import { Alert } from '#app/components/ui/alert.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import { EditUserSchema, UserForm, userFormArrayFields } from '#app/components/user-form.tsx'
-import { locksOutSelf } from '#app/domain/user-admin.ts'
 import { listTeams } from '#app/models/organisation.server.ts'
 import { getOrganisationUser } from '#app/models/user.server.ts'
+import { getInvitationStatus, resendInvitation, updateUser } from '#app/services/users.server.ts'
 import { type CurrentUser, getSessionId, requireRole } from '#app/utils/auth.server.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
-import { formValues, parseForm } from '#app/utils/forms.ts'
+import { type FieldErrors, formValues, parseForm } from '#app/utils/forms.ts'
 import { formatDateTime, type MessageKey } from '#app/utils/i18n.ts'
 import { requireUuid } from '#app/utils/params.server.ts'
+import { throwRefusal } from '#app/utils/refusals.server.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
-import { updateUserAsAdmin } from '#app/utils/user-admin.server.ts'
-import { getInvitationStatus, resendInvitation } from '#app/utils/user-tokens.server.ts'
 
 async function requireOrganisationUser(organisationId: string, userId: string | undefined) {
   const user = await getOrganisationUser(getDb(), organisationId, requireUuid(userId))
@@ -32,16 +31,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     user,
     teams: await listTeams(db, admin.organisation.id),
-    invitation: await getInvitationStatus(db, user.id),
+    invitation: await getInvitationStatus(user.id),
   }
 }
 
 async function resendInvitationTo(admin: CurrentUser, user: { id: string; active: boolean }) {
-  const refused = (error: MessageKey) =>
-    data({ intent: 'resendInvitation', sent: false, error } as const, { status: 409 })
-  if (!user.active) return refused('admin.users.invitation.inactive')
-  if (!(await resendInvitation(getDb(), admin, user.id))) return refused('admin.users.invitation.notPending')
-  return { intent: 'resendInvitation', sent: true, error: null } as const
+  const resent = await resendInvitation(admin, user)
+  if (resent.ok) return { intent: 'resendInvitation', sent: true, error: null } as const
+  if (resent.reason !== 'inactive' && resent.reason !== 'not_pending') throwRefusal(resent)
+  const error: MessageKey =
+    resent.reason === 'inactive' ? 'admin.users.invitation.inactive' : 'admin.users.invitation.notPending'
+  return data({ intent: 'resendInvitation', sent: false, error } as const, { status: 409 })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -50,22 +50,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readProtectedForm(request)
   if (formData.get('intent') === 'resendInvitation') return resendInvitationTo(admin, user)
   const parsed = parseForm(EditUserSchema, formData, userFormArrayFields)
-  const failedValues = () => ({ ...formValues(formData), active: formData.get('active') === 'on' })
-  if (!parsed.ok)
-    return data({ ok: false, fieldErrors: parsed.fieldErrors, values: failedValues() } as const, { status: 400 })
-  if (locksOutSelf(admin.id, user.id, parsed.data)) {
-    return data(
-      { ok: false, fieldErrors: { roles: 'admin.users.cannotLockOutSelf' }, values: failedValues() } as const,
-      { status: 400 },
-    )
-  }
-  const target = {
-    organisationId: admin.organisation.id,
-    userId: user.id,
-    actingSessionId: await getSessionId(request),
-  }
-  const result = await updateUserAsAdmin(getDb(), target, parsed.data)
-  if (!result.ok) throw data({ code: 'not_found' }, { status: 404 })
+  const values = () => ({ ...formValues(formData), active: formData.get('active') === 'on' })
+  const failed = (fieldErrors: FieldErrors) =>
+    data({ ok: false, fieldErrors, values: values() } as const, { status: 400 })
+  if (!parsed.ok) return failed(parsed.fieldErrors)
+  const result = await updateUser(
+    { ...admin, sessionId: await getSessionId(request) },
+    { ...parsed.data, userId: user.id },
+  )
+  if (!result.ok) return result.reason === 'invalid' ? failed(result.fieldErrors) : throwRefusal(result)
   return { ok: true, fieldErrors: {}, values: {}, passwordChanged: result.passwordChanged } as const
 }
 

@@ -3,13 +3,12 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { PageHeading } from '#app/components/page-heading.tsx'
 import { NewUserSchema, UserForm, userFormArrayFields } from '#app/components/user-form.tsx'
 import { listTeams } from '#app/models/organisation.server.ts'
-import { emailIsTaken } from '#app/models/user.server.ts'
+import { createUser } from '#app/services/users.server.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { formValues, parseForm } from '#app/utils/forms.ts'
-import { createUserAsAdmin } from '#app/utils/user-admin.server.ts'
-import { inviteOrganisationUser } from '#app/utils/user-tokens.server.ts'
+import { throwRefusal } from '#app/utils/refusals.server.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -22,24 +21,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await readProtectedForm(request)
   const parsed = parseForm(NewUserSchema, formData, userFormArrayFields)
   if (!parsed.ok) return data(parsed, { status: 400 })
-  const db = getDb()
-  if (await emailIsTaken(db, parsed.data.email)) {
-    return data(
-      { ok: false, fieldErrors: { email: 'admin.users.emailTaken' }, values: formValues(formData) } as const,
-      { status: 400 },
-    )
-  }
-  const { onboarding: _onboarding, password: _password, ...user } = parsed.data
-  if (parsed.data.onboarding === 'invitation') {
-    const userId = await inviteOrganisationUser(db, admin, { ...user, active: true })
-    return redirect(`/admin/users/${userId}?created=invitation`)
-  }
-  const userId = await createUserAsAdmin(db, admin.organisation.id, {
-    ...user,
-    active: true,
-    password: parsed.data.password,
-  })
-  return redirect(`/admin/users/${userId}?created=1`)
+  const result = await createUser(admin, { ...parsed.data, active: true })
+  const created = parsed.data.onboarding === 'invitation' ? 'invitation' : '1'
+  if (result.ok) return redirect(`/admin/users/${result.userId}?created=${created}`)
+  if (result.reason !== 'invalid') throwRefusal(result)
+  return data({ ok: false, fieldErrors: result.fieldErrors, values: formValues(formData) } as const, { status: 400 })
 }
 
 export default function NewUserPage() {

@@ -7,13 +7,12 @@ import { PageHeading } from '#app/components/page-heading.tsx'
 import { Alert } from '#app/components/ui/alert.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { TextField } from '#app/components/ui/field.tsx'
+import { requestPasswordReset } from '#app/services/accounts.server.ts'
 import { requireAnonymous } from '#app/utils/auth.server.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
-import { getDb } from '#app/utils/db.server.ts'
 import { fieldErrorsOf, parseForm, typedValueOf } from '#app/utils/forms.ts'
 import { clientIpOf } from '#app/utils/load-context.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
-import { requestPasswordReset } from '#app/utils/user-tokens.server.ts'
 
 const ForgotPasswordSchema = z.object({
   email: z.string().trim().min(1, 'validation.emailRequired').max(254, 'validation.tooLong'),
@@ -30,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(ForgotPasswordSchema, formData)
   if (!parsed.ok) return data({ ...parsed, sentTo: null, retryAfterSeconds: 0 }, { status: 400 })
   const { email } = parsed.data
-  const result = await requestPasswordReset(getDb(), { email, clientIp: clientIpOf(context) })
+  const result = await requestPasswordReset({ email, clientIp: clientIpOf(context) })
   if (!result.ok) {
     return data(
       {

@@ -3,20 +3,20 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { LinkPageSection, LinkUnavailable } from '#app/components/link-unavailable.tsx'
 import { NewPasswordForm } from '#app/components/new-password-form.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
-import { getDb } from '#app/utils/db.server.ts'
+import { readLinkPage } from '#app/services/accounts.server.ts'
 import { fieldErrorsOf } from '#app/utils/forms.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
-import { readLinkPage, redirectToHolderLanguage, setPasswordThroughLink } from '#app/utils/user-tokens.server.ts'
+import { linkPasswordAction, redirectToHolderLanguage } from '#app/utils/link-pages.server.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const page = await readLinkPage(getDb(), 'invitation', params.token ?? '')
+  const page = await readLinkPage('invitation', params.token ?? '')
   await redirectToHolderLanguage(request, page.locale)
   if (page.state !== 'usable') return data({ state: page.state }, { status: page.state === 'unknown' ? 404 : 410 })
   return { state: page.state, holder: page.holder }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  return setPasswordThroughLink(getDb(), request, 'invitation', params.token ?? '')
+  return linkPasswordAction(request, 'invitation', params.token ?? '')
 }
 
 export default function InvitationPage() {

@@ -11,18 +11,24 @@ import { Card } from '#app/components/ui/card.tsx'
 import { Table } from '#app/components/ui/table.tsx'
 import { SelectField, TextField } from '#app/components/ui/field.tsx'
 import { NewPasswordSchema } from '#app/domain/password-policy.ts'
-import { listApiTokens, revokeApiToken } from '#app/models/api-token.server.ts'
+import { listApiTokens } from '#app/models/api-token.server.ts'
 import { emailDeliveries } from '#app/models/database.ts'
-import { getEmailDelivery, updateEmailDelivery, updateProfile } from '#app/models/user.server.ts'
-import { mintApiToken } from '#app/utils/api-auth.server.ts'
+import { getEmailDelivery } from '#app/models/user.server.ts'
+import {
+  changeOwnPassword,
+  createOwnApiToken,
+  revokeOwnApiToken,
+  setOwnEmailDelivery,
+  updateOwnProfile,
+} from '#app/services/accounts.server.ts'
 import { getSessionId, requireUser } from '#app/utils/auth.server.ts'
 import { localeCookie } from '#app/utils/cookies.server.ts'
-import { changeOwnPassword } from '#app/utils/credentials.server.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { type FieldErrors, fieldErrorsOf, parseForm, typedValueOf } from '#app/utils/forms.ts'
 import { formatDateTime, locales } from '#app/utils/i18n.ts'
 import { requireUuid } from '#app/utils/params.server.ts'
+import { throwRefusal } from '#app/utils/refusals.server.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 
 const ProfileSchema = z.object({
@@ -47,52 +53,52 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { name: user.name, email: user.email, locale: user.locale, tokens, emailDelivery }
 }
 
+function saved<const Intent extends string, Extra extends object = object>(intent: Intent, extra?: Extra) {
+  return { intent, ok: true, fieldErrors: {}, values: {}, saved: true, ...(extra as Extra) } as const
+}
+
+function failed<const Intent extends string>(
+  intent: Intent,
+  failure: { fieldErrors: FieldErrors; values: Record<string, string | string[]> },
+) {
+  return data({ intent, ok: false, ...failure, saved: false } as const, { status: 400 })
+}
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const formData = await readProtectedForm(request)
-  const db = getDb()
-  if (formData.get('intent') === 'createToken') {
+  const intent = formData.get('intent')
+  if (intent === 'createToken') {
     const parsed = parseForm(TokenNameSchema, formData)
-    if (!parsed.ok) return data({ intent: 'createToken', ...parsed, saved: false }, { status: 400 })
-    const owner = { userId: user.id, organisationId: user.organisation.id }
-    const { token } = await mintApiToken(db, owner, parsed.data.name)
-    return { intent: 'createToken', ok: true, fieldErrors: {}, values: {}, saved: true, token } as const
+    if (!parsed.ok) return failed(intent, parsed)
+    const { token } = await createOwnApiToken(user, parsed.data)
+    return saved(intent, { token })
   }
-  if (formData.get('intent') === 'emailDelivery') {
+  if (intent === 'emailDelivery') {
     const parsed = parseForm(EmailDeliverySchema, formData)
-    if (!parsed.ok) return data({ intent: 'emailDelivery', ...parsed, saved: false }, { status: 400 })
-    await updateEmailDelivery(db, user.id, parsed.data.emailDelivery)
-    return { intent: 'emailDelivery', ok: true, fieldErrors: {}, values: {}, saved: true } as const
+    if (!parsed.ok) return failed(intent, parsed)
+    await setOwnEmailDelivery(user, parsed.data)
+    return saved(intent)
   }
-  if (formData.get('intent') === 'revokeToken') {
-    const revoked = await revokeApiToken(db, user.id, requireUuid(String(formData.get('tokenId') ?? '')))
-    if (!revoked) throw data({ code: 'not_found' }, { status: 404 })
-    return { intent: 'revokeToken', ok: true, fieldErrors: {}, values: {}, saved: true } as const
+  if (intent === 'revokeToken') {
+    const revoked = await revokeOwnApiToken(user, { tokenId: requireUuid(String(formData.get('tokenId') ?? '')) })
+    if (!revoked.ok) throwRefusal(revoked)
+    return saved(intent)
   }
-  if (formData.get('intent') === 'password') {
+  if (intent === 'password') {
     const parsed = parseForm(PasswordChangeSchema, formData)
-    if (!parsed.ok) return data({ intent: 'password', ...parsed, saved: false }, { status: 400 })
-    const sessionId = await getSessionId(request)
-    if (!(await changeOwnPassword(db, { id: user.id, sessionId }, parsed.data)).ok) {
-      return data(
-        {
-          intent: 'password',
-          ok: false,
-          fieldErrors: { currentPassword: 'settings.password.wrongCurrent' },
-          values: {},
-          saved: false,
-        } as const,
-        { status: 400 },
-      )
-    }
-    return { intent: 'password', ok: true, fieldErrors: {}, values: {}, saved: true } as const
+    if (!parsed.ok) return failed(intent, parsed)
+    const changed = await changeOwnPassword({ id: user.id, sessionId: await getSessionId(request) }, parsed.data)
+    if (changed.ok) return saved(intent)
+    return changed.reason === 'invalid'
+      ? failed(intent, { fieldErrors: changed.fieldErrors, values: {} })
+      : throwRefusal(changed)
   }
   const parsed = parseForm(ProfileSchema, formData)
-  if (!parsed.ok) return data({ intent: 'profile', ...parsed, saved: false }, { status: 400 })
-  await updateProfile(db, user.id, parsed.data)
-  return data({ intent: 'profile', ok: true, fieldErrors: {}, values: {}, saved: true } as const, {
-    headers: { 'Set-Cookie': await localeCookie().serialize(parsed.data.locale) },
-  })
+  if (!parsed.ok) return failed('profile', parsed)
+  await updateOwnProfile(user, parsed.data)
+  const headers = { 'Set-Cookie': await localeCookie().serialize(parsed.data.locale) }
+  return data(saved('profile'), { headers })
 }
 
 export default function SettingsPage() {

@@ -4,27 +4,16 @@ import {
   actionFormId,
   ActionOutcomeSchema,
   canAddPhenomenonAction,
-  canRecordOutcome,
   PhenomenonActionSchema,
-  phenomenonActor,
 } from '#app/domain/action-outcomes.ts'
-import { scanTextsOfOrganisation } from '#app/models/organisation-settings.server.ts'
-import {
-  addPhenomenonAction,
-  findProposedActionOwner,
-  recordActionOutcome,
-} from '#app/models/proposed-action.server.ts'
-import { findVisibleReportState } from '#app/models/report.server.ts'
 import { type CurrentUser } from '#app/models/user.server.ts'
-import { actorFor } from '#app/services/reports.server.ts'
-import { getDb } from './db.server.ts'
+import { type ActionOwnerPage, addActionToPhenomenon, recordOutcome } from '#app/services/proposed-actions.server.ts'
+import { type ServiceResult } from '#app/services/result.ts'
 import { formValues, parseForm } from './forms.ts'
+import { throwRefusal } from './refusals.server.ts'
 
 /** The page a proposed-action form is posted to: a report's or a phenomenon's. */
-export type ActionFormPage = { kind: 'report'; reportId: string } | { kind: 'phenomenon'; phenomenonId: string }
-
-const notFound = () => data({ code: 'not_found' }, { status: 404 })
-const forbidden = () => data({ code: 'forbidden' }, { status: 403 })
+export type ActionFormPage = ActionOwnerPage
 
 function failed(
   formData: FormData,
@@ -36,6 +25,13 @@ function failed(
     { ok: false, error: 'action_form', formId, values: formValues(formData), ...result },
     { status },
   )
+}
+
+/** The form's answer to a refusal: the guard's findings beside the text field, 404 or 403 for the rest. */
+function refused(formData: FormData, formId: string, refusal: Exclude<ServiceResult, { ok: true }>, field: string) {
+  if (refusal.reason !== 'identifying_data') return throwRefusal(refusal)
+  const fieldErrors = { [field]: 'proposedActions.validation.identifying' } as const
+  return failed(formData, formId, { fieldErrors, findings: refusal.findings }, 422)
 }
 
 /**
@@ -51,34 +47,11 @@ export async function handleProposedActionForm(user: CurrentUser, page: ActionFo
 }
 
 async function saveOutcome(user: CurrentUser, page: ActionFormPage, formData: FormData) {
-  const db = getDb()
   const formId = actionFormId({ intent: 'outcome', proposedActionId: String(formData.get('proposedActionId') ?? '') })
   const parsed = parseForm(ActionOutcomeSchema, formData)
   if (!parsed.ok) return failed(formData, formId, { fieldErrors: parsed.fieldErrors, findings: [] }, 400)
-  const input = parsed.data
-  const action = await findProposedActionOwner(db, user.organisation.id, input.proposedActionId)
-  if (page.kind === 'report') {
-    const report = await findVisibleReportState(db, user, page.reportId)
-    if (!report || action?.report_id !== page.reportId) throw notFound()
-    if (!canRecordOutcome(actorFor(user, report), { kind: 'report', status: report.status })) throw forbidden()
-  } else {
-    if (action?.phenomenon_id !== page.phenomenonId) throw notFound()
-    if (!canRecordOutcome(phenomenonActor(user.roles), { kind: 'phenomenon' })) throw forbidden()
-  }
-  // The reason reaches reporters and may travel on to committees, so it passes the report's guard.
-  const findings = await scanTextsOfOrganisation(db, user.organisation.id, { reason: input.reason })
-  if (findings.length > 0) {
-    return failed(
-      formData,
-      formId,
-      { fieldErrors: { reason: 'proposedActions.validation.identifying' }, findings },
-      422,
-    )
-  }
-  const recorded = await db
-    .transaction()
-    .execute((trx) => recordActionOutcome(trx, { ...input, organisationId: user.organisation.id, actorId: user.id }))
-  if (!recorded) throw notFound()
+  const result = await recordOutcome(user, { ...parsed.data, page })
+  if (!result.ok) return refused(formData, formId, result, 'reason')
   return data<ActionFormResult>({
     ok: true,
     formId,
@@ -87,24 +60,12 @@ async function saveOutcome(user: CurrentUser, page: ActionFormPage, formData: Fo
 }
 
 async function addAction(user: CurrentUser, phenomenonId: string, formData: FormData) {
-  const db = getDb()
   const formId = actionFormId({ intent: 'addAction' })
-  if (!canAddPhenomenonAction(user.roles)) throw forbidden()
+  // Someone who may not add actions is told so before their form is read.
+  if (!canAddPhenomenonAction(user.roles)) return throwRefusal({ ok: false, reason: 'forbidden' })
   const parsed = parseForm(PhenomenonActionSchema, formData)
   if (!parsed.ok) return failed(formData, formId, { fieldErrors: parsed.fieldErrors, findings: [] }, 400)
-  const input = parsed.data
-  const findings = await scanTextsOfOrganisation(db, user.organisation.id, { description: input.description })
-  if (findings.length > 0) {
-    return failed(
-      formData,
-      formId,
-      { fieldErrors: { description: 'proposedActions.validation.identifying' }, findings },
-      422,
-    )
-  }
-  const added = await db
-    .transaction()
-    .execute((trx) => addPhenomenonAction(trx, { ...input, organisationId: user.organisation.id, phenomenonId }))
-  if (!added) throw notFound()
+  const result = await addActionToPhenomenon(user, { ...parsed.data, phenomenonId })
+  if (!result.ok) return refused(formData, formId, result, 'description')
   return data<ActionFormResult>({ ok: true, formId, message: 'proposedActions.add.saved' })
 }
