@@ -3,7 +3,7 @@ import { type ReportStatus } from '#app/models/database.ts'
 import { formatDate } from '#app/utils/i18n.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 import { StatusBadge } from './status-badge.tsx'
-import { Table } from './ui/table.tsx'
+import { ListTable } from './list-table.tsx'
 
 interface ReportRow {
   id: string
@@ -28,9 +28,8 @@ export function ReportTable({
   reports: ReportRow[]
 }) {
   const { locale, t } = useI18n()
-  if (reports.length === 0) return <p>{t('reports.empty')}</p>
   return (
-    <Table
+    <ListTable
       caption={caption}
       columns={[
         t('reports.column.title'),
@@ -39,8 +38,10 @@ export function ReportTable({
         t('reports.column.team'),
         dateLabel,
       ]}
+      rows={reports}
+      empty={t('reports.empty')}
     >
-      {reports.map((report) => (
+      {(report) => (
         <tr key={report.id} className="border-t border-slate-200 align-top">
           <td className="p-3 font-semibold">
             <Link to={`/reports/${report.id}`}>{report.title}</Link>
@@ -54,8 +55,8 @@ export function ReportTable({
           <td className="p-3">{report.team ?? '–'}</td>
           <td className="p-3 whitespace-nowrap">{report.date ? formatDate(locale, report.date) : '–'}</td>
         </tr>
-      ))}
-    </Table>
+      )}
+    </ListTable>
   )
 }
 
@@ -78,24 +79,5 @@ export function OverdueTag({ className = 'ml-2' }: { className?: string }) {
     >
       {t('review.overdue')}
     </span>
-  )
-}
-
-export function Pagination({
-  page,
-  hasNext,
-  hrefFor,
-}: {
-  page: number
-  hasNext: boolean
-  hrefFor: (page: number) => string
-}) {
-  const { t } = useI18n()
-  return (
-    <nav aria-label={t('pagination.label')} className="mt-4 flex gap-4">
-      {page > 1 ? <Link to={hrefFor(page - 1)}>{t('pagination.previous')}</Link> : null}
-      <span>{t('pagination.page', { page })}</span>
-      {hasNext ? <Link to={hrefFor(page + 1)}>{t('pagination.next')}</Link> : null}
-    </nav>
   )
 }

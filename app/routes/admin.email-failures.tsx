@@ -3,33 +3,28 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { CsrfInput } from '#app/components/csrf-input.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
-import { Pagination } from '#app/components/report-table.tsx'
+import { ListTable, Pager } from '#app/components/list-table.tsx'
 import { Alert } from '#app/components/ui/alert.tsx'
 import { Button } from '#app/components/ui/button.tsx'
-import { Table } from '#app/components/ui/table.tsx'
 import { listDeadEmailJobs, retryDeadEmailJob } from '#app/models/email-job.server.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { formatDateTime } from '#app/utils/i18n.ts'
-import { parseListFilters } from '#app/utils/list-filters.ts'
+import { pageOf, pageWindow, readPageNumber } from '#app/utils/paging.ts'
 import { readSearchParams } from '#app/utils/params.server.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 
 const pageSize = 50
 
-const PageSchema = z.object({ page: z.coerce.number().int().min(1).catch(1).default(1) })
-
 const RetrySchema = z.object({ intent: z.literal('retry'), jobId: z.uuid() })
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireRole(request, ['admin'])
-  const { page } = parseListFilters(PageSchema, readSearchParams(request))
-  const rows = await listDeadEmailJobs(getDb(), admin.organisation.id, {
-    limit: pageSize + 1,
-    offset: (page - 1) * pageSize,
-  })
-  return { jobs: rows.slice(0, pageSize), hasNext: rows.length > pageSize, page }
+  const page = readPageNumber(readSearchParams(request))
+  const rows = await listDeadEmailJobs(getDb(), admin.organisation.id, pageWindow(page, pageSize))
+  const { rows: jobs, hasNext } = pageOf(rows, pageSize)
+  return { jobs, hasNext, page }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -54,47 +49,43 @@ export default function EmailFailuresPage() {
           <Alert tone="success">{t('admin.emailFailures.retried')}</Alert>
         </div>
       ) : null}
-      {jobs.length === 0 ? (
-        <p>{t('admin.emailFailures.empty')}</p>
-      ) : (
-        <Table
-          caption={t('admin.emailFailures.title')}
-          columns={[
-            t('admin.mailbox.column.kind'),
-            t('admin.mailbox.column.recipient'),
-            t('admin.emailFailures.column.attempts'),
-            t('admin.emailFailures.column.error'),
-            t('admin.emailFailures.column.created'),
-            t('admin.emailFailures.column.action'),
-          ]}
-        >
-          {jobs.map((job) => (
-            <tr key={job.id} className="border-t border-slate-200 align-top">
-              <td className="p-3">{t(`admin.email.kind.${job.kind}`)}</td>
-              <td className="p-3 break-words">{job.recipient}</td>
-              <td className="p-3">{job.attempts}</td>
-              <td className="p-3 break-words">{job.last_error ?? '–'}</td>
-              <td className="p-3 whitespace-nowrap">{formatDateTime(locale, job.created_at)}</td>
-              <td className="p-3">
-                <Form method="post">
-                  <CsrfInput />
-                  <input type="hidden" name="intent" value="retry" />
-                  <input type="hidden" name="jobId" value={job.id} />
-                  <Button variant="secondary" className="whitespace-nowrap">
-                    {t('admin.emailFailures.retry')}
-                    <span className="sr-only">
-                      : {t(`admin.email.kind.${job.kind}`)}, {job.recipient}
-                    </span>
-                  </Button>
-                </Form>
-              </td>
-            </tr>
-          ))}
-        </Table>
-      )}
-      {page > 1 || hasNext ? (
-        <Pagination page={page} hasNext={hasNext} hrefFor={(target) => `?page=${target}`} />
-      ) : null}
+      <ListTable
+        caption={t('admin.emailFailures.title')}
+        columns={[
+          t('admin.mailbox.column.kind'),
+          t('admin.mailbox.column.recipient'),
+          t('admin.emailFailures.column.attempts'),
+          t('admin.emailFailures.column.error'),
+          t('admin.emailFailures.column.created'),
+          t('admin.emailFailures.column.action'),
+        ]}
+        rows={jobs}
+        empty={t('admin.emailFailures.empty')}
+      >
+        {(job) => (
+          <tr key={job.id} className="border-t border-slate-200 align-top">
+            <td className="p-3">{t(`admin.email.kind.${job.kind}`)}</td>
+            <td className="p-3 break-words">{job.recipient}</td>
+            <td className="p-3">{job.attempts}</td>
+            <td className="p-3 break-words">{job.last_error ?? '–'}</td>
+            <td className="p-3 whitespace-nowrap">{formatDateTime(locale, job.created_at)}</td>
+            <td className="p-3">
+              <Form method="post">
+                <CsrfInput />
+                <input type="hidden" name="intent" value="retry" />
+                <input type="hidden" name="jobId" value={job.id} />
+                <Button variant="secondary" className="whitespace-nowrap">
+                  {t('admin.emailFailures.retry')}
+                  <span className="sr-only">
+                    : {t(`admin.email.kind.${job.kind}`)}, {job.recipient}
+                  </span>
+                </Button>
+              </Form>
+            </td>
+          </tr>
+        )}
+      </ListTable>
+      <Pager page={page} hasNext={hasNext} hideWhenSingle />
     </>
   )
 }

@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { MeetingDetailsForm } from '#app/components/meeting-forms.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
 import { Card } from '#app/components/ui/card.tsx'
-import { Table } from '#app/components/ui/table.tsx'
+import { ListTable } from '#app/components/list-table.tsx'
 import { canPrepareMeetings, meetingPreparerRole, meetingReaderRoles, MeetingSchema } from '#app/domain/meetings.ts'
 import { createMeeting, listMeetingCommittees, listMeetings } from '#app/services/meetings.server.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
@@ -60,42 +60,40 @@ export default function MeetingsPage() {
       </PageHeading>
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <div className="min-w-0">
-          {meetings.length === 0 ? (
-            <p>{mayPrepare ? t('meetings.empty.coordinator') : t('meetings.empty.member')}</p>
-          ) : (
-            <Table
-              caption={t('meetings.title')}
-              columns={[
-                t('meetings.column.meeting'),
-                t('meetings.column.place'),
-                t('meetings.column.agenda'),
-                t('meetings.column.items'),
-              ]}
-            >
-              {meetings.map((meeting) => (
-                <tr key={meeting.id} className="border-t border-slate-200">
-                  <td className="p-3">
-                    <Link to={`/meetings/${meeting.id}`} className="font-semibold">
-                      {t('meetings.name', {
-                        committee: meeting.committee_name,
-                        time: formatDateTime(locale, meeting.starts_at),
-                      })}
-                    </Link>
-                  </td>
-                  <td className="p-3">{meeting.place || '–'}</td>
-                  <td className="p-3">
-                    {meeting.published_at ? t('meetings.state.published') : t('meetings.state.draft')}
-                  </td>
-                  <td className="p-3">
-                    {t('meetings.column.items.value', {
-                      items: formatNumber(locale, meeting.item_count ?? 0),
-                      decided: formatNumber(locale, meeting.decided_count ?? 0),
+          <ListTable
+            caption={t('meetings.title')}
+            columns={[
+              t('meetings.column.meeting'),
+              t('meetings.column.place'),
+              t('meetings.column.agenda'),
+              t('meetings.column.items'),
+            ]}
+            rows={meetings}
+            empty={mayPrepare ? t('meetings.empty.coordinator') : t('meetings.empty.member')}
+          >
+            {(meeting) => (
+              <tr key={meeting.id} className="border-t border-slate-200">
+                <td className="p-3">
+                  <Link to={`/meetings/${meeting.id}`} className="font-semibold">
+                    {t('meetings.name', {
+                      committee: meeting.committee_name,
+                      time: formatDateTime(locale, meeting.starts_at),
                     })}
-                  </td>
-                </tr>
-              ))}
-            </Table>
-          )}
+                  </Link>
+                </td>
+                <td className="p-3">{meeting.place || '–'}</td>
+                <td className="p-3">
+                  {meeting.published_at ? t('meetings.state.published') : t('meetings.state.draft')}
+                </td>
+                <td className="p-3">
+                  {t('meetings.column.items.value', {
+                    items: formatNumber(locale, meeting.item_count ?? 0),
+                    decided: formatNumber(locale, meeting.decided_count ?? 0),
+                  })}
+                </td>
+              </tr>
+            )}
+          </ListTable>
         </div>
         {mayPrepare ? (
           <Card title={t('meetings.plan.title')}>

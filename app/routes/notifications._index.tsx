@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react'
 import { z } from 'zod'
 import { CsrfInput } from '#app/components/csrf-input.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
-import { Pagination } from '#app/components/report-table.tsx'
+import { Pager } from '#app/components/list-table.tsx'
 import { ReportEvent } from '#app/components/report-timeline.tsx'
 import { Alert } from '#app/components/ui/alert.tsx'
 import { Button } from '#app/components/ui/button.tsx'
@@ -12,13 +12,11 @@ import { countUnread, listNotifications, markAllRead, markRead } from '#app/mode
 import { requireUser } from '#app/utils/auth.server.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
-import { parseListFilters } from '#app/utils/list-filters.ts'
+import { pageOf, pageWindow, readPageNumber } from '#app/utils/paging.ts'
 import { readSearchParams } from '#app/utils/params.server.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 
 const pageSize = 20
-
-const PageSchema = z.object({ page: z.coerce.number().int().min(1).catch(1).default(1) })
 
 const NotificationActionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('markRead'), notificationId: z.uuid() }),
@@ -27,14 +25,15 @@ const NotificationActionSchema = z.discriminatedUnion('intent', [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const { page } = parseListFilters(PageSchema, readSearchParams(request))
+  const page = readPageNumber(readSearchParams(request))
   const owner = { userId: user.id, organisationId: user.organisation.id }
   const db = getDb()
   const [rows, unread] = await Promise.all([
-    listNotifications(db, owner, { limit: pageSize + 1, offset: (page - 1) * pageSize }),
+    listNotifications(db, owner, pageWindow(page, pageSize)),
     countUnread(db, owner),
   ])
-  return { notifications: rows.slice(0, pageSize), hasNext: rows.length > pageSize, page, unread }
+  const { rows: notifications, hasNext } = pageOf(rows, pageSize)
+  return { notifications, hasNext, page, unread }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -136,9 +135,7 @@ export default function NotificationsPage() {
           ))}
         </ol>
       )}
-      {page > 1 || hasNext ? (
-        <Pagination page={page} hasNext={hasNext} hrefFor={(target) => `?page=${target}`} />
-      ) : null}
+      <Pager page={page} hasNext={hasNext} hideWhenSingle />
     </>
   )
 }

@@ -1,7 +1,7 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { PageHeading } from '#app/components/page-heading.tsx'
-import { Table } from '#app/components/ui/table.tsx'
+import { ListTable } from '#app/components/list-table.tsx'
 import { phenomenonReaders } from '#app/domain/phenomena.ts'
 import { listPhenomena } from '#app/models/phenomenon.server.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
@@ -20,34 +20,32 @@ export default function PhenomenaPage() {
   return (
     <>
       <PageHeading title={t('phenomenon.list.title')}>{t('phenomenon.list.intro')}</PageHeading>
-      {phenomena.length === 0 ? (
-        <p>{t('phenomenon.list.empty')}</p>
-      ) : (
-        <Table
-          caption={t('phenomenon.list.title')}
-          columns={[
-            t('phenomenon.column.title'),
-            t('phenomenon.column.reports'),
-            t('phenomenon.column.teams'),
-            t('phenomenon.column.municipalities'),
-            t('phenomenon.column.since'),
-            t('phenomenon.column.latest'),
-          ]}
-        >
-          {phenomena.map((phenomenon) => (
-            <tr key={phenomenon.id} className="border-t border-slate-200">
-              <td className="p-3 font-semibold">
-                <Link to={`/phenomena/${phenomenon.id}`}>{phenomenon.title}</Link>
-              </td>
-              <td className="p-3">{formatNumber(locale, phenomenon.report_count)}</td>
-              <td className="p-3">{formatNumber(locale, phenomenon.team_count)}</td>
-              <td className="p-3">{formatNumber(locale, phenomenon.municipality_count)}</td>
-              <td className="p-3">{phenomenon.first_observed ? formatDate(locale, phenomenon.first_observed) : '–'}</td>
-              <td className="p-3">{phenomenon.latest_report ? formatDate(locale, phenomenon.latest_report) : '–'}</td>
-            </tr>
-          ))}
-        </Table>
-      )}
+      <ListTable
+        caption={t('phenomenon.list.title')}
+        columns={[
+          t('phenomenon.column.title'),
+          t('phenomenon.column.reports'),
+          t('phenomenon.column.teams'),
+          t('phenomenon.column.municipalities'),
+          t('phenomenon.column.since'),
+          t('phenomenon.column.latest'),
+        ]}
+        rows={phenomena}
+        empty={t('phenomenon.list.empty')}
+      >
+        {(phenomenon) => (
+          <tr key={phenomenon.id} className="border-t border-slate-200">
+            <td className="p-3 font-semibold">
+              <Link to={`/phenomena/${phenomenon.id}`}>{phenomenon.title}</Link>
+            </td>
+            <td className="p-3">{formatNumber(locale, phenomenon.report_count)}</td>
+            <td className="p-3">{formatNumber(locale, phenomenon.team_count)}</td>
+            <td className="p-3">{formatNumber(locale, phenomenon.municipality_count)}</td>
+            <td className="p-3">{phenomenon.first_observed ? formatDate(locale, phenomenon.first_observed) : '–'}</td>
+            <td className="p-3">{phenomenon.latest_report ? formatDate(locale, phenomenon.latest_report) : '–'}</td>
+          </tr>
+        )}
+      </ListTable>
     </>
   )
 }

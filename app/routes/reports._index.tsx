@@ -3,13 +3,15 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { OwnReportList } from '#app/components/own-report-list.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
 import { FilterForm, KindFilter, SearchFilter, StatusCounts, StatusFilter } from '#app/components/report-filters.tsx'
-import { Pagination, ReportTable } from '#app/components/report-table.tsx'
+import { Pager } from '#app/components/list-table.tsx'
+import { ReportTable } from '#app/components/report-table.tsx'
 import { writesReports } from '#app/domain/roles.ts'
 import { reportStatuses } from '#app/models/database.ts'
 import { listOwnReports, listVisibleReports } from '#app/models/report.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { filteredPageHref, parseListFilters, positiveFlag, ReportListFiltersSchema } from '#app/utils/list-filters.ts'
+import { pageOf, pageWindow } from '#app/utils/paging.ts'
 import { readSearchParams } from '#app/utils/params.server.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 
@@ -22,24 +24,14 @@ const pageSize = 20
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const filters = parseListFilters(ReportListFiltersSchema, readSearchParams(request))
-  const page = { limit: pageSize + 1, offset: (filters.page - 1) * pageSize }
+  const page = pageWindow(filters.page, pageSize)
   if (writesReports(user.roles)) {
     const own = await listOwnReports(getDb(), user, { ...filters, positive: positiveFlag(filters.positive) }, page)
-    return {
-      view: 'own' as const,
-      filters,
-      counts: own.counts,
-      reports: own.reports.slice(0, pageSize),
-      hasNext: own.reports.length > pageSize,
-    }
+    const { rows: reports, hasNext } = pageOf(own.reports, pageSize)
+    return { view: 'own' as const, filters, counts: own.counts, reports, hasNext }
   }
-  const rows = await listVisibleReports(getDb(), user, page)
-  return {
-    view: 'visible' as const,
-    page: filters.page,
-    reports: rows.slice(0, pageSize),
-    hasNext: rows.length > pageSize,
-  }
+  const { rows: reports, hasNext } = pageOf(await listVisibleReports(getDb(), user, page), pageSize)
+  return { view: 'visible' as const, page: filters.page, reports, hasNext }
 }
 
 type Loaded = ReturnType<typeof useLoaderData<typeof loader>>
@@ -79,7 +71,7 @@ function OwnReports({ filters, counts, reports, hasNext }: Extract<Loaded, { vie
           </p>
         </div>
       )}
-      <Pagination page={filters.page} hasNext={hasNext} hrefFor={(page) => filteredPageHref(filters, page)} />
+      <Pager page={filters.page} hasNext={hasNext} hrefFor={(page) => filteredPageHref(filters, page)} />
     </>
   )
 }
@@ -94,7 +86,7 @@ function VisibleReports({ page, reports, hasNext }: Extract<Loaded, { view: 'vis
         dateLabel={t('reports.column.created')}
         reports={reports.map((report) => ({ ...report, date: report.created_at }))}
       />
-      <Pagination page={page} hasNext={hasNext} hrefFor={(target) => `?page=${target}`} />
+      <Pager page={page} hasNext={hasNext} />
     </>
   )
 }

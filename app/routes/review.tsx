@@ -3,7 +3,8 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { PageHeading } from '#app/components/page-heading.tsx'
 import { FilterForm, KindFilter, SearchFilter, StatusCounts, StatusFilter } from '#app/components/report-filters.tsx'
-import { Pagination, ReportTable } from '#app/components/report-table.tsx'
+import { Pager } from '#app/components/list-table.tsx'
+import { ReportTable } from '#app/components/report-table.tsx'
 import { SelectField, TextField } from '#app/components/ui/field.tsx'
 import { IsoDateSchema } from '#app/domain/dates.ts'
 import { clientGroups, supportNeeds } from '#app/domain/report-fields.ts'
@@ -20,6 +21,7 @@ import {
   positiveFlag,
   ReportListFiltersSchema,
 } from '#app/utils/list-filters.ts'
+import { pageOf, pageWindow } from '#app/utils/paging.ts'
 import { readSearchParams } from '#app/utils/params.server.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 
@@ -42,17 +44,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
       db,
       user,
       { ...filters, positive: positiveFlag(filters.positive) },
-      { limit: pageSize + 1, offset: (filters.page - 1) * pageSize },
+      pageWindow(filters.page, pageSize),
     ),
     listMunicipalities(db, user.organisation.id),
   ])
-  return {
-    filters,
-    municipalities,
-    counts: queue.counts,
-    reports: queue.reports.slice(0, pageSize),
-    hasNext: queue.reports.length > pageSize,
-  }
+  const { rows: reports, hasNext } = pageOf(queue.reports, pageSize)
+  return { filters, municipalities, counts: queue.counts, reports, hasNext }
 }
 
 export default function ReviewQueuePage() {
@@ -99,7 +96,7 @@ export default function ReviewQueuePage() {
         dateLabel={t('review.submitted')}
         reports={reports.map((report) => ({ ...report, date: report.submitted_at }))}
       />
-      <Pagination page={filters.page} hasNext={hasNext} hrefFor={(page) => filteredPageHref(filters, page)} />
+      <Pager page={filters.page} hasNext={hasNext} hrefFor={(page) => filteredPageHref(filters, page)} />
     </>
   )
 }

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { PageHeading } from '#app/components/page-heading.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { SelectField } from '#app/components/ui/field.tsx'
-import { Table } from '#app/components/ui/table.tsx'
+import { ListTable } from '#app/components/list-table.tsx'
 import { defaultFeedbackPeriod, type FeedbackPeriod, feedbackPeriods } from '#app/domain/feedback-times.ts'
 import { listFeedbackTimesByTeam, listOverdueReports } from '#app/models/feedback-times.server.ts'
 import { getFeedbackLimitDays } from '#app/models/organisation.server.ts'
@@ -81,69 +81,63 @@ export default function FeedbackTimesPage() {
         <h2 id="feedback-teams" className="mb-3 text-xl font-bold text-brand-900">
           {teamCaption}
         </h2>
-        {teams.length === 0 ? (
-          <p>{t('feedback.noTeams')}</p>
-        ) : (
-          <Table
-            caption={teamCaption}
-            columns={[
-              t('feedback.column.team'),
-              t('feedback.column.submitted'),
-              t('feedback.column.median'),
-              t('feedback.column.longest'),
-              t('feedback.column.waiting'),
-              t('feedback.column.overdue'),
-            ]}
-          >
-            {teams.map((team) => (
-              <tr key={team.teamId ?? 'none'} className="border-t border-slate-200">
-                <th scope="row" className="p-3 font-semibold">
-                  {team.teamName ?? t('feedback.noTeam')}
-                </th>
-                <td className="p-3 tabular-nums">{formatNumber(locale, team.submitted)}</td>
-                <td className="p-3 tabular-nums">{formatDays(locale, team.medianDays)}</td>
-                <td className="p-3 tabular-nums">{formatDays(locale, team.longestDays)}</td>
-                <td className="p-3 tabular-nums">{formatNumber(locale, team.waiting)}</td>
-                <td className={`p-3 tabular-nums ${team.overdue > 0 ? 'font-bold text-red-900' : ''}`}>
-                  {formatNumber(locale, team.overdue)}
-                </td>
-              </tr>
-            ))}
-          </Table>
-        )}
+        <ListTable
+          caption={teamCaption}
+          columns={[
+            t('feedback.column.team'),
+            t('feedback.column.submitted'),
+            t('feedback.column.median'),
+            t('feedback.column.longest'),
+            t('feedback.column.waiting'),
+            t('feedback.column.overdue'),
+          ]}
+          rows={teams}
+          empty={t('feedback.noTeams')}
+        >
+          {(team) => (
+            <tr key={team.teamId ?? 'none'} className="border-t border-slate-200">
+              <th scope="row" className="p-3 font-semibold">
+                {team.teamName ?? t('feedback.noTeam')}
+              </th>
+              <td className="p-3 tabular-nums">{formatNumber(locale, team.submitted)}</td>
+              <td className="p-3 tabular-nums">{formatDays(locale, team.medianDays)}</td>
+              <td className="p-3 tabular-nums">{formatDays(locale, team.longestDays)}</td>
+              <td className="p-3 tabular-nums">{formatNumber(locale, team.waiting)}</td>
+              <td className={`p-3 tabular-nums ${team.overdue > 0 ? 'font-bold text-red-900' : ''}`}>
+                {formatNumber(locale, team.overdue)}
+              </td>
+            </tr>
+          )}
+        </ListTable>
       </section>
 
       <section aria-labelledby="feedback-overdue">
         <h2 id="feedback-overdue" className="mb-3 text-xl font-bold text-brand-900">
           {t('feedback.overdue.title')}
         </h2>
-        {overdue.length === 0 ? (
-          <p>{t('feedback.overdue.empty', { days: limitDays })}</p>
-        ) : (
-          <>
-            <Table
-              caption={overdueCaption}
-              columns={[
-                t('feedback.column.report'),
-                t('feedback.column.team'),
-                t('feedback.column.submittedAt'),
-                t('feedback.column.daysWaiting'),
-              ]}
-            >
-              {overdue.map((report) => (
-                <tr key={report.id} className="border-t border-slate-200 align-top">
-                  <td className="p-3 font-semibold">
-                    <Link to={`/reports/${report.id}`}>{report.title}</Link>
-                  </td>
-                  <td className="p-3">{report.team ?? t('feedback.noTeam')}</td>
-                  <td className="p-3 whitespace-nowrap">{formatDate(locale, report.submitted_at)}</td>
-                  <td className="p-3 tabular-nums">{formatDays(locale, report.daysWaiting)}</td>
-                </tr>
-              ))}
-            </Table>
-            {moreOverdue ? <p className="mt-2">{t('feedback.overdue.more', { count: overdueShown })}</p> : null}
-          </>
-        )}
+        <ListTable
+          caption={overdueCaption}
+          columns={[
+            t('feedback.column.report'),
+            t('feedback.column.team'),
+            t('feedback.column.submittedAt'),
+            t('feedback.column.daysWaiting'),
+          ]}
+          rows={overdue}
+          empty={t('feedback.overdue.empty', { days: limitDays })}
+        >
+          {(report) => (
+            <tr key={report.id} className="border-t border-slate-200 align-top">
+              <td className="p-3 font-semibold">
+                <Link to={`/reports/${report.id}`}>{report.title}</Link>
+              </td>
+              <td className="p-3">{report.team ?? t('feedback.noTeam')}</td>
+              <td className="p-3 whitespace-nowrap">{formatDate(locale, report.submitted_at)}</td>
+              <td className="p-3 tabular-nums">{formatDays(locale, report.daysWaiting)}</td>
+            </tr>
+          )}
+        </ListTable>
+        {moreOverdue ? <p className="mt-2">{t('feedback.overdue.more', { count: overdueShown })}</p> : null}
       </section>
     </>
   )

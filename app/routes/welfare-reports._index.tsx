@@ -4,7 +4,7 @@ import { CsrfInput } from '#app/components/csrf-input.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
-import { Table } from '#app/components/ui/table.tsx'
+import { ListTable } from '#app/components/list-table.tsx'
 import { FormMessage, WelfareReportFields } from '#app/components/welfare-forms.tsx'
 import { writesReports } from '#app/domain/roles.ts'
 import { welfareSectionPath } from '#app/domain/welfare-report.ts'
@@ -74,32 +74,30 @@ export default function WelfareReportsPage() {
             </ul>
           </Card>
         ) : null}
-        {reports.length === 0 ? (
-          <p>{t('welfare.list.empty')}</p>
-        ) : (
-          <Table
-            caption={t('welfare.list.title')}
-            columns={[
-              t('welfare.column.title'),
-              t('welfare.column.period'),
-              t('welfare.column.sections'),
-              t('welfare.column.updated'),
-            ]}
-          >
-            {reports.map((report) => (
-              <tr key={report.id} className="border-t border-slate-200">
-                <td className="p-3 font-semibold">
-                  <Link to={`/welfare-reports/${report.id}`}>{report.title}</Link>
-                </td>
-                <td className="p-3 whitespace-nowrap">
-                  {formatDate(locale, report.periodStart)} – {formatDate(locale, report.periodEnd)}
-                </td>
-                <td className="p-3 tabular-nums">{report.sectionCount}</td>
-                <td className="p-3 whitespace-nowrap">{formatDate(locale, report.updatedAt)}</td>
-              </tr>
-            ))}
-          </Table>
-        )}
+        <ListTable
+          caption={t('welfare.list.title')}
+          columns={[
+            t('welfare.column.title'),
+            t('welfare.column.period'),
+            t('welfare.column.sections'),
+            t('welfare.column.updated'),
+          ]}
+          rows={reports}
+          empty={t('welfare.list.empty')}
+        >
+          {(report) => (
+            <tr key={report.id} className="border-t border-slate-200">
+              <td className="p-3 font-semibold">
+                <Link to={`/welfare-reports/${report.id}`}>{report.title}</Link>
+              </td>
+              <td className="p-3 whitespace-nowrap">
+                {formatDate(locale, report.periodStart)} – {formatDate(locale, report.periodEnd)}
+              </td>
+              <td className="p-3 tabular-nums">{report.sectionCount}</td>
+              <td className="p-3 whitespace-nowrap">{formatDate(locale, report.updatedAt)}</td>
+            </tr>
+          )}
+        </ListTable>
         {canCreate ? (
           <div className="max-w-2xl">
             <Card title={t('welfare.create.title')}>

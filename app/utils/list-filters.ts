@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { reportStatuses } from '#app/models/database.ts'
+import { PageNumberSchema } from './paging.ts'
 
 /**
  * A filter read from the query string. A missing, empty or malformed value means "no filter": a hand-edited
@@ -17,7 +18,7 @@ export const ReportListFiltersSchema = z.object({
   status: optionalFilter(z.enum(reportStatuses)),
   positive: optionalFilter(z.enum(['yes', 'no'])),
   q: optionalFilter(z.string().trim().max(200)),
-  page: z.coerce.number().int().min(1).catch(1).default(1),
+  page: PageNumberSchema,
 })
 
 export function parseListFilters<Schema extends z.ZodType>(
