@@ -30,7 +30,7 @@ import { requireRole, requireUser } from '#app/utils/auth.server.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
 import { type FieldErrors, parseForm } from '#app/utils/forms.ts'
 import { requireUuid } from '#app/utils/params.server.ts'
-import { type RefusalAnswer, resultFor } from '#app/utils/page-result.ts'
+import { type PageFormResult, type RefusalAnswer, resultFor } from '#app/utils/page-result.ts'
 import { type FormReplies, type FormReply, formReplies } from '#app/utils/page-result.server.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 import { renderWelfareHtml } from '#app/utils/welfare-export.server.ts'
@@ -196,68 +196,83 @@ function SectionEditor({
           </div>
         </Form>
       </details>
-      <details open={Boolean(includeResult)} className="rounded-md bg-white p-3">
-        <summary className="min-h-11 cursor-pointer py-2 font-semibold">{t('welfare.include.title')}</summary>
-        <Form method="post" preventScrollReset className="mt-3 grid gap-4">
-          <CsrfInput />
-          <input type="hidden" name="intent" value="include" />
-          <input type="hidden" name="sectionId" value={section.id} />
-          <p className="text-sm text-slate-700">{t('welfare.include.help')}</p>
-          <FormMessage result={includeResult} />
-          <ChoiceList
-            legend={t('welfare.include.phenomena')}
-            name="phenomenonIds"
-            empty={t('welfare.include.noPhenomena')}
-            options={phenomenaToAdd.map((phenomenon) => ({
-              value: phenomenon.id,
-              label: t('welfare.include.phenomenonOption', {
-                title: phenomenon.title,
-                count: phenomenon.includableReports,
-              }),
-            }))}
-          />
-          <ChoiceList
-            legend={t('welfare.include.reports')}
-            name="reportIds"
-            empty={t('welfare.include.noReports')}
-            options={reportsToAdd.map((report) => ({
-              value: report.id,
-              label: `${report.title} (${t(`status.${report.status}`)})`,
-            }))}
-          />
-          <div>
-            <Button>{t('welfare.include.submit')}</Button>
-          </div>
-        </Form>
-      </details>
+      <SectionChoiceForm
+        intent="include"
+        sectionId={section.id}
+        result={includeResult}
+        phenomena={{
+          empty: t('welfare.include.noPhenomena'),
+          options: phenomenaToAdd.map((phenomenon) => ({
+            value: phenomenon.id,
+            label: t('welfare.include.phenomenonOption', {
+              title: phenomenon.title,
+              count: phenomenon.includableReports,
+            }),
+          })),
+        }}
+        reports={{
+          empty: t('welfare.include.noReports'),
+          options: reportsToAdd.map((report) => ({
+            value: report.id,
+            label: `${report.title} (${t(`status.${report.status}`)})`,
+          })),
+        }}
+      />
       {section.phenomena.length + section.reports.length > 0 ? (
-        <details open={Boolean(removeResult)} className="rounded-md bg-white p-3">
-          <summary className="min-h-11 cursor-pointer py-2 font-semibold">{t('welfare.remove.title')}</summary>
-          <Form method="post" preventScrollReset className="mt-3 grid gap-4">
-            <CsrfInput />
-            <input type="hidden" name="intent" value="remove" />
-            <input type="hidden" name="sectionId" value={section.id} />
-            <p className="text-sm text-slate-700">{t('welfare.remove.help')}</p>
-            <FormMessage result={removeResult} />
-            <ChoiceList
-              legend={t('welfare.include.phenomena')}
-              name="phenomenonIds"
-              empty={t('welfare.remove.noPhenomena')}
-              options={section.phenomena.map((phenomenon) => ({ value: phenomenon.id, label: phenomenon.title }))}
-            />
-            <ChoiceList
-              legend={t('welfare.include.reports')}
-              name="reportIds"
-              empty={t('welfare.remove.noReports')}
-              options={section.reports.map((report) => ({ value: report.id, label: report.title }))}
-            />
-            <div>
-              <Button variant="danger">{t('welfare.remove.submit')}</Button>
-            </div>
-          </Form>
-        </details>
+        <SectionChoiceForm
+          intent="remove"
+          sectionId={section.id}
+          result={removeResult}
+          phenomena={{
+            empty: t('welfare.remove.noPhenomena'),
+            options: section.phenomena.map((phenomenon) => ({ value: phenomenon.id, label: phenomenon.title })),
+          }}
+          reports={{
+            empty: t('welfare.remove.noReports'),
+            options: section.reports.map((report) => ({ value: report.id, label: report.title })),
+          }}
+        />
       ) : null}
     </div>
+  )
+}
+
+interface Choices {
+  options: { value: string; label: string }[]
+  empty: string
+}
+
+/** Choosing phenomena and reports to take into a section, or out of it: the same form, in its own words. */
+function SectionChoiceForm({
+  intent,
+  sectionId,
+  result,
+  phenomena,
+  reports,
+}: {
+  intent: 'include' | 'remove'
+  sectionId: string
+  result: PageFormResult | undefined
+  phenomena: Choices
+  reports: Choices
+}) {
+  const { t } = useI18n()
+  return (
+    <details open={Boolean(result)} className="rounded-md bg-white p-3">
+      <summary className="min-h-11 cursor-pointer py-2 font-semibold">{t(`welfare.${intent}.title`)}</summary>
+      <Form method="post" preventScrollReset className="mt-3 grid gap-4">
+        <CsrfInput />
+        <input type="hidden" name="intent" value={intent} />
+        <input type="hidden" name="sectionId" value={sectionId} />
+        <p className="text-sm text-slate-700">{t(`welfare.${intent}.help`)}</p>
+        <FormMessage result={result} />
+        <ChoiceList legend={t('welfare.include.phenomena')} name="phenomenonIds" {...phenomena} />
+        <ChoiceList legend={t('welfare.include.reports')} name="reportIds" {...reports} />
+        <div>
+          <Button variant={intent === 'remove' ? 'danger' : undefined}>{t(`welfare.${intent}.submit`)}</Button>
+        </div>
+      </Form>
+    </details>
   )
 }
 

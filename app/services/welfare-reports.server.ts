@@ -41,7 +41,7 @@ import {
   touchSection,
   updateSectionIfVersion,
 } from '#app/models/welfare-section.server.ts'
-import { getDb } from '#app/utils/db.server.ts'
+import { type AppDb, getDb } from '#app/utils/db.server.ts'
 import { type CommonRefusal, type Refused, type ServiceResult } from './result.ts'
 
 export type WelfareActor = Pick<CurrentUser, 'id' | 'roles' | 'organisation'>
@@ -96,18 +96,31 @@ export async function getWelfareReportPage(
   return { document, readableReportIds, canEdit, candidates }
 }
 
-/** Everything a coordinator writes into the welfare report passes the guard a report passes (ADR 006). */
+/**
+ * Everything a coordinator writes into the welfare report passes the guard a report passes (ADR 006): the report's
+ * title and introduction, each section's title and body. The refusal naming what the guard found, or null.
+ */
+async function guardTexts(
+  db: AppDb,
+  actor: WelfareActor,
+  input: { title: string } & ({ introduction: string } | { body: string }),
+) {
+  const texts =
+    'body' in input
+      ? { title: input.title, body: input.body }
+      : { title: input.title, introduction: input.introduction }
+  const findings = await scanTextsOfOrganisation(db, actor.organisation.id, texts)
+  return findings.length > 0 ? ({ ok: false, reason: 'identifying_data', findings } as const) : null
+}
+
 export async function createWelfareReport(
   actor: WelfareActor,
   input: WelfareReportInput,
 ): Promise<WelfareResult<{ welfareReportId: string }>> {
   if (!canEditWelfareReports(actor.roles)) return forbidden
   const db = getDb()
-  const findings = await scanTextsOfOrganisation(db, actor.organisation.id, {
-    title: input.title,
-    introduction: input.introduction,
-  })
-  if (findings.length > 0) return { ok: false, reason: 'identifying_data', findings }
+  const refused = await guardTexts(db, actor, input)
+  if (refused) return refused
   const welfareReportId = await insertWelfareReport(db, {
     ...input,
     organisationId: actor.organisation.id,
@@ -122,11 +135,8 @@ export async function updateWelfareReport(
 ): Promise<WelfareResult> {
   if (!canEditWelfareReports(actor.roles)) return forbidden
   const db = getDb()
-  const findings = await scanTextsOfOrganisation(db, actor.organisation.id, {
-    title: input.title,
-    introduction: input.introduction,
-  })
-  if (findings.length > 0) return { ok: false, reason: 'identifying_data', findings }
+  const refused = await guardTexts(db, actor, input)
+  if (refused) return refused
   return (await updateWelfareReportFields(db, actor.organisation.id, input.welfareReportId, input))
     ? { ok: true }
     : notFound
@@ -153,9 +163,9 @@ export async function addSection(
   input: WelfareSectionInput & { welfareReportId: string },
 ): Promise<WelfareResult<{ sectionId: string }>> {
   const organisationId = actor.organisation.id
-  const findings = await scanTextsOfOrganisation(getDb(), organisationId, { title: input.title, body: input.body })
+  const refused = await guardTexts(getDb(), actor, input)
   return editSections(actor, input.welfareReportId, async (trx): Promise<WelfareResult<{ sectionId: string }>> => {
-    if (findings.length > 0) return { ok: false, reason: 'identifying_data', findings }
+    if (refused) return refused
     return { ok: true, sectionId: await insertSection(trx, { ...input, organisationId }) }
   })
 }
@@ -169,8 +179,8 @@ export async function updateSection(
   const db = getDb()
   const organisationId = actor.organisation.id
   if (!(await findSection(db, { ...input, organisationId }))) return notFound
-  const findings = await scanTextsOfOrganisation(db, organisationId, { title: input.title, body: input.body })
-  if (findings.length > 0) return { ok: false, reason: 'identifying_data', findings }
+  const refused = await guardTexts(db, actor, input)
+  if (refused) return refused
   return (await updateSectionIfVersion(db, input.sectionId, input)) ? { ok: true } : { ok: false, reason: 'stale' }
 }
 
