@@ -57,6 +57,14 @@ export function FormMessage({ result }: { result: PageFormResult | undefined }) 
   )
 }
 
+/** What the fields show: the text typed into a failed submission, else the saved value; and the fields' errors. */
+function shownValues<Field extends string>(result: PageFormResult | undefined, defaults: Record<Field, string>) {
+  return {
+    typed: (field: Field) => (result && !result.ok ? (typedValueOf(result, field) ?? '') : defaults[field]),
+    errors: result?.fieldErrors ?? {},
+  }
+}
+
 /** Title, period and (optionally) introduction of a welfare report. */
 export function WelfareReportFields({
   result,
@@ -68,9 +76,7 @@ export function WelfareReportFields({
   withIntroduction: boolean
 }) {
   const { t } = useI18n()
-  const typed = (field: keyof typeof defaults) =>
-    result && !result.ok ? (typedValueOf(result, field) ?? '') : defaults[field]
-  const errors = result?.fieldErrors ?? {}
+  const { typed, errors } = shownValues(result, defaults)
   return (
     <>
       <TextField
@@ -120,9 +126,7 @@ export function SectionFields({
   defaults: { title: string; category: string; body: string }
 }) {
   const { t } = useI18n()
-  const typed = (field: keyof typeof defaults) =>
-    result && !result.ok ? (typedValueOf(result, field) ?? '') : defaults[field]
-  const errors = result?.fieldErrors ?? {}
+  const { typed, errors } = shownValues(result, defaults)
   return (
     <>
       <TextField
