@@ -1,11 +1,10 @@
 import { type ActionFunctionArgs, data, redirect } from '@remix-run/node'
 import { z } from 'zod'
-import { phenomenonReaders } from '#app/domain/phenomena.ts'
-import { hasAnyRole } from '#app/domain/roles.ts'
-import { follow, type FollowTarget, unfollow } from '#app/models/follow.server.ts'
+import { type FollowTarget } from '#app/models/follow.server.ts'
+import { startFollowing, stopFollowing } from '#app/services/notifications.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
-import { getDb } from '#app/utils/db.server.ts'
+import { throwRefusal } from '#app/utils/refusals.server.ts'
 
 const FollowSchema = z.object({
   intent: z.enum(['follow', 'unfollow']),
@@ -22,17 +21,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = FollowSchema.safeParse(Object.fromEntries(await readProtectedForm(request)))
   if (!parsed.success) throw data({ code: 'invalid' }, { status: 400 })
   const { intent, ...target } = parsed.data
-  const db = getDb()
-  if (intent === 'unfollow') {
-    await unfollow(db, user, target)
-    return redirect(pageOf(target))
-  }
-  // A phenomenon is followed by those who may read phenomena; anyone else is told it does not exist for them.
-  if (target.kind === 'phenomenon' && !hasAnyRole(user.roles, phenomenonReaders)) {
-    throw data({ code: 'not_found' }, { status: 404 })
-  }
-  const result = await follow(db, user, target)
-  if (result === 'not_found') throw data({ code: 'not_found' }, { status: 404 })
-  if (result === 'own_report') throw data({ code: 'forbidden' }, { status: 403 })
+  const result = intent === 'follow' ? await startFollowing(user, target) : await stopFollowing(user, target)
+  if (!result.ok) throwRefusal(result)
   return redirect(pageOf(target))
 }

@@ -1,8 +1,8 @@
-import { data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
-import { markRead } from '#app/models/notification.server.ts'
+import { type LoaderFunctionArgs, redirect } from '@remix-run/node'
+import { markNotificationRead } from '#app/services/notifications.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
-import { getDb } from '#app/utils/db.server.ts'
 import { requireUuid } from '#app/utils/params.server.ts'
+import { throwRefusal } from '#app/utils/refusals.server.ts'
 
 /**
  * Following a notification marks it read and opens the report's timeline. A plain link (so it opens in a new
@@ -12,7 +12,7 @@ import { requireUuid } from '#app/utils/params.server.ts'
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const notificationId = requireUuid(params.notificationId)
-  const reportId = await markRead(getDb(), { userId: user.id, organisationId: user.organisation.id }, notificationId)
-  if (!reportId) throw data({ code: 'not_found' }, { status: 404 })
-  return redirect(`/reports/${reportId}#timeline`)
+  const result = await markNotificationRead(user, { notificationId })
+  if (!result.ok) throwRefusal(result)
+  return redirect(`/reports/${result.reportId}#timeline`)
 }

@@ -8,12 +8,14 @@ import { Pager } from '#app/components/list-table.tsx'
 import { ReportEvent } from '#app/components/report-timeline.tsx'
 import { Alert } from '#app/components/ui/alert.tsx'
 import { Button } from '#app/components/ui/button.tsx'
-import { countUnread, listNotifications, markAllRead, markRead } from '#app/models/notification.server.ts'
+import { countUnread, listNotifications } from '#app/models/notification.server.ts'
+import { markAllNotificationsRead, markNotificationRead } from '#app/services/notifications.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { pageOf, pageWindow, readPageNumber } from '#app/utils/paging.ts'
 import { readSearchParams } from '#app/utils/params.server.ts'
+import { throwRefusal } from '#app/utils/refusals.server.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 
 const pageSize = 20
@@ -41,13 +43,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await readProtectedForm(request)
   const parsed = NotificationActionSchema.safeParse(Object.fromEntries(formData))
   if (!parsed.success) throw data({ code: 'invalid' }, { status: 400 })
-  const owner = { userId: user.id, organisationId: user.organisation.id }
   if (parsed.data.intent === 'markAllRead') {
-    await markAllRead(getDb(), owner)
+    await markAllNotificationsRead(user)
     return { ok: true as const, intent: 'markAllRead' as const }
   }
-  const reportId = await markRead(getDb(), owner, parsed.data.notificationId)
-  if (!reportId) throw data({ code: 'not_found' }, { status: 404 })
+  const result = await markNotificationRead(user, parsed.data)
+  if (!result.ok) throwRefusal(result)
   return { ok: true as const, intent: 'markRead' as const }
 }
 
