@@ -1,8 +1,8 @@
-import { type Transaction } from 'kysely'
+import { type Transaction, type Updateable } from 'kysely'
 import { type Role } from '#app/domain/roles.ts'
 import { type AppDb } from '#app/utils/db.server.ts'
 import { type Locale } from '#app/utils/i18n.ts'
-import { type Database, type EmailDelivery } from './database.ts'
+import { type Database, type EmailDelivery, type UserTable } from './database.ts'
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase()
@@ -186,17 +186,26 @@ export async function updateOrganisationUser(
     .returning('user_id')
     .executeTakeFirst()
   if (!membership) return false
-  await trx.updateTable('users').set({ name: changes.name, updated_at: new Date() }).where('id', '=', userId).execute()
+  await updateUser(trx, userId, { name: changes.name })
   await replaceTeams(trx, organisationId, userId, changes.teamIds)
   return true
 }
 
-export async function updatePasswordHash(db: AppDb, userId: string, passwordHash: string) {
+/** Every change to a user's own row stamps `updated_at`; the exported writers below say which columns change. */
+async function updateUser(
+  db: AppDb,
+  userId: string,
+  changes: Pick<Updateable<UserTable>, 'name' | 'locale' | 'password_hash' | 'email_delivery'>,
+) {
   await db
     .updateTable('users')
-    .set({ password_hash: passwordHash, updated_at: new Date() })
+    .set({ ...changes, updated_at: new Date() })
     .where('id', '=', userId)
     .execute()
+}
+
+export async function updatePasswordHash(db: AppDb, userId: string, passwordHash: string) {
+  await updateUser(db, userId, { password_hash: passwordHash })
 }
 
 export async function getPasswordHash(db: AppDb, userId: string) {
@@ -205,15 +214,11 @@ export async function getPasswordHash(db: AppDb, userId: string) {
 }
 
 export async function updateProfile(db: AppDb, userId: string, profile: { name: string; locale: Locale }) {
-  await db
-    .updateTable('users')
-    .set({ name: profile.name, locale: profile.locale, updated_at: new Date() })
-    .where('id', '=', userId)
-    .execute()
+  await updateUser(db, userId, { name: profile.name, locale: profile.locale })
 }
 
 export async function updateLocale(db: AppDb, userId: string, locale: Locale) {
-  await db.updateTable('users').set({ locale, updated_at: new Date() }).where('id', '=', userId).execute()
+  await updateUser(db, userId, { locale })
 }
 
 export async function getEmailDelivery(db: AppDb, userId: string): Promise<EmailDelivery> {
@@ -222,11 +227,7 @@ export async function getEmailDelivery(db: AppDb, userId: string): Promise<Email
 }
 
 export async function updateEmailDelivery(db: AppDb, userId: string, emailDelivery: EmailDelivery) {
-  await db
-    .updateTable('users')
-    .set({ email_delivery: emailDelivery, updated_at: new Date() })
-    .where('id', '=', userId)
-    .execute()
+  await updateUser(db, userId, { email_delivery: emailDelivery })
 }
 
 /** Whose a single-use link is: the person and the organisation they would be signed in to. */
