@@ -6,13 +6,15 @@ import { PageHeading } from '#app/components/page-heading.tsx'
 import { ListTable, Pager } from '#app/components/list-table.tsx'
 import { Alert } from '#app/components/ui/alert.tsx'
 import { Button } from '#app/components/ui/button.tsx'
-import { listDeadEmailJobs, retryDeadEmailJob } from '#app/models/email-job.server.ts'
+import { listDeadEmailJobs } from '#app/models/email-job.server.ts'
+import { retryFailedEmail } from '#app/services/email-queue.server.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { formatDateTime } from '#app/utils/i18n.ts'
 import { pageOf, pageWindow, readPageNumber } from '#app/utils/paging.ts'
 import { readSearchParams } from '#app/utils/params.server.ts'
+import { throwRefusal } from '#app/utils/refusals.server.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 
 const pageSize = 50
@@ -31,9 +33,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, ['admin'])
   const parsed = RetrySchema.safeParse(Object.fromEntries(await readProtectedForm(request)))
   if (!parsed.success) throw data({ code: 'invalid' }, { status: 400 })
-  if (!(await retryDeadEmailJob(getDb(), admin.organisation.id, parsed.data.jobId))) {
-    throw data({ code: 'not_found' }, { status: 404 })
-  }
+  const result = await retryFailedEmail(admin, parsed.data)
+  if (!result.ok) throwRefusal(result)
   return { retried: true }
 }
 

@@ -1,9 +1,8 @@
 import { type ActionFunctionArgs, redirect } from '@remix-run/node'
-import { updateLocale } from '#app/models/user.server.ts'
+import { setOwnLanguage } from '#app/services/accounts.server.ts'
 import { getCurrentUser } from '#app/utils/auth.server.ts'
 import { localeCookie } from '#app/utils/cookies.server.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
-import { getDb } from '#app/utils/db.server.ts'
 import { defaultLocale, isLocale } from '#app/utils/i18n.ts'
 import { safeRedirectPath } from '#app/utils/redirect-target.ts'
 
@@ -17,7 +16,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const requested = formData.get('locale')
   const locale = isLocale(requested) ? requested : defaultLocale
   const user = await getCurrentUser(request)
-  if (user) await updateLocale(getDb(), user.id, locale)
+  if (user) await setOwnLanguage(user, { locale })
   return redirect(safeRedirectPath(formData.get('redirectTo')), {
     headers: { 'Set-Cookie': await localeCookie().serialize(locale) },
   })

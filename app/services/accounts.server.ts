@@ -15,6 +15,7 @@ import {
   getPasswordHash,
   normaliseEmail,
   updateEmailDelivery,
+  updateLocale,
   updatePasswordHash,
   updateProfile,
 } from '#app/models/user.server.ts'
@@ -52,6 +53,12 @@ export async function updateOwnProfile(actor: AccountHolder, input: { name: stri
 
 export async function setOwnEmailDelivery(actor: AccountHolder, input: { emailDelivery: EmailDelivery }) {
   await updateEmailDelivery(getDb(), actor.id, input.emailDelivery)
+  return { ok: true } as const
+}
+
+/** The language the user chose from the language menu, kept on their profile for pages and emails. */
+export async function setOwnLanguage(actor: AccountHolder, input: { locale: Locale }) {
+  await updateLocale(getDb(), actor.id, input.locale)
   return { ok: true } as const
 }
 
