@@ -8,7 +8,7 @@ import { locales } from '#app/utils/i18n.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 import { CsrfInput } from './csrf-input.tsx'
 import { Button } from './ui/button.tsx'
-import { Checkbox, CheckboxGroup, SelectField, TextField } from './ui/field.tsx'
+import { Checkbox, CheckboxGroup, PasswordField, SelectField, TextField } from './ui/field.tsx'
 
 export const userFormArrayFields = ['roles', 'teamIds'] as const
 
@@ -115,10 +115,9 @@ export function UserForm({ mode, teams, values, fieldErrors }: UserFormProps) {
       {mode === 'new' ? (
         <OnboardingChoice values={values} fieldErrors={fieldErrors} />
       ) : (
-        <TextField
+        <PasswordField
           name="password"
-          type="password"
-          autoComplete="new-password"
+          purpose="new"
           label={t('admin.users.newPassword')}
           description={t('admin.users.newPasswordHelp')}
           error={fieldErrors.password}
@@ -175,10 +174,9 @@ function OnboardingChoice({ values, fieldErrors }: Pick<UserFormProps, 'values' 
         </div>
       </fieldset>
       <div className="hidden group-has-[input[value=password]:checked]/onboarding:block">
-        <TextField
+        <PasswordField
           name="password"
-          type="password"
-          autoComplete="new-password"
+          purpose="new"
           label={t('admin.users.initialPassword')}
           description={`${t('settings.password.rule')} ${t('admin.users.passwordSetup.passwordHelp')}`}
           error={fieldErrors.password}

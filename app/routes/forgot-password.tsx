@@ -1,12 +1,10 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
+import { useActionData } from '@remix-run/react'
 import { z } from 'zod'
-import { CsrfInput } from '#app/components/csrf-input.tsx'
+import { AccountEmailField, AccountForm } from '#app/components/account-form.tsx'
 import { LinkPageSection } from '#app/components/link-unavailable.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
 import { Alert } from '#app/components/ui/alert.tsx'
-import { Button } from '#app/components/ui/button.tsx'
-import { TextField } from '#app/components/ui/field.tsx'
 import { requestPasswordReset } from '#app/services/accounts.server.ts'
 import { requireAnonymous } from '#app/utils/auth.server.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
@@ -47,9 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ForgotPasswordPage() {
   const actionData = useActionData<typeof action>()
-  const navigation = useNavigation()
   const { t } = useI18n()
-  const fieldErrors = fieldErrorsOf(actionData)
   return (
     <LinkPageSection>
       <PageHeading title={t('forgotPassword.title')}>{t('forgotPassword.intro')}</PageHeading>
@@ -63,24 +59,12 @@ export default function ForgotPasswordPage() {
           <Alert tone="error">{t('forgotPassword.throttled', { seconds: actionData.retryAfterSeconds })}</Alert>
         </div>
       ) : null}
-      <Form method="post" className="grid gap-4" noValidate>
-        <CsrfInput />
-        <TextField
-          name="email"
-          type="email"
-          label={t('login.email')}
-          autoComplete="username"
-          defaultValue={typedValueOf(actionData, 'email') ?? ''}
-          error={fieldErrors.email}
-          required
-        />
-        <div>
-          <Button disabled={navigation.state === 'submitting'}>{t('forgotPassword.submit')}</Button>
-        </div>
-      </Form>
-      <p className="mt-6">
-        <Link to="/login">{t('forgotPassword.backToLogin')}</Link>
-      </p>
+      <AccountForm
+        submitLabel={t('forgotPassword.submit')}
+        elsewhere={{ to: '/login', label: t('forgotPassword.backToLogin') }}
+      >
+        <AccountEmailField typed={typedValueOf(actionData, 'email')} error={fieldErrorsOf(actionData).email} />
+      </AccountForm>
     </LinkPageSection>
   )
 }

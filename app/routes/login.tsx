@@ -1,13 +1,12 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
+import { useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
-import { CsrfInput } from '#app/components/csrf-input.tsx'
+import { AccountEmailField, AccountForm } from '#app/components/account-form.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
 import { Alert } from '#app/components/ui/alert.tsx'
-import { Button } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import { Table } from '#app/components/ui/table.tsx'
-import { TextField } from '#app/components/ui/field.tsx'
+import { PasswordField } from '#app/components/ui/field.tsx'
 import { login, requireAnonymous } from '#app/utils/auth.server.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
@@ -64,7 +63,6 @@ export default function LoginPage() {
   const { demoAccounts, demoPassword } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
-  const navigation = useNavigation()
   const { t } = useI18n()
   const fieldErrors = fieldErrorsOf(actionData)
   const formError = actionData && !actionData.ok ? actionData.formError : null
@@ -79,33 +77,20 @@ export default function LoginPage() {
             </Alert>
           </div>
         ) : null}
-        <Form method="post" className="grid gap-4" noValidate>
-          <CsrfInput />
+        <AccountForm
+          submitLabel={t('login.submit')}
+          elsewhere={{ to: '/forgot-password', label: t('login.forgotPassword') }}
+        >
           <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
-          <TextField
-            name="email"
-            type="email"
-            label={t('login.email')}
-            autoComplete="username"
-            defaultValue={typedValueOf(actionData, 'email') ?? ''}
-            error={fieldErrors.email}
-            required
-          />
-          <TextField
+          <AccountEmailField typed={typedValueOf(actionData, 'email')} error={fieldErrors.email} />
+          <PasswordField
             name="password"
-            type="password"
+            purpose="current"
             label={t('login.password')}
-            autoComplete="current-password"
             error={fieldErrors.password}
             required
           />
-          <div>
-            <Button disabled={navigation.state === 'submitting'}>{t('login.submit')}</Button>
-          </div>
-        </Form>
-        <p className="mt-6">
-          <Link to="/forgot-password">{t('login.forgotPassword')}</Link>
-        </p>
+        </AccountForm>
       </section>
       {demoPassword ? (
         <Card title={t('login.demo.title')} tone="info">

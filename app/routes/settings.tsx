@@ -9,7 +9,7 @@ import { Alert } from '#app/components/ui/alert.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import { Table } from '#app/components/ui/table.tsx'
-import { SelectField, TextField } from '#app/components/ui/field.tsx'
+import { PasswordField, SelectField, TextField } from '#app/components/ui/field.tsx'
 import { NewPasswordSchema } from '#app/domain/password-policy.ts'
 import { listApiTokens } from '#app/models/api-token.server.ts'
 import { emailDeliveries } from '#app/models/database.ts'
@@ -158,10 +158,9 @@ export default function SettingsPage() {
           <Form method="post" className="grid gap-4" noValidate>
             <CsrfInput />
             <input type="hidden" name="intent" value="password" />
-            <TextField
+            <PasswordField
               name="currentPassword"
-              type="password"
-              autoComplete="current-password"
+              purpose="current"
               label={t('settings.password.current')}
               error={passwordErrors.currentPassword}
             />

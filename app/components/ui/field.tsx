@@ -67,6 +67,15 @@ export function TextField({ label, error, description, ...input }: InputHTMLAttr
   )
 }
 
+/** Says which password it is, so password managers fill the current one and offer to store a new one. */
+export function PasswordField({
+  name,
+  purpose,
+  ...field
+}: FieldProps & { purpose: 'current' | 'new'; required?: boolean }) {
+  return <TextField name={name} type="password" autoComplete={`${purpose}-password`} {...field} />
+}
+
 export function TextArea({
   label,
   error,
