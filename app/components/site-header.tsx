@@ -5,6 +5,7 @@ import { dashboardReaderRoles } from '#app/domain/welfare-report-form.ts'
 import { formatNumber, type Locale, locales } from '#app/utils/i18n.ts'
 import { useI18n, useRootData } from '#app/utils/use-i18n.ts'
 import { CsrfInput } from './csrf-input.tsx'
+import { type NavItem, NavList } from './nav-list.tsx'
 
 const localeNames: Record<Locale, string> = { fi: 'Suomi', sv: 'Svenska', en: 'English' }
 
@@ -66,11 +67,11 @@ function NotificationsLink({ unread }: { unread: number }) {
 export function SiteHeader() {
   const { t } = useI18n()
   const user = useRootData()?.user
-  const navLinks = user
+  const navLinks: NavItem[] = user
     ? [
-        { to: '/', label: t('nav.home') },
+        { to: '/', label: t('nav.home'), end: true },
         ...(writesReports(user.roles) ? [{ to: '/reports/new', label: t('nav.newReport') }] : []),
-        { to: '/reports', label: writesReports(user.roles) ? t('nav.ownReports') : t('nav.reports') },
+        { to: '/reports', label: writesReports(user.roles) ? t('nav.ownReports') : t('nav.reports'), end: true },
         ...(user.roles.includes('team_lead') || user.roles.includes('coordinator')
           ? [{ to: '/review', label: t('nav.review') }]
           : []),
@@ -114,27 +115,7 @@ export function SiteHeader() {
           ) : null}
         </div>
       </div>
-      {navLinks.length > 0 ? (
-        <nav aria-label={t('nav.main')} className="bg-brand-800">
-          <ul className="mx-auto flex max-w-6xl flex-wrap gap-1 px-4">
-            {navLinks.map((link) => (
-              <li key={link.to}>
-                <NavLink
-                  to={link.to}
-                  end={link.to === '/' || link.to === '/reports'}
-                  className={({ isActive }) =>
-                    `inline-flex min-h-11 items-center px-3 font-semibold text-white no-underline hover:bg-white/10 hover:text-white ${
-                      isActive ? 'border-b-4 border-focus' : 'border-b-4 border-transparent'
-                    }`
-                  }
-                >
-                  {link.label}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      ) : null}
+      {navLinks.length > 0 ? <NavList label={t('nav.main')} look="site" items={navLinks} /> : null}
     </header>
   )
 }

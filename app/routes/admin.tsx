@@ -1,5 +1,6 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
-import { NavLink, Outlet, useLoaderData } from '@remix-run/react'
+import { Outlet, useLoaderData } from '@remix-run/react'
+import { NavList } from '#app/components/nav-list.tsx'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { localMailboxAvailable } from '#app/utils/local-mailbox.server.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
@@ -21,22 +22,7 @@ export default function AdminLayout() {
   ]
   return (
     <div>
-      <nav aria-label={t('admin.nav.label')} className="mb-6 border-b border-slate-300">
-        <ul className="flex flex-wrap gap-2">
-          {links.map((link) => (
-            <li key={link.to}>
-              <NavLink
-                to={link.to}
-                className={({ isActive }) =>
-                  `inline-flex min-h-11 items-center px-3 font-semibold no-underline ${isActive ? 'border-b-4 border-brand-700 text-brand-900' : 'border-b-4 border-transparent'}`
-                }
-              >
-                {link.label}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <NavList label={t('admin.nav.label')} look="section" items={links} />
       <Outlet />
     </div>
   )
