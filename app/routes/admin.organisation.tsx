@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { type ReactNode } from 'react'
 import { z } from 'zod'
 import { CsrfInput } from '#app/components/csrf-input.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
@@ -8,21 +9,15 @@ import { Card } from '#app/components/ui/card.tsx'
 import { TextArea, TextField } from '#app/components/ui/field.tsx'
 import { FeedbackLimitSchema, feedbackLimitRange } from '#app/domain/feedback-times.ts'
 import { SmallCountThresholdSchema, smallCountThresholdRange } from '#app/domain/statistics.ts'
-import {
-  createNamedUnit,
-  listOrganisationStructure,
-  type NamedUnit,
-  renameNamedUnit,
-  renameOrganisation,
-  setFeedbackLimitDays,
-} from '#app/models/organisation.server.ts'
-import { setIdentifyingNames, setSmallCountThreshold } from '#app/models/organisation-settings.server.ts'
+import { listOrganisationStructure, type NamedUnit } from '#app/models/organisation.server.ts'
 import { getSmallCountThreshold } from '#app/models/statistics.server.ts'
+import { changeOrganisation } from '#app/services/organisation.server.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
-import { type FieldErrors, parseForm } from '#app/utils/forms.ts'
+import { type FieldErrors, formValues, parseForm } from '#app/utils/forms.ts'
 import { type MessageKey } from '#app/utils/i18n.ts'
+import { throwRefusal } from '#app/utils/refusals.server.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 
 const name = z.string().trim().min(1, 'validation.nameRequired').max(200, 'validation.tooLong')
@@ -77,36 +72,30 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await readProtectedForm(request)
   const formId = formIdOf(formData)
   const parsed = parseForm(OrganisationActionSchema, formData)
-  if (!parsed.ok) {
-    return data<ActionResult>({ ...parsed, formId, message: null }, { status: 400 })
-  }
-  const db = getDb()
-  const organisationId = admin.organisation.id
-  const input = parsed.data
-  const duplicateName = (name: string) =>
-    data<ActionResult>(
-      { ok: false, formId, fieldErrors: { name: 'admin.organisation.duplicate' }, values: { name }, message: null },
-      { status: 400 },
-    )
-  if (input.intent === 'identifyingNames') {
-    await setIdentifyingNames(db, organisationId, input.names)
-    return data<ActionResult>({ ok: true, formId, fieldErrors: {}, values: {}, message: 'settings.saved' })
-  }
-  if (input.intent === 'feedbackLimit' || input.intent === 'smallCountThreshold') {
-    if (input.intent === 'feedbackLimit') await setFeedbackLimitDays(db, organisationId, input.days)
-    else await setSmallCountThreshold(db, organisationId, input.threshold)
-    return data<ActionResult>({ ok: true, formId, fieldErrors: {}, values: {}, message: 'settings.saved' })
-  }
-  if (input.intent === 'renameOrganisation') {
-    await renameOrganisation(db, organisationId, input.name)
-  } else if (input.intent === 'create') {
-    if (!(await createNamedUnit(db, input.unit, organisationId, input.name))) return duplicateName(input.name)
-  } else {
-    const outcome = await renameNamedUnit(db, input.unit, organisationId, input.id, input.name)
-    if (outcome === 'duplicate') return duplicateName(input.name)
-    if (outcome === 'missing') throw data({ code: 'not_found' }, { status: 404 })
-  }
-  return data<ActionResult>({ ok: true, formId, fieldErrors: {}, values: {}, message: 'settings.saved' })
+  if (!parsed.ok) return data<ActionResult>({ ...parsed, formId, message: null }, { status: 400 })
+  const result = await changeOrganisation(admin, parsed.data)
+  if (result.ok) return data<ActionResult>({ ok: true, formId, fieldErrors: {}, values: {}, message: 'settings.saved' })
+  if (result.reason !== 'invalid') throwRefusal(result)
+  const { fieldErrors } = result
+  return data<ActionResult>(
+    { ok: false, formId, fieldErrors, values: formValues(formData), message: null },
+    { status: 400 },
+  )
+}
+
+/** The last result if it came from this form, so its message and typed text appear beside it. */
+function useResultOf(formId: string) {
+  const result = useActionData<typeof action>()
+  return result?.formId === formId ? result : undefined
+}
+
+function SavedMessage({ message, className }: { message: MessageKey | null | undefined; className: string }) {
+  const { t } = useI18n()
+  return message ? (
+    <p role="status" className={className}>
+      {t(message)}
+    </p>
+  ) : null
 }
 
 function NameForm({
@@ -122,9 +111,7 @@ function NameForm({
   defaultName: string
   submitLabel: string
 }) {
-  const result = useActionData<typeof action>()
-  const { t } = useI18n()
-  const mine = result?.formId === formId ? result : undefined
+  const mine = useResultOf(formId)
   const typed = mine && !mine.ok && typeof mine.values.name === 'string' ? mine.values.name : undefined
   return (
     <Form method="post" className="flex flex-wrap items-end gap-2">
@@ -142,42 +129,56 @@ function NameForm({
         />
       </div>
       <Button variant="secondary">{submitLabel}</Button>
-      {mine?.message ? (
-        <p role="status" className="w-full text-green-900">
-          {t(mine.message)}
-        </p>
-      ) : null}
+      <SavedMessage message={mine?.message} className="w-full text-green-900" />
     </Form>
   )
 }
 
-function IdentifyingNamesForm({ names }: { names: string[] }) {
-  const result = useActionData<typeof action>()
+type SettingIntent = 'identifyingNames' | 'feedbackLimit' | 'smallCountThreshold'
+
+/** A card with the form of one organisation setting: its field, a save button and the saved message. */
+function SettingCard({
+  intent,
+  title,
+  noValidate,
+  children,
+}: {
+  intent: SettingIntent
+  title: string
+  noValidate?: boolean
+  children: ReactNode
+}) {
+  const mine = useResultOf(intent)
   const { t } = useI18n()
-  const mine = result?.formId === 'identifyingNames' ? result : undefined
   return (
-    <Card title={t('admin.organisation.identifyingNames')}>
-      <Form method="post" className="grid gap-3">
+    <Card title={title}>
+      <Form method="post" noValidate={noValidate} className="grid gap-3">
         <CsrfInput />
-        <input type="hidden" name="intent" value="identifyingNames" />
-        <TextArea
-          name="names"
-          label={t('admin.organisation.identifyingNames.label')}
-          description={t('admin.organisation.identifyingNames.help')}
-          defaultValue={typeof mine?.values.names === 'string' ? mine.values.names : names.join('\n')}
-          error={mine?.fieldErrors.names}
-          rows={6}
-        />
+        <input type="hidden" name="intent" value={intent} />
+        {children}
         <div>
           <Button variant="secondary">{t('common.save')}</Button>
         </div>
-        {mine?.message ? (
-          <p role="status" className="text-green-900">
-            {t(mine.message)}
-          </p>
-        ) : null}
+        <SavedMessage message={mine?.message} className="text-green-900" />
       </Form>
     </Card>
+  )
+}
+
+function IdentifyingNamesForm({ names }: { names: string[] }) {
+  const mine = useResultOf('identifyingNames')
+  const { t } = useI18n()
+  return (
+    <SettingCard intent="identifyingNames" title={t('admin.organisation.identifyingNames')}>
+      <TextArea
+        name="names"
+        label={t('admin.organisation.identifyingNames.label')}
+        description={t('admin.organisation.identifyingNames.help')}
+        defaultValue={typeof mine?.values.names === 'string' ? mine.values.names : names.join('\n')}
+        error={mine?.fieldErrors.names}
+        rows={6}
+      />
+    </SettingCard>
   )
 }
 
@@ -191,7 +192,7 @@ function NumberSettingForm({
   label,
   help,
 }: {
-  intent: 'feedbackLimit' | 'smallCountThreshold'
+  intent: Exclude<SettingIntent, 'identifyingNames'>
   field: 'days' | 'threshold'
   value: number
   range: { min: number; max: number }
@@ -199,39 +200,26 @@ function NumberSettingForm({
   label: MessageKey
   help: MessageKey
 }) {
-  const result = useActionData<typeof action>()
+  const mine = useResultOf(intent)
   const { t } = useI18n()
-  const mine = result?.formId === intent ? result : undefined
   const typed = mine && !mine.ok && typeof mine.values[field] === 'string' ? mine.values[field] : undefined
   return (
-    <Card title={t(title)}>
-      {/* The server's message names the allowed range in the user's language; the browser's own would not. */}
-      <Form method="post" noValidate className="grid gap-3">
-        <CsrfInput />
-        <input type="hidden" name="intent" value={intent} />
-        <TextField
-          key={mine?.ok ? `saved-${value}` : 'editing'}
-          name={field}
-          type="number"
-          inputMode="numeric"
-          min={range.min}
-          max={range.max}
-          step={1}
-          label={t(label)}
-          description={t(help)}
-          defaultValue={typed ?? String(value)}
-          error={mine?.fieldErrors[field]}
-        />
-        <div>
-          <Button variant="secondary">{t('common.save')}</Button>
-        </div>
-        {mine?.message ? (
-          <p role="status" className="text-green-900">
-            {t(mine.message)}
-          </p>
-        ) : null}
-      </Form>
-    </Card>
+    // The server's message names the allowed range in the user's language; the browser's own would not.
+    <SettingCard intent={intent} title={t(title)} noValidate>
+      <TextField
+        key={mine?.ok ? `saved-${value}` : 'editing'}
+        name={field}
+        type="number"
+        inputMode="numeric"
+        min={range.min}
+        max={range.max}
+        step={1}
+        label={t(label)}
+        description={t(help)}
+        defaultValue={typed ?? String(value)}
+        error={mine?.fieldErrors[field]}
+      />
+    </SettingCard>
   )
 }
 

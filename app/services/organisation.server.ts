@@ -1,0 +1,60 @@
+import { canAdministerOrganisation } from '#app/domain/user-admin.ts'
+import { setIdentifyingNames, setSmallCountThreshold } from '#app/models/organisation-settings.server.ts'
+import {
+  createNamedUnit,
+  type NamedUnit,
+  renameNamedUnit,
+  renameOrganisation,
+  setFeedbackLimitDays,
+} from '#app/models/organisation.server.ts'
+import { type CurrentUser } from '#app/models/user.server.ts'
+import { getDb } from '#app/utils/db.server.ts'
+import { type ServiceResult } from './result.ts'
+
+/** The admin acting on the settings of their own organisation. */
+type OrganisationAdmin = Pick<CurrentUser, 'roles' | 'organisation'>
+
+/**
+ * One change an admin makes on the organisation page. Numbers must already fit their schemas
+ * (`FeedbackLimitSchema`, `SmallCountThresholdSchema`); the database checks refuse anything else.
+ */
+export type OrganisationChange =
+  | { intent: 'renameOrganisation'; name: string }
+  | { intent: 'create'; unit: NamedUnit; name: string }
+  | { intent: 'rename'; unit: NamedUnit; id: string; name: string }
+  | { intent: 'identifyingNames'; names: string[] }
+  | { intent: 'feedbackLimit'; days: number }
+  | { intent: 'smallCountThreshold'; threshold: number }
+
+const duplicateName = { ok: false, reason: 'invalid', fieldErrors: { name: 'admin.organisation.duplicate' } } as const
+
+/**
+ * Renames the organisation, adds or renames a municipality, team or committee (names are unique within the
+ * organisation), or saves its identifying names, feedback limit or small-count threshold.
+ */
+export async function changeOrganisation(admin: OrganisationAdmin, change: OrganisationChange): Promise<ServiceResult> {
+  if (!canAdministerOrganisation(admin.roles)) return { ok: false, reason: 'forbidden' }
+  const db = getDb()
+  const organisationId = admin.organisation.id
+  switch (change.intent) {
+    case 'renameOrganisation':
+      await renameOrganisation(db, organisationId, change.name)
+      return { ok: true }
+    case 'create':
+      return (await createNamedUnit(db, change.unit, organisationId, change.name)) ? { ok: true } : duplicateName
+    case 'rename': {
+      const outcome = await renameNamedUnit(db, change.unit, organisationId, change.id, change.name)
+      if (outcome === 'duplicate') return duplicateName
+      return outcome === 'missing' ? { ok: false, reason: 'not_found' } : { ok: true }
+    }
+    case 'identifyingNames':
+      await setIdentifyingNames(db, organisationId, change.names)
+      return { ok: true }
+    case 'feedbackLimit':
+      await setFeedbackLimitDays(db, organisationId, change.days)
+      return { ok: true }
+    case 'smallCountThreshold':
+      await setSmallCountThreshold(db, organisationId, change.threshold)
+      return { ok: true }
+  }
+}
