@@ -8,7 +8,7 @@ import { CsrfInput } from './csrf-input.tsx'
 import { GuardFindings } from './guard-findings.tsx'
 import { decisionLabelKey, reportOrigin } from './meeting-agenda.tsx'
 import { Button } from './ui/button.tsx'
-import { CheckboxGroup, FieldError, SelectField, TextArea, TextField } from './ui/field.tsx'
+import { CheckboxGroup, RadioGroup, SelectField, TextArea, TextField } from './ui/field.tsx'
 
 /** The guard's findings on a meeting form, under the public-document warning. */
 function MeetingGuardFindings({
@@ -231,9 +231,6 @@ export function DecisionForm({
   failure: PageFormResult | undefined
 }) {
   const { t } = useI18n()
-  const chosen = failure ? textValue(failure.values.kind) : ''
-  const kindError = failure?.fieldErrors.kind
-  const errorId = `decision-${itemId}-kind-error`
   return (
     <Form method="post" className="mt-4 grid gap-4 rounded-md border border-slate-300 p-4" noValidate>
       <CsrfInput />
@@ -243,25 +240,14 @@ export function DecisionForm({
         findings={failure?.findings ?? []}
         fieldLabels={{ text: t('meetings.decision.field.text') }}
       />
-      <fieldset aria-describedby={kindError ? errorId : undefined}>
-        <legend className="font-semibold">{t('meetings.decision.field.kind', { item: itemLabel })}</legend>
-        <div className="mt-1 grid gap-1 sm:grid-cols-2">
-          {agendaDecisions.map((kind) => (
-            <label key={kind} className="flex min-h-11 items-center gap-2">
-              <input
-                type="radio"
-                name="kind"
-                value={kind}
-                defaultChecked={chosen === kind}
-                required
-                className="size-5 accent-brand-700"
-              />
-              {t(decisionLabelKey(kind))}
-            </label>
-          ))}
-        </div>
-        <FieldError id={errorId} error={kindError} />
-      </fieldset>
+      <RadioGroup
+        legend={t('meetings.decision.field.kind', { item: itemLabel })}
+        name="kind"
+        options={agendaDecisions.map((kind) => ({ value: kind, label: t(decisionLabelKey(kind)) }))}
+        chosen={failure ? textValue(failure.values.kind) : ''}
+        required
+        error={failure?.fieldErrors.kind}
+      />
       <TextArea
         name="text"
         label={t('meetings.decision.field.text')}

@@ -1,6 +1,7 @@
 import { Form, useActionData } from '@remix-run/react'
 import { useId } from 'react'
 import { type ActionFormResult, actionFormId, type ActionOutcome, actionOutcomes } from '#app/domain/action-outcomes.ts'
+import { type FieldFinding } from '#app/domain/identifiability.ts'
 import { type ActionLevel, actionLevels } from '#app/domain/report-fields.ts'
 import { typedValueOf } from '#app/utils/forms.ts'
 import { formatDate, type MessageKey } from '#app/utils/i18n.ts'
@@ -9,7 +10,7 @@ import { CsrfInput } from './csrf-input.tsx'
 import { GuardFindingList } from './guard-findings.tsx'
 import { Alert } from './ui/alert.tsx'
 import { Button } from './ui/button.tsx'
-import { FieldError, SelectField, TextArea } from './ui/field.tsx'
+import { RadioGroup, SelectField, TextArea } from './ui/field.tsx'
 
 /** A proposed action as the page loads it (listProposedActions); dates may arrive serialised. */
 export interface ProposedActionItem {
@@ -52,13 +53,21 @@ export function OutcomeBadge({ outcome }: { outcome: ActionOutcome | null }) {
   )
 }
 
+/** Why a proposed-action form was refused, with each identifying fragment named under its field. */
+function RefusalAlert({ title, findings }: { title: string; findings: FieldFinding[] }) {
+  const { t } = useI18n()
+  return (
+    <Alert tone="error">
+      {title}
+      <GuardFindingList findings={findings} fieldLabel={(field) => t(`proposedActions.field.${field}` as MessageKey)} />
+    </Alert>
+  )
+}
+
 function OutcomeForm({ action, number }: { action: ProposedActionItem; number: number }) {
   const { t } = useI18n()
-  const id = useId()
   const result = useActionFormResult(actionFormId({ intent: 'outcome', proposedActionId: action.id }))
   const failed = result && !result.ok ? result : undefined
-  const outcomeError = failed?.fieldErrors.outcome
-  const chosen = typedValueOf(failed, 'outcome') ?? action.outcome
   return (
     <details open={failed ? true : undefined} className="rounded-md border border-slate-200 p-3">
       <summary className="flex min-h-11 cursor-pointer items-center font-semibold text-brand-800">
@@ -68,33 +77,14 @@ function OutcomeForm({ action, number }: { action: ProposedActionItem; number: n
         <CsrfInput />
         <input type="hidden" name="intent" value="outcome" />
         <input type="hidden" name="proposedActionId" value={action.id} />
-        {failed ? (
-          <Alert tone="error">
-            {t('proposedActions.record.failed')}
-            <GuardFindingList
-              findings={failed.findings}
-              fieldLabel={(field) => t(`proposedActions.field.${field}` as MessageKey)}
-            />
-          </Alert>
-        ) : null}
-        <fieldset aria-describedby={outcomeError ? `${id}-outcome-error` : undefined}>
-          <legend className="font-semibold">{t('proposedActions.record.legend', { number })}</legend>
-          <div className="mt-1 grid gap-1 sm:grid-cols-2">
-            {actionOutcomes.map((outcome) => (
-              <label key={outcome} className="flex min-h-11 items-center gap-2">
-                <input
-                  type="radio"
-                  name="outcome"
-                  value={outcome}
-                  defaultChecked={chosen === outcome}
-                  className="size-5 accent-brand-700"
-                />
-                {t(`actionOutcome.${outcome}`)}
-              </label>
-            ))}
-          </div>
-          <FieldError id={`${id}-outcome-error`} error={outcomeError} />
-        </fieldset>
+        {failed ? <RefusalAlert title={t('proposedActions.record.failed')} findings={failed.findings} /> : null}
+        <RadioGroup
+          legend={t('proposedActions.record.legend', { number })}
+          name="outcome"
+          options={actionOutcomes.map((outcome) => ({ value: outcome, label: t(`actionOutcome.${outcome}`) }))}
+          chosen={typedValueOf(failed, 'outcome') ?? action.outcome}
+          error={failed?.fieldErrors.outcome}
+        />
         <TextArea
           name="reason"
           rows={3}
@@ -187,15 +177,7 @@ export function AddPhenomenonActionForm({ count }: { count: number }) {
       <Form key={count} method="post" preventScrollReset className="grid gap-3">
         <CsrfInput />
         <input type="hidden" name="intent" value="addAction" />
-        {failed ? (
-          <Alert tone="error">
-            {t('proposedActions.add.failed')}
-            <GuardFindingList
-              findings={failed.findings}
-              fieldLabel={(field) => t(`proposedActions.field.${field}` as MessageKey)}
-            />
-          </Alert>
-        ) : null}
+        {failed ? <RefusalAlert title={t('proposedActions.add.failed')} findings={failed.findings} /> : null}
         <TextArea
           name="description"
           rows={3}

@@ -131,19 +131,32 @@ export function SelectField({
   )
 }
 
-export function CheckboxGroup({
-  legend,
-  name,
-  options,
-  selected,
-  error,
-}: {
+type ChoiceGroupProps = {
   legend: string
   name: string
   options: { value: string; label: string }[]
-  selected: readonly string[]
   error?: MessageKey
-}) {
+}
+
+/** Any number of the options. */
+export function CheckboxGroup({ selected, ...group }: ChoiceGroupProps & { selected: readonly string[] }) {
+  return <ChoiceGroup type="checkbox" isChosen={(value) => selected.includes(value)} {...group} />
+}
+
+/** One of the options; `required` where the browser should insist on a choice. */
+export function RadioGroup({ chosen, ...group }: ChoiceGroupProps & { chosen: string | null; required?: boolean }) {
+  return <ChoiceGroup type="radio" isChosen={(value) => value === chosen} {...group} />
+}
+
+function ChoiceGroup({
+  type,
+  legend,
+  name,
+  options,
+  isChosen,
+  required,
+  error,
+}: ChoiceGroupProps & { type: 'checkbox' | 'radio'; isChosen: (value: string) => boolean; required?: boolean }) {
   const id = useId()
   return (
     <fieldset aria-describedby={error ? `${id}-error` : undefined}>
@@ -152,10 +165,11 @@ export function CheckboxGroup({
         {options.map((option) => (
           <label key={option.value} className="flex min-h-11 items-center gap-2">
             <input
-              type="checkbox"
+              type={type}
               name={name}
               value={option.value}
-              defaultChecked={selected.includes(option.value)}
+              defaultChecked={isChosen(option.value)}
+              required={required}
               className="size-5 accent-brand-700"
             />
             {option.label}
