@@ -30,6 +30,14 @@ export interface SimilarReport {
 
 const autosaveSeconds = 5
 
+/** Whom the report concerns: groups of checkboxes in this order, each code labelled by `${labelPrefix}.${code}`. */
+const whoGroups = [
+  { name: 'supportNeeds', codes: supportNeeds, labelPrefix: 'supportNeed' },
+  { name: 'clientGroups', codes: clientGroups, labelPrefix: 'clientGroup' },
+  { name: 'ageBands', codes: ageBands, labelPrefix: 'ageBand' },
+  { name: 'genders', codes: genders, labelPrefix: 'gender' },
+] as const
+
 /** Saves the draft in the background every few seconds while the worker types (JavaScript only). */
 function useAutosave(form: React.RefObject<HTMLFormElement | null>, reportId: string | null) {
   const fetcher = useFetcher<{ autosaved?: { reportId: string; at: string } }>()
@@ -183,32 +191,16 @@ export function ReportForm({
 
       <Card title={t('report.section.who')}>
         <div className="grid gap-4">
-          <CheckboxGroup
-            legend={t('report.field.supportNeeds')}
-            name="supportNeeds"
-            options={options(supportNeeds, 'supportNeed')}
-            selected={listValue(values.supportNeeds)}
-            error={fieldErrors.supportNeeds}
-          />
-          <CheckboxGroup
-            legend={t('report.field.clientGroups')}
-            name="clientGroups"
-            options={options(clientGroups, 'clientGroup')}
-            selected={listValue(values.clientGroups)}
-            error={fieldErrors.clientGroups}
-          />
-          <CheckboxGroup
-            legend={t('report.field.ageBands')}
-            name="ageBands"
-            options={options(ageBands, 'ageBand')}
-            selected={listValue(values.ageBands)}
-          />
-          <CheckboxGroup
-            legend={t('report.field.genders')}
-            name="genders"
-            options={options(genders, 'gender')}
-            selected={listValue(values.genders)}
-          />
+          {whoGroups.map((group) => (
+            <CheckboxGroup
+              key={group.name}
+              legend={t(`report.field.${group.name}`)}
+              name={group.name}
+              options={options(group.codes, group.labelPrefix)}
+              selected={listValue(values[group.name])}
+              error={fieldErrors[group.name]}
+            />
+          ))}
           <div className="grid gap-4 sm:grid-cols-2">
             <TextField
               name="clientCount"
