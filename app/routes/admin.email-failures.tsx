@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { CsrfInput } from '#app/components/csrf-input.tsx'
+import { IntentForm } from '#app/components/intent-form.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
 import { ListTable, Pager } from '#app/components/list-table.tsx'
 import { Alert } from '#app/components/ui/alert.tsx'
@@ -71,17 +71,14 @@ export default function EmailFailuresPage() {
             <td className="p-3 break-words">{job.last_error ?? '–'}</td>
             <td className="p-3 whitespace-nowrap">{formatDateTime(locale, job.created_at)}</td>
             <td className="p-3">
-              <Form method="post">
-                <CsrfInput />
-                <input type="hidden" name="intent" value="retry" />
-                <input type="hidden" name="jobId" value={job.id} />
+              <IntentForm intent="retry" fields={{ jobId: job.id }}>
                 <Button variant="secondary" className="whitespace-nowrap">
                   {t('admin.emailFailures.retry')}
                   <span className="sr-only">
                     : {t(`admin.email.kind.${job.kind}`)}, {job.recipient}
                   </span>
                 </Button>
-              </Form>
+              </IntentForm>
             </td>
           </tr>
         )}

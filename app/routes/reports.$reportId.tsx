@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
-import { CsrfInput } from '#app/components/csrf-input.tsx'
+import { FieldAndButtonForm, IntentForm } from '#app/components/intent-form.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
 import { ProposedActions } from '#app/components/proposed-actions.tsx'
 import { FollowToggle } from '#app/components/follow-toggle.tsx'
@@ -167,11 +167,12 @@ function TransitionForms() {
   return (
     <div className="grid gap-4">
       {transitions.map((transition) => (
-        <Form key={transition.to} method="post" className="grid gap-3 rounded-md border border-slate-200 p-4">
-          <CsrfInput />
-          <input type="hidden" name="intent" value="transition" />
-          <input type="hidden" name="to" value={transition.to} />
-          <input type="hidden" name="expectedStatus" value={report.status} />
+        <IntentForm
+          key={transition.to}
+          intent="transition"
+          fields={{ to: transition.to, expectedStatus: report.status }}
+          className="grid gap-3 rounded-md border border-slate-200 p-4"
+        >
           {transition.needs === 'committee' ? (
             <SelectField
               name="committeeId"
@@ -210,7 +211,7 @@ function TransitionForms() {
               {t(`report.transition.to.${transition.to}` as MessageKey)}
             </Button>
           </div>
-        </Form>
+        </IntentForm>
       ))}
     </div>
   )
@@ -227,40 +228,35 @@ function PhenomenonLinks() {
           {report.phenomena.map((phenomenon) => (
             <li key={phenomenon.id} className="flex flex-wrap items-center gap-2">
               <Link to={`/phenomena/${phenomenon.id}`}>{phenomenon.title}</Link>
-              <Form method="post">
-                <CsrfInput />
-                <input type="hidden" name="intent" value="unlink" />
-                <input type="hidden" name="phenomenonId" value={phenomenon.id} />
+              <IntentForm intent="unlink" fields={{ phenomenonId: phenomenon.id }}>
                 <Button variant="danger" className="min-h-9 px-2 py-1 text-sm">
                   {t('phenomenon.unlink')}
                 </Button>
-              </Form>
+              </IntentForm>
             </li>
           ))}
         </ul>
       ) : null}
       {unlinked.length > 0 ? (
-        <Form method="post" className="flex flex-wrap items-end gap-2">
-          <CsrfInput />
-          <input type="hidden" name="intent" value="link" />
-          <div className="min-w-56 flex-1">
-            <SelectField
-              name="phenomenonId"
-              label={t('phenomenon.linkExisting')}
-              options={unlinked.map((p) => ({ value: p.id, label: p.title }))}
-            />
-          </div>
-          <Button variant="secondary">{t('phenomenon.link')}</Button>
-        </Form>
+        <FieldAndButtonForm
+          intent="link"
+          spacing="compact"
+          button={<Button variant="secondary">{t('phenomenon.link')}</Button>}
+        >
+          <SelectField
+            name="phenomenonId"
+            label={t('phenomenon.linkExisting')}
+            options={unlinked.map((p) => ({ value: p.id, label: p.title }))}
+          />
+        </FieldAndButtonForm>
       ) : null}
-      <Form method="post" className="flex flex-wrap items-end gap-2">
-        <CsrfInput />
-        <input type="hidden" name="intent" value="create" />
-        <div className="min-w-56 flex-1">
-          <TextField name="title" label={t('phenomenon.createNew')} defaultValue={report.title} />
-        </div>
-        <Button variant="secondary">{t('phenomenon.create')}</Button>
-      </Form>
+      <FieldAndButtonForm
+        intent="create"
+        spacing="compact"
+        button={<Button variant="secondary">{t('phenomenon.create')}</Button>}
+      >
+        <TextField name="title" label={t('phenomenon.createNew')} defaultValue={report.title} />
+      </FieldAndButtonForm>
     </div>
   )
 }

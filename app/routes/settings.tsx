@@ -1,8 +1,8 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { CsrfInput } from '#app/components/csrf-input.tsx'
 import { EmailDeliveryForm } from '#app/components/email-delivery-form.tsx'
+import { FieldAndButtonForm, IntentForm } from '#app/components/intent-form.tsx'
 import { NewPasswordFields } from '#app/components/new-password-form.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
 import { Alert } from '#app/components/ui/alert.tsx'
@@ -120,9 +120,7 @@ export default function SettingsPage() {
               <Alert tone="success">{t('settings.saved')}</Alert>
             </div>
           ) : null}
-          <Form method="post" className="grid gap-4">
-            <CsrfInput />
-            <input type="hidden" name="intent" value="profile" />
+          <IntentForm intent="profile" className="grid gap-4">
             <p>
               <span className="font-semibold">{t('login.email')}:</span> {profile.email}
             </p>
@@ -147,7 +145,7 @@ export default function SettingsPage() {
             <div>
               <Button>{t('common.save')}</Button>
             </div>
-          </Form>
+          </IntentForm>
         </Card>
         <Card title={t('settings.password.title')}>
           {passwordResult?.saved ? (
@@ -155,9 +153,7 @@ export default function SettingsPage() {
               <Alert tone="success">{t('settings.password.changed')}</Alert>
             </div>
           ) : null}
-          <Form method="post" className="grid gap-4" noValidate>
-            <CsrfInput />
-            <input type="hidden" name="intent" value="password" />
+          <IntentForm intent="password" className="grid gap-4" noValidate>
             <PasswordField
               name="currentPassword"
               purpose="current"
@@ -168,7 +164,7 @@ export default function SettingsPage() {
             <div>
               <Button>{t('settings.password.submit')}</Button>
             </div>
-          </Form>
+          </IntentForm>
         </Card>
       </div>
       <div className="mt-6">
@@ -216,20 +212,20 @@ function ApiTokens({
           </div>
         ) : null}
         {revoked ? <Alert tone="success">{t('settings.tokens.revokedDone')}</Alert> : null}
-        <Form key={result?.token ?? 'new'} method="post" className="flex flex-wrap items-end gap-3">
-          <CsrfInput />
-          <input type="hidden" name="intent" value="createToken" />
-          <div className="min-w-64 flex-1">
-            <TextField
-              name="name"
-              label={t('settings.tokens.name')}
-              description={t('settings.tokens.nameHelp')}
-              defaultValue={typedValueOf(result, 'name') ?? ''}
-              error={fieldErrorsOf(result).name}
-            />
-          </div>
-          <Button>{t('settings.tokens.create')}</Button>
-        </Form>
+        <FieldAndButtonForm
+          key={result?.token ?? 'new'}
+          intent="createToken"
+          spacing="roomy"
+          button={<Button>{t('settings.tokens.create')}</Button>}
+        >
+          <TextField
+            name="name"
+            label={t('settings.tokens.name')}
+            description={t('settings.tokens.nameHelp')}
+            defaultValue={typedValueOf(result, 'name') ?? ''}
+            error={fieldErrorsOf(result).name}
+          />
+        </FieldAndButtonForm>
         {tokens.length === 0 ? (
           <p>{t('settings.tokens.empty')}</p>
         ) : (
@@ -253,13 +249,14 @@ function ApiTokens({
                   {token.revoked_at ? (
                     t('settings.tokens.revokedOn', { date: formatDateTime(locale, token.revoked_at) })
                   ) : (
-                    <Form method="post" className="flex flex-wrap items-center gap-3">
-                      <CsrfInput />
-                      <input type="hidden" name="intent" value="revokeToken" />
-                      <input type="hidden" name="tokenId" value={token.id} />
+                    <IntentForm
+                      intent="revokeToken"
+                      fields={{ tokenId: token.id }}
+                      className="flex flex-wrap items-center gap-3"
+                    >
                       <span>{t('settings.tokens.active')}</span>
                       <Button variant="danger">{t('settings.tokens.revoke', { name: token.name })}</Button>
-                    </Form>
+                    </IntentForm>
                   )}
                 </td>
               </tr>
