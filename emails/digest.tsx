@@ -19,8 +19,7 @@ function digestDay(locale: Locale, date: string): string {
 
 export function digestSubject(t: Translate, locale: Locale, message: DigestMessage): string {
   const date = digestDay(locale, message.date)
-  const count = message.updates.length
-  return count === 1 ? t('email.digest.subject.one', { date }) : t('email.digest.subject.other', { date, count })
+  return t('email.digest.subject', { date, count: message.updates.length })
 }
 
 function shorten(text: string): string {

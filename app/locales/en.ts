@@ -24,7 +24,8 @@ export const en = {
   'login.password': 'Password',
   'login.submit': 'Log in',
   'login.invalid': 'The email address or password is wrong. Check them and try again.',
-  'login.throttled': 'Too many failed login attempts. Wait {seconds} seconds, then try again.',
+  'login.throttled':
+    'Too many failed login attempts. Wait {seconds, plural, one {# second} other {# seconds}}, then try again.',
   'login.demo.title': 'Demo accounts',
   'login.demo.intro': 'This is a demo. The password of every account below is {password}.',
 
@@ -125,13 +126,13 @@ export const en = {
   'settings.tokens.docs': 'API description (OpenAPI)',
   // Feedback loop: notification centre, email preference, following, local mailbox, failed emails.
   'nav.notifications': 'Notifications',
-  'notifications.bell': 'Notifications, {count} unread',
+  'notifications.bell': 'Notifications, {count, plural, one {# unread} other {# unread}}',
   'notifications.title': 'Notifications',
   'notifications.intro': 'What has happened to the reports, newest first. Notifications always appear here.',
   'notifications.emailSettings': 'Choose whether notifications also come by email',
   'notifications.list': 'Notifications, newest first',
   'notifications.empty': 'You have no notifications. When something happens to the reports, you will see it here.',
-  'notifications.unreadCount': '{count} unread',
+  'notifications.unreadCount': '{count, plural, one {# unread} other {# unread}}',
   'notifications.unread': 'New',
   'notifications.reason.author': 'You get this because you wrote the report.',
   'notifications.reason.team_lead': 'You get this because you lead the report’s team.',
@@ -199,7 +200,7 @@ export const en = {
   'api.error.identifying_data': 'The text contains data that could identify a client. See the findings list.',
   'api.error.incomplete_report': 'The report lacks information that submitting requires. See the errors list.',
   'api.error.malformed_request': 'The request body is not valid JSON.',
-  'api.error.nestedTooDeep': 'The JSON body is nested more than {limit} levels deep.',
+  'api.error.nestedTooDeep': 'The JSON body is nested more than {limit, plural, one {# level} other {# levels}} deep.',
   'api.error.method_not_allowed': 'This HTTP method cannot be used at this address.',
   'api.error.server_error': 'An unexpected error occurred. Please try again later.',
   'api.error.service_unavailable': 'The database is not answering right now. Try again in a moment; nothing was saved.',
@@ -265,7 +266,8 @@ export const en = {
   'forgotPassword.submit': 'Send the link',
   'forgotPassword.sent':
     'If there is an account with the address {email}, we have sent it a link for choosing a new password. The link is valid for one hour. If no message arrives, check your spam folder or ask your organisation’s administrator.',
-  'forgotPassword.throttled': 'A link has been requested too many times. Wait {seconds} seconds, then try again.',
+  'forgotPassword.throttled':
+    'A link has been requested too many times. Wait {seconds, plural, one {# second} other {# seconds}}, then try again.',
   'forgotPassword.backToLogin': 'Back to login',
   'resetPassword.title': 'Choose a new password',
   'resetPassword.intro':
@@ -539,8 +541,7 @@ export const en = {
   'email.reason.digest': 'You are receiving this digest because you chose a daily digest for your email notifications.',
   'email.reason.invitation': 'You are receiving this because you were invited to the service with this email address.',
   'email.reason.passwordReset': 'You are receiving this because a password reset was requested for this email address.',
-  'email.digest.subject.one': 'Daily digest for {date}: 1 report update',
-  'email.digest.subject.other': 'Daily digest for {date}: {count} report updates',
+  'email.digest.subject': 'Daily digest for {date}: {count, plural, one {# report update} other {# report updates}}',
   'email.digest.intro': 'Here are the changes made on {date} to reports you get notifications about.',
   'email.digest.all': 'See all notifications',
   'email.invitation.subject': 'Invitation to {app} – {organisation}',
@@ -575,7 +576,8 @@ export const en = {
   'phenomenon.column.municipalities': 'Municipalities',
   'phenomenon.column.since': 'Observed since',
   'phenomenon.column.latest': 'Latest report',
-  'phenomenon.summary': '{reports} reports, {teams} teams, {municipalities} municipalities; observed since {since}.',
+  'phenomenon.summary':
+    '{reports, plural, one {# report} other {# reports}}, {teams, plural, one {# team} other {# teams}}, {municipalities, plural, one {# municipality} other {# municipalities}}; observed since {since}.',
   'phenomenon.reports': 'Reports of the phenomenon',
 
   'review.title': 'Review queue',
@@ -595,13 +597,13 @@ export const en = {
   'review.feedbackLink': 'Feedback times by team',
   'feedback.title': 'Feedback times',
   'feedback.intro':
-    'How soon the person who submitted a report first hears from someone else: the report is taken into review, changes are requested, or it is closed, forwarded or linked to a phenomenon. A report is overdue when it has waited for first feedback for more than {days} days.',
+    'How soon the person who submitted a report first hears from someone else: the report is taken into review, changes are requested, or it is closed, forwarded or linked to a phenomenon. A report is overdue when it has waited for first feedback for more than {days, plural, one {# day} other {# days}}.',
   'feedback.scope':
     'Submitted, median and longest cover reports submitted in the chosen period. Waiting and overdue show the situation now, whenever the report was submitted.',
   'feedback.period': 'Period',
-  'feedback.period.option': 'Last {days} days',
+  'feedback.period.option': 'Last {days, plural, one {# day} other {# days}}',
   'feedback.show': 'Show',
-  'feedback.table.caption': 'Time to first feedback by team, last {days} days',
+  'feedback.table.caption': 'Time to first feedback by team, last {days, plural, one {# day} other {# days}}',
   'feedback.column.team': 'Team',
   'feedback.column.submitted': 'Submitted in period',
   'feedback.column.median': 'Median, days',
@@ -612,9 +614,11 @@ export const en = {
   'feedback.noTeams': 'You lead no team, so there are no reports to follow.',
   'feedback.overdue.title': 'Overdue reports',
   'feedback.overdue.caption':
-    'Reports that have waited for first feedback for more than {days} days, longest waiting first',
-  'feedback.overdue.empty': 'No report has waited for first feedback for more than {days} days.',
-  'feedback.overdue.more': 'Showing the {count} reports that have waited longest.',
+    'Reports that have waited for first feedback for more than {days, plural, one {# day} other {# days}}, longest waiting first',
+  'feedback.overdue.empty':
+    'No report has waited for first feedback for more than {days, plural, one {# day} other {# days}}.',
+  'feedback.overdue.more':
+    'Showing the {count, plural, one {# report that has} other {# reports that have}} waited longest.',
   'feedback.column.report': 'Report',
   'feedback.column.submittedAt': 'Submitted',
   'feedback.column.daysWaiting': 'Waiting, days',

@@ -5,7 +5,7 @@ import { welfareMessages } from './welfare.ts'
 export const fi = {
   'app.name': 'Sosiaalinen raportointi',
   'app.footer':
-    'Rakenteellinen sosiaalityö, sosiaalihuoltolaki 1301/2014 § 7. Raporteissa ei koskaan ole asiakkaan tunnistetietoja.',
+    'Rakenteellinen sosiaalityö, sosiaalihuoltolaki 1301/2014 7 §. Raporteissa ei koskaan ole asiakkaan tunnistetietoja.',
 
   'nav.main': 'Päävalikko',
   'nav.home': 'Etusivu',
@@ -24,7 +24,7 @@ export const fi = {
   'login.submit': 'Kirjaudu',
   'login.invalid': 'Sähköpostiosoite tai salasana on väärin. Tarkista ne ja yritä uudelleen.',
   'login.throttled':
-    'Liian monta epäonnistunutta kirjautumisyritystä. Odota {seconds} sekuntia ja yritä sitten uudelleen.',
+    'Liian monta epäonnistunutta kirjautumisyritystä. Odota {seconds, plural, one {# sekunti} other {# sekuntia}} ja yritä sitten uudelleen.',
   'login.demo.title': 'Esittelytunnukset',
   'login.demo.intro': 'Tämä on esittelyversio. Kaikkien alla olevien tunnusten salasana on {password}.',
 
@@ -125,13 +125,13 @@ export const fi = {
   'settings.tokens.docs': 'Rajapinnan kuvaus (OpenAPI)',
   // Feedback loop: notification centre, email preference, following, local mailbox, failed emails.
   'nav.notifications': 'Ilmoitukset',
-  'notifications.bell': 'Ilmoitukset, {count} lukematonta',
+  'notifications.bell': 'Ilmoitukset, {count, plural, one {# lukematon} other {# lukematonta}}',
   'notifications.title': 'Ilmoitukset',
   'notifications.intro': 'Täällä näet, mitä raporteille on tapahtunut, uusin ensin. Ilmoitukset näkyvät aina täällä.',
   'notifications.emailSettings': 'Valitse, tuleeko ilmoituksista myös sähköposti',
   'notifications.list': 'Ilmoitukset uusimmasta alkaen',
   'notifications.empty': 'Sinulla ei ole ilmoituksia. Kun raporteille tapahtuu jotain, näet sen täällä.',
-  'notifications.unreadCount': '{count} lukematonta',
+  'notifications.unreadCount': '{count, plural, one {# lukematon} other {# lukematonta}}',
   'notifications.unread': 'Uusi',
   'notifications.reason.author': 'Saat tämän, koska olet raportin laatija.',
   'notifications.reason.team_lead': 'Saat tämän, koska vedät raportin tiimiä.',
@@ -198,7 +198,7 @@ export const fi = {
   'api.error.identifying_data': 'Tekstissä on tietoja, joista asiakkaan voi tunnistaa. Katso findings-luettelo.',
   'api.error.incomplete_report': 'Raportista puuttuu tietoja, joita lähettäminen vaatii. Katso errors-luettelo.',
   'api.error.malformed_request': 'Pyynnön runko ei ole kelvollista JSONia.',
-  'api.error.nestedTooDeep': 'JSON-runko on sisäkkäin yli {limit} tasoa.',
+  'api.error.nestedTooDeep': 'JSON-runko on sisäkkäin yli {limit, plural, one {# tason} other {# tasoa}}.',
   'api.error.method_not_allowed': 'Tätä HTTP-metodia ei voi käyttää tässä osoitteessa.',
   'api.error.server_error': 'Palvelussa tapahtui odottamaton virhe. Yritä myöhemmin uudelleen.',
   'api.error.service_unavailable':
@@ -264,7 +264,7 @@ export const fi = {
   'forgotPassword.sent':
     'Jos osoitteella {email} on tunnus, lähetimme siihen linkin uuden salasanan asettamiseen. Linkki on voimassa tunnin. Jos viestiä ei kuulu, tarkista roskapostikansio tai kysy organisaatiosi pääkäyttäjältä.',
   'forgotPassword.throttled':
-    'Linkkiä on pyydetty liian monta kertaa. Odota {seconds} sekuntia ja yritä sitten uudelleen.',
+    'Linkkiä on pyydetty liian monta kertaa. Odota {seconds, plural, one {# sekunti} other {# sekuntia}} ja yritä sitten uudelleen.',
   'forgotPassword.backToLogin': 'Takaisin kirjautumiseen',
   'resetPassword.title': 'Aseta uusi salasana',
   'resetPassword.intro':
@@ -542,8 +542,7 @@ export const fi = {
   'email.reason.digest': 'Saat tämän koosteen, koska olet valinnut sähköposti-ilmoituksiksi päivittäisen koosteen.',
   'email.reason.invitation': 'Saat tämän viestin, koska sinut kutsuttiin palveluun tällä sähköpostiosoitteella.',
   'email.reason.passwordReset': 'Saat tämän viestin, koska tälle sähköpostiosoitteelle pyydettiin salasanan vaihtoa.',
-  'email.digest.subject.one': 'Päivän kooste {date}: 1 muutos raporteissa',
-  'email.digest.subject.other': 'Päivän kooste {date}: {count} muutosta raporteissa',
+  'email.digest.subject': 'Päivän kooste {date}: {count, plural, one {# muutos} other {# muutosta}} raporteissa',
   'email.digest.intro': 'Tässä ovat {date} tehdyt muutokset raportteihin, joista saat ilmoituksia.',
   'email.digest.all': 'Näytä kaikki ilmoitukset',
   'email.invitation.subject': 'Kutsu palveluun {app} – {organisation}',
@@ -579,7 +578,8 @@ export const fi = {
   'phenomenon.column.municipalities': 'Kuntia',
   'phenomenon.column.since': 'Havaittu alkaen',
   'phenomenon.column.latest': 'Uusin raportti',
-  'phenomenon.summary': '{reports} raporttia, {teams} tiimiä, {municipalities} kuntaa; havaittu {since} alkaen.',
+  'phenomenon.summary':
+    '{reports, plural, one {# raportti} other {# raporttia}}, {teams, plural, one {# tiimi} other {# tiimiä}}, {municipalities, plural, one {# kunta} other {# kuntaa}}; havaittu {since} alkaen.',
   'phenomenon.reports': 'Ilmiön raportit',
 
   'review.title': 'Käsittelyjono',
@@ -599,13 +599,14 @@ export const fi = {
   'review.feedbackLink': 'Palautteen odotusajat tiimeittäin',
   'feedback.title': 'Palautteen odotusajat',
   'feedback.intro':
-    'Kuinka pian raportin lähettäjä saa ensimmäisen palautteen joltakulta muulta: raportti otetaan käsittelyyn, siihen pyydetään täydennystä, se suljetaan, viedään eteenpäin tai liitetään ilmiöön. Raportti on myöhässä, kun se on odottanut ensimmäistä palautetta yli {days} päivää.',
+    'Kuinka pian raportin lähettäjä saa ensimmäisen palautteen joltakulta muulta: raportti otetaan käsittelyyn, siihen pyydetään täydennystä, se suljetaan, viedään eteenpäin tai liitetään ilmiöön. Raportti on myöhässä, kun se on odottanut ensimmäistä palautetta yli {days, plural, one {# päivän} other {# päivää}}.',
   'feedback.scope':
     'Lähetetyt, mediaani ja pisin koskevat valitulla jaksolla lähetettyjä raportteja. Odottavat ja myöhässä olevat ovat tilanne nyt, lähetyspäivästä riippumatta.',
   'feedback.period': 'Jakso',
-  'feedback.period.option': 'Viimeiset {days} päivää',
+  'feedback.period.option': '{days, plural, one {Viimeinen # päivä} other {Viimeiset # päivää}}',
   'feedback.show': 'Näytä',
-  'feedback.table.caption': 'Aika ensimmäiseen palautteeseen tiimeittäin, viimeiset {days} päivää',
+  'feedback.table.caption':
+    'Aika ensimmäiseen palautteeseen tiimeittäin, {days, plural, one {viimeinen # päivä} other {viimeiset # päivää}}',
   'feedback.column.team': 'Tiimi',
   'feedback.column.submitted': 'Lähetetty jaksolla',
   'feedback.column.median': 'Mediaani, päivää',
@@ -615,9 +616,11 @@ export const fi = {
   'feedback.noTeam': 'Ei tiimiä',
   'feedback.noTeams': 'Et vedä yhtään tiimiä, joten seurattavia raportteja ei ole.',
   'feedback.overdue.title': 'Myöhässä olevat raportit',
-  'feedback.overdue.caption': 'Ensimmäistä palautetta yli {days} päivää odottaneet raportit, pisimpään odottanut ensin',
-  'feedback.overdue.empty': 'Yksikään raportti ei ole odottanut ensimmäistä palautetta yli {days} päivää.',
-  'feedback.overdue.more': 'Näytetään {count} pisimpään odottanutta.',
+  'feedback.overdue.caption':
+    'Ensimmäistä palautetta yli {days, plural, one {# päivän} other {# päivää}} odottaneet raportit, pisimpään odottanut ensin',
+  'feedback.overdue.empty':
+    'Yksikään raportti ei ole odottanut ensimmäistä palautetta yli {days, plural, one {# päivän} other {# päivää}}.',
+  'feedback.overdue.more': 'Näytetään {count, plural, one {# pisimpään odottanut} other {# pisimpään odottanutta}}.',
   'feedback.column.report': 'Raportti',
   'feedback.column.submittedAt': 'Lähetetty',
   'feedback.column.daysWaiting': 'Odottanut, päivää',

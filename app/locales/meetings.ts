@@ -84,7 +84,7 @@ const fi = {
   'meetings.guard.field': 'Tässä kentässä on tietoja, joista asiakkaan voi tunnistaa (katso luettelo yllä).',
   'meetings.publish.title': 'Julkaise esityslista',
   'meetings.publish.explanation':
-    'Esityslistalla on {items} asiaa ja {reports} suoraan liitettyä raporttia. Kun julkaiset sen, toimielimen jäsenet näkevät sen, raportit ja liitettyjen ilmiöiden eteenpäin viedyt raportit siirtyvät toimielimen käsittelyyn ja jokainen raportoija saa siitä ilmoituksen. Julkaistua esityslistaa ei voi enää muuttaa.',
+    'Esityslistalla on {items, plural, one {# asia} other {# asiaa}} ja {reports, plural, one {# suoraan liitetty raportti} other {# suoraan liitettyä raporttia}}. Kun julkaiset sen, toimielimen jäsenet näkevät sen, raportit ja liitettyjen ilmiöiden eteenpäin viedyt raportit siirtyvät toimielimen käsittelyyn ja jokainen raportoija saa siitä ilmoituksen. Julkaistua esityslistaa ei voi enää muuttaa.',
   'meetings.publish.confirm': 'Esityslista on valmis julkaistavaksi',
   'meetings.publish.confirmRequired': 'Vahvista, että esityslista on valmis.',
   'meetings.publish.submit': 'Julkaise esityslista',
@@ -163,7 +163,7 @@ const sv: Catalog = {
   'meetings.agenda.empty': 'Föredragningslistan har inga ärenden.',
   'meetings.agenda.emptyDraft':
     'Föredragningslistan har inga ärenden ännu. Lägg till det första ärendet med formuläret nedan.',
-  'meetings.item.number': '§ {number}',
+  'meetings.item.number': '{number} §',
   'meetings.item.summary': 'Redogörelse',
   'meetings.item.proposal': 'Beslutsförslag',
   'meetings.item.phenomena': 'Fenomen',
@@ -207,7 +207,7 @@ const sv: Catalog = {
   'meetings.guard.field': 'Det här fältet innehåller uppgifter som kan identifiera en klient (se listan ovan).',
   'meetings.publish.title': 'Publicera föredragningslistan',
   'meetings.publish.explanation':
-    'Föredragningslistan har {items} ärenden och {reports} direkt kopplade rapporter. När du publicerar den ser organets medlemmar den, rapporterna och de kopplade fenomenens vidarebefordrade rapporter går till organets behandling och varje rapportör får ett meddelande om det. En publicerad föredragningslista kan inte längre ändras.',
+    'Föredragningslistan har {items, plural, one {# ärende} other {# ärenden}} och {reports, plural, one {# direkt kopplad rapport} other {# direkt kopplade rapporter}}. När du publicerar den ser organets medlemmar den, rapporterna och de kopplade fenomenens vidarebefordrade rapporter går till organets behandling och varje rapportör får ett meddelande om det. En publicerad föredragningslista kan inte längre ändras.',
   'meetings.publish.confirm': 'Föredragningslistan är klar att publiceras',
   'meetings.publish.confirmRequired': 'Bekräfta att föredragningslistan är klar.',
   'meetings.publish.submit': 'Publicera föredragningslistan',
@@ -328,7 +328,7 @@ const en: Catalog = {
   'meetings.guard.field': 'This field contains data that could identify a client (see the list above).',
   'meetings.publish.title': 'Publish the agenda',
   'meetings.publish.explanation':
-    "The agenda has {items} items and {reports} directly linked reports. When you publish it, the committee's members see it, the reports and the forwarded reports of the linked phenomena go to the committee, and every reporter is notified. A published agenda can no longer be changed.",
+    "The agenda has {items, plural, one {# item} other {# items}} and {reports, plural, one {# directly linked report} other {# directly linked reports}}. When you publish it, the committee's members see it, the reports and the forwarded reports of the linked phenomena go to the committee, and every reporter is notified. A published agenda can no longer be changed.",
   'meetings.publish.confirm': 'The agenda is ready to be published',
   'meetings.publish.confirmRequired': 'Confirm that the agenda is ready.',
   'meetings.publish.submit': 'Publish the agenda',

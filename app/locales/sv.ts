@@ -6,7 +6,7 @@ import { welfareMessages } from './welfare.ts'
 export const sv = {
   'app.name': 'Social rapportering',
   'app.footer':
-    'Strukturellt socialt arbete, socialvårdslagen 1301/2014 § 7. Rapporterna innehåller aldrig uppgifter som identifierar klienter.',
+    'Strukturellt socialt arbete, socialvårdslagen 1301/2014 7 §. Rapporterna innehåller aldrig uppgifter som identifierar klienter.',
 
   'nav.main': 'Huvudmeny',
   'nav.home': 'Startsida',
@@ -24,7 +24,8 @@ export const sv = {
   'login.password': 'Lösenord',
   'login.submit': 'Logga in',
   'login.invalid': 'E-postadressen eller lösenordet är fel. Kontrollera dem och försök igen.',
-  'login.throttled': 'För många misslyckade inloggningsförsök. Vänta {seconds} sekunder och försök sedan igen.',
+  'login.throttled':
+    'För många misslyckade inloggningsförsök. Vänta {seconds, plural, one {# sekund} other {# sekunder}} och försök sedan igen.',
   'login.demo.title': 'Demokonton',
   'login.demo.intro': 'Detta är en demoversion. Lösenordet för alla konton nedan är {password}.',
 
@@ -125,14 +126,14 @@ export const sv = {
   'settings.tokens.docs': 'Beskrivning av gränssnittet (OpenAPI)',
   // Feedback loop: notification centre, email preference, following, local mailbox, failed emails.
   'nav.notifications': 'Aviseringar',
-  'notifications.bell': 'Aviseringar, {count} olästa',
+  'notifications.bell': 'Aviseringar, {count, plural, one {# oläst} other {# olästa}}',
   'notifications.title': 'Aviseringar',
   'notifications.intro':
     'Här ser du vad som har hänt med rapporterna, det senaste först. Aviseringarna syns alltid här.',
   'notifications.emailSettings': 'Välj om du också får aviseringarna per e-post',
   'notifications.list': 'Aviseringar, de senaste först',
   'notifications.empty': 'Du har inga aviseringar. När något händer med rapporterna ser du det här.',
-  'notifications.unreadCount': '{count} olästa',
+  'notifications.unreadCount': '{count, plural, one {# oläst} other {# olästa}}',
   'notifications.unread': 'Ny',
   'notifications.reason.author': 'Du får det här eftersom du skrev rapporten.',
   'notifications.reason.team_lead': 'Du får det här eftersom du leder rapportens team.',
@@ -200,7 +201,7 @@ export const sv = {
   'api.error.identifying_data': 'Texten innehåller uppgifter som kan identifiera en klient. Se listan findings.',
   'api.error.incomplete_report': 'Rapporten saknar uppgifter som krävs för att skicka den. Se listan errors.',
   'api.error.malformed_request': 'Begärans innehåll är inte giltig JSON.',
-  'api.error.nestedTooDeep': 'JSON-innehållet är kapslat i fler än {limit} nivåer.',
+  'api.error.nestedTooDeep': 'JSON-innehållet är kapslat i fler än {limit, plural, one {# nivå} other {# nivåer}}.',
   'api.error.method_not_allowed': 'Den här HTTP-metoden kan inte användas på den här adressen.',
   'api.error.server_error': 'Ett oväntat fel inträffade i tjänsten. Försök igen senare.',
   'api.error.service_unavailable': 'Databasen svarar inte just nu. Försök igen om en stund; ingenting sparades.',
@@ -266,7 +267,8 @@ export const sv = {
   'forgotPassword.submit': 'Skicka länken',
   'forgotPassword.sent':
     'Om det finns ett konto med adressen {email} har vi skickat en länk dit för att välja ett nytt lösenord. Länken gäller i en timme. Om inget meddelande kommer, kontrollera skräpposten eller fråga din organisations huvudanvändare.',
-  'forgotPassword.throttled': 'Länken har begärts för många gånger. Vänta {seconds} sekunder och försök sedan igen.',
+  'forgotPassword.throttled':
+    'Länken har begärts för många gånger. Vänta {seconds, plural, one {# sekund} other {# sekunder}} och försök sedan igen.',
   'forgotPassword.backToLogin': 'Tillbaka till inloggningen',
   'resetPassword.title': 'Välj ett nytt lösenord',
   'resetPassword.intro':
@@ -546,8 +548,8 @@ export const sv = {
     'Du får det här meddelandet eftersom du bjöds in till tjänsten med den här e-postadressen.',
   'email.reason.passwordReset':
     'Du får det här meddelandet eftersom någon bad om att återställa lösenordet för den här e-postadressen.',
-  'email.digest.subject.one': 'Daglig sammanfattning {date}: 1 ändring i rapporterna',
-  'email.digest.subject.other': 'Daglig sammanfattning {date}: {count} ändringar i rapporterna',
+  'email.digest.subject':
+    'Daglig sammanfattning {date}: {count, plural, one {# ändring} other {# ändringar}} i rapporterna',
   'email.digest.intro': 'Här är ändringarna {date} i rapporter som du får aviseringar om.',
   'email.digest.all': 'Visa alla aviseringar',
   'email.invitation.subject': 'Inbjudan till {app} – {organisation}',
@@ -582,7 +584,8 @@ export const sv = {
   'phenomenon.column.municipalities': 'Kommuner',
   'phenomenon.column.since': 'Observerat sedan',
   'phenomenon.column.latest': 'Senaste rapport',
-  'phenomenon.summary': '{reports} rapporter, {teams} team, {municipalities} kommuner; observerat sedan {since}.',
+  'phenomenon.summary':
+    '{reports, plural, one {# rapport} other {# rapporter}}, {teams, plural, one {# team} other {# team}}, {municipalities, plural, one {# kommun} other {# kommuner}}; observerat sedan {since}.',
   'phenomenon.reports': 'Fenomenets rapporter',
 
   'review.title': 'Behandlingskö',
@@ -602,13 +605,14 @@ export const sv = {
   'review.feedbackLink': 'Väntetider på återkoppling per team',
   'feedback.title': 'Väntetider på återkoppling',
   'feedback.intro':
-    'Hur snart den som skickat en rapport får sin första återkoppling från någon annan: rapporten tas upp till behandling, komplettering begärs, den stängs, vidarebefordras eller kopplas till ett fenomen. En rapport är försenad när den har väntat på första återkoppling i mer än {days} dagar.',
+    'Hur snart den som skickat en rapport får sin första återkoppling från någon annan: rapporten tas upp till behandling, komplettering begärs, den stängs, vidarebefordras eller kopplas till ett fenomen. En rapport är försenad när den har väntat på första återkoppling i mer än {days, plural, one {# dag} other {# dagar}}.',
   'feedback.scope':
     'Skickade, median och längsta gäller rapporter som skickats under den valda perioden. Väntande och försenade visar läget nu, oavsett när rapporten skickades.',
   'feedback.period': 'Period',
-  'feedback.period.option': 'De senaste {days} dagarna',
+  'feedback.period.option': '{days, plural, one {Den senaste # dagen} other {De senaste # dagarna}}',
   'feedback.show': 'Visa',
-  'feedback.table.caption': 'Tid till första återkoppling per team, de senaste {days} dagarna',
+  'feedback.table.caption':
+    'Tid till första återkoppling per team, {days, plural, one {den senaste # dagen} other {de senaste # dagarna}}',
   'feedback.column.team': 'Team',
   'feedback.column.submitted': 'Skickade under perioden',
   'feedback.column.median': 'Median, dagar',
@@ -619,9 +623,11 @@ export const sv = {
   'feedback.noTeams': 'Du leder inget team, så det finns inga rapporter att följa.',
   'feedback.overdue.title': 'Försenade rapporter',
   'feedback.overdue.caption':
-    'Rapporter som har väntat på första återkoppling i mer än {days} dagar, den som väntat längst först',
-  'feedback.overdue.empty': 'Ingen rapport har väntat på första återkoppling i mer än {days} dagar.',
-  'feedback.overdue.more': 'De {count} rapporter som väntat längst visas.',
+    'Rapporter som har väntat på första återkoppling i mer än {days, plural, one {# dag} other {# dagar}}, den som väntat längst först',
+  'feedback.overdue.empty':
+    'Ingen rapport har väntat på första återkoppling i mer än {days, plural, one {# dag} other {# dagar}}.',
+  'feedback.overdue.more':
+    '{count, plural, one {Den # rapport som väntat längst visas.} other {De # rapporter som väntat längst visas.}}',
   'feedback.column.report': 'Rapport',
   'feedback.column.submittedAt': 'Skickad',
   'feedback.column.daysWaiting': 'Har väntat, dagar',

@@ -99,8 +99,8 @@ const fi = {
   'welfare.figures.feedbackShare': 'Palautetta saaneiden osuus',
   'welfare.figures.medianDays': 'Päiviä ensimmäiseen palautteeseen (mediaani)',
   'welfare.figures.suppressedNote':
-    'Alle {threshold} raportin määrät näytetään muodossa ”<{threshold}”, jotta yksittäistä asiakasta tai työntekijää ei voi tunnistaa; ”–” on piilotettu, jottei pientä määrää voi laskea saman kuvion muista luvuista. Sama raportti voi kuulua useaan ryhmään.',
-  'welfare.figures.byCategory': 'Tukitarpeen mukaan (sosiaalihuoltolaki § 11)',
+    'Alle {threshold, plural, one {# raportin} other {# raportin}} määrät näytetään muodossa ”<{threshold}”, jotta yksittäistä asiakasta tai työntekijää ei voi tunnistaa; ”–” on piilotettu, jottei pientä määrää voi laskea saman kuvion muista luvuista. Sama raportti voi kuulua useaan ryhmään.',
+  'welfare.figures.byCategory': 'Tukitarpeen mukaan (sosiaalihuoltolaki 11 §)',
   'welfare.figures.byClientGroup': 'Asiakasryhmän mukaan',
   'welfare.figures.byAgeBand': 'Ikäryhmän mukaan',
   'welfare.figures.byGender': 'Sukupuolen mukaan',
@@ -241,7 +241,7 @@ export const welfareMessages: { fi: typeof fi; sv: Catalog; en: Catalog } = {
     'welfare.figures.feedbackShare': 'Andel som fått respons',
     'welfare.figures.medianDays': 'Dagar till första respons (median)',
     'welfare.figures.suppressedNote':
-      'Antal under {threshold} rapporter visas som ”<{threshold}” så att ingen enskild klient eller anställd kan identifieras; ”–” är dolt så att ett litet antal inte kan räknas ut ur samma figurs övriga tal. Samma rapport kan höra till flera grupper.',
+      'Antal under {threshold, plural, one {# rapport} other {# rapporter}} visas som ”<{threshold}” så att ingen enskild klient eller anställd kan identifieras; ”–” är dolt så att ett litet antal inte kan räknas ut ur samma figurs övriga tal. Samma rapport kan höra till flera grupper.',
     'welfare.figures.byCategory': 'Enligt stödbehov (socialvårdslagen 11 §)',
     'welfare.figures.byClientGroup': 'Enligt klientgrupp',
     'welfare.figures.byAgeBand': 'Enligt åldersgrupp',
@@ -378,7 +378,7 @@ export const welfareMessages: { fi: typeof fi; sv: Catalog; en: Catalog } = {
     'welfare.figures.feedbackShare': 'Share with feedback',
     'welfare.figures.medianDays': 'Days to first feedback (median)',
     'welfare.figures.suppressedNote':
-      'Counts below {threshold} reports are shown as “<{threshold}” so that no single client or worker can be identified; “–” is withheld so that a small count cannot be worked out from the rest of the same figure. One report can belong to several groups.',
+      'Counts below {threshold, plural, one {# report} other {# reports}} are shown as “<{threshold}” so that no single client or worker can be identified; “–” is withheld so that a small count cannot be worked out from the rest of the same figure. One report can belong to several groups.',
     'welfare.figures.byCategory': 'By support need (Social Welfare Act § 11)',
     'welfare.figures.byClientGroup': 'By client group',
     'welfare.figures.byAgeBand': 'By age group',

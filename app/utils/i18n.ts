@@ -25,9 +25,44 @@ export type Translate = (key: MessageKey, params?: TranslateParams) => string
 export function translate(locale: Locale, key: MessageKey, params?: TranslateParams): string {
   const template = catalogs[locale][key]
   if (!params) return template
-  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
+  return choosePluralForms(locale, template, params).replace(/\{(\w+)\}/g, (match, name: string) =>
     name in params ? formatValue(locale, params[name]!) : match,
   )
+}
+
+/**
+ * A counted noun is written as a subset of ICU MessageFormat, `{count, plural, one {# raportti} other {# raporttia}}`:
+ * Intl.PluralRules picks the form for the language and `#` is the number formatted for it. A form may hold plain
+ * `{name}` placeholders but no further plural.
+ */
+const pluralPattern = /\{(\w+), plural,((?:\s*\w+\s*\{[^{}]*(?:\{\w+\}[^{}]*)*\})+)\s*\}/g
+const pluralFormPattern = /(\w+)\s*\{([^{}]*(?:\{\w+\}[^{}]*)*)\}/g
+
+export interface PluralArgument {
+  name: string
+  /** Text by plural category (`one`, `other`, …), with `#` where the number goes. */
+  forms: Record<string, string>
+}
+
+export function pluralArguments(template: string): PluralArgument[] {
+  return [...template.matchAll(pluralPattern)].map(([, name, forms]) => ({
+    name: name!,
+    forms: Object.fromEntries([...forms!.matchAll(pluralFormPattern)].map(([, category, text]) => [category, text])),
+  }))
+}
+
+const pluralRules = Object.fromEntries(
+  locales.map((locale) => [locale, new Intl.PluralRules(intlLocales[locale])]),
+) as Record<Locale, Intl.PluralRules>
+
+function choosePluralForms(locale: Locale, template: string, params: TranslateParams): string {
+  return template.replace(pluralPattern, (match, name: string) => {
+    const value = params[name]
+    if (typeof value !== 'number') return match
+    const [{ forms }] = pluralArguments(match) as [PluralArgument]
+    const form = forms[pluralRules[locale].select(value)] ?? forms.other ?? match
+    return form.replaceAll('#', formatNumber(locale, value))
+  })
 }
 
 export function getTranslate(locale: Locale): Translate {

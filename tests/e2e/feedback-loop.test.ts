@@ -18,7 +18,7 @@ const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textCont
 /** The unread count the bell announces (its accessible name), 0 when it names no count. */
 async function unreadCount(page: Page): Promise<number> {
   const name = (await page.getByRole('link', { name: /^Ilmoitukset/ }).getAttribute('aria-label')) ?? ''
-  return Number(/(\d+) lukematonta/.exec(name)?.[1] ?? 0)
+  return Number(/(\d+) lukemato(?:n|nta)\b/.exec(name)?.[1] ?? 0)
 }
 
 async function transition(page: Page, button: string, fields: Record<string, string> = {}) {
