@@ -1,5 +1,12 @@
-import { Form, useFetcher } from '@remix-run/react'
-import { useEffect, useRef, useState } from 'react'
+import {
+  type ClientActionFunctionArgs,
+  Form,
+  isRouteErrorResponse,
+  unstable_usePrompt as usePrompt,
+  useBeforeUnload,
+  useFetcher,
+} from '@remix-run/react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import {
   actionLevels,
   ageBands,
@@ -9,6 +16,7 @@ import {
   supportNeeds,
   trends,
 } from '#app/domain/report-fields.ts'
+import { type AutosaveProblem } from '#app/domain/report-form.ts'
 import { type FieldErrors, isChecked, listValue, textValue } from '#app/utils/forms.ts'
 import { formatDateTime, type MessageKey } from '#app/utils/i18n.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
@@ -38,24 +46,93 @@ const whoGroups = [
   { name: 'genders', codes: genders, labelPrefix: 'gender' },
 ] as const
 
+interface AutosaveAnswer {
+  autosaved?: { reportId: string; at: string }
+  autosaveProblem?: AutosaveProblem
+  fieldErrors?: FieldErrors
+  findings?: ShownFinding[]
+}
+
+const autosaveProblemMessages: Record<AutosaveProblem, MessageKey> = {
+  invalid: 'report.autosave.invalid',
+  stale: 'report.autosave.stale',
+  identifying_data: 'report.autosave.identifying',
+  network: 'report.autosave.network',
+}
+
+/**
+ * The report pages' client action: a background save that cannot reach the server, or finds the report no longer
+ * editable, answers the form in words instead of replacing the page with an error, so nothing typed is lost.
+ * Other submissions pass straight through.
+ */
+export async function reportFormClientAction({ request, serverAction }: ClientActionFunctionArgs) {
+  const intent = (await request.clone().formData()).get('intent')
+  try {
+    return await serverAction()
+  } catch (error) {
+    if (intent !== 'autosave') throw error
+    // The edit page refuses a report that is no longer editable before it reads the form.
+    if (isRouteErrorResponse(error) && error.status === 409)
+      return { autosaveProblem: 'stale' } satisfies AutosaveAnswer
+    if (isRouteErrorResponse(error) || error instanceof Response) throw error
+    return { autosaveProblem: 'network' } satisfies AutosaveAnswer
+  }
+}
+
+/**
+ * Asks before the worker leaves with changes not yet saved, both when the browser leaves the page and when a link
+ * in the app is followed. Saving or submitting the form is not leaving; a background save that kept up counts.
+ */
+function useUnsavedChangesPrompt(unsaved: React.RefObject<boolean>) {
+  const { t } = useI18n()
+  useBeforeUnload(
+    useCallback(
+      (event: BeforeUnloadEvent) => {
+        if (!unsaved.current) return
+        event.preventDefault()
+        event.returnValue = ''
+      },
+      [unsaved],
+    ),
+  )
+  usePrompt({
+    when: ({ currentLocation, nextLocation }) =>
+      unsaved.current === true && currentLocation.pathname !== nextLocation.pathname,
+    message: t('report.unsaved.confirmLeave'),
+  })
+}
+
 /** Saves the draft in the background every few seconds while the worker types (JavaScript only). */
 function useAutosave(form: React.RefObject<HTMLFormElement | null>, reportId: string | null) {
-  const fetcher = useFetcher<{ autosaved?: { reportId: string; at: string } }>()
+  const fetcher = useFetcher<AutosaveAnswer>()
   const dirty = useRef(false)
+  /** Changed since the last save that included every change: what leaving the page would lose. */
+  const unsaved = useRef(false)
+  const changedWhileSaving = useRef(false)
   const [savedId, setSavedId] = useState(reportId)
   useEffect(() => {
-    if (fetcher.data?.autosaved) setSavedId(fetcher.data.autosaved.reportId)
+    if (fetcher.data?.autosaved) {
+      setSavedId(fetcher.data.autosaved.reportId)
+      if (!changedWhileSaving.current) unsaved.current = false
+    }
+    // A lost connection is tried again on the next tick; an invalid field waits for the worker to change it.
+    if (fetcher.data?.autosaveProblem === 'network') dirty.current = true
   }, [fetcher.data])
   useEffect(() => {
     const element = form.current
     if (!element) return
-    const markDirty = () => (dirty.current = true)
+    const markDirty = () => {
+      dirty.current = true
+      unsaved.current = true
+      changedWhileSaving.current = true
+    }
     element.addEventListener('input', markDirty)
     const timer = setInterval(() => {
       if (!dirty.current || fetcher.state !== 'idle') return
       const formData = new FormData(element)
       if (!String(formData.get('title') ?? '').trim()) return
       dirty.current = false
+      changedWhileSaving.current = false
       formData.set('intent', 'autosave')
       formData.set('reportId', savedId ?? '')
       fetcher.submit(formData, { method: 'post' })
@@ -65,7 +142,15 @@ function useAutosave(form: React.RefObject<HTMLFormElement | null>, reportId: st
       clearInterval(timer)
     }
   }, [form, fetcher, savedId])
-  return { savedId, savedAt: fetcher.data?.autosaved?.at ?? null }
+  const answer = fetcher.data
+  return {
+    savedId,
+    unsaved,
+    savedAt: answer?.autosaved?.at ?? null,
+    flagged: (answer?.autosaved && answer.findings && answer.findings.length > 0) ?? false,
+    problem: answer?.autosaveProblem ?? null,
+    fieldErrors: answer?.autosaveProblem === 'invalid' ? (answer.fieldErrors ?? {}) : {},
+  }
 }
 
 /** Looks up similar reports of the organisation while the title and description are typed (JavaScript only). */
@@ -86,7 +171,7 @@ function useSimilarReports(initial: SimilarReport[], reportId: string | null) {
 export function ReportForm({
   reportId,
   values,
-  fieldErrors,
+  fieldErrors: pageFieldErrors,
   findings,
   municipalities,
   similar: initialSimilar,
@@ -104,7 +189,18 @@ export function ReportForm({
 }) {
   const { locale, t } = useI18n()
   const form = useRef<HTMLFormElement>(null)
-  const { savedId, savedAt } = useAutosave(form, reportId)
+  const autosave = useAutosave(form, reportId)
+  const { savedId, savedAt, unsaved } = autosave
+  useUnsavedChangesPrompt(unsaved)
+  // A submission answered with errors brings the worker back to the same unsaved text.
+  useEffect(() => {
+    if (Object.keys(pageFieldErrors).length > 0 || findings.length > 0) unsaved.current = true
+  }, [pageFieldErrors, findings, unsaved])
+  const fieldErrors = { ...pageFieldErrors, ...autosave.fieldErrors }
+  const keepsWhatWasTyped = (event: React.FormEvent<HTMLFormElement>) => {
+    const intent = (event.nativeEvent as SubmitEvent).submitter?.getAttribute('value')
+    if (intent === 'save' || intent === 'submit') unsaved.current = false
+  }
   const { similar, lookUp } = useSimilarReports(initialSimilar, savedId)
   const descriptions = listValue(values.actionDescription)
   const levels = listValue(values.actionLevel)
@@ -117,7 +213,7 @@ export function ReportForm({
     codes.map((code) => ({ value: code, label: t(`${prefix}.${code}` as MessageKey) }))
 
   return (
-    <Form method="post" ref={form} className="grid gap-6" noValidate>
+    <Form method="post" ref={form} className="grid gap-6" noValidate onSubmit={keepsWhatWasTyped}>
       <CsrfInput />
       <input type="hidden" name="reportId" value={savedId ?? ''} />
       {message ? <Alert tone="success">{t(message)}</Alert> : null}
@@ -317,7 +413,13 @@ export function ReportForm({
         </Button>
         <p role="status" className="text-slate-700">
           {savedAt ? t('report.autosaved', { time: formatDateTime(locale, savedAt) }) : t('report.autosaveHelp')}
+          {autosave.flagged ? ` ${t('report.autosave.flagged')}` : null}
         </p>
+        {autosave.problem ? (
+          <p role="alert" className="basis-full font-semibold text-red-800">
+            {t(autosaveProblemMessages[autosave.problem])}
+          </p>
+        ) : null}
       </div>
     </Form>
   )

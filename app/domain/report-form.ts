@@ -74,6 +74,20 @@ export function reportTexts(content: ReportContent) {
 
 export const reportArrayFields = ['supportNeeds', 'clientGroups', 'ageBands', 'genders', 'sectors'] as const
 
+/**
+ * The count's help text invites a rough estimate, so a word or sign for "about" before the number and spaces
+ * between its digits ("noin 15", "ca 1 200", "~15") are read as the number; anything else is kept, so it fails.
+ */
+const approximately = /^(?:noin|n\.|ca\.?|cirka|circa|about|approx\.?|approximately|around|~|≈)\s*/i
+
+export function readCount(typed: string): number | string {
+  const digits = typed
+    .trim()
+    .replace(approximately, '')
+    .replace(/[\s\u00a0\u202f]/g, '')
+  return /^\d+$/.test(digits) ? Number(digits) : typed
+}
+
 /** An empty field means "not given"; a number field keeps what was typed when it is not a number, so it fails. */
 function formFieldsToContent(fields: unknown): unknown {
   if (typeof fields !== 'object' || fields === null) return fields
@@ -83,7 +97,7 @@ function formFieldsToContent(fields: unknown): unknown {
   return {
     ...form,
     observedSince: orNull(form.observedSince),
-    clientCount: typeof count === 'string' && /^\s*\d+\s*$/.test(count) ? Number(count) : count,
+    clientCount: typeof count === 'string' ? readCount(count) : count,
     trend: orNull(form.trend),
     municipalityId: orNull(form.municipalityId),
     clientsParticipated: form.clientsParticipated === 'on',
@@ -95,6 +109,9 @@ function formFieldsToContent(fields: unknown): unknown {
 /** The report form's fields, read into the same content the API takes. */
 export const DraftReportSchema = z.preprocess(formFieldsToContent, ReportContentSchema)
 export const SubmittedReportSchema = z.preprocess(formFieldsToContent, SubmittableContentSchema)
+
+/** Why a background save of the form did not happen; the form says it in words beside the autosave status. */
+export type AutosaveProblem = 'invalid' | 'stale' | 'identifying_data' | 'network'
 
 /** Proposed actions arrive as two parallel lists of fields; empty rows are dropped. */
 export function actionsFromForm(formData: FormData): { description: string; level: string }[] {

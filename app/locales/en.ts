@@ -409,7 +409,7 @@ export const en = {
   'report.help.title': 'A short descriptive title, e.g. “Young adults lose their first rented home”.',
   'report.help.description': 'What have you seen and how often? You can use Markdown: - list, **bold**.',
   'report.help.observedSince': 'Since when you have seen it.',
-  'report.help.clientCount': 'A rough estimate is enough.',
+  'report.help.clientCount': 'A rough estimate is enough, for example 15 or about 15.',
   'report.help.actions': 'What should be done, and at which level could it be changed?',
   'report.notChosen': 'Not chosen',
   'report.preview.button': 'Preview the description',
@@ -425,6 +425,20 @@ export const en = {
   'report.submitted': 'The report has been submitted for team review. You will be told about every step.',
   'report.autosaved': 'Draft saved automatically {time}.',
   'report.autosaveHelp': 'The draft is saved automatically while you type.',
+  'report.autosave.invalid':
+    'The draft could not be saved automatically. Correct the field with an error message; what you typed is still in the form.',
+  'report.autosave.stale':
+    'The draft could not be saved because the report has already been submitted or its status has changed. Copy your text and open the report again from My reports.',
+  'report.autosave.network':
+    'The draft could not be saved because the connection to the server was lost. Your text is still in the form: do not close the page. We will try again in a few seconds, or press Save draft when the connection is back.',
+  'report.autosave.identifying':
+    'The draft was not saved because it seems to contain data that could identify a client. Remove the passages listed at the top of the form.',
+  'report.autosave.flagged':
+    'The draft seems to contain data that could identify a client: remove it before submitting.',
+  'report.unsaved.confirmLeave':
+    'Not all of your changes have been saved yet. Leave the page and lose the unsaved changes?',
+  'report.changeRequest.title': "The team lead's request for changes ({name}, {time})",
+  'report.changeRequest.earlier': 'Earlier requests for changes',
   'report.flagged': 'The draft contains text that could identify a client. Correct it before submitting.',
   'report.conflict':
     'Someone else changed this report in the meantime. Its status is now {status}. Below is its current state; nothing was overwritten.',
@@ -439,7 +453,7 @@ export const en = {
   'report.validation.summary': 'The form has something to correct. See the messages at the fields below.',
   'report.validation.titleRequired': 'Enter a title.',
   'report.validation.month': 'Enter the month as yyyy-mm.',
-  'report.validation.clientCount': 'Enter the number of clients as a number.',
+  'report.validation.clientCount': 'Enter the number of clients in figures, for example 15 or about 15.',
   'report.validation.descriptionRequired': 'Describe the phenomenon in at least a couple of sentences.',
   'report.validation.supportNeedsRequired': 'Choose at least one support need.',
   'report.validation.clientGroupsRequired': 'Choose at least one client group.',

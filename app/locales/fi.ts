@@ -410,7 +410,7 @@ export const fi = {
   'report.help.description':
     'Mitä olet havainnut ja kuinka usein? Voit käyttää Markdownia: - luettelo, **lihavointi**.',
   'report.help.observedSince': 'Mistä lähtien olet nähnyt ilmiön.',
-  'report.help.clientCount': 'Karkea arvio riittää.',
+  'report.help.clientCount': 'Karkea arvio riittää, esimerkiksi 15 tai noin 15.',
   'report.help.actions': 'Mitä pitäisi tehdä, ja millä tasolla asiaan voisi vaikuttaa?',
   'report.notChosen': 'Ei valittu',
   'report.preview.button': 'Esikatsele kuvaus',
@@ -426,6 +426,19 @@ export const fi = {
   'report.submitted': 'Raportti on lähetetty tiimin käsittelyyn. Saat tiedon jokaisesta vaiheesta.',
   'report.autosaved': 'Luonnos tallennettu automaattisesti {time}.',
   'report.autosaveHelp': 'Luonnos tallentuu automaattisesti kirjoittaessasi.',
+  'report.autosave.invalid':
+    'Luonnosta ei voitu tallentaa automaattisesti. Korjaa kenttä, jonka kohdalla on virheilmoitus; kirjoittamasi teksti on yhä lomakkeella.',
+  'report.autosave.stale':
+    'Luonnosta ei voitu tallentaa, koska raportti on jo lähetetty tai sen tila on muuttunut. Kopioi tekstisi talteen ja avaa raportti uudelleen Omat raportit -sivulta.',
+  'report.autosave.network':
+    'Luonnosta ei voitu tallentaa, koska yhteys palvelimeen katkesi. Tekstisi on yhä lomakkeella: älä sulje sivua. Yritämme uudelleen muutaman sekunnin kuluttua, tai paina Tallenna luonnos, kun yhteys palaa.',
+  'report.autosave.identifying':
+    'Luonnosta ei tallennettu, koska siinä näyttää olevan asiakkaan tunnistetietoja. Poista lomakkeen alussa luetellut kohdat.',
+  'report.autosave.flagged': 'Luonnoksessa näyttää olevan asiakkaan tunnistetietoja: poista ne ennen lähettämistä.',
+  'report.unsaved.confirmLeave':
+    'Kaikkia muutoksiasi ei ole vielä tallennettu. Poistutaanko sivulta ja menetetään tallentamattomat muutokset?',
+  'report.changeRequest.title': 'Tiimin vetäjän täydennyspyyntö ({name}, {time})',
+  'report.changeRequest.earlier': 'Aiemmat täydennyspyynnöt',
   'report.flagged': 'Luonnoksessa on tekstiä, josta asiakkaan voi tunnistaa. Korjaa se ennen lähettämistä.',
   'report.conflict':
     'Joku muu muutti raporttia sillä välin. Sen tila on nyt {status}. Alla näet nykyisen tilanteen; mitään ei ylikirjoitettu.',
@@ -440,7 +453,7 @@ export const fi = {
   'report.validation.summary': 'Lomakkeessa on korjattavaa. Katso kenttien viestit alla.',
   'report.validation.titleRequired': 'Kirjoita otsikko.',
   'report.validation.month': 'Anna kuukausi muodossa vvvv-kk.',
-  'report.validation.clientCount': 'Anna asiakkaiden määrä numerona.',
+  'report.validation.clientCount': 'Anna asiakkaiden määrä numeroina, esimerkiksi 15 tai noin 15.',
   'report.validation.descriptionRequired': 'Kuvaa ilmiö vähintään parilla lauseella.',
   'report.validation.supportNeedsRequired': 'Valitse vähintään yksi tuen tarve.',
   'report.validation.clientGroupsRequired': 'Valitse vähintään yksi asiakasryhmä.',

@@ -412,7 +412,7 @@ export const sv = {
   'report.help.title': 'En kort beskrivande rubrik, till exempel ”Unga vuxnas första hyresbostad är i fara”.',
   'report.help.description': 'Vad har du observerat och hur ofta? Du kan använda Markdown: - lista, **fetstil**.',
   'report.help.observedSince': 'Sedan när du har sett fenomenet.',
-  'report.help.clientCount': 'En grov uppskattning räcker.',
+  'report.help.clientCount': 'En grov uppskattning räcker, till exempel 15 eller ca 15.',
   'report.help.actions': 'Vad borde göras, och på vilken nivå kunde man påverka saken?',
   'report.notChosen': 'Inte vald',
   'report.preview.button': 'Förhandsgranska beskrivningen',
@@ -428,6 +428,20 @@ export const sv = {
   'report.submitted': 'Rapporten har skickats till teamet. Du får besked om varje steg.',
   'report.autosaved': 'Utkastet sparades automatiskt {time}.',
   'report.autosaveHelp': 'Utkastet sparas automatiskt medan du skriver.',
+  'report.autosave.invalid':
+    'Utkastet kunde inte sparas automatiskt. Rätta fältet som har ett felmeddelande; texten du skrev finns kvar i formuläret.',
+  'report.autosave.stale':
+    'Utkastet kunde inte sparas eftersom rapporten redan har skickats eller dess status har ändrats. Kopiera din text och öppna rapporten på nytt via Mina rapporter.',
+  'report.autosave.network':
+    'Utkastet kunde inte sparas eftersom förbindelsen till servern bröts. Din text finns kvar i formuläret: stäng inte sidan. Vi försöker igen om några sekunder, eller tryck på Spara utkast när förbindelsen fungerar.',
+  'report.autosave.identifying':
+    'Utkastet sparades inte eftersom det verkar innehålla uppgifter som kan identifiera en klient. Ta bort de ställen som räknas upp i början av formuläret.',
+  'report.autosave.flagged':
+    'Utkastet verkar innehålla uppgifter som kan identifiera en klient: ta bort dem innan du skickar.',
+  'report.unsaved.confirmLeave':
+    'Alla dina ändringar har inte sparats ännu. Vill du lämna sidan och förlora ändringarna som inte sparats?',
+  'report.changeRequest.title': 'Teamledarens begäran om komplettering ({name}, {time})',
+  'report.changeRequest.earlier': 'Tidigare begäranden om komplettering',
   'report.flagged': 'Utkastet innehåller text som kan identifiera en klient. Korrigera den innan du skickar.',
   'report.conflict':
     'Någon annan ändrade rapporten under tiden. Dess status är nu {status}. Nedan ser du det aktuella läget; inget skrevs över.',
@@ -442,7 +456,7 @@ export const sv = {
   'report.validation.summary': 'Formuläret har fel som ska rättas. Se meddelandena vid fälten nedan.',
   'report.validation.titleRequired': 'Skriv en rubrik.',
   'report.validation.month': 'Ange månaden i formen åååå-mm.',
-  'report.validation.clientCount': 'Ange antalet klienter som ett tal.',
+  'report.validation.clientCount': 'Ange antalet klienter med siffror, till exempel 15 eller ca 15.',
   'report.validation.descriptionRequired': 'Beskriv fenomenet med åtminstone ett par meningar.',
   'report.validation.supportNeedsRequired': 'Välj minst ett stödbehov.',
   'report.validation.clientGroupsRequired': 'Välj minst en klientgrupp.',

@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
+import { ChangeRequests } from '#app/components/change-requests.tsx'
 import { FieldAndButtonForm, IntentForm } from '#app/components/intent-form.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
 import { ProposedActions } from '#app/components/proposed-actions.tsx'
@@ -12,6 +13,7 @@ import { Button } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import { SelectField, TextArea, TextField } from '#app/components/ui/field.tsx'
 import { canRecordOutcome } from '#app/domain/action-outcomes.ts'
+import { openChangeRequests } from '#app/domain/change-requests.ts'
 import { canLinkToPhenomenon } from '#app/domain/phenomena.ts'
 import { availableTransitions, isEditable, TransitionRequestSchema } from '#app/domain/report-status.ts'
 import { isFollowing } from '#app/models/follow.server.ts'
@@ -66,6 +68,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     descriptionHtml: renderMarkdown(description),
     flagged: findings.length > 0,
     events,
+    // Only the author is asked for the changes; the lead sees their own request in the timeline.
+    changeRequests: actor.isAuthor ? openChangeRequests(report.status, events) : [],
     transitions: availableTransitions(actor, report.status).map((rule) => ({ to: rule.to, needs: rule.needs ?? null })),
     editable: actor.isAuthor && isEditable(report.status),
     mayLink,
@@ -262,8 +266,18 @@ function PhenomenonLinks() {
 }
 
 export default function ReportPage() {
-  const { report, descriptionHtml, flagged, events, editable, mayLink, follow, proposedActions, mayRecordOutcomes } =
-    useLoaderData<typeof loader>()
+  const {
+    report,
+    descriptionHtml,
+    flagged,
+    events,
+    editable,
+    mayLink,
+    follow,
+    proposedActions,
+    mayRecordOutcomes,
+    changeRequests,
+  } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const { t } = useI18n()
@@ -277,6 +291,7 @@ export default function ReportPage() {
           ) : null}
         </span>
       </PageHeading>
+      <ChangeRequests requests={changeRequests} />
       <div className="mb-4 grid gap-3">
         {searchParams.get('submitted') && !result ? <Alert tone="success">{t('report.submitted')}</Alert> : null}
         {result?.ok && !('formId' in result) ? <Alert tone="success">{t('report.transition.done')}</Alert> : null}

@@ -1,10 +1,12 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { ChangeRequests } from '#app/components/change-requests.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
-import { ReportForm, type FormValues } from '#app/components/report-form.tsx'
+import { type FormValues, ReportForm, reportFormClientAction } from '#app/components/report-form.tsx'
+import { openChangeRequests } from '#app/domain/change-requests.ts'
 import { isEditable } from '#app/domain/report-status.ts'
 import { listMunicipalities } from '#app/models/organisation.server.ts'
-import { contentOf, getReportForViewer } from '#app/models/report.server.ts'
+import { contentOf, getReportForViewer, listReportEvents } from '#app/models/report.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { requireUuid } from '#app/utils/params.server.ts'
@@ -31,13 +33,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     actionDescription: actions.map((action) => action.description),
     actionLevel: actions.map((action) => action.level),
   }
-  const [municipalities, similar] = await Promise.all([
+  const [municipalities, similar, events] = await Promise.all([
     listMunicipalities(getDb(), user.organisation.id),
     similarReportsFor(user, `${report.title} ${report.description}`, report.id),
+    listReportEvents(getDb(), user.organisation.id, report.id),
   ])
   return {
     reportId: report.id,
     status: report.status,
+    changeRequests: openChangeRequests(report.status, events),
     values,
     findings: report.identifiability_findings,
     municipalities,
@@ -50,6 +54,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return handleReportForm(request, user, report.id)
 }
 
+export const clientAction = reportFormClientAction
+
 export default function EditReportPage() {
   const loaded = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>() as ReportFormResult | undefined
@@ -60,6 +66,7 @@ export default function EditReportPage() {
       <PageHeading title={t('report.edit.title')}>
         {loaded.status === 'changes_requested' ? t('report.edit.changesRequested') : t('report.edit.intro')}
       </PageHeading>
+      <ChangeRequests requests={loaded.changeRequests} />
       <ReportForm
         key={result ? 'posted' : 'loaded'}
         reportId={loaded.reportId}

@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { PageHeading } from '#app/components/page-heading.tsx'
-import { ReportForm } from '#app/components/report-form.tsx'
+import { ReportForm, reportFormClientAction } from '#app/components/report-form.tsx'
 import { reportWriterRoles } from '#app/domain/roles.ts'
 import { listMunicipalities } from '#app/models/organisation.server.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
@@ -18,6 +18,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, reportWriterRoles)
   return handleReportForm(request, user, null)
 }
+
+export const clientAction = reportFormClientAction
 
 export default function NewReportPage() {
   const { municipalities } = useLoaderData<typeof loader>()

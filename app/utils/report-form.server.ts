@@ -1,6 +1,7 @@
 import { data, redirect } from '@remix-run/node'
 import {
   actionsFromForm,
+  type AutosaveProblem,
   DraftReportSchema,
   reportArrayFields,
   SubmittedReportSchema,
@@ -21,6 +22,7 @@ export interface ReportFormResult {
   findings: { field: string; kind: string; fragment: string }[]
   previewHtml: string | null
   autosaved?: { reportId: string; at: string }
+  autosaveProblem?: AutosaveProblem
 }
 
 function result(values: Values, extra: Partial<ReportFormResult> = {}): ReportFormResult {
@@ -55,16 +57,22 @@ export async function handleReportForm(request: Request, user: CurrentUser, rout
   }
 
   const submitting = intent === 'submit'
+  const autosaving = intent === 'autosave'
   const parsed = parseForm(submitting ? SubmittedReportSchema : DraftReportSchema, formData, reportArrayFields, {
     actions: actionsFromForm(formData),
   })
-  if (!parsed.ok) return data(result(values, { fieldErrors: parsed.fieldErrors }), { status: 400 })
+  if (!parsed.ok) {
+    const problem = autosaving ? { autosaveProblem: 'invalid' as const } : {}
+    return data(result(values, { fieldErrors: parsed.fieldErrors, ...problem }), { status: 400 })
+  }
   const existingId = routeReportId ?? (String(formData.get('reportId') ?? '') || null)
   const saved = await saveReportContent(user, { reportId: existingId, content: parsed.data, forSubmission: submitting })
-  if (!saved.ok) return refusedForm(values, saved)
+  if (!saved.ok) return refusedForm(values, saved, autosaving)
   const reportId = saved.reportId
 
-  if (intent === 'autosave') return result(values, { autosaved: { reportId, at: new Date().toISOString() } })
+  if (autosaving) {
+    return result(values, { autosaved: { reportId, at: new Date().toISOString() }, findings: saved.findings })
+  }
   if (!submitting) return redirect(`/reports/${reportId}/edit?saved=1`)
   // The content was just checked and saved, so a refused submission means someone else moved the report on.
   if (!(await submitReport(user, { reportId })).ok) throw conflict()
@@ -73,10 +81,16 @@ export async function handleReportForm(request: Request, user: CurrentUser, rout
 
 const conflict = () => data({ code: 'conflict' }, { status: 409 })
 
-/** A refused save: identifying data is shown on the form; otherwise the report is no longer the author's to edit. */
-function refusedForm(values: Values, refused: Exclude<SavedReport, { ok: true }>) {
-  if (refused.reason === 'identifying_data')
-    return data(result(values, { findings: refused.findings }), { status: 422 })
+/**
+ * A refused save: identifying data is shown on the form; otherwise the report is no longer the author's to edit.
+ * A background save answers instead of throwing, so the page and everything typed on it stay.
+ */
+function refusedForm(values: Values, refused: Exclude<SavedReport, { ok: true }>, autosaving: boolean) {
+  if (refused.reason === 'identifying_data') {
+    const problem = autosaving ? { autosaveProblem: 'identifying_data' as const } : {}
+    return data(result(values, { findings: refused.findings, ...problem }), { status: 422 })
+  }
+  if (autosaving) return data(result(values, { autosaveProblem: 'stale' }), { status: 409 })
   throw conflict()
 }
 
