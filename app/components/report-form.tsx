@@ -412,7 +412,12 @@ export function ReportForm({
           {t('report.saveDraft')}
         </Button>
         <p role="status" className="text-slate-700">
-          {savedAt ? t('report.autosaved', { time: formatDateTime(locale, savedAt) }) : t('report.autosaveHelp')}
+          {/* While a save fails, "saves automatically" would not be true; the problem below says what is. */}
+          {savedAt
+            ? t('report.autosaved', { time: formatDateTime(locale, savedAt) })
+            : autosave.problem
+              ? null
+              : t('report.autosaveHelp')}
           {autosave.flagged ? ` ${t('report.autosave.flagged')}` : null}
         </p>
         {autosave.problem ? (
