@@ -471,6 +471,13 @@ export const en = {
   'report.transition.phenomenonNotFound': 'The phenomenon does not exist in this organisation.',
   'report.incomplete': 'The report is missing information the team needs. Complete the report before submitting it.',
   'report.transition.done': 'Saved. The reporter will be told.',
+  'report.transition.doneOwn': 'Saved.',
+  'report.withdraw.confirm':
+    'The report will be withdrawn: it will not be handled and can no longer be edited or submitted. This cannot be undone.',
+  'report.withdraw.yes': 'Yes, withdraw the report',
+  'report.withdraw.done': 'The report has been withdrawn. It will not be handled.',
+  'confirm.title': 'Confirm the action',
+  'confirm.cancel': 'Cancel',
   'report.transition.to.submitted': 'Submit for team review',
   'report.transition.to.in_review': 'Take into review',
   'report.transition.to.changes_requested': 'Request changes',

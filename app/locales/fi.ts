@@ -471,6 +471,13 @@ export const fi = {
   'report.transition.phenomenonNotFound': 'Ilmiötä ei löydy tästä organisaatiosta.',
   'report.incomplete': 'Raportista puuttuu tietoja, joita tiimi tarvitsee. Täydennä raportti ennen lähettämistä.',
   'report.transition.done': 'Tallennettu. Raportoija saa tiedon.',
+  'report.transition.doneOwn': 'Tallennettu.',
+  'report.withdraw.confirm':
+    'Raportti perutaan: sitä ei käsitellä eikä sitä voi enää muokata tai lähettää. Perumista ei voi perua.',
+  'report.withdraw.yes': 'Kyllä, peru raportti',
+  'report.withdraw.done': 'Raportti on peruttu. Sitä ei käsitellä.',
+  'confirm.title': 'Vahvista toiminto',
+  'confirm.cancel': 'Peruuta',
   'report.transition.to.submitted': 'Lähetä tiimin käsittelyyn',
   'report.transition.to.in_review': 'Ota käsittelyyn',
   'report.transition.to.changes_requested': 'Pyydä täydennystä',

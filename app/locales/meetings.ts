@@ -58,6 +58,9 @@ const fi = {
   'meetings.item.delete': 'Poista asia',
   'meetings.item.deleteNamed': 'Poista asia: {item}',
   'meetings.item.deleted': 'Asia poistettu esityslistalta.',
+  'meetings.item.deleteConfirm':
+    'Asia ”{item}” poistetaan esityslistalta tekstineen, ja seuraavat asiat numeroidaan uudelleen. Asiaan liitetyt raportit ja ilmiöt itse säilyvät. Poistoa ei voi perua.',
+  'meetings.item.deleteYes': 'Kyllä, poista asia',
   'meetings.item.editNamed': 'Muokkaa asiaa {item}',
   'meetings.item.moveUp': 'Siirrä ylös',
   'meetings.item.moveUpNamed': 'Siirrä ylös: {item}',
@@ -181,6 +184,9 @@ const sv: Catalog = {
   'meetings.item.delete': 'Ta bort ärendet',
   'meetings.item.deleteNamed': 'Ta bort ärendet: {item}',
   'meetings.item.deleted': 'Ärendet har tagits bort från föredragningslistan.',
+  'meetings.item.deleteConfirm':
+    'Ärendet ”{item}” tas bort från föredragningslistan med sin text, och de följande ärendena numreras om. Rapporterna och fenomenen som kopplats till ärendet finns kvar. Det går inte att ångra.',
+  'meetings.item.deleteYes': 'Ja, ta bort ärendet',
   'meetings.item.editNamed': 'Redigera ärendet {item}',
   'meetings.item.moveUp': 'Flytta upp',
   'meetings.item.moveUpNamed': 'Flytta upp: {item}',
@@ -302,6 +308,9 @@ const en: Catalog = {
   'meetings.item.delete': 'Delete item',
   'meetings.item.deleteNamed': 'Delete item: {item}',
   'meetings.item.deleted': 'Item removed from the agenda.',
+  'meetings.item.deleteConfirm':
+    'The item “{item}” will be removed from the agenda with its text, and the items after it renumbered. The reports and phenomena linked to it remain. This cannot be undone.',
+  'meetings.item.deleteYes': 'Yes, delete the item',
   'meetings.item.editNamed': 'Edit {item}',
   'meetings.item.moveUp': 'Move up',
   'meetings.item.moveUpNamed': 'Move up: {item}',

@@ -474,6 +474,13 @@ export const sv = {
   'report.transition.phenomenonNotFound': 'Fenomenet finns inte i den här organisationen.',
   'report.incomplete': 'Rapporten saknar uppgifter som teamet behöver. Komplettera rapporten innan du skickar den.',
   'report.transition.done': 'Sparat. Rapportören får besked.',
+  'report.transition.doneOwn': 'Sparat.',
+  'report.withdraw.confirm':
+    'Rapporten dras tillbaka: den behandlas inte och kan inte längre redigeras eller skickas. Det går inte att ångra.',
+  'report.withdraw.yes': 'Ja, dra tillbaka rapporten',
+  'report.withdraw.done': 'Rapporten har dragits tillbaka. Den behandlas inte.',
+  'confirm.title': 'Bekräfta åtgärden',
+  'confirm.cancel': 'Avbryt',
   'report.transition.to.submitted': 'Skicka till teamet för behandling',
   'report.transition.to.in_review': 'Ta till behandling',
   'report.transition.to.changes_requested': 'Begär komplettering',

@@ -52,6 +52,9 @@ const fi = {
   'welfare.section.moved': 'Luku on siirretty.',
   'welfare.section.delete': 'Poista luku',
   'welfare.section.deleted': 'Luku on poistettu.',
+  'welfare.section.deleteConfirm':
+    'Luku ”{title}” poistetaan kertomuksesta tekstineen, ja siihen liitetyt ilmiöt ja raportit irrotetaan siitä. Ilmiöt ja raportit itse säilyvät. Poistoa ei voi perua.',
+  'welfare.section.deleteYes': 'Kyllä, poista luku',
   'welfare.section.inUse':
     'Lukua ei voi poistaa, koska raportoijille on jo kerrottu raporttiensa päätyneen siihen. Voit muuttaa luvun otsikkoa ja tekstiä.',
   'welfare.section.none': 'Kertomuksessa ei ole vielä lukuja.',
@@ -195,6 +198,9 @@ export const welfareMessages: { fi: typeof fi; sv: Catalog; en: Catalog } = {
     'welfare.section.moved': 'Kapitlet har flyttats.',
     'welfare.section.delete': 'Ta bort kapitlet',
     'welfare.section.deleted': 'Kapitlet har tagits bort.',
+    'welfare.section.deleteConfirm':
+      'Kapitlet ”{title}” tas bort ur berättelsen med sin text, och fenomenen och rapporterna kopplas loss från det. Fenomenen och rapporterna finns kvar. Det går inte att ångra.',
+    'welfare.section.deleteYes': 'Ja, ta bort kapitlet',
     'welfare.section.inUse':
       'Kapitlet kan inte tas bort, eftersom rapportörerna redan har fått veta att deras rapporter finns i det. Du kan ändra kapitlets rubrik och text.',
     'welfare.section.none': 'Berättelsen har inga kapitel ännu.',
@@ -332,6 +338,9 @@ export const welfareMessages: { fi: typeof fi; sv: Catalog; en: Catalog } = {
     'welfare.section.moved': 'The section has been moved.',
     'welfare.section.delete': 'Delete the section',
     'welfare.section.deleted': 'The section has been deleted.',
+    'welfare.section.deleteConfirm':
+      'The section “{title}” will be deleted from the report with its text, and its phenomena and reports unlinked from it. The phenomena and reports themselves remain. This cannot be undone.',
+    'welfare.section.deleteYes': 'Yes, delete the section',
     'welfare.section.inUse':
       'The section cannot be deleted: reporters have already been told their reports are in it. You can change its title and text.',
     'welfare.section.none': 'The report has no sections yet.',

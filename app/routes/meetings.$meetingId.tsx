@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
+import { ConfirmButton, ConfirmationView } from '#app/components/confirm.tsx'
 import { CsrfInput } from '#app/components/csrf-input.tsx'
 import {
   AgendaItemBody,
@@ -47,6 +48,7 @@ import {
   updateMeeting,
 } from '#app/services/meetings.server.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
+import { type ConfirmationText, isConfirmed } from '#app/utils/confirmation.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
 import { parseForm } from '#app/utils/forms.ts'
 import { formatDateTime } from '#app/utils/i18n.ts'
@@ -107,6 +109,13 @@ function formIdOf(intent: Intent, itemId: string): string {
   }
 }
 
+/** Deleting an agenda item cannot be undone, so it asks first, naming the item. */
+const deleteItemConfirmation = (item: string): ConfirmationText => ({
+  message: 'meetings.item.deleteConfirm',
+  params: { item },
+  yes: 'meetings.item.deleteYes',
+})
+
 /** The meeting refusals the page answers in its own words. */
 const refusals: Record<string, RefusalAnswer> = {
   published: { status: 409, message: 'meetings.alreadyPublished' },
@@ -144,7 +153,14 @@ const handlers = {
     if (!parsed.ok) return page.invalidTexts(parsed.fieldErrors, agendaItemTextFields)
     return page.answer(await updateAgendaItem(user, { ...parsed.data, ...ids }), 'meetings.item.saved')
   },
-  async deleteItem({ user, page, ids }) {
+  async deleteItem({ user, formData, page, ids }) {
+    if (!isConfirmed(formData)) {
+      const meeting = await getMeetingForViewer(user, ids.meetingId)
+      const item = meeting?.items.find((candidate) => candidate.id === ids.itemId)
+      if (!meeting || !item) throw data({ code: 'not_found' }, { status: 404 })
+      // A published agenda is refused as it is refused when confirmed; there is nothing to ask.
+      if (meeting.published_at === null) return page.confirm(deleteItemConfirmation(item.title))
+    }
     return page.answer(await deleteAgendaItem(user, ids), 'meetings.item.deleted')
   },
   async moveItem({ user, formData, page, ids }) {
@@ -273,9 +289,12 @@ function EditItem({ item, index }: { item: ItemData; index: number }) {
           <CsrfInput />
           <input type="hidden" name="intent" value="deleteItem" />
           <input type="hidden" name="itemId" value={item.id} />
-          <Button variant="danger" aria-label={t('meetings.item.deleteNamed', { item: name })}>
+          <ConfirmButton
+            text={deleteItemConfirmation(item.title)}
+            label={t('meetings.item.deleteNamed', { item: name })}
+          >
             {t('meetings.item.delete')}
-          </Button>
+          </ConfirmButton>
         </Form>
       </div>
     </details>
@@ -388,7 +407,7 @@ export default function MeetingPage() {
         </span>
       </PageHeading>
       <div className="mb-4 grid gap-3">
-        <PageMessage />
+        {result?.confirmation ? <ConfirmationView confirmation={result.confirmation} /> : <PageMessage />}
         <p className="flex flex-wrap gap-4">
           <Link to={`/meetings/${meeting.id}/agenda`}>{t('meetings.print.agendaLink')}</Link>
           {meeting.published_at ? (

@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-r
 import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { ChangeRequests } from '#app/components/change-requests.tsx'
+import { ConfirmButton, ConfirmationView } from '#app/components/confirm.tsx'
 import { FieldAndButtonForm, IntentForm } from '#app/components/intent-form.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
 import { ProposedActions } from '#app/components/proposed-actions.tsx'
@@ -15,7 +16,15 @@ import { SelectField, TextArea, TextField } from '#app/components/ui/field.tsx'
 import { canRecordOutcome } from '#app/domain/action-outcomes.ts'
 import { openChangeRequests } from '#app/domain/change-requests.ts'
 import { canLinkToPhenomenon } from '#app/domain/phenomena.ts'
-import { availableTransitions, isEditable, TransitionRequestSchema } from '#app/domain/report-status.ts'
+import {
+  availableTransitions,
+  canTransition,
+  isEditable,
+  type ReportStatus,
+  type TransitionRequest,
+  TransitionRequestSchema,
+  transitions as transitionRules,
+} from '#app/domain/report-status.ts'
 import { isFollowing } from '#app/models/follow.server.ts'
 import { listCommittees } from '#app/models/organisation.server.ts'
 import { listPhenomena } from '#app/models/phenomenon.server.ts'
@@ -23,6 +32,7 @@ import { listProposedActions } from '#app/models/proposed-action.server.ts'
 import { getReportForViewer, listReportEvents } from '#app/models/report.server.ts'
 import { actorFor, applyTransition, changePhenomenonLink, type ReportResult } from '#app/services/reports.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
+import { type ConfirmationText, confirmationFor, isConfirmed } from '#app/utils/confirmation.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { parseForm } from '#app/utils/forms.ts'
@@ -80,9 +90,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
+/** Withdrawing ends the report for good, so it asks first, in these words. */
+const withdrawConfirmation: ConfirmationText = { message: 'report.withdraw.confirm', yes: 'report.withdraw.yes' }
+
+/** The message after a move: only a move someone else made is news to the reporter. */
+function doneMessage(from: ReportStatus, to: ReportStatus): MessageKey {
+  if (to === 'withdrawn') return 'report.withdraw.done'
+  const rule = transitionRules.find((candidate) => candidate.from === from && candidate.to === to)
+  return rule?.by.every((party) => party === 'author') ? 'report.transition.doneOwn' : 'report.transition.done'
+}
+
 /** The one mapping from a report use case's result to this page's answer; the page reads `error`. */
-function outcome(result: ReportResult) {
-  if (result.ok) return { ok: true as const }
+function outcome(result: ReportResult, done: MessageKey | null = null) {
+  if (result.ok) return { ok: true as const, done }
   switch (result.reason) {
     case 'not_found':
       throw data({ code: 'not_found' }, { status: 404 })
@@ -120,7 +140,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const input = parsed.data
   switch (input.intent) {
     case 'transition':
-      return outcome(await applyTransition(user, { reportId, ...input }))
+      if (input.to === 'withdrawn' && !isConfirmed(formData)) return askToWithdraw(user, reportId, input, formData)
+      return outcome(await applyTransition(user, { reportId, ...input }), doneMessage(input.expectedStatus, input.to))
     case 'link':
     case 'unlink':
       return outcome(
@@ -128,6 +149,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
       )
     case 'create':
       return outcome(await changePhenomenonLink(user, { reportId, kind: 'create', title: input.title }))
+  }
+}
+
+/**
+ * Without JavaScript the withdraw button lands here: a report the user may withdraw gets the question back; anything
+ * else goes on to the use case, which refuses it as it refuses a confirmed request.
+ */
+async function askToWithdraw(
+  user: Awaited<ReturnType<typeof requireUser>>,
+  reportId: string,
+  input: TransitionRequest,
+  formData: FormData,
+) {
+  const report = await getReportForViewer(getDb(), user, reportId)
+  if (!report) return outcome({ ok: false, reason: 'not_found' })
+  if (report.status !== input.expectedStatus || !canTransition(actorFor(user, report), report.status, 'withdrawn')) {
+    return outcome(await applyTransition(user, { reportId, ...input }))
+  }
+  return {
+    ok: false as const,
+    error: 'confirm' as const,
+    confirmation: confirmationFor(formData, withdrawConfirmation),
   }
 }
 
@@ -211,9 +254,15 @@ function TransitionForms() {
             error={invalid?.field === 'comment' ? invalid.message : undefined}
           />
           <div>
-            <Button variant={transition.to === 'withdrawn' || transition.to === 'closed' ? 'secondary' : 'primary'}>
-              {t(`report.transition.to.${transition.to}` as MessageKey)}
-            </Button>
+            {transition.to === 'withdrawn' ? (
+              <ConfirmButton text={withdrawConfirmation} variant="secondary">
+                {t('report.transition.to.withdrawn')}
+              </ConfirmButton>
+            ) : (
+              <Button variant={transition.to === 'closed' ? 'secondary' : 'primary'}>
+                {t(`report.transition.to.${transition.to}` as MessageKey)}
+              </Button>
+            )}
           </div>
         </IntentForm>
       ))}
@@ -294,7 +343,10 @@ export default function ReportPage() {
       <ChangeRequests requests={changeRequests} />
       <div className="mb-4 grid gap-3">
         {searchParams.get('submitted') && !result ? <Alert tone="success">{t('report.submitted')}</Alert> : null}
-        {result?.ok && !('formId' in result) ? <Alert tone="success">{t('report.transition.done')}</Alert> : null}
+        {result && !result.ok && result.error === 'confirm' ? (
+          <ConfirmationView confirmation={result.confirmation} />
+        ) : null}
+        {result?.ok && 'done' in result && result.done ? <Alert tone="success">{t(result.done)}</Alert> : null}
         {result && !result.ok && result.error === 'conflict' ? (
           <Alert tone="error">{t('report.conflict', { status: t(`status.${result.currentStatus}`) })}</Alert>
         ) : null}

@@ -1,9 +1,11 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
+import { ConfirmButton, ConfirmationView } from '#app/components/confirm.tsx'
 import { CsrfInput } from '#app/components/csrf-input.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
 import { useFocusAfterMove } from '#app/components/use-focus-after-move.ts'
+import { Alert } from '#app/components/ui/alert.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import { ButtonForm, FormMessage, SectionFields, WelfareReportFields } from '#app/components/welfare-forms.tsx'
@@ -27,6 +29,7 @@ import {
   type WelfareActor,
 } from '#app/services/welfare-reports.server.ts'
 import { requireRole, requireUser } from '#app/utils/auth.server.ts'
+import { type ConfirmationText, isConfirmed } from '#app/utils/confirmation.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
 import { type FieldErrors, parseForm } from '#app/utils/forms.ts'
 import { requireUuid } from '#app/utils/params.server.ts'
@@ -55,6 +58,13 @@ const ChoiceSchema = z
   })
 const UpdateSectionSchema = WelfareSectionFormSchema.extend({ sectionId, version: EditVersionSchema })
 
+/** Deleting a section cannot be undone, so it asks first, naming the section. */
+const deleteSectionConfirmation = (title: string): ConfirmationText => ({
+  message: 'welfare.section.deleteConfirm',
+  params: { title },
+  yes: 'welfare.section.deleteYes',
+})
+
 /** Which form on the page sent the request: the intent, and the section for a section's own forms. */
 function formIdOf(intent: string, formData: FormData): string {
   const section = formData.get('sectionId')
@@ -69,7 +79,8 @@ const refusals: Record<string, RefusalAnswer> = {
 const choiceArrays = ['phenomenonIds', 'reportIds']
 
 interface Submission {
-  user: WelfareActor
+  /** The signed-in editor: an actor for the use cases and a viewer for the reads that ask first. */
+  user: WelfareActor & Awaited<ReturnType<typeof requireRole>>
   welfareReportId: string
   formData: FormData
   page: FormReplies
@@ -104,6 +115,12 @@ const intents: Record<string, (submission: Submission) => Promise<FormReply>> = 
   async deleteSection({ user, welfareReportId, formData, page }) {
     const parsed = parseForm(SectionRefSchema, formData)
     if (!parsed.ok) return page.invalid(parsed.fieldErrors)
+    if (!isConfirmed(formData)) {
+      const shown = await getWelfareReportPage(user, welfareReportId)
+      const section = shown?.document.sections.find((candidate) => candidate.id === parsed.data.sectionId)
+      if (!section) throw data({ code: 'not_found' }, { status: 404 })
+      return page.confirm(deleteSectionConfirmation(section.title))
+    }
     return page.answer(await deleteSection(user, { ...parsed.data, welfareReportId }), 'welfare.section.deleted')
   },
   async include({ user, welfareReportId, formData, page }) {
@@ -175,9 +192,12 @@ function SectionEditor({
             {t('welfare.section.moveDown')}
           </ButtonForm>
         ) : null}
-        <ButtonForm hidden={{ intent: 'deleteSection', sectionId: section.id }} variant="danger">
-          {t('welfare.section.delete')}
-        </ButtonForm>
+        <Form method="post" preventScrollReset>
+          <CsrfInput />
+          <input type="hidden" name="intent" value="deleteSection" />
+          <input type="hidden" name="sectionId" value={section.id} />
+          <ConfirmButton text={deleteSectionConfirmation(section.title)}>{t('welfare.section.delete')}</ConfirmButton>
+        </Form>
       </div>
       <details open={Boolean(editResult && !editResult.ok)} className="rounded-md bg-white p-3">
         <summary className="min-h-11 cursor-pointer py-2 font-semibold">{t('welfare.section.edit')}</summary>
@@ -349,6 +369,27 @@ function AddSection() {
   )
 }
 
+/** The answers whose form is gone or not yet shown: the question before deleting, and the section deleted. */
+function PageMessage() {
+  const result = useActionData<typeof action>()
+  const { t } = useI18n()
+  if (result?.confirmation) {
+    return (
+      <div className="mb-6">
+        <ConfirmationView confirmation={result.confirmation} />
+      </div>
+    )
+  }
+  if (result?.ok && result.formId.startsWith('deleteSection:') && result.message) {
+    return (
+      <div className="mb-6">
+        <Alert tone="success">{t(result.message)}</Alert>
+      </div>
+    )
+  }
+  return null
+}
+
 export default function WelfareReportPage() {
   const { document, html, readableReportIds, canEdit, candidates } = useLoaderData<typeof loader>()
   const { locale, t } = useI18n()
@@ -374,6 +415,7 @@ export default function WelfareReportPage() {
           {t('welfare.export.csv')}
         </a>
       </nav>
+      <PageMessage />
       {canEdit ? (
         <div className="mb-8">
           <ReportSettings document={document} />

@@ -2,6 +2,7 @@ import { data } from '@remix-run/react'
 import { type FieldFinding } from '#app/domain/identifiability.ts'
 import { type ReportStatus } from '#app/domain/report-status.ts'
 import { type CommonRefusal, type Refused } from '#app/services/result.ts'
+import { type Confirmation, type ConfirmationText, confirmationFor } from './confirmation.ts'
 import { type FieldErrors, formValues } from './forms.ts'
 import { type MessageKey } from './i18n.ts'
 
@@ -21,6 +22,8 @@ export interface PageFormResult {
   reports: { id: string; title: string; status: ReportStatus }[]
   /** The item or section just added, so the add form starts afresh in the same render as the success message. */
   addedId?: string
+  /** An irreversible action sent without confirming: the question, asked as a page when JavaScript is off. */
+  confirmation?: Confirmation
 }
 
 /** The result meant for this form, if the last submission came from it. */
@@ -68,6 +71,7 @@ export function pageReplies(formData: FormData, formId: string, guardField: Mess
   return {
     reply,
     done: (message: MessageKey, result: Partial<PageFormResult> = {}) => reply(200, { message, ...result }),
+    confirm: (text: ConfirmationText) => reply(200, { ok: false, confirmation: confirmationFor(formData, text) }),
     invalid: (fieldErrors: FieldErrors, findings: FieldFinding[] = []) =>
       reply(400, { findings, fieldErrors: { ...guardFieldErrors(findings), ...fieldErrors } }),
     guardFieldErrors,

@@ -476,8 +476,17 @@ describe('preparing and publishing an agenda', () => {
     await post(meetingId, { intent: 'moveItem', itemId: first, direction: 'down' })
     expect((await itemsOf(meetingId)).map((item) => item.id)).toEqual([third, first, second])
 
+    // Deleting asks first, naming the item; nothing is deleted until confirmed.
+    const asked = await post(meetingId, { intent: 'deleteItem', itemId: third })
+    expect(payloadOf(asked)).toMatchObject({
+      ok: false,
+      confirmation: { message: 'meetings.item.deleteConfirm', yes: 'meetings.item.deleteYes', intent: 'deleteItem' },
+    })
+    expect(await itemsOf(meetingId)).toHaveLength(3)
     // Deleting closes the gap.
-    expect(statusOf(await post(meetingId, { intent: 'deleteItem', itemId: third }))).toBe(200)
+    const deleted = await post(meetingId, { intent: 'deleteItem', itemId: third, confirmed: 'yes' })
+    expect(statusOf(deleted)).toBe(200)
+    expect(payloadOf(deleted).message).toBe('meetings.item.deleted')
     expect((await itemsOf(meetingId)).map((item) => [item.id, item.position])).toEqual([
       [first, 1],
       [second, 2],

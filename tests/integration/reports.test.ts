@@ -351,8 +351,42 @@ describe('the lifecycle', () => {
         await thrownBy(transition(otherWorker.session, reportId, { to: 'withdrawn', expectedStatus: 'submitted' })),
       ),
     ).toBe(404)
-    await transition(worker.session, reportId, { to: 'withdrawn', expectedStatus: 'submitted' })
+    await transition(worker.session, reportId, { to: 'withdrawn', expectedStatus: 'submitted', confirmed: 'yes' })
     expect(await statusOfReport(reportId)).toBe('withdrawn')
+  })
+
+  test('withdrawing asks first in words, and the reporter who withdrew is not told they will be told', async () => {
+    const reportId = await submitNewReport(worker.session)
+    const asked = await transition(worker.session, reportId, { to: 'withdrawn', expectedStatus: 'submitted' })
+    expect(statusOf(asked)).toBe(200)
+    expect(payloadOf(asked)).toMatchObject({
+      ok: false,
+      error: 'confirm',
+      confirmation: {
+        message: 'report.withdraw.confirm',
+        yes: 'report.withdraw.yes',
+        intent: 'transition',
+        fields: expect.arrayContaining([
+          ['to', 'withdrawn'],
+          ['expectedStatus', 'submitted'],
+        ]),
+      },
+    })
+    expect(await statusOfReport(reportId)).toBe('submitted')
+
+    const done = await transition(worker.session, reportId, {
+      to: 'withdrawn',
+      expectedStatus: 'submitted',
+      confirmed: 'yes',
+    })
+    expect(payloadOf(done)).toEqual({ ok: true, done: 'report.withdraw.done' })
+    expect(await statusOfReport(reportId)).toBe('withdrawn')
+  })
+
+  test('a step the reporter takes is "saved"; a step someone else takes tells the reporter', async () => {
+    const reportId = await submitNewReport(worker.session)
+    const taken = await transition(lead.session, reportId, { to: 'in_review', expectedStatus: 'submitted' })
+    expect(payloadOf(taken)).toEqual({ ok: true, done: 'report.transition.done' })
   })
 
   test('events cannot be changed or deleted, even directly in the database', async () => {

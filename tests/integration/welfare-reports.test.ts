@@ -439,13 +439,27 @@ describe('building a welfare report', () => {
   })
 
   test('a section reporters were told about cannot be deleted; an unused one can', async () => {
-    const used = await post(welfareReportId, { intent: 'deleteSection', sectionId: firstSectionId })
+    const used = await post(welfareReportId, { intent: 'deleteSection', sectionId: firstSectionId, confirmed: 'yes' })
     expect(statusOf(used)).toBe(409)
     expect(payloadOf(used).message).toBe('welfare.section.inUse')
     await post(welfareReportId, { intent: 'addSection', title: 'Poistettava' })
     let { document } = await load(welfareReportId)
     const spare = document.sections[2]
-    const deleted = await post(welfareReportId, { intent: 'deleteSection', sectionId: spare.id })
+    // Without confirming, the page only asks, naming the section and what deleting it does.
+    const asked = await post(welfareReportId, { intent: 'deleteSection', sectionId: spare.id })
+    expect(statusOf(asked)).toBe(200)
+    expect(payloadOf(asked)).toMatchObject({
+      ok: false,
+      confirmation: {
+        message: 'welfare.section.deleteConfirm',
+        params: { title: 'Poistettava' },
+        yes: 'welfare.section.deleteYes',
+        intent: 'deleteSection',
+        fields: [['sectionId', spare.id]],
+      },
+    })
+    expect((await load(welfareReportId)).document.sections).toHaveLength(3)
+    const deleted = await post(welfareReportId, { intent: 'deleteSection', sectionId: spare.id, confirmed: 'yes' })
     expect(payloadOf(deleted).message).toBe('welfare.section.deleted')
     ;({ document } = await load(welfareReportId))
     expect(document.sections).toHaveLength(2)
