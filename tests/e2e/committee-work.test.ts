@@ -181,6 +181,9 @@ test(
     await expect.poll(focusedLabel).toBe('Siirrä ylös: 2 § Muut asiat')
     await coordinator.getByText('Muokkaa asiaa 2 § Muut asiat').click()
     await coordinator.getByRole('button', { name: 'Poista asia: 2 § Muut asiat' }).click()
+    const confirmDelete = coordinator.getByRole('dialog', { name: 'Vahvista toiminto' })
+    expect(await confirmDelete.textContent()).toContain('Asia ”Muut asiat” poistetaan esityslistalta')
+    await confirmDelete.getByRole('button', { name: 'Kyllä, poista asia' }).click()
     await expect.poll(() => visible(coordinator.getByText('Asia poistettu esityslistalta.'))).toBe(true)
 
     await coordinator.getByLabel('Esityslista on valmis julkaistavaksi').check()

@@ -98,7 +98,7 @@ describe('my reports', () => {
       draft: await write(worker, 'Keskeneräinen havainto verkkopankkitunnuksista', { submit: false }),
       withdrawn: await write(worker, 'Peruttu havainto'),
     }
-    await transition(worker, ids.withdrawn, { to: 'withdrawn', expectedStatus: 'submitted' })
+    await transition(worker, ids.withdrawn, { to: 'withdrawn', expectedStatus: 'submitted', confirmed: 'yes' })
     await write(teammate, 'Tiimikaverin raportti vuokrarästeistä')
     await write(lead, 'Tiimin vetäjän oma raportti')
   })
