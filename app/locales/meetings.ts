@@ -61,6 +61,8 @@ const fi = {
   'meetings.item.deleteConfirm':
     'Asia ”{item}” poistetaan esityslistalta tekstineen, ja seuraavat asiat numeroidaan uudelleen. Asiaan liitetyt raportit ja ilmiöt itse säilyvät. Poistoa ei voi perua.',
   'meetings.item.deleteYes': 'Kyllä, poista asia',
+  'meetings.item.undo': 'Kumoa poisto',
+  'meetings.item.restored': 'Asia on palautettu esityslistalle.',
   'meetings.item.editNamed': 'Muokkaa asiaa {item}',
   'meetings.item.moveUp': 'Siirrä ylös',
   'meetings.item.moveUpNamed': 'Siirrä ylös: {item}',
@@ -187,6 +189,8 @@ const sv: Catalog = {
   'meetings.item.deleteConfirm':
     'Ärendet ”{item}” tas bort från föredragningslistan med sin text, och de följande ärendena numreras om. Rapporterna och fenomenen som kopplats till ärendet finns kvar. Det går inte att ångra.',
   'meetings.item.deleteYes': 'Ja, ta bort ärendet',
+  'meetings.item.undo': 'Ångra borttagningen',
+  'meetings.item.restored': 'Ärendet har lagts tillbaka på föredragningslistan.',
   'meetings.item.editNamed': 'Redigera ärendet {item}',
   'meetings.item.moveUp': 'Flytta upp',
   'meetings.item.moveUpNamed': 'Flytta upp: {item}',
@@ -311,6 +315,8 @@ const en: Catalog = {
   'meetings.item.deleteConfirm':
     'The item “{item}” will be removed from the agenda with its text, and the items after it renumbered. The reports and phenomena linked to it remain. This cannot be undone.',
   'meetings.item.deleteYes': 'Yes, delete the item',
+  'meetings.item.undo': 'Undo the deletion',
+  'meetings.item.restored': 'The item is back on the agenda.',
   'meetings.item.editNamed': 'Edit {item}',
   'meetings.item.moveUp': 'Move up',
   'meetings.item.moveUpNamed': 'Move up: {item}',

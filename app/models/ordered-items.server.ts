@@ -68,6 +68,17 @@ export async function moveWithinList(
   return true
 }
 
+/**
+ * Puts the list's last row back at a position it once held, moving the rows from there down by one; the unique
+ * position is checked at commit. A position past the end leaves the row last.
+ */
+export async function placeAt(trx: Transaction<Database>, list: OrderedList, row: Positioned, position: number) {
+  if (position >= row.position) return
+  await sql`update ${sql.table(list.table)} set position = position + 1
+    where ${sql.ref(list.listColumn)} = ${list.listId} and position >= ${position} and id <> ${row.id}`.execute(trx)
+  await sql`update ${sql.table(list.table)} set position = ${position} where id = ${row.id}`.execute(trx)
+}
+
 /** Deletes the row and closes the gap, so the list stays numbered 1…n. */
 export async function deleteFromList(trx: Transaction<Database>, list: OrderedList, row: Positioned) {
   await sql`delete from ${sql.table(list.table)} where id = ${row.id}`.execute(trx)

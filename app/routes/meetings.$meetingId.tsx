@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-r
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { ConfirmButton, ConfirmationView } from '#app/components/confirm.tsx'
+import { IntentForm } from '#app/components/intent-form.tsx'
 import { CsrfInput } from '#app/components/csrf-input.tsx'
 import {
   AgendaItemBody,
@@ -43,6 +44,7 @@ import {
   moveAgendaItem,
   publishMeeting,
   recordDecision,
+  restoreAgendaItem,
   updateAgendaItem,
   type MeetingActor,
   updateMeeting,
@@ -89,6 +91,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const ItemIdSchema = z.object({ itemId: z.uuid({ error: 'validation.invalid' }) })
 const UpdateAgendaItemSchema = AgendaItemSchema.extend({ version: EditVersionSchema })
+const RestoreAgendaItemSchema = AgendaItemSchema.extend({
+  position: z.coerce.number({ error: 'validation.invalid' }).int().min(1),
+})
 const MoveSchema = ItemIdSchema.extend({ direction: z.enum(agendaMoves, { error: 'validation.invalid' }) })
 const PublishSchema = z.object({
   confirm: z.literal('on', { error: 'meetings.publish.confirmRequired' }),
@@ -98,6 +103,7 @@ function formIdOf(intent: Intent, itemId: string): string {
   switch (intent) {
     case 'updateMeeting':
     case 'addItem':
+    case 'restoreItem':
     case 'publish':
       return intent
     case 'updateItem':
@@ -115,6 +121,23 @@ const deleteItemConfirmation = (item: string): ConfirmationText => ({
   params: { item },
   yes: 'meetings.item.deleteYes',
 })
+
+/** What the page needs to put a deleted item back: its texts, its own links and its place, read before deleting. */
+async function undoOfDeleting(user: MeetingActor, ids: { meetingId: string; itemId: string }) {
+  const meeting = await getMeetingForViewer(user, ids.meetingId)
+  const index = meeting?.items.findIndex((candidate) => candidate.id === ids.itemId) ?? -1
+  const item = meeting?.items[index]
+  if (!item) return null
+  const fields: [string, string][] = [
+    ['title', item.title],
+    ['summary', item.summary],
+    ['proposal', item.proposal],
+    ['position', String(index + 1)],
+    ...item.reports.filter((r) => r.via_phenomenon_id === null).map((r): [string, string] => ['reportIds', r.id]),
+    ...item.phenomena.map((p): [string, string] => ['phenomenonIds', p.id]),
+  ]
+  return { intent: 'restoreItem', fields }
+}
 
 /** The meeting refusals the page answers in its own words. */
 const refusals: Record<string, RefusalAnswer> = {
@@ -161,7 +184,13 @@ const handlers = {
       // A published agenda is refused as it is refused when confirmed; there is nothing to ask.
       if (meeting.published_at === null) return page.confirm(deleteItemConfirmation(item.title))
     }
-    return page.answer(await deleteAgendaItem(user, ids), 'meetings.item.deleted')
+    const undo = await undoOfDeleting(user, ids)
+    return page.answer(await deleteAgendaItem(user, ids), 'meetings.item.deleted', undo ? { undo } : {})
+  },
+  async restoreItem({ user, formData, page, ids: { meetingId } }) {
+    const parsed = parseForm(RestoreAgendaItemSchema, formData, reportArrays)
+    if (!parsed.ok) return page.invalidTexts(parsed.fieldErrors, agendaItemTextFields)
+    return page.answer(await restoreAgendaItem(user, { ...parsed.data, meetingId }), 'meetings.item.restored')
   },
   async moveItem({ user, formData, page, ids }) {
     const parsed = parseForm(MoveSchema, formData)
@@ -366,6 +395,19 @@ function PageMessage() {
   const [searchParams] = useSearchParams()
   const { t } = useI18n()
   if (!result) return searchParams.get('planned') ? <Alert tone="success">{t('meetings.plan.done')}</Alert> : null
+  if (result.ok && result.undo) {
+    return (
+      <Alert tone="success">
+        <IntentForm intent={result.undo.intent} className="flex flex-wrap items-center gap-3">
+          {result.undo.fields.map(([name, value], index) => (
+            <input key={`${name}-${index}`} type="hidden" name={name} value={value} />
+          ))}
+          <span>{result.message ? t(result.message) : null}</span>
+          <Button variant="secondary">{t('meetings.item.undo')}</Button>
+        </IntentForm>
+      </Alert>
+    )
+  }
   if (result.ok) return result.message ? <Alert tone="success">{t(result.message)}</Alert> : null
   // Findings are listed in the form itself, next to the fields that hold them.
   if (!result.message && (result.findings.length > 0 || Object.keys(result.fieldErrors).length === 0)) return null

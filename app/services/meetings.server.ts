@@ -41,7 +41,7 @@ import {
   type MeetingViewer,
   updateMeetingDetails,
 } from '#app/models/meeting.server.ts'
-import { deleteFromList, findPositioned, moveWithinList, agendaOf } from '#app/models/ordered-items.server.ts'
+import { deleteFromList, findPositioned, moveWithinList, agendaOf, placeAt } from '#app/models/ordered-items.server.ts'
 import { listCommittees } from '#app/models/organisation.server.ts'
 import { scanTextsOfOrganisation } from '#app/models/organisation-settings.server.ts'
 import { listOwnReports, replaceLinks } from '#app/models/report-links.server.ts'
@@ -162,9 +162,28 @@ export async function updateMeeting(
   })
 }
 
-export async function addAgendaItem(
+export function addAgendaItem(
   actor: MeetingActor,
   input: AgendaItemInput & { meetingId: string },
+): Promise<MeetingResult<{ itemId: string }>> {
+  return addAgendaItemAt(actor, input, null)
+}
+
+/**
+ * Undoes a deletion: the item is added again from what the page was given when it was deleted, at the place it held,
+ * and passes every check a new item passes.
+ */
+export function restoreAgendaItem(
+  actor: MeetingActor,
+  input: AgendaItemInput & { meetingId: string; position: number },
+): Promise<MeetingResult<{ itemId: string }>> {
+  return addAgendaItemAt(actor, input, input.position)
+}
+
+async function addAgendaItemAt(
+  actor: MeetingActor,
+  input: AgendaItemInput & { meetingId: string },
+  position: number | null,
 ): Promise<MeetingResult<{ itemId: string }>> {
   const organisationId = actor.organisation.id
   const findings = await scanTextsOfOrganisation(getDb(), organisationId, agendaItemTexts(input))
@@ -174,6 +193,8 @@ export async function addAgendaItem(
     if (Object.keys(fieldErrors).length > 0) return { ok: false, reason: 'invalid', fieldErrors }
     const itemId = await insertAgendaItem(trx, { ...input, organisationId })
     await replaceLinks(trx, { kind: 'agenda_item', id: itemId }, input)
+    const added = position === null ? undefined : await findPositioned(trx, agendaOf(input.meetingId), itemId)
+    if (added && position !== null) await placeAt(trx, agendaOf(input.meetingId), added, position)
     return { ok: true, itemId }
   })
 }

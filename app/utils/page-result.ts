@@ -24,6 +24,8 @@ export interface PageFormResult {
   addedId?: string
   /** An irreversible action sent without confirming: the question, asked as a page when JavaScript is off. */
   confirmation?: Confirmation
+  /** After a deletion that can be undone: the form that puts back what was deleted. */
+  undo?: { intent: string; fields: [string, string][] }
 }
 
 /** The result meant for this form, if the last submission came from it. */

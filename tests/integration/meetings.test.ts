@@ -491,6 +491,19 @@ describe('preparing and publishing an agenda', () => {
       [first, 1],
       [second, 2],
     ])
+    // The page may put it back where it was, from what the deletion answered with.
+    const undo = payloadOf(deleted).undo!
+    expect(undo.fields).toEqual(
+      expect.arrayContaining([
+        ['title', 'Kolmas'],
+        ['position', '1'],
+      ]),
+    )
+    const restored = await post(meetingId, { intent: undo.intent, ...Object.fromEntries(undo.fields) })
+    expect(payloadOf(restored)).toMatchObject({ ok: true, message: 'meetings.item.restored' })
+    const after = await itemsOf(meetingId)
+    expect(after.map((item) => item.position)).toEqual([1, 2, 3])
+    expect(after.slice(1).map((item) => item.id)).toEqual([first, second])
   })
 
   test('an item is edited with its links, and links outside the forwarded reports are refused', async () => {
