@@ -112,3 +112,35 @@ test('without JavaScript the same question comes as a page, and yes carries the 
   await expect.poll(() => page.getByText('Raportti on peruttu. Sitä ei käsitellä.').isVisible()).toBe(true)
   await context.close()
 })
+
+test('a deleted agenda item is put back in its place by undo (390 px)', async () => {
+  const coordinator = await signedInPage(browser, 'koordinaattori@demo.example')
+  await coordinator.setViewportSize({ width: 390, height: 900 })
+  await coordinator.goto('/meetings')
+  const planForm = coordinator.locator('form', { has: coordinator.getByRole('button', { name: 'Luo kokous' }) })
+  await planForm.getByLabel('Toimielin').selectOption({ label: 'Perusturvalautakunta' })
+  await planForm.getByLabel('Aika').fill(`${new Date().getUTCFullYear() + 2}-03-10T17:00`)
+  await planForm.getByRole('button', { name: 'Luo kokous' }).click()
+  await coordinator.waitForURL(/\/meetings\/[0-9a-f-]{36}\?planned=1$/)
+  await hydrated(coordinator)
+  const addForm = coordinator.locator('form', { has: coordinator.getByRole('button', { name: 'Lisää asia' }) })
+  for (const title of ['Palautettava asia', 'Toinen asia']) {
+    await addForm.getByLabel('Otsikko', { exact: true }).fill(title)
+    await addForm.getByRole('button', { name: 'Lisää asia' }).click()
+    await expect.poll(() => coordinator.getByText(`§ ${title}`).first().isVisible()).toBe(true)
+  }
+
+  await coordinator.getByText('Muokkaa asiaa 1 § Palautettava asia').click()
+  await coordinator.getByRole('button', { name: 'Poista asia: 1 § Palautettava asia' }).click()
+  const dialog = coordinator.getByRole('dialog', { name: 'Vahvista toiminto' })
+  await expect.poll(() => dialog.isVisible()).toBe(true)
+  await dialog.getByRole('button', { name: 'Kyllä, poista asia' }).click()
+  await expect.poll(() => coordinator.getByText('Asia poistettu esityslistalta.').isVisible()).toBe(true)
+  await checkPage(coordinator, 'confirm-agenda-deleted-390')
+
+  await coordinator.getByRole('button', { name: 'Kumoa poisto' }).click()
+  await expect.poll(() => coordinator.getByText('Asia on palautettu esityslistalle.').isVisible()).toBe(true)
+  await expect.poll(() => coordinator.getByText('Muokkaa asiaa 1 § Palautettava asia').isVisible()).toBe(true)
+  await checkPage(coordinator, 'confirm-agenda-restored-390')
+  await coordinator.context().close()
+})
