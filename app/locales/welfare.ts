@@ -55,6 +55,8 @@ const fi = {
   'welfare.section.deleteConfirm':
     'Luku ”{title}” poistetaan kertomuksesta tekstineen, ja siihen liitetyt ilmiöt ja raportit irrotetaan siitä. Ilmiöt ja raportit itse säilyvät. Poistoa ei voi perua.',
   'welfare.section.deleteYes': 'Kyllä, poista luku',
+  'welfare.section.undo': 'Kumoa poisto',
+  'welfare.section.restored': 'Luku on palautettu paikalleen.',
   'welfare.section.inUse':
     'Lukua ei voi poistaa, koska raportoijille on jo kerrottu raporttiensa päätyneen siihen. Voit muuttaa luvun otsikkoa ja tekstiä.',
   'welfare.section.none': 'Kertomuksessa ei ole vielä lukuja.',
@@ -201,6 +203,8 @@ export const welfareMessages: { fi: typeof fi; sv: Catalog; en: Catalog } = {
     'welfare.section.deleteConfirm':
       'Kapitlet ”{title}” tas bort ur berättelsen med sin text, och fenomenen och rapporterna kopplas loss från det. Fenomenen och rapporterna finns kvar. Det går inte att ångra.',
     'welfare.section.deleteYes': 'Ja, ta bort kapitlet',
+    'welfare.section.undo': 'Ångra borttagningen',
+    'welfare.section.restored': 'Kapitlet har lagts tillbaka på sin plats.',
     'welfare.section.inUse':
       'Kapitlet kan inte tas bort, eftersom rapportörerna redan har fått veta att deras rapporter finns i det. Du kan ändra kapitlets rubrik och text.',
     'welfare.section.none': 'Berättelsen har inga kapitel ännu.',
@@ -341,6 +345,8 @@ export const welfareMessages: { fi: typeof fi; sv: Catalog; en: Catalog } = {
     'welfare.section.deleteConfirm':
       'The section “{title}” will be deleted from the report with its text, and its phenomena and reports unlinked from it. The phenomena and reports themselves remain. This cannot be undone.',
     'welfare.section.deleteYes': 'Yes, delete the section',
+    'welfare.section.undo': 'Undo the deletion',
+    'welfare.section.restored': 'The section is back in its place.',
     'welfare.section.inUse':
       'The section cannot be deleted: reporters have already been told their reports are in it. You can change its title and text.',
     'welfare.section.none': 'The report has no sections yet.',

@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-r
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { ConfirmButton, ConfirmationView } from '#app/components/confirm.tsx'
+import { IntentForm } from '#app/components/intent-form.tsx'
 import { CsrfInput } from '#app/components/csrf-input.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
 import { useFocusAfterMove } from '#app/components/use-focus-after-move.ts'
@@ -24,6 +25,7 @@ import {
   includeInSection,
   moveSection,
   removeFromSection,
+  restoreSection,
   updateSection,
   updateWelfareReport,
   type WelfareActor,
@@ -57,6 +59,9 @@ const ChoiceSchema = z
     message: 'welfare.include.nothingChosen',
   })
 const UpdateSectionSchema = WelfareSectionFormSchema.extend({ sectionId, version: EditVersionSchema })
+const RestoreSectionSchema = WelfareSectionFormSchema.extend({
+  position: z.coerce.number({ error: 'validation.invalid' }).int().min(1),
+})
 
 /** Deleting a section cannot be undone, so it asks first, naming the section. */
 const deleteSectionConfirmation = (title: string): ConfirmationText => ({
@@ -64,6 +69,25 @@ const deleteSectionConfirmation = (title: string): ConfirmationText => ({
   params: { title },
   yes: 'welfare.section.deleteYes',
 })
+
+/**
+ * What the page needs to put a deleted section back, read before deleting: its texts and its place. Only a section
+ * that held nothing but its texts is offered back, since links put back would not be the links it had.
+ */
+async function undoOfDeleting(user: Submission['user'], welfareReportId: string, sectionId: string) {
+  const shown = await getWelfareReportPage(user, welfareReportId)
+  const sections = shown?.document.sections ?? []
+  const index = sections.findIndex((candidate) => candidate.id === sectionId)
+  const section = sections[index]
+  if (!section || section.phenomena.length > 0 || section.reports.length > 0) return null
+  const fields: [string, string][] = [
+    ['title', section.title],
+    ['category', section.category ?? ''],
+    ['body', section.body],
+    ['position', String(index + 1)],
+  ]
+  return { intent: 'restoreSection', fields }
+}
 
 /** Which form on the page sent the request: the intent, and the section for a section's own forms. */
 function formIdOf(intent: string, formData: FormData): string {
@@ -121,7 +145,14 @@ const intents: Record<string, (submission: Submission) => Promise<FormReply>> = 
       if (!section) throw data({ code: 'not_found' }, { status: 404 })
       return page.confirm(deleteSectionConfirmation(section.title))
     }
-    return page.answer(await deleteSection(user, { ...parsed.data, welfareReportId }), 'welfare.section.deleted')
+    const undo = await undoOfDeleting(user, welfareReportId, parsed.data.sectionId)
+    const deleted = await deleteSection(user, { ...parsed.data, welfareReportId })
+    return page.answer(deleted, 'welfare.section.deleted', undo ? { undo } : {})
+  },
+  async restoreSection({ user, welfareReportId, formData, page }) {
+    const parsed = parseForm(RestoreSectionSchema, formData)
+    if (!parsed.ok) return page.invalidTexts(parsed.fieldErrors, ['title', 'body'])
+    return page.answer(await restoreSection(user, { ...parsed.data, welfareReportId }), 'welfare.section.restored')
   },
   async include({ user, welfareReportId, formData, page }) {
     const parsed = parseForm(ChoiceSchema, formData, choiceArrays)
@@ -383,7 +414,26 @@ function PageMessage() {
   if (result?.ok && result.formId.startsWith('deleteSection:') && result.message) {
     return (
       <div className="mb-6">
-        <Alert tone="success">{t(result.message)}</Alert>
+        <Alert tone="success">
+          {result.undo ? (
+            <IntentForm intent={result.undo.intent} className="flex flex-wrap items-center gap-3">
+              {result.undo.fields.map(([name, value]) => (
+                <input key={name} type="hidden" name={name} value={value} />
+              ))}
+              <span>{t(result.message)}</span>
+              <Button variant="secondary">{t('welfare.section.undo')}</Button>
+            </IntentForm>
+          ) : (
+            t(result.message)
+          )}
+        </Alert>
+      </div>
+    )
+  }
+  if (result?.formId === 'restoreSection') {
+    return (
+      <div className="mb-6">
+        <FormMessage result={result} />
       </div>
     )
   }

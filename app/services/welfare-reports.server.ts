@@ -7,7 +7,7 @@ import {
   type WelfareSectionInput,
 } from '#app/domain/welfare-report-form.ts'
 import { type Database } from '#app/models/database.ts'
-import { deleteFromList, moveWithinList, sectionsOf, type Move } from '#app/models/ordered-items.server.ts'
+import { deleteFromList, moveWithinList, placeAt, sectionsOf, type Move } from '#app/models/ordered-items.server.ts'
 import { scanTextsOfOrganisation } from '#app/models/organisation-settings.server.ts'
 import {
   addPhenomenonLinks,
@@ -167,6 +167,25 @@ export async function addSection(
   return editSections(actor, input.welfareReportId, async (trx): Promise<WelfareResult<{ sectionId: string }>> => {
     if (refused) return refused
     return { ok: true, sectionId: await insertSection(trx, { ...input, organisationId }) }
+  })
+}
+
+/**
+ * Undoes deleting a section that held only its texts: it is added again, with every check adding one runs, at the
+ * place it held.
+ */
+export async function restoreSection(
+  actor: WelfareActor,
+  input: WelfareSectionInput & { welfareReportId: string; position: number },
+): Promise<WelfareResult<{ sectionId: string }>> {
+  const organisationId = actor.organisation.id
+  const refused = await guardTexts(getDb(), actor, input)
+  return editSections(actor, input.welfareReportId, async (trx): Promise<WelfareResult<{ sectionId: string }>> => {
+    if (refused) return refused
+    const sectionId = await insertSection(trx, { ...input, organisationId })
+    const added = await findSection(trx, { welfareReportId: input.welfareReportId, sectionId, organisationId })
+    if (added) await placeAt(trx, sectionsOf(input.welfareReportId), added, input.position)
+    return { ok: true, sectionId }
   })
 }
 

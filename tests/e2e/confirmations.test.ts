@@ -51,7 +51,7 @@ for (const width of widths) {
     await dialog.getByRole('button', { name: 'Kyllä, peru raportti' }).click()
     await expect.poll(() => worker.getByText('Raportti on peruttu. Sitä ei käsitellä.').isVisible()).toBe(true)
     expect(await worker.getByText('Raportoija saa tiedon').count()).toBe(0)
-    expect(await worker.getByRole('button', { name: 'Peru raportti', exact: true }).count()).toBe(0)
+    await expect.poll(() => worker.getByRole('button', { name: 'Peru raportti', exact: true }).count()).toBe(0)
     await checkPage(worker, `confirm-withdraw-done-${width}`)
     await worker.context().close()
   })
@@ -82,6 +82,9 @@ for (const width of widths) {
     await expect.poll(() => coordinator.getByText('Luku on poistettu.').isVisible()).toBe(true)
     expect(await section.count()).toBe(0)
     await checkPage(coordinator, `confirm-section-done-${width}`)
+    await coordinator.getByRole('button', { name: 'Kumoa poisto' }).click()
+    await expect.poll(() => coordinator.getByText('Luku on palautettu paikalleen.').isVisible()).toBe(true)
+    await expect.poll(() => section.isVisible()).toBe(true)
     await coordinator.context().close()
   })
 }

@@ -463,6 +463,22 @@ describe('building a welfare report', () => {
     expect(payloadOf(deleted).message).toBe('welfare.section.deleted')
     ;({ document } = await load(welfareReportId))
     expect(document.sections).toHaveLength(2)
+    // A section that held only its texts can be put back, from what the deletion answered with.
+    const undo = payloadOf(deleted).undo!
+    expect(undo).toEqual({
+      intent: 'restoreSection',
+      fields: [
+        ['title', 'Poistettava'],
+        ['category', ''],
+        ['body', ''],
+        ['position', '3'],
+      ],
+    })
+    const restored = await post(welfareReportId, { intent: undo.intent, ...Object.fromEntries(undo.fields) })
+    expect(payloadOf(restored)).toMatchObject({ ok: true, message: 'welfare.section.restored' })
+    ;({ document } = await load(welfareReportId))
+    expect(document.sections).toHaveLength(3)
+    expect(document.sections[2]!.title).toBe('Poistettava')
   })
 
   test('a section saved by someone else meanwhile is not overwritten: 409, and the text typed comes back', async () => {
