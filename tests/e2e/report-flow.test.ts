@@ -56,7 +56,13 @@ test('a report goes from the worker to the lead and forward, and the timeline sh
   await expect.poll(() => lead.getByText('Tila: Täydennettävänä').isVisible()).toBe(true)
 
   await worker.goto(reportUrl)
-  await expect.poll(() => worker.getByText('Kuinka monta asiakasta viikossa?').isVisible()).toBe(true)
+  // The lead's request stands both at the top of the page, until resubmitted, and in the timeline.
+  await expect
+    .poll(() => worker.getByRole('blockquote').getByText('Kuinka monta asiakasta viikossa?').isVisible())
+    .toBe(true)
+  await expect
+    .poll(() => worker.locator('#timeline').getByText('Kuinka monta asiakasta viikossa?').isVisible())
+    .toBe(true)
   await worker.getByRole('link', { name: 'Muokkaa raporttia' }).click()
   await expect.poll(() => heading(worker)).toBe('Muokkaa raporttia')
   await worker.getByLabel('Arvio asiakkaiden määrästä').fill('15')
