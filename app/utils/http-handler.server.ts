@@ -86,30 +86,29 @@ export function createAppRequestHandler({
    * 413 before the rest of the body is read: problem+json for the API; elsewhere the app's own error page for
    * `tooLargePagePath`, in the visitor's language and layout, at the address they sent the form to.
    */
-  async function sendTooLarge(req: express.Request, res: express.Response) {
+  async function sendTooLarge(req: express.Request, res: express.Response, url: URL) {
     res.set('Connection', 'close')
     req.unpipe()
-    const origin = `${req.protocol}://${req.get('host') ?? 'localhost'}`
     const headers = { Cookie: req.get('cookie') ?? '', 'Accept-Language': req.get('accept-language') ?? '' }
     if (req.path.startsWith('/api/')) {
-      const request = new Request(new URL(req.originalUrl, origin), { headers })
+      const request = new Request(url, { headers })
       return sendResponse(res, apiProblemResponse(request, 'payload_too_large', { limit: limit / 1024 / 1024 }))
     }
-    const page = new Request(new URL(tooLargePagePath, origin), { headers })
+    const page = new Request(new URL(tooLargePagePath, url), { headers })
     await sendResponse(res, await handleRequest(page, getLoadContext(req, res)))
   }
 
   return async (req, res, next) => {
     try {
-      const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
-      if (hasBody && Number(req.get('content-length') ?? 0) > limit) return await sendTooLarge(req, res)
       const url = requestUrl(req)
       if (!url) return void res.status(400).type('text').send('Bad Request')
+      const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
+      if (hasBody && Number(req.get('content-length') ?? 0) > limit) return await sendTooLarge(req, res, url)
       const body = hasBody ? new BodyLimit(limit) : null
       const response = await handleRequest(toRemixRequest(req, res, url, body), getLoadContext(req, res))
       if (body?.exceeded) {
         await response.body?.cancel()
-        return await sendTooLarge(req, res)
+        return await sendTooLarge(req, res, url)
       }
       await sendResponse(res, response)
     } catch (error) {
