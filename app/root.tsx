@@ -29,15 +29,8 @@ export const links: LinksFunction = () => [
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await getCurrentUser(request).catch(async (error: unknown) => {
-    // The error page has no signed-in user to take the language from: the cookie's language carries over.
-    if (isDatabaseUnavailable(error)) {
-      const locale = await getRequestLocale(request)
-      throw data({ code: 'database_unavailable', locale }, { status: 503, headers: error.headers })
-    }
-    throw error
-  })
+async function loadRootData(request: Request) {
+  const user = await getCurrentUser(request)
   const locale = await getRequestLocale(request, user?.locale)
   const csrf = await getCsrfToken(request)
   return data(
@@ -57,6 +50,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
     },
     { headers: csrf.setCookie ? { 'Set-Cookie': csrf.setCookie } : undefined },
   )
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  try {
+    return await loadRootData(request)
+  } catch (error) {
+    // The error page has no signed-in user to take the language from: the cookie's language carries over.
+    if (!isDatabaseUnavailable(error)) throw error
+    const locale = await getRequestLocale(request)
+    throw data({ code: 'database_unavailable', locale }, { status: 503, headers: error.headers })
+  }
 }
 
 /**
