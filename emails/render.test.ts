@@ -23,6 +23,8 @@ function update(event: Partial<ReportUpdate['event']>, reason: ReportUpdate['rea
       decision: null,
       action: null,
       welfareReport: null,
+      recipient: null,
+      followUp: null,
       actorName: 'Matti Esimies',
       at: '2025-03-04T08:15:00Z',
       ...event,

@@ -21,7 +21,8 @@ export function ReportEvent({ event: stored, brief = false }: { event: TimelineE
     <>
       <p className="font-semibold">{translateEventMessage(t, timelineMessage(event))}</p>
       <p className="text-sm text-slate-700">
-        <time dateTime={event.at}>{formatDateTime(locale, event.at)}</time> · {event.actorName}
+        <time dateTime={event.at}>{formatDateTime(locale, event.at)}</time>
+        {event.actorName ? ` · ${event.actorName}` : null}
       </p>
       {event.committee ? <p className="text-sm">{t('timeline.committee', { committee: event.committee })}</p> : null}
       {event.resolution ? <p className="text-sm">{t(`resolution.${event.resolution}`)}</p> : null}
@@ -30,6 +31,14 @@ export function ReportEvent({ event: stored, brief = false }: { event: TimelineE
           <Link className="underline" to={event.welfareReport.path}>
             {t('timeline.welfareSection', { report: event.welfareReport.title, section: event.welfareReport.section })}
           </Link>
+        </p>
+      ) : null}
+      {event.followUp ? (
+        <p className="text-sm">
+          <Link className="underline" to={event.followUp.path}>
+            {t('timeline.followUpLink', { followUp: event.followUp.title })}
+          </Link>
+          {event.followUp.progress !== null ? ` · ${event.followUp.progress} %` : null}
         </p>
       ) : null}
       {event.comment ? (

@@ -9,7 +9,8 @@ import { type ReportStatus } from './report-status.ts'
  * - The *submission* that counts is the latest one (`reports.submitted_at`, set on every move to `submitted`):
  *   a report sent back for changes and resubmitted starts waiting again.
  * - *Feedback* is any event on the report after that submission made by someone other than its author —
- *   taken into review, changes requested, closed, forwarded, linked to or unlinked from a phenomenon. The
+ *   taken into review, changes requested, closed, forwarded, linked to or unlinked from a phenomenon, and steps
+ *   no user took (a partner's answer, a follow-up falling overdue). The
  *   author's own steps (resubmitting, withdrawing) and the `created` event never count: a lead who writes a
  *   report and takes it into review themselves has not given anyone feedback.
  * - A report *waits* for first feedback while it is `submitted` or `in_review` and has had no feedback since

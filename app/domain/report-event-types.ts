@@ -6,5 +6,11 @@ export const reportEventTypes = [
   'phenomenon_unlinked',
   'action_outcome',
   'welfare_report_included',
+  'sent_to_recipient',
+  'recipient_answered',
+  'sending_returned',
+  'follow_up_created',
+  'follow_up_updated',
+  'follow_up_overdue',
 ] as const
 export type ReportEventType = (typeof reportEventTypes)[number]

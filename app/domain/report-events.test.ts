@@ -26,6 +26,12 @@ const stored: StoredReportEvent = {
   welfare_report_title: null,
   welfare_section_id: null,
   welfare_section_title: null,
+  recipient_name: null,
+  follow_up_id: null,
+  follow_up_title: null,
+  follow_up_target_date: null,
+  follow_up_status: null,
+  follow_up_progress: null,
 }
 
 const en = getTranslate('en')

@@ -1,6 +1,7 @@
 import { type MessageKey, type Translate } from '#app/utils/i18n.ts'
 import { type ActionOutcome } from './action-outcomes.ts'
 import { type AgendaDecision } from './agenda-decisions.ts'
+import { type FollowUpStatus } from './follow-ups.ts'
 import { type ReportEventType } from './report-event-types.ts'
 import { type ReportStatus, type Resolution } from './report-status.ts'
 import { welfareSectionPath } from './welfare-report.ts'
@@ -34,6 +35,13 @@ export interface StoredReportEvent {
   welfare_report_title: string | null
   welfare_section_id: string | null
   welfare_section_title: string | null
+  recipient_name: string | null
+  follow_up_id: string | null
+  follow_up_title: string | null
+  follow_up_target_date: string | null
+  /** The status and progress the update set; for the follow-up's other events, its status at the time of reading. */
+  follow_up_status: FollowUpStatus | null
+  follow_up_progress: number | null
 }
 
 /** What happened, when and by whom, with what it refers to; the value every surface renders. */
@@ -55,6 +63,17 @@ export interface ReportEventView {
   action: { description: string; outcome: ActionOutcome } | null
   /** The welfare report section that used the report; `path` is the app-relative link to the section. */
   welfareReport: { id: string; title: string; sectionId: string; section: string; path: string } | null
+  /** The recipient the report or its phenomenon was sent to, or who answered or returned it. */
+  recipient: string | null
+  /** The follow-up the event tells of; `path` is the app-relative link to it. */
+  followUp: {
+    id: string
+    title: string
+    targetDate: string | null
+    status: FollowUpStatus | null
+    progress: number | null
+    path: string
+  } | null
 }
 
 export function presentReportEvent(event: StoredReportEvent): ReportEventView {
@@ -84,7 +103,28 @@ export function presentReportEvent(event: StoredReportEvent): ReportEventView {
             path: welfareSectionPath(event.welfare_report_id, event.welfare_section_id),
           }
         : null,
+    recipient: event.recipient_name,
+    followUp:
+      event.follow_up_id !== null
+        ? {
+            id: event.follow_up_id,
+            title: event.follow_up_title ?? '',
+            targetDate: event.follow_up_target_date,
+            status: event.follow_up_status,
+            progress: event.follow_up_progress,
+            path: followUpPath(event.follow_up_id),
+          }
+        : null,
   }
+}
+
+export function followUpPath(followUpId: string): string {
+  return `/follow-ups/${followUpId}`
+}
+
+/** A title quoted mid-sentence, without its own closing full stop (which would sit before the quote mark). */
+function quoted(text: string | undefined): string {
+  return (text ?? '').trim().replace(/[.]+$/, '')
 }
 
 /** A catalog text with its parameters; a parameter may itself be a catalog text (a status, a decision…). */
@@ -121,18 +161,50 @@ export function timelineMessage(event: ReportEventView): EventMessage {
         key: 'timeline.actionOutcome',
         params: {
           // Quoted mid-sentence, so the action's own closing full stop would sit before the quote mark.
-          action: (event.action?.description ?? '').trim().replace(/[.]+$/, ''),
+          action: quoted(event.action?.description),
           outcome: event.action ? { key: `actionOutcome.${event.action.outcome}` } : '',
         },
       }
     case 'welfare_report_included':
       return { key: 'timeline.welfareIncluded' }
+    case 'sent_to_recipient':
+      return { key: 'timeline.sentToRecipient', params: { recipient: event.recipient ?? '' } }
+    case 'recipient_answered':
+      return { key: 'timeline.recipientAnswered', params: { recipient: event.recipient ?? '' } }
+    case 'sending_returned':
+      return { key: 'timeline.sendingReturned', params: { recipient: event.recipient ?? '' } }
+    case 'follow_up_created':
+      return { key: 'timeline.followUpCreated', params: { followUp: quoted(event.followUp?.title) } }
+    case 'follow_up_updated':
+      return {
+        key: 'timeline.followUpUpdated',
+        params: {
+          followUp: quoted(event.followUp?.title),
+          status: event.followUp?.status ? { key: `followUpStatus.${event.followUp.status}` } : '',
+        },
+      }
+    case 'follow_up_overdue':
+      return { key: 'timeline.followUpOverdue', params: { followUp: quoted(event.followUp?.title) } }
   }
 }
 
 /** The step an event stands for, as an email names it; a few moves read differently from the status they land in. */
 export type EventStep =
-  'created' | 'linked' | 'unlinked' | 'resubmitted' | 'returned' | 'tabled' | 'noted' | 'action_outcome' | ReportStatus
+  | 'created'
+  | 'linked'
+  | 'unlinked'
+  | 'resubmitted'
+  | 'returned'
+  | 'tabled'
+  | 'noted'
+  | 'action_outcome'
+  | 'sent_to_recipient'
+  | 'recipient_answered'
+  | 'sending_returned'
+  | 'follow_up_created'
+  | 'follow_up_updated'
+  | 'follow_up_overdue'
+  | ReportStatus
 
 /** `reportStatus` stands in for a status change that did not record its target. */
 export function eventStep(
@@ -147,7 +219,13 @@ export function eventStep(
     case 'phenomenon_unlinked':
       return 'unlinked'
     case 'action_outcome':
-      return 'action_outcome'
+    case 'sent_to_recipient':
+    case 'recipient_answered':
+    case 'sending_returned':
+    case 'follow_up_created':
+    case 'follow_up_updated':
+    case 'follow_up_overdue':
+      return event.type
     case 'welfare_report_included':
       return 'in_welfare_report'
     case 'status_changed': {
@@ -162,8 +240,19 @@ export function eventStep(
 }
 
 /** The email's sentence: what happened and who did it. */
-export function emailMessage(event: Pick<ReportEventView, 'actorName' | 'phenomenon'>, step: EventStep): EventMessage {
-  return { key: `email.event.${step}`, params: { actor: event.actorName, phenomenon: event.phenomenon ?? '' } }
+export function emailMessage(
+  event: Pick<ReportEventView, 'actorName' | 'phenomenon' | 'recipient' | 'followUp'>,
+  step: EventStep,
+): EventMessage {
+  return {
+    key: `email.event.${step}`,
+    params: {
+      actor: event.actorName,
+      phenomenon: event.phenomenon ?? '',
+      recipient: event.recipient ?? '',
+      followUp: quoted(event.followUp?.title),
+    },
+  }
 }
 
 /** What to call the actor's comment: a changes request, a decision and a closing reason are different things. */
@@ -178,7 +267,14 @@ export function commentLabelKey(step: EventStep): MessageKey {
     case 'closed':
     case 'returned':
     case 'withdrawn':
+    case 'sending_returned':
       return 'email.comment.reason'
+    case 'sent_to_recipient':
+      return 'email.comment.coveringNote'
+    case 'recipient_answered':
+      return 'email.comment.answer'
+    case 'follow_up_updated':
+      return 'email.comment.update'
     default:
       return 'email.comment.default'
   }

@@ -1,4 +1,5 @@
 import { actionsMessages } from './actions.ts'
+import { followThroughMessages } from './follow-through.ts'
 import { type MessageKey } from './fi.ts'
 import { meetingsMessages } from './meetings.ts'
 import { welfareMessages } from './welfare.ts'
@@ -696,4 +697,5 @@ export const en = {
   ...meetingsMessages.en,
   ...welfareMessages.en,
   ...actionsMessages.en,
+  ...followThroughMessages.en,
 } satisfies Record<MessageKey, string>

@@ -1,4 +1,5 @@
 import { actionsMessages } from './actions.ts'
+import { followThroughMessages } from './follow-through.ts'
 import { meetingsMessages } from './meetings.ts'
 import { welfareMessages } from './welfare.ts'
 /** The Finnish catalog is the source of truth: its keys define every message the app can show. */
@@ -697,6 +698,7 @@ export const fi = {
   ...meetingsMessages.fi,
   ...welfareMessages.fi,
   ...actionsMessages.fi,
+  ...followThroughMessages.fi,
 } as const
 
 export type MessageKey = keyof typeof fi

@@ -1,4 +1,5 @@
 import { actionsMessages } from './actions.ts'
+import { followThroughMessages } from './follow-through.ts'
 import { type MessageKey } from './fi.ts'
 import { meetingsMessages } from './meetings.ts'
 import { welfareMessages } from './welfare.ts'
@@ -705,4 +706,5 @@ export const sv = {
   ...meetingsMessages.sv,
   ...welfareMessages.sv,
   ...actionsMessages.sv,
+  ...followThroughMessages.sv,
 } satisfies Record<MessageKey, string>

@@ -3,7 +3,9 @@ import { type ActionOutcome } from '#app/domain/action-outcomes.ts'
 import { type AgendaDecision } from '#app/domain/agenda-decisions.ts'
 import { type CommitteeRole } from '#app/domain/committees.ts'
 import { type EmailDelivery } from '#app/domain/email-delivery.ts'
+import { type FollowUpStatus } from '#app/domain/follow-ups.ts'
 import { type NotificationReason } from '#app/domain/notifications.ts'
+import { type RecipientKind } from '#app/domain/recipients.ts'
 import { type ReportEventType } from '#app/domain/report-event-types.ts'
 import {
   type ActionLevel,
@@ -16,6 +18,7 @@ import {
 } from '#app/domain/report-fields.ts'
 import { type ReportStatus, type Resolution } from '#app/domain/report-status.ts'
 import { type Role } from '#app/domain/roles.ts'
+import { type SendingState } from '#app/domain/sendings.ts'
 import { type TokenPurpose } from '#app/domain/user-tokens.ts'
 import { type Locale } from '#app/utils/i18n.ts'
 
@@ -177,7 +180,8 @@ export interface ReportEventTable {
   id: Generated<string>
   report_id: string
   organisation_id: string
-  actor_id: string
+  /** Null for a step no user took: a partner's answer through its link, a follow-up falling overdue. */
+  actor_id: string | null
   type: ReportEventType
   from_status: ReportStatus | null
   to_status: ReportStatus | null
@@ -190,6 +194,9 @@ export interface ReportEventTable {
   proposed_action_id: ColumnType<string | null, string | null | undefined, never>
   action_outcome: ColumnType<ActionOutcome | null, ActionOutcome | null | undefined, never>
   welfare_report_section_id: ColumnType<string | null, string | null | undefined, never>
+  sending_id: ColumnType<string | null, string | null | undefined, never>
+  follow_up_id: ColumnType<string | null, string | null | undefined, never>
+  follow_up_update_id: ColumnType<string | null, string | null | undefined, never>
   created_at: CreatedAt
 }
 
@@ -255,6 +262,8 @@ export interface WelfareReportSectionTable {
   title: string
   /** A § 11 support need the section's figures are limited to; null for the whole period. */
   category: ColumnType<string | null, string | null | undefined, string | null>
+  /** 'text' is written by the coordinator; 'what_was_done' lists the period's follow-ups and their state. */
+  kind: ColumnType<WelfareSectionKind, WelfareSectionKind | undefined, WelfareSectionKind>
   body: ColumnType<string, string | undefined, string>
   created_at: CreatedAt
   updated_at: UpdatedAt
@@ -302,13 +311,110 @@ export interface FollowTable {
   created_at: CreatedAt
 }
 
+export type WelfareSectionKind = 'text' | 'what_was_done'
+
+type Nullable<T> = ColumnType<T | null, T | null | undefined, T | null>
+
+export interface RecipientTable {
+  id: Generated<string>
+  organisation_id: string
+  kind: RecipientKind
+  name: string
+  committee_id: Nullable<string>
+  municipality_id: Nullable<string>
+  contact_email: Nullable<string>
+  locale: ColumnType<Locale, Locale | undefined, Locale>
+  archived_at: Nullable<Date>
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+export interface RecipientMemberTable {
+  recipient_id: string
+  user_id: string
+  added_at: CreatedAt
+}
+
+export interface SendingTable {
+  id: Generated<string>
+  organisation_id: string
+  recipient_id: string
+  report_id: Nullable<string>
+  phenomenon_id: Nullable<string>
+  covering_note: ColumnType<string, string | undefined, string>
+  state: ColumnType<SendingState, SendingState | undefined, SendingState>
+  answer: Nullable<string>
+  answered_by: Nullable<string>
+  /** The name a partner gave when answering through its link; null when a user answered. */
+  answered_by_name: Nullable<string>
+  answered_at: Nullable<Date>
+  received_at: Nullable<Date>
+  reminded_at: Nullable<Date>
+  sent_by: string
+  sent_at: ColumnType<Date, Date | undefined, never>
+  version: ColumnType<number, number | undefined, number>
+  updated_at: UpdatedAt
+}
+
+export interface SendingLinkTable {
+  id: Generated<string>
+  sending_id: string
+  token_hash: string
+  expires_at: Date
+  used_at: Nullable<Date>
+  created_at: CreatedAt
+}
+
+export interface FollowUpTable {
+  id: Generated<string>
+  organisation_id: string
+  title: string
+  proposed_action_id: Nullable<string>
+  agenda_item_id: Nullable<string>
+  sending_id: Nullable<string>
+  phenomenon_id: Nullable<string>
+  responsible_recipient_id: Nullable<string>
+  responsible_team_id: Nullable<string>
+  responsible_user_id: Nullable<string>
+  /** YYYY-MM-DD: the day of the decision; the target date may not be earlier. */
+  decided_on: string
+  target_date: ColumnType<string, string, string>
+  status: ColumnType<FollowUpStatus, FollowUpStatus | undefined, FollowUpStatus>
+  status_reason: Nullable<string>
+  progress: Nullable<number>
+  version: ColumnType<number, number | undefined, number>
+  overdue_noted_at: Nullable<Date>
+  reminded_at: Nullable<Date>
+  created_by: Nullable<string>
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+export interface FollowUpReportTable {
+  follow_up_id: string
+  report_id: string
+}
+
+export interface FollowUpUpdateTable {
+  id: Generated<string>
+  organisation_id: string
+  follow_up_id: string
+  author_id: Nullable<string>
+  body: ColumnType<string, string | undefined, never>
+  status: ColumnType<FollowUpStatus | null, FollowUpStatus | null | undefined, never>
+  progress: ColumnType<number | null, number | null | undefined, never>
+  created_at: CreatedAt
+}
+
 export type EmailKind = 'notification' | 'digest' | 'invitation' | 'password_reset'
 export type EmailJobStatus = 'pending' | 'sending' | 'sent' | 'dead'
 
 export interface EmailJobTable {
   id: Generated<string>
   organisation_id: string | null
-  recipient_id: string
+  /** The user the email goes to; null when it goes to a partner recipient instead. */
+  recipient_id: ColumnType<string | null, string | null | undefined, never>
+  partner_recipient_id: ColumnType<string | null, string | null | undefined, never>
   kind: EmailKind
   /** What the worker needs to render the message when it is sent (ids and a date, never rendered text). */
   payload: ColumnType<Record<string, unknown>, string, string>
@@ -339,6 +445,13 @@ export interface UserTokenTable {
 }
 
 export interface Database {
+  recipients: RecipientTable
+  recipient_members: RecipientMemberTable
+  sendings: SendingTable
+  sending_links: SendingLinkTable
+  follow_ups: FollowUpTable
+  follow_up_reports: FollowUpReportTable
+  follow_up_updates: FollowUpUpdateTable
   meetings: MeetingTable
   agenda_items: AgendaItemTable
   agenda_item_phenomena: AgendaItemPhenomenonTable

@@ -17,13 +17,16 @@ export interface EmailPayloads {
 /** A kind of email with the payload that kind needs; a kind without a payload type here does not compile. */
 export type EmailContent = { [Kind in EmailKind]: { kind: Kind; payload: EmailPayloads[Kind] } }[EmailKind]
 
-export type NewEmailJob = EmailContent & {
-  organisationId: string | null
-  recipientId: string
-  /** Derived from what the email is about, so the same email can never be queued or delivered twice. */
-  idempotencyKey: string
-  runAt?: Date
-}
+/** Who an email goes to: a user of the app, or a partner recipient outside it, by its contact address. */
+export type EmailAddressee = { recipientId: string } | { partnerRecipientId: string }
+
+export type NewEmailJob = EmailContent &
+  EmailAddressee & {
+    organisationId: string | null
+    /** Derived from what the email is about, so the same email can never be queued or delivered twice. */
+    idempotencyKey: string
+    runAt?: Date
+  }
 
 /**
  * Queues an email in the caller's transaction, so it exists exactly when the change it tells about does.
@@ -34,7 +37,8 @@ export async function enqueueEmail(db: AppDb, job: NewEmailJob) {
     .insertInto('email_jobs')
     .values({
       organisation_id: job.organisationId,
-      recipient_id: job.recipientId,
+      recipient_id: 'recipientId' in job ? job.recipientId : null,
+      partner_recipient_id: 'partnerRecipientId' in job ? job.partnerRecipientId : null,
       kind: job.kind,
       payload: JSON.stringify(job.payload),
       idempotency_key: job.idempotencyKey,
@@ -221,11 +225,12 @@ export function getLocalEmail(db: AppDb, organisationId: string, emailId: string
 export function listDeadEmailJobs(db: AppDb, organisationId: string, page: { limit: number; offset: number }) {
   return db
     .selectFrom('email_jobs')
-    .innerJoin('users', 'users.id', 'email_jobs.recipient_id')
+    .leftJoin('users', 'users.id', 'email_jobs.recipient_id')
+    .leftJoin('recipients', 'recipients.id', 'email_jobs.partner_recipient_id')
     .select([
       'email_jobs.id',
       'email_jobs.kind',
-      sql<string>`coalesce(email_jobs.to_address, users.email)`.as('recipient'),
+      sql<string>`coalesce(email_jobs.to_address, users.email, recipients.contact_email, '')`.as('recipient'),
       'email_jobs.attempts',
       'email_jobs.last_error',
       'email_jobs.created_at',

@@ -142,6 +142,12 @@ function notificationEvents(db: AppDb, notifications: SelectQueryBuilder<Databas
       'event.welfare_report_title',
       'event.welfare_section_id',
       'event.welfare_section_title',
+      'event.recipient_name',
+      'event.follow_up_id',
+      'event.follow_up_title',
+      'event.follow_up_target_date',
+      'event.follow_up_status',
+      'event.follow_up_progress',
     ])
 }
 

@@ -47,7 +47,7 @@ function feedbackEvents(eb: ExpressionBuilder<Database, 'reports'>) {
   return eb
     .selectFrom('report_events')
     .whereRef('report_events.report_id', '=', 'reports.id')
-    .whereRef('report_events.actor_id', '!=', 'reports.author_id')
+    .whereRef('report_events.actor_id', 'is distinct from', 'reports.author_id')
     .where('report_events.type', '!=', 'created')
     .whereRef('report_events.created_at', '>', 'reports.submitted_at')
 }
@@ -363,7 +363,8 @@ export async function transitionReport(
 export interface ReportEventRecord {
   reportId: string
   organisationId: string
-  actorId: string
+  /** Null only for a step no user took: a partner's answer through its link, a follow-up falling overdue. */
+  actorId: string | null
   type: ReportEventType
   fromStatus?: ReportStatus | null
   toStatus?: ReportStatus | null
@@ -376,6 +377,9 @@ export interface ReportEventRecord {
   proposedActionId?: string | null
   actionOutcome?: ActionOutcome | null
   welfareReportSectionId?: string | null
+  sendingId?: string | null
+  followUpId?: string | null
+  followUpUpdateId?: string | null
 }
 
 /** Records an event and notifies the people it concerns, in the caller's transaction. */
@@ -398,6 +402,9 @@ export async function recordReportEvent(trx: Transaction<Database>, record: Repo
       proposed_action_id: record.proposedActionId ?? null,
       action_outcome: record.actionOutcome ?? null,
       welfare_report_section_id: record.welfareReportSectionId ?? null,
+      sending_id: record.sendingId ?? null,
+      follow_up_id: record.followUpId ?? null,
+      follow_up_update_id: record.followUpUpdateId ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow()
@@ -547,6 +554,12 @@ export async function listOwnReports(
         'latest_event.welfare_report_title as event_welfare_report_title',
         'latest_event.welfare_section_id as event_welfare_section_id',
         'latest_event.welfare_section_title as event_welfare_section_title',
+        'latest_event.recipient_name as event_recipient_name',
+        'latest_event.follow_up_id as event_follow_up_id',
+        'latest_event.follow_up_title as event_follow_up_title',
+        'latest_event.follow_up_target_date as event_follow_up_target_date',
+        'latest_event.follow_up_status as event_follow_up_status',
+        'latest_event.follow_up_progress as event_follow_up_progress',
       ])
       .$if(filters.status !== null, (qb) => qb.where('reports.status', '=', filters.status!))
       .orderBy('reports.created_at', 'desc')
@@ -583,6 +596,12 @@ export async function listOwnReports(
               welfare_report_title: row.event_welfare_report_title,
               welfare_section_id: row.event_welfare_section_id,
               welfare_section_title: row.event_welfare_section_title,
+              recipient_name: row.event_recipient_name,
+              follow_up_id: row.event_follow_up_id,
+              follow_up_title: row.event_follow_up_title,
+              follow_up_target_date: row.event_follow_up_target_date,
+              follow_up_status: row.event_follow_up_status,
+              follow_up_progress: row.event_follow_up_progress,
             },
     })),
     counts,

@@ -123,7 +123,7 @@ function daysToFirstFeedback(db: AppDb, organisationId: string, filter: Statisti
     .innerJoin('report_events', (join) =>
       join
         .onRef('report_events.report_id', '=', 'reports.id')
-        .onRef('report_events.actor_id', '!=', 'reports.author_id')
+        .onRef('report_events.actor_id', 'is distinct from', 'reports.author_id')
         .on('report_events.type', '!=', 'created')
         .onRef('report_events.created_at', '>', 'reports.submitted_at'),
     )

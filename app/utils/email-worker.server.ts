@@ -36,13 +36,25 @@ const defaults: Required<Omit<EmailWorkerOptions, 'signal'>> & Pick<EmailWorkerO
   random: Math.random,
 }
 
+/** The user the email goes to or, for a partner, the recipient's contact address, name and language. */
+function findAddressee(db: AppDb, job: ClaimedEmailJob) {
+  if (job.recipient_id !== null) {
+    return db
+      .selectFrom('users')
+      .select(['email', 'name', 'locale'])
+      .where('id', '=', job.recipient_id)
+      .executeTakeFirstOrThrow()
+  }
+  return db
+    .selectFrom('recipients')
+    .select([(eb) => eb.fn.coalesce('contact_email', eb.val('')).as('email'), 'name', 'locale'])
+    .where('id', '=', job.partner_recipient_id!)
+    .executeTakeFirstOrThrow()
+}
+
 /** What the job is about, read fresh at sending time, in the recipient's language. */
 async function composeEmail(db: AppDb, job: ClaimedEmailJob) {
-  const recipient = await db
-    .selectFrom('users')
-    .select(['email', 'name', 'locale'])
-    .where('id', '=', job.recipient_id)
-    .executeTakeFirstOrThrow()
+  const recipient = await findAddressee(db, job)
   const appUrl = getEnv().appUrl
   const settingsUrl = `${appUrl}/settings`
   const compose = async (): Promise<EmailMessage | null> => {
@@ -53,7 +65,7 @@ async function composeEmail(db: AppDb, job: ClaimedEmailJob) {
       }
       case 'digest': {
         const updates = await listReportUpdates(db, appUrl, {
-          userId: job.recipient_id,
+          userId: job.recipient_id!,
           organisationId: job.payload.organisationId,
           day: job.payload.day,
         })

@@ -22,7 +22,8 @@ export interface SubmittedReport {
 }
 
 export interface ReportEventFact {
-  actorId: string
+  /** Null for a step no user took (a partner's answer, the overdue mark): never the author's. */
+  actorId: string | null
   type: ReportEventType
   createdAt: Date
 }
