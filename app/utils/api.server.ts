@@ -6,11 +6,11 @@ import { type ReportResult } from '#app/services/reports.server.ts'
 import { authenticateApiRequest } from './api-auth.server.ts'
 import { databaseRetryAfterSeconds, isDatabaseUnavailable } from './database-availability.server.ts'
 import { type FieldErrors, messageKeyOf } from './forms.ts'
+import { browserLocale } from './locale.server.ts'
 import { isUuid } from './params.server.ts'
 import {
   defaultLocale,
   getTranslate,
-  isLocale,
   type Locale,
   type MessageKey,
   type Translate,
@@ -110,10 +110,7 @@ export function apiJson(body: unknown, init: { status?: number; headers?: Record
 
 /** Before we know who is calling, the Accept-Language header picks the language of an error. */
 function requestedLocale(request: Request): Locale {
-  const languages = (request.headers.get('Accept-Language') ?? '')
-    .split(',')
-    .map((part) => part.split(';')[0]!.trim().slice(0, 2).toLowerCase())
-  return languages.find(isLocale) ?? defaultLocale
+  return browserLocale(request) ?? defaultLocale
 }
 
 type ApiMethod = 'GET' | 'POST' | 'PATCH'

@@ -16,6 +16,20 @@ describe('language', () => {
     expect(headersOf(result).get('Set-Cookie')).toMatch(/^sr_csrf=.*HttpOnly.*SameSite=Lax/)
   })
 
+  test('a first visit from a Swedish-speaking browser is in Swedish until a language is chosen', async () => {
+    const headers = { 'Accept-Language': 'sv-FI,sv;q=0.9,fi;q=0.8' }
+    const firstVisit = new Request('http://localhost/login', { headers })
+    expect(payloadOf(await rootLoader({ request: firstVisit, params: {}, context })).locale).toBe('sv')
+    const choice = await languageAction({
+      request: await formRequest('/language', { locale: 'fi', redirectTo: '/login' }),
+      params: {},
+      context,
+    })
+    const cookie = headersOf(choice).get('Set-Cookie')!.split(';')[0]!
+    const afterChoice = new Request('http://localhost/login', { headers: { ...headers, Cookie: cookie } })
+    expect(payloadOf(await rootLoader({ request: afterChoice, params: {}, context })).locale).toBe('fi')
+  })
+
   test('an anonymous choice is remembered by cookie', async () => {
     const response = await languageAction({
       request: await formRequest('/language', { locale: 'sv', redirectTo: '/login' }),
