@@ -77,9 +77,23 @@ export function overdueForFeedback(now: Date) {
     ])
 }
 
-/** Full-text search over title and description; the same expression as the GIN index `reports_search_idx`. */
+/** Words shorter than this say too little to search by their beginning or by resemblance. */
+const shortestSearchWord = 3
+
+/**
+ * Full-text search over title and description (the same expression as the GIN index `reports_search_idx`), or
+ * every word found on its own: as the beginning of a word ("omaishoi" finds "omaishoitajat") or, since Finnish
+ * bends the stem ("omaishoito" → "omaishoidon") and joins words ("hoitaja" inside "omaishoitajat"), as a close
+ * trigram match to part of the text.
+ */
 function matchesSearch(text: string) {
-  return sql<boolean>`to_tsvector('finnish', reports.title || ' ' || reports.description) @@ websearch_to_tsquery('finnish', ${text})`
+  const document = sql`to_tsvector('finnish', reports.title || ' ' || reports.description)`
+  const words = (text.match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => word.length >= shortestSearchWord).slice(0, 8)
+  const wordFound = (word: string) =>
+    sql<boolean>`(${document} @@ to_tsquery('finnish', ${word} || ':*') or ${word} <% (reports.title || ' ' || reports.description))`
+  const fullText = sql<boolean>`${document} @@ websearch_to_tsquery('finnish', ${text})`
+  if (words.length === 0) return fullText
+  return sql<boolean>`(${fullText} or (${sql.join(words.map(wordFound), sql` and `)}))`
 }
 
 type ReportQuery = SelectQueryBuilder<Database, 'reports', object>

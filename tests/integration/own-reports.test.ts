@@ -146,6 +146,18 @@ describe('my reports', () => {
     ])
   })
 
+  test('search finds a word by its beginning, its bent forms and as part of a compound', async () => {
+    const searcher = await person(['worker'], 'Hakeva Työntekijä')
+    await write(searcher, 'Omaishoitajat väsyvät ilman sijaishoitoa')
+    await write(searcher, 'Kuljetuspalvelu ei tavoita kyliä')
+    for (const query of ['omaishoi', 'omaishoito', 'omaishoidon', 'hoitajat', 'OMAISHOITAJAT sijaishoito']) {
+      expect(titlesOf(await listReports(searcher.session, `?q=${encodeURIComponent(query)}`)), query).toEqual([
+        'Omaishoitajat väsyvät ilman sijaishoitoa',
+      ])
+    }
+    expect(titlesOf(await listReports(searcher.session, '?q=omaishoito+kuukausilippu'))).toEqual([])
+  })
+
   test('nothing found is an empty list; malformed filter values are ignored rather than failing', async () => {
     const none = await listReports(worker.session, '?q=kuukausilippu')
     expect(none.reports).toEqual([])
