@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest'
-import { catalogs, formatDate, formatNumber, locales, pluralArguments, translate, type MessageKey } from './i18n.ts'
+import {
+  catalogs,
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  locales,
+  pluralArguments,
+  translate,
+  type MessageKey,
+} from './i18n.ts'
 
 /** Plain `{name}` placeholders and the counts of `{name, plural, …}` alike. */
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)[,}]/g)].map((match) => match[1]).sort()
@@ -90,8 +99,15 @@ describe('formatting', () => {
   const date = new Date('2026-03-05T22:30:00Z')
   test('dates follow each language and the Finnish time zone', () => {
     expect(formatDate('fi', date)).toBe('6.3.2026')
-    expect(formatDate('sv', date)).toBe('6 mars 2026')
+    expect(formatDate('sv', date)).toBe('6.3.2026')
     expect(formatDate('en', date)).toBe('6 Mar 2026')
+  })
+
+  test('times are written as each language writes them in Finland: Swedish with "kl."', () => {
+    const evening = new Date('2026-12-04T16:48:00Z')
+    expect(formatDateTime('fi', evening)).toBe('4.12.2026 klo 18.48')
+    expect(formatDateTime('sv', evening)).toBe('4.12.2026 kl. 18.48')
+    expect(formatDateTime('en', evening)).toBe('4 Dec 2026, 18:48')
   })
 
   test('numbers use the language’s separators', () => {

@@ -80,13 +80,20 @@ export function formatNumber(locale: Locale, value: number, options?: Intl.Numbe
 // Formatting in a fixed zone keeps server and browser output identical and matches where the users work.
 const timeZone = 'Europe/Helsinki'
 
+// Swedish in Finland writes dates and times the Finnish way, "4.12.2026 kl. 18.48"; Intl's sv-FI writes Sweden's
+// "4 dec. 2026 18.48", so Swedish borrows the Finnish numeric forms.
+const numericDate = new Intl.DateTimeFormat('fi-FI', { dateStyle: 'medium', timeZone })
+const numericTime = new Intl.DateTimeFormat('fi-FI', { timeStyle: 'short', timeZone })
+
 export function formatDate(locale: Locale, value: Date | string): string {
   const date = typeof value === 'string' ? new Date(value) : value
+  if (locale === 'sv') return numericDate.format(date)
   return new Intl.DateTimeFormat(intlLocales[locale], { dateStyle: 'medium', timeZone }).format(date)
 }
 
 export function formatDateTime(locale: Locale, value: Date | string): string {
   const date = typeof value === 'string' ? new Date(value) : value
+  if (locale === 'sv') return `${numericDate.format(date)} kl. ${numericTime.format(date)}`
   return new Intl.DateTimeFormat(intlLocales[locale], { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
     date,
   )
