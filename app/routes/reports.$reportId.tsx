@@ -36,7 +36,7 @@ import { type ConfirmationText, confirmationFor, isConfirmed } from '#app/utils/
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { parseForm } from '#app/utils/forms.ts'
-import { formatDate, type MessageKey } from '#app/utils/i18n.ts'
+import { formatMonth, type MessageKey } from '#app/utils/i18n.ts'
 import { renderMarkdown } from '#app/utils/markdown.server.ts'
 import { requireUuid } from '#app/utils/params.server.ts'
 import { handleProposedActionForm } from '#app/utils/proposed-action-forms.server.ts'
@@ -187,7 +187,7 @@ function Facts({ report }: { report: ReturnType<typeof useLoaderData<typeof load
     [t('report.field.trend'), report.trend ? t(`trend.${report.trend}`) : '–'],
     [t('report.field.municipality'), report.municipality_name ?? t('reports.wholeArea')],
     [t('report.field.sectors'), codes(report.sectors, 'sector')],
-    [t('report.field.observedSince'), report.observed_since ? formatDate(locale, report.observed_since) : '–'],
+    [t('report.field.observedSince'), report.observed_since ? formatMonth(locale, report.observed_since) : '–'],
     [t('report.field.team'), report.team_name ?? '–'],
     [t('report.field.author'), report.author_name],
     [t('report.field.committee'), report.committee_name ?? '–'],

@@ -45,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 function formatDays(locale: Locale, days: number | null) {
-  return days === null ? '–' : formatNumber(locale, days, { minimumFractionDigits: 1, maximumFractionDigits: 1 })
+  return days === null ? '–' : formatNumber(locale, days, { maximumFractionDigits: 1 })
 }
 
 export default function FeedbackTimesPage() {

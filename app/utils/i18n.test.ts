@@ -3,6 +3,7 @@ import {
   catalogs,
   formatDate,
   formatDateTime,
+  formatMonth,
   formatNumber,
   locales,
   pluralArguments,
@@ -101,6 +102,12 @@ describe('formatting', () => {
     expect(formatDate('fi', date)).toBe('6.3.2026')
     expect(formatDate('sv', date)).toBe('6.3.2026')
     expect(formatDate('en', date)).toBe('6 Mar 2026')
+  })
+
+  test('a month is named, not given as its first day', () => {
+    expect(formatMonth('fi', '2026-03-01')).toBe('maaliskuu 2026')
+    expect(formatMonth('sv', '2026-03')).toBe('mars 2026')
+    expect(formatMonth('en', '2026-12-01')).toBe('December 2026')
   })
 
   test('times are written as each language writes them in Finland: Swedish with "kl."', () => {

@@ -91,6 +91,14 @@ export function formatDate(locale: Locale, value: Date | string): string {
   return new Intl.DateTimeFormat(intlLocales[locale], { dateStyle: 'medium', timeZone }).format(date)
 }
 
+/** A month as a month, "maaliskuu 2026", from a calendar day or month (`yyyy-mm-dd`, `yyyy-mm`). */
+export function formatMonth(locale: Locale, value: string): string {
+  const [year, month] = value.split('-').map(Number) as [number, number]
+  // Noon UTC of the 15th is the same month in every zone.
+  const date = new Date(Date.UTC(year, month - 1, 15, 12))
+  return new Intl.DateTimeFormat(intlLocales[locale], { month: 'long', year: 'numeric', timeZone }).format(date)
+}
+
 export function formatDateTime(locale: Locale, value: Date | string): string {
   const date = typeof value === 'string' ? new Date(value) : value
   if (locale === 'sv') return `${numericDate.format(date)} kl. ${numericTime.format(date)}`
