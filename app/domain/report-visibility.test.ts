@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { reportScopeFor } from './report-visibility.ts'
+import { allReportsLink, reportListPath, reportScopeFor } from './report-visibility.ts'
 
 describe('reportScopeFor', () => {
   test('coordinators and admins see the whole organisation', () => {
@@ -32,5 +32,21 @@ describe('reportScopeFor', () => {
       teamReports: false,
       committeeReports: false,
     })
+  })
+})
+
+describe('where the home page leads', () => {
+  test('a count leads to the list that holds those reports', () => {
+    expect(reportListPath(['worker'], 'submitted')).toBe('/reports?status=submitted')
+    expect(reportListPath(['worker', 'team_lead'], 'in_review')).toBe('/review?status=in_review')
+    expect(reportListPath(['worker', 'team_lead'], 'draft')).toBe('/reports?status=draft')
+    expect(reportListPath(['coordinator'], 'forwarded')).toBe('/review?status=forwarded')
+    expect(reportListPath(['committee_member'], 'decided')).toBe('/reports?status=decided')
+  })
+
+  test("a lead's all-reports link opens the team's reports, a worker's their own", () => {
+    expect(allReportsLink(['worker', 'team_lead'])).toEqual({ path: '/review', label: 'team' })
+    expect(allReportsLink(['worker'])).toEqual({ path: '/reports', label: 'own' })
+    expect(allReportsLink(['coordinator'])).toEqual({ path: '/reports', label: 'all' })
   })
 })

@@ -1,5 +1,5 @@
 import { type ReportStatus } from './report-status.ts'
-import { type Role, writesReports } from './roles.ts'
+import { hasAnyRole, type Role, writesReports } from './roles.ts'
 
 /** Statuses a committee member may read: the report has reached a committee. */
 export const committeeVisibleStatuses: readonly ReportStatus[] = ['on_agenda', 'decided', 'in_welfare_report']
@@ -20,4 +20,22 @@ export function reportScopeFor(roles: readonly Role[]): ReportScope {
     teamReports: roles.includes('team_lead'),
     committeeReports: roles.includes('committee_member'),
   }
+}
+
+/** Those who see their teams' or the whole organisation's submitted reports in the review queue. */
+const reviewQueueRoles = ['team_lead', 'coordinator'] as const satisfies readonly Role[]
+
+/**
+ * Where the reports a user's home page counts in one status are listed: the review queue for those who review
+ * (drafts are only ever one's own, so those stay in "My reports"), otherwise the report list.
+ */
+export function reportListPath(roles: readonly Role[], status: ReportStatus): string {
+  const reviews = hasAnyRole(roles, reviewQueueRoles) && status !== 'draft'
+  return `${reviews ? '/review' : '/reports'}?status=${status}`
+}
+
+/** The home page's "all reports" link: a lead's team's reports are in the review queue, a worker's own in the list. */
+export function allReportsLink(roles: readonly Role[]): { path: string; label: 'own' | 'team' | 'all' } {
+  if (roles.includes('team_lead')) return { path: '/review', label: 'team' }
+  return { path: '/reports', label: writesReports(roles) ? 'own' : 'all' }
 }

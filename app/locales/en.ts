@@ -53,6 +53,8 @@ export const en = {
   'home.latest.title': 'Latest reports',
   'home.latest.all': 'All reports',
   'home.latest.own': 'All my reports',
+  'home.latest.team': "All my team's reports",
+  'home.counts.link': '{status}: {count, plural, one {# report} other {# reports}}',
 
   'status.draft': 'Draft',
   'status.submitted': 'Submitted',

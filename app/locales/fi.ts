@@ -52,6 +52,8 @@ export const fi = {
   'home.latest.title': 'Uusimmat raportit',
   'home.latest.all': 'Kaikki raportit',
   'home.latest.own': 'Kaikki omat raportit',
+  'home.latest.team': 'Kaikki tiimin raportit',
+  'home.counts.link': '{status}: {count, plural, one {# raportti} other {# raporttia}}',
 
   'status.draft': 'Luonnos',
   'status.submitted': 'Lähetetty',

@@ -53,6 +53,8 @@ export const sv = {
   'home.latest.title': 'Senaste rapporter',
   'home.latest.all': 'Alla rapporter',
   'home.latest.own': 'Alla mina rapporter',
+  'home.latest.team': 'Alla teamets rapporter',
+  'home.counts.link': '{status}: {count, plural, one {# rapport} other {# rapporter}}',
 
   'status.draft': 'Utkast',
   'status.submitted': 'Inskickad',

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { PageHeading } from '#app/components/page-heading.tsx'
 import { StatusBadge } from '#app/components/status-badge.tsx'
 import { Card } from '#app/components/ui/card.tsx'
-import { writesReports } from '#app/domain/roles.ts'
+import { allReportsLink, reportListPath } from '#app/domain/report-visibility.ts'
 import { reportStatuses } from '#app/models/database.ts'
 import { countVisibleReportsByStatus, listVisibleReports } from '#app/models/report.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
@@ -25,6 +25,7 @@ export default function HomePage() {
   const { user, counts, latest } = useLoaderData<typeof loader>()
   const { locale, t } = useI18n()
   const statusesWithReports = reportStatuses.filter((status) => counts[status])
+  const allReports = allReportsLink(user.roles)
   return (
     <>
       <PageHeading title={t('home.greeting', { name: user.name })}>{t('home.intro')}</PageHeading>
@@ -50,7 +51,12 @@ export default function HomePage() {
               {statusesWithReports.map((status) => (
                 <div key={status} className="flex items-center justify-between gap-2">
                   <dt>
-                    <StatusBadge status={status} />
+                    <Link
+                      to={reportListPath(user.roles, status)}
+                      aria-label={t('home.counts.link', { status: t(`status.${status}`), count: counts[status] ?? 0 })}
+                    >
+                      <StatusBadge status={status} />
+                    </Link>
                   </dt>
                   <dd className="text-lg font-bold">{formatNumber(locale, counts[status] ?? 0)}</dd>
                 </div>
@@ -76,7 +82,7 @@ export default function HomePage() {
             </ul>
           )}
           <p className="mt-4">
-            <Link to="/reports">{writesReports(user.roles) ? t('home.latest.own') : t('home.latest.all')}</Link>
+            <Link to={allReports.path}>{t(`home.latest.${allReports.label}`)}</Link>
           </p>
         </Card>
       </div>
