@@ -588,6 +588,7 @@ export const en = {
   'phenomenon.title': 'Phenomenon',
   'phenomenon.link': 'Link',
   'phenomenon.linkExisting': 'Link to an existing phenomenon',
+  'phenomenon.validation.choose': 'Choose the phenomenon to link the report to.',
   'phenomenon.createNew': 'Or create a new phenomenon from this report',
   'phenomenon.create': 'Create phenomenon',
   'phenomenon.unlink': 'Unlink',

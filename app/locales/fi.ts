@@ -589,6 +589,7 @@ export const fi = {
   'phenomenon.title': 'Ilmiö',
   'phenomenon.link': 'Liitä',
   'phenomenon.linkExisting': 'Liitä olemassa olevaan ilmiöön',
+  'phenomenon.validation.choose': 'Valitse ilmiö, johon raportti liitetään.',
   'phenomenon.createNew': 'Tai luo uusi ilmiö tästä raportista',
   'phenomenon.create': 'Luo ilmiö',
   'phenomenon.unlink': 'Irrota',

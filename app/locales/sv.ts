@@ -596,6 +596,7 @@ export const sv = {
   'phenomenon.title': 'Fenomen',
   'phenomenon.link': 'Koppla',
   'phenomenon.linkExisting': 'Koppla till ett befintligt fenomen',
+  'phenomenon.validation.choose': 'Välj det fenomen som rapporten ska kopplas till.',
   'phenomenon.createNew': 'Eller skapa ett nytt fenomen av rapporten',
   'phenomenon.create': 'Skapa fenomen',
   'phenomenon.unlink': 'Koppla loss',

@@ -50,7 +50,7 @@ const ReportActionSchema = z.preprocess(
   blankToUndefined,
   z.discriminatedUnion('intent', [
     TransitionRequestSchema.extend({ intent: z.literal('transition') }),
-    z.object({ intent: z.literal('link'), phenomenonId: z.uuid() }),
+    z.object({ intent: z.literal('link'), phenomenonId: z.uuid({ error: 'phenomenon.validation.choose' }) }),
     z.object({ intent: z.literal('create'), title: z.string().trim().min(1).max(200) }),
     z.object({ intent: z.literal('unlink'), phenomenonId: z.uuid() }),
   ]),
@@ -272,7 +272,9 @@ function TransitionForms() {
 
 function PhenomenonLinks() {
   const { report, phenomena } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
   const { t } = useI18n()
+  const invalid = result && !result.ok && result.error === 'invalid' ? result : undefined
   const unlinked = phenomena.filter((p) => !report.phenomena.some((linked) => linked.id === p.id))
   return (
     <div className="grid gap-4">
@@ -299,7 +301,11 @@ function PhenomenonLinks() {
           <SelectField
             name="phenomenonId"
             label={t('phenomenon.linkExisting')}
-            options={unlinked.map((p) => ({ value: p.id, label: p.title }))}
+            options={[
+              { value: '', label: t('report.notChosen') },
+              ...unlinked.map((p) => ({ value: p.id, label: p.title })),
+            ]}
+            error={invalid?.field === 'phenomenonId' ? invalid.message : undefined}
           />
         </FieldAndButtonForm>
       ) : null}

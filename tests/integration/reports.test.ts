@@ -437,6 +437,17 @@ describe('phenomena', () => {
   })
 })
 
+describe('linking to a phenomenon', () => {
+  test('nothing is chosen for the lead: linking without choosing asks to choose and links nothing', async () => {
+    const reportId = await submitNewReport(worker.session)
+    const answer = await post(`/reports/${reportId}`, lead.session, { intent: 'link', phenomenonId: '' }, { reportId })
+    expect(statusOf(answer)).toBe(400)
+    expect(payloadOf(answer)).toMatchObject({ field: 'phenomenonId', message: 'phenomenon.validation.choose' })
+    const links = await getDb().selectFrom('phenomenon_reports').where('report_id', '=', reportId).execute()
+    expect(links).toEqual([])
+  })
+})
+
 describe('editing', () => {
   // The editable statuses live in the domain; the write must refuse every other status, whatever the page offers.
   test.each(reportStatuses)('the author saving a report in status %s', async (status) => {
