@@ -1,4 +1,5 @@
-import { type Locale } from '#app/utils/i18n.ts'
+import { z } from 'zod'
+import { type Locale, locales } from '#app/utils/i18n.ts'
 import { hasAnyRole, type Role } from './roles.ts'
 
 /**
@@ -57,3 +58,42 @@ export const senderRoles = ['team_lead', 'coordinator'] as const satisfies reado
 export function canSend(roles: readonly Role[]): boolean {
   return hasAnyRole(roles, senderRoles)
 }
+
+/** Whether members of this kind of recipient answer in the app, and so can be given members. */
+export function hasMembers(kind: RecipientKind): boolean {
+  return answerChannel(kind) === 'members'
+}
+
+/**
+ * A recipient as the admin writes it: a municipality's welfare work names its municipality, a partner its contact
+ * address (where its requests and response links go) and the language they are written in. Fields another kind does
+ * not use are dropped, so a kind changed in the form leaves nothing stale behind.
+ */
+export const RecipientInputSchema = z
+  .object({
+    kind: z.enum(managedRecipientKinds, 'validation.invalid'),
+    name: z.string().trim().min(1, 'validation.nameRequired').max(200, 'validation.tooLong'),
+    municipalityId: z.string().default(''),
+    contactEmail: z.string().trim().max(320, 'validation.tooLong').default(''),
+    locale: z.enum(locales, 'validation.invalid').default('fi'),
+  })
+  .superRefine((input, context) => {
+    if (input.kind === 'municipal_welfare' && !z.uuid().safeParse(input.municipalityId).success) {
+      context.addIssue({
+        code: 'custom',
+        path: ['municipalityId'],
+        message: 'admin.recipients.validation.municipality',
+      })
+    }
+    if (input.kind === 'partner' && !z.email().safeParse(input.contactEmail).success) {
+      context.addIssue({ code: 'custom', path: ['contactEmail'], message: 'admin.recipients.validation.contactEmail' })
+    }
+  })
+  .transform((input) => ({
+    kind: input.kind,
+    name: input.name,
+    municipalityId: input.kind === 'municipal_welfare' ? input.municipalityId : null,
+    contactEmail: input.kind === 'partner' ? input.contactEmail : null,
+    locale: input.kind === 'partner' ? input.locale : ('fi' as Locale),
+  }))
+export type RecipientInput = z.output<typeof RecipientInputSchema>

@@ -1,5 +1,6 @@
 import { actionsMessages } from './actions.ts'
 import { followThroughMessages } from './follow-through.ts'
+import { sendingsMessages } from './sendings.ts'
 import { type MessageKey } from './fi.ts'
 import { meetingsMessages } from './meetings.ts'
 import { welfareMessages } from './welfare.ts'
@@ -701,4 +702,5 @@ export const en = {
   ...welfareMessages.en,
   ...actionsMessages.en,
   ...followThroughMessages.en,
+  ...sendingsMessages.en,
 } satisfies Record<MessageKey, string>

@@ -1,5 +1,6 @@
 import { actionsMessages } from './actions.ts'
 import { followThroughMessages } from './follow-through.ts'
+import { sendingsMessages } from './sendings.ts'
 import { meetingsMessages } from './meetings.ts'
 import { welfareMessages } from './welfare.ts'
 /** The Finnish catalog is the source of truth: its keys define every message the app can show. */
@@ -702,6 +703,7 @@ export const fi = {
   ...welfareMessages.fi,
   ...actionsMessages.fi,
   ...followThroughMessages.fi,
+  ...sendingsMessages.fi,
 } as const
 
 export type MessageKey = keyof typeof fi

@@ -1,5 +1,6 @@
 import { actionsMessages } from './actions.ts'
 import { followThroughMessages } from './follow-through.ts'
+import { sendingsMessages } from './sendings.ts'
 import { type MessageKey } from './fi.ts'
 import { meetingsMessages } from './meetings.ts'
 import { welfareMessages } from './welfare.ts'
@@ -710,4 +711,5 @@ export const sv = {
   ...welfareMessages.sv,
   ...actionsMessages.sv,
   ...followThroughMessages.sv,
+  ...sendingsMessages.sv,
 } satisfies Record<MessageKey, string>

@@ -17,6 +17,7 @@ export default function AdminLayout() {
     { to: '/admin/users', label: t('admin.nav.users') },
     { to: '/admin/organisation', label: t('admin.nav.organisation') },
     { to: '/admin/committees', label: t('admin.nav.committees') },
+    { to: '/admin/recipients', label: t('admin.nav.recipients') },
     { to: '/admin/email-failures', label: t('admin.nav.emailFailures') },
     ...(localMailbox ? [{ to: '/admin/mailbox', label: t('admin.nav.mailbox') }] : []),
   ]

@@ -48,6 +48,7 @@ export const pageTitles: Record<string, PageTitle> = {
   'routes/_index': 'nav.home',
   'routes/admin': 'admin.nav.label',
   'routes/admin.committees': 'admin.committees.title',
+  'routes/admin.recipients': 'admin.recipients.title',
   'routes/admin.email-failures': 'admin.emailFailures.title',
   'routes/admin.mailbox._index': 'admin.mailbox.title',
   'routes/admin.mailbox.$emailId': fromLoader<typeof localEmailLoader>(

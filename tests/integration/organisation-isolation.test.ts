@@ -28,6 +28,7 @@ import * as adminNewUser from '#app/routes/admin.users.new.tsx'
 import * as adminUser from '#app/routes/admin.users.$userId.tsx'
 import * as adminOrganisation from '#app/routes/admin.organisation.tsx'
 import * as adminCommittees from '#app/routes/admin.committees.tsx'
+import * as adminRecipients from '#app/routes/admin.recipients.tsx'
 import * as newReport from '#app/routes/reports.new.tsx'
 import * as reportPage from '#app/routes/reports.$reportId.tsx'
 import * as editReport from '#app/routes/reports.$reportId_.edit.tsx'
@@ -1315,6 +1316,52 @@ Object.assign(checks, {
       expect(answer.text).not.toContain(namesOfA.welfareReport)
       expect(answer.text).not.toContain(namesOfA.section)
     }
+  },
+})
+
+// Recipients and sendings: A's recipients and what was sent to them are nobody's business in B.
+Object.assign(checks, {
+  'admin.recipients.tsx': async () => {
+    const db = getDb()
+    const recipientA = await db
+      .insertInto('recipients')
+      .values({ organisation_id: a.organisationId, kind: 'working_group', name: 'A:n työryhmä' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const result = payloadOf(await adminRecipients.loader(await get('/admin/recipients', b.adminSession)))
+    expect(JSON.stringify(result)).not.toContain(recipientA.id)
+    expect(JSON.stringify(result)).not.toContain(a.userId)
+    for (const fields of <Record<string, string>[]>[
+      { intent: 'update', recipientId: recipientA.id, kind: 'working_group', name: 'Kaapattu' },
+      { intent: 'archive', recipientId: recipientA.id },
+      { intent: 'addMember', recipientId: recipientA.id, userId: b.adminId },
+      { intent: 'removeMember', recipientId: recipientA.id, userId: a.userId },
+    ]) {
+      const request = await formRequest('/admin/recipients', fields, { session: b.adminSession })
+      expect(statusOf(await thrownBy(adminRecipients.action({ request, params: {}, context }))), fields.intent).toBe(
+        404,
+      )
+    }
+    // Nor can A's municipality be named by B's recipient.
+    const request = await formRequest(
+      '/admin/recipients',
+      { intent: 'create', kind: 'municipal_welfare', name: 'Kaapattu', municipalityId: a.municipalityId },
+      { session: b.adminSession },
+    )
+    expect(statusOf(await adminRecipients.action({ request, params: {}, context }))).toBe(400)
+    const rowsOfA = await db
+      .selectFrom('recipients')
+      .select(['name', 'archived_at'])
+      .where('id', '=', recipientA.id)
+      .execute()
+    expect(rowsOfA).toEqual([{ name: 'A:n työryhmä', archived_at: null }])
+    const members = await db
+      .selectFrom('recipient_members')
+      .select('user_id')
+      .where('recipient_id', '=', recipientA.id)
+      .execute()
+    expect(members).toEqual([])
+    expect(await db.selectFrom('recipients').select('id').where('name', '=', 'Kaapattu').execute()).toEqual([])
   },
 })
 
