@@ -81,6 +81,7 @@ export function SiteHeader() {
         { to: '/welfare-reports', label: t('nav.welfareReports') },
         ...(user.roles.includes('admin') ? [{ to: '/admin', label: t('nav.admin') }] : []),
         { to: '/settings', label: t('nav.settings') },
+        { to: '/help', label: t('help.title') },
       ]
     : []
   return (

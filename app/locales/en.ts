@@ -1,5 +1,6 @@
 import { actionsMessages } from './actions.ts'
 import { followThroughMessages } from './follow-through.ts'
+import { helpMessages } from './help.ts'
 import { sendingsMessages } from './sendings.ts'
 import { type MessageKey } from './fi.ts'
 import { meetingsMessages } from './meetings.ts'
@@ -702,5 +703,6 @@ export const en = {
   ...welfareMessages.en,
   ...actionsMessages.en,
   ...followThroughMessages.en,
+  ...helpMessages.en,
   ...sendingsMessages.en,
 } satisfies Record<MessageKey, string>

@@ -1,5 +1,6 @@
 import { actionsMessages } from './actions.ts'
 import { followThroughMessages } from './follow-through.ts'
+import { helpMessages } from './help.ts'
 import { sendingsMessages } from './sendings.ts'
 import { meetingsMessages } from './meetings.ts'
 import { welfareMessages } from './welfare.ts'
@@ -703,6 +704,7 @@ export const fi = {
   ...welfareMessages.fi,
   ...actionsMessages.fi,
   ...followThroughMessages.fi,
+  ...helpMessages.fi,
   ...sendingsMessages.fi,
 } as const
 

@@ -1,5 +1,6 @@
 import { actionsMessages } from './actions.ts'
 import { followThroughMessages } from './follow-through.ts'
+import { helpMessages } from './help.ts'
 import { sendingsMessages } from './sendings.ts'
 import { type MessageKey } from './fi.ts'
 import { meetingsMessages } from './meetings.ts'
@@ -711,5 +712,6 @@ export const sv = {
   ...welfareMessages.sv,
   ...actionsMessages.sv,
   ...followThroughMessages.sv,
+  ...helpMessages.sv,
   ...sendingsMessages.sv,
 } satisfies Record<MessageKey, string>

@@ -62,6 +62,7 @@ export const pageTitles: Record<string, PageTitle> = {
   'routes/dashboard': 'dashboard.title',
   'routes/errors.too-large': 'error.tooLarge.title',
   'routes/forgot-password': 'forgotPassword.title',
+  'routes/help': 'help.title',
   'routes/invitation.$token': fromLoader<typeof invitationLoader>('invitation.title', ({ state }, { t }) =>
     t(
       state === 'usable' ? 'invitation.title' : state === 'used' ? 'invitation.used.title' : 'invitation.expired.title',
