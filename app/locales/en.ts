@@ -1,5 +1,7 @@
 import { actionsMessages } from './actions.ts'
+import { chainMessages } from './chain.ts'
 import { followThroughMessages } from './follow-through.ts'
+import { followUpsMessages } from './follow-ups.ts'
 import { helpMessages } from './help.ts'
 import { sendingsMessages } from './sendings.ts'
 import { type MessageKey } from './fi.ts'
@@ -703,6 +705,8 @@ export const en = {
   ...welfareMessages.en,
   ...actionsMessages.en,
   ...followThroughMessages.en,
+  ...followUpsMessages.en,
   ...helpMessages.en,
+  ...chainMessages.en,
   ...sendingsMessages.en,
 } satisfies Record<MessageKey, string>

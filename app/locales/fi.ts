@@ -1,5 +1,7 @@
 import { actionsMessages } from './actions.ts'
+import { chainMessages } from './chain.ts'
 import { followThroughMessages } from './follow-through.ts'
+import { followUpsMessages } from './follow-ups.ts'
 import { helpMessages } from './help.ts'
 import { sendingsMessages } from './sendings.ts'
 import { meetingsMessages } from './meetings.ts'
@@ -704,7 +706,9 @@ export const fi = {
   ...welfareMessages.fi,
   ...actionsMessages.fi,
   ...followThroughMessages.fi,
+  ...followUpsMessages.fi,
   ...helpMessages.fi,
+  ...chainMessages.fi,
   ...sendingsMessages.fi,
 } as const
 

@@ -1,5 +1,7 @@
 import { actionsMessages } from './actions.ts'
+import { chainMessages } from './chain.ts'
 import { followThroughMessages } from './follow-through.ts'
+import { followUpsMessages } from './follow-ups.ts'
 import { helpMessages } from './help.ts'
 import { sendingsMessages } from './sendings.ts'
 import { type MessageKey } from './fi.ts'
@@ -712,6 +714,8 @@ export const sv = {
   ...welfareMessages.sv,
   ...actionsMessages.sv,
   ...followThroughMessages.sv,
+  ...followUpsMessages.sv,
   ...helpMessages.sv,
+  ...chainMessages.sv,
   ...sendingsMessages.sv,
 } satisfies Record<MessageKey, string>

@@ -1,6 +1,8 @@
 import { useLoaderData } from '@remix-run/react'
+import { FollowUpList } from '#app/components/follow-through-chain.tsx'
 import { AgendaItemBody, AgendaItemTitle, DecisionText } from '#app/components/meeting-agenda.tsx'
 import { MeetingDocument } from '#app/components/meeting-print.tsx'
+import { followUpPath } from '#app/domain/report-events.ts'
 import { meetingDocumentLoader } from '#app/utils/meeting-document.server.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 
@@ -8,7 +10,7 @@ export const loader = meetingDocumentLoader('minutes')
 
 export default function MinutesDocument() {
   const { meeting, items } = useLoaderData<typeof loader>()
-  const { t } = useI18n()
+  const { locale, t } = useI18n()
   const open = items.filter((item) => !item.decision).length
   return (
     <MeetingDocument title={t('meetings.print.minutesTitle')} meeting={meeting} draft={false}>
@@ -23,6 +25,12 @@ export default function MinutesDocument() {
             ) : (
               <p className="mt-4 font-semibold">{t('meetings.decision.none')}</p>
             )}
+            {item.followUps.length > 0 ? (
+              <div className="mt-4">
+                <h3 className="mb-2 text-lg font-bold">{t('chain.minutes.followUps')}</h3>
+                <FollowUpList followUps={item.followUps} locale={locale} t={t} followUpHref={followUpPath} />
+              </div>
+            ) : null}
           </li>
         ))}
       </ol>

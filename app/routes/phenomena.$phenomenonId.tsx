@@ -1,12 +1,14 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { FollowToggle } from '#app/components/follow-toggle.tsx'
+import { FollowThroughChain } from '#app/components/follow-through-chain.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
 import { AddPhenomenonActionForm, ProposedActions } from '#app/components/proposed-actions.tsx'
 import { StatusBadge } from '#app/components/status-badge.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import { Table } from '#app/components/ui/table.tsx'
 import { isFollowing } from '#app/models/follow.server.ts'
+import { getPhenomenonChain } from '#app/models/follow-through.server.ts'
 import { getPhenomenon } from '#app/models/phenomenon.server.ts'
 import { listProposedActions } from '#app/models/proposed-action.server.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
@@ -17,20 +19,23 @@ import { requireUuid } from '#app/utils/params.server.ts'
 import { handleProposedActionForm } from '#app/utils/proposed-action-forms.server.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 import { phenomenonReaders } from '#app/domain/phenomena.ts'
+import { followUpPath } from '#app/domain/report-events.ts'
 import { canAddPhenomenonAction, canRecordOutcome, phenomenonActor } from '#app/domain/action-outcomes.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, phenomenonReaders)
   const phenomenon = await getPhenomenon(getDb(), user.organisation.id, requireUuid(params.phenomenonId))
   if (!phenomenon) throw data({ code: 'not_found' }, { status: 404 })
-  const [following, proposedActions] = await Promise.all([
+  const [following, proposedActions, chain] = await Promise.all([
     isFollowing(getDb(), user, { kind: 'phenomenon', id: phenomenon.id }),
     listProposedActions(getDb(), user.organisation.id, { phenomenonIds: [phenomenon.id] }),
+    getPhenomenonChain(getDb(), user.organisation.id, phenomenon.id),
   ])
   return {
     phenomenon,
     following,
     proposedActions,
+    chain,
     mayRecordOutcomes: canRecordOutcome(phenomenonActor(user.roles), { kind: 'phenomenon' }),
     mayAddActions: canAddPhenomenonAction(user.roles),
   }
@@ -45,7 +50,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function PhenomenonPage() {
-  const { phenomenon, following, proposedActions, mayRecordOutcomes, mayAddActions } = useLoaderData<typeof loader>()
+  const { phenomenon, following, proposedActions, mayRecordOutcomes, mayAddActions, chain } =
+    useLoaderData<typeof loader>()
   const { locale, t } = useI18n()
   return (
     <>
@@ -71,6 +77,13 @@ export default function PhenomenonPage() {
           </div>
         </Card>
       </div>
+      {chain ? (
+        <div className="mb-6 max-w-3xl">
+          <Card title={t('chain.title')} id="follow-through">
+            <FollowThroughChain chain={chain} locale={locale} t={t} followUpHref={followUpPath} />
+          </Card>
+        </div>
+      ) : null}
       <Table
         caption={t('phenomenon.reports')}
         columns={[

@@ -7,6 +7,7 @@ import { FieldAndButtonForm, IntentForm } from '#app/components/intent-form.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
 import { ProposedActions } from '#app/components/proposed-actions.tsx'
 import { FollowToggle } from '#app/components/follow-toggle.tsx'
+import { FollowThroughChain } from '#app/components/follow-through-chain.tsx'
 import { ReportTimeline } from '#app/components/report-timeline.tsx'
 import { StatusBadge } from '#app/components/status-badge.tsx'
 import { Alert } from '#app/components/ui/alert.tsx'
@@ -16,6 +17,7 @@ import { SelectField, TextArea, TextField } from '#app/components/ui/field.tsx'
 import { canRecordOutcome } from '#app/domain/action-outcomes.ts'
 import { openChangeRequests } from '#app/domain/change-requests.ts'
 import { canLinkToPhenomenon } from '#app/domain/phenomena.ts'
+import { followUpPath } from '#app/domain/report-events.ts'
 import {
   availableTransitions,
   canTransition,
@@ -26,6 +28,7 @@ import {
   transitions as transitionRules,
 } from '#app/domain/report-status.ts'
 import { isFollowing } from '#app/models/follow.server.ts'
+import { getReportChain } from '#app/models/follow-through.server.ts'
 import { listCommittees } from '#app/models/organisation.server.ts'
 import { listPhenomena } from '#app/models/phenomenon.server.ts'
 import { listProposedActions } from '#app/models/proposed-action.server.ts'
@@ -63,12 +66,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!report) throw data({ code: 'not_found' }, { status: 404 })
   const actor = actorFor(user, report)
   const mayLink = canLinkToPhenomenon(actor, report.status)
-  const [events, committees, phenomena, following, proposedActions] = await Promise.all([
+  const [events, committees, phenomena, following, proposedActions, chain] = await Promise.all([
     listReportEvents(db, user.organisation.id, report.id),
     listCommittees(db, user.organisation.id),
     mayLink ? listPhenomena(db, user.organisation.id) : Promise.resolve([]),
     isFollowing(db, user, { kind: 'report', id: report.id }),
     listProposedActions(db, user.organisation.id, { reportIds: [report.id] }),
+    getReportChain(db, user, report.id),
   ])
   const { identifiability_findings: findings, description, ...shown } = report
   return {
@@ -78,6 +82,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     descriptionHtml: renderMarkdown(description),
     flagged: findings.length > 0,
     events,
+    chain,
     // Only the author is asked for the changes; the lead sees their own request in the timeline.
     changeRequests: actor.isAuthor ? openChangeRequests(report.status, events) : [],
     transitions: availableTransitions(actor, report.status).map((rule) => ({ to: rule.to, needs: rule.needs ?? null })),
@@ -332,10 +337,11 @@ export default function ReportPage() {
     proposedActions,
     mayRecordOutcomes,
     changeRequests,
+    chain,
   } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
-  const { t } = useI18n()
+  const { locale, t } = useI18n()
   return (
     <>
       <PageHeading title={report.title}>
@@ -391,6 +397,11 @@ export default function ReportPage() {
           <Card title={t('report.section.actions')}>
             <ProposedActions actions={proposedActions} mayRecord={mayRecordOutcomes} />
           </Card>
+          {chain ? (
+            <Card title={t('chain.title')} id="follow-through">
+              <FollowThroughChain chain={chain} locale={locale} t={t} followUpHref={followUpPath} />
+            </Card>
+          ) : null}
           <Card title={t('report.section.details')}>
             <Facts report={report} />
           </Card>
