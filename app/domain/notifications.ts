@@ -2,7 +2,8 @@ import { type ReportEventType } from './report-event-types.ts'
 import { type ReportStatus } from './report-status.ts'
 
 /** Why someone is told of an event on a report: as its author, its team's lead, a coordinator or a follower. */
-export type NotificationReason = 'author' | 'team_lead' | 'coordinator' | 'follower'
+export const notificationReasons = ['author', 'team_lead', 'coordinator', 'follower'] as const
+export type NotificationReason = (typeof notificationReasons)[number]
 
 /** How a person stands to a report at the moment an event happens. */
 export interface Stakeholder {

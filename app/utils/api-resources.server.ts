@@ -1,20 +1,17 @@
 import { type z } from 'zod'
-import { presentReportEvent } from '#app/domain/report-events.ts'
+import { presentReportEvent, type StoredReportEvent } from '#app/domain/report-events.ts'
 import { type PublicCountRow, type PublicStatistics, shownCount } from '#app/domain/statistics.ts'
 import { type WelfareAction, type WelfareDecision, type WelfareReportDocument } from '#app/domain/welfare-report.ts'
+import { type listNotifications } from '#app/models/notification.server.ts'
 import { type listPhenomena } from '#app/models/phenomenon.server.ts'
 import { type WelfareReportSummary } from '#app/models/welfare-report.server.ts'
-import {
-  contentOf,
-  getReportForViewer,
-  type listReportEvents,
-  type listVisibleReports,
-} from '#app/models/report.server.ts'
+import { contentOf, getReportForViewer, type listVisibleReports } from '#app/models/report.server.ts'
 import { type CurrentUser } from '#app/models/user.server.ts'
 import {
   type ApiEventSchema,
   type ApiFiguresSchema,
   type ApiMeSchema,
+  type ApiNotificationSchema,
   type ApiPhenomenonSchema,
   type ApiReportSchema,
   type ApiReportSummarySchema,
@@ -78,7 +75,7 @@ export function reportSummaryResource(report: Row<typeof listVisibleReports>): z
   }
 }
 
-export function eventResource(stored: Row<typeof listReportEvents>): z.input<typeof ApiEventSchema> {
+export function eventResource(stored: StoredReportEvent): z.input<typeof ApiEventSchema> {
   const event = presentReportEvent(stored)
   return {
     id: event.id,
@@ -98,6 +95,28 @@ export function eventResource(stored: Row<typeof listReportEvents>): z.input<typ
       title: event.welfareReport.section,
       welfareReport: { id: event.welfareReport.id, title: event.welfareReport.title },
     },
+    recipient: event.recipient,
+    followUp: event.followUp && {
+      id: event.followUp.id,
+      title: event.followUp.title,
+      targetDate: event.followUp.targetDate,
+      status: event.followUp.status,
+      progress: event.followUp.progress,
+    },
+  }
+}
+
+/** One of the caller's notifications, with the event it tells of in the same shape as a report's history. */
+export function notificationResource(
+  notification: Row<typeof listNotifications>,
+): z.input<typeof ApiNotificationSchema> {
+  return {
+    id: notification.id,
+    reason: notification.reason,
+    read: notification.read_at !== null,
+    readAt: isoOrNull(notification.read_at),
+    report: { id: notification.report_id, title: notification.report_title, status: notification.report_status },
+    event: eventResource({ ...notification, id: notification.event_id }),
   }
 }
 

@@ -1,8 +1,12 @@
 import { z } from 'zod'
+import { followUpStatuses } from '#app/domain/follow-ups.ts'
+import { notificationReasons } from '#app/domain/notifications.ts'
 import { actionLevels, supportNeeds } from '#app/domain/report-fields.ts'
 import { ReportContentSchema } from '#app/domain/report-form.ts'
 import { resolutions, TransitionRequestSchema } from '#app/domain/report-status.ts'
 import { roles } from '#app/domain/roles.ts'
+import { recipientKinds } from '#app/domain/recipients.ts'
+import { SendRequestSchema, sendingStates } from '#app/domain/sendings.ts'
 import { statisticsDimensions, StatisticsFilterSchema } from '#app/domain/statistics.ts'
 import { actionOutcomes, agendaDecisions, reportEventTypes, reportStatuses } from '#app/models/database.ts'
 import { locales } from './i18n.ts'
@@ -21,11 +25,13 @@ const Status = z.enum(reportStatuses)
 export const ApiReportInputSchema = ReportContentSchema.strict()
 export const ApiTransitionInputSchema = TransitionRequestSchema.strict()
 
-export const ApiReportListQuerySchema = z.object({
-  status: Status.optional(),
+/** How every list is paged: `limit` rows from `offset`; the answer says whether more follow (`hasMore`). */
+const pageQuery = {
   limit: z.coerce.number().int().min(1).max(100).default(50),
   offset: z.coerce.number().int().min(0).default(0),
-})
+}
+
+export const ApiReportListQuerySchema = z.object({ status: Status.optional(), ...pageQuery })
 
 export const ApiReportSummarySchema = z.object({
   id: Id,
@@ -87,9 +93,50 @@ export const ApiEventSchema = z.object({
       'On a `welfare_report_included` event: the welfare report section that used the report ' +
         '(GET /welfare-reports/{welfareReport.id}); else null.',
     ),
+  recipient: z
+    .string()
+    .nullable()
+    .describe(
+      'On `sent_to_recipient`, `recipient_answered` and `sending_returned`: the recipient the report (or a ' +
+        'phenomenon it is linked to) was sent to; else null.',
+    ),
+  followUp: z
+    .object({
+      id: Id,
+      title: z.string(),
+      targetDate: z.iso.date().nullable(),
+      status: z.enum(followUpStatuses).nullable(),
+      progress: z.number().int().min(0).max(100).nullable(),
+    })
+    .nullable()
+    .describe(
+      'On `follow_up_created`, `follow_up_updated` and `follow_up_overdue`: the follow-up (GET /follow-ups/{id}); ' +
+        'on an update, the status and progress that update set, else its status now; else null.',
+    ),
 })
 
 export const ApiEventListSchema = z.object({ events: z.array(ApiEventSchema) })
+
+export const ApiNotificationListQuerySchema = z.object(pageQuery)
+
+export const ApiNotificationSchema = z.object({
+  id: Id,
+  reason: z
+    .enum(notificationReasons)
+    .describe('Why the caller hears of it: as the report’s author, its team’s lead, a coordinator or a follower.'),
+  read: z.boolean(),
+  readAt: Timestamp.nullable(),
+  report: z.object({ id: Id, title: z.string(), status: Status }),
+  event: ApiEventSchema.describe('What happened, as GET /reports/{id}/events tells it.'),
+})
+
+export const ApiNotificationListSchema = z.object({
+  notifications: z.array(ApiNotificationSchema),
+  unread: z.number().int().describe('How many of the caller’s notifications are unread, on every page.'),
+  limit: z.number().int(),
+  offset: z.number().int(),
+  hasMore: z.boolean(),
+})
 
 export const ApiPhenomenonSchema = z.object({
   id: Id,
@@ -257,6 +304,24 @@ export const ApiWelfareReportSchema = z.object({
   updatedAt: Timestamp,
 })
 
+export const ApiRecipientSchema = z.object({
+  id: Id,
+  kind: z.enum(recipientKinds),
+  name: z.string(),
+  municipality: z.string().nullable().describe('For a municipality’s welfare work: the municipality; else null.'),
+  answersThrough: z
+    .enum(['meeting', 'members', 'link'])
+    .describe('How it answers: a committee in its meeting, an internal body through its members, a partner by link.'),
+})
+
+export const ApiRecipientListSchema = z.object({ recipients: z.array(ApiRecipientSchema) })
+
+export const ApiSendingInputSchema = SendRequestSchema.strict()
+
+export const ApiSendingListSchema = z.object({
+  sendings: z.array(z.object({ id: Id, recipientId: Id, state: z.enum(sendingStates) })),
+})
+
 export const ApiProblemSchema = z.object({
   type: z.string(),
   title: z.string(),
@@ -269,6 +334,11 @@ export const ApiProblemSchema = z.object({
 })
 
 const bearer = [{ bearerAuth: [] }]
+
+const sendingDescription =
+  'Each recipient gets its own sending, and every report concerned records the step, so its reporter and followers ' +
+  'hear of it. A partner gets an email in its language with a single-use response link. The covering note passes ' +
+  'the identifiability guard (422 `identifying_data`); an unknown or archived recipient is 422 `invalid_request`.'
 
 function body(schema: z.ZodType) {
   return { required: true, content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input' }) } } }
@@ -366,10 +436,50 @@ export function openApiDocument() {
           responses: { '200': ok('Every event', ApiEventListSchema), ...problems(401, 404) },
         },
       },
+      '/notifications': {
+        get: {
+          summary: 'The token owner’s own notifications, newest first, with what happened and whether it is read',
+          parameters: queryParameters(ApiNotificationListQuerySchema),
+          responses: { '200': ok('A page of notifications', ApiNotificationListSchema), ...problems(401, 422) },
+        },
+      },
       '/phenomena': {
         get: {
           summary: 'Phenomena of the organisation with the evidence behind them',
           responses: { '200': ok('Every phenomenon', ApiPhenomenonListSchema), ...problems(401, 403) },
+        },
+      },
+      '/phenomena/{id}/sendings': {
+        parameters: [{ ...reportIdParameter, description: 'The phenomenon’s id' }],
+        post: {
+          summary: 'Send the phenomenon to one or several recipients with a covering note (coordinators)',
+          description: sendingDescription,
+          requestBody: body(ApiSendingInputSchema),
+          responses: {
+            '201': ok('One sending per recipient', ApiSendingListSchema),
+            ...problems(400, 401, 403, 404, 422),
+          },
+        },
+      },
+      '/recipients': {
+        get: {
+          summary: 'The recipients reports and phenomena may be sent to (team leads, coordinators and admins)',
+          responses: { '200': ok('Every recipient not archived', ApiRecipientListSchema), ...problems(401, 403) },
+        },
+      },
+      '/reports/{id}/sendings': {
+        parameters: [reportIdParameter],
+        post: {
+          summary: 'Send the report to one or several recipients with a covering note',
+          description:
+            'A team lead sends the reports of their teams, a coordinator any report, once it has left review ' +
+            '(forwarded or later, or closed). ' +
+            sendingDescription,
+          requestBody: body(ApiSendingInputSchema),
+          responses: {
+            '201': ok('One sending per recipient', ApiSendingListSchema),
+            ...problems(400, 401, 403, 404, 422),
+          },
         },
       },
       '/statistics': {

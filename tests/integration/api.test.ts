@@ -454,6 +454,7 @@ describe('GET /api/v1/openapi.json', () => {
     expect(document.openapi).toBe('3.1.0')
     expect(Object.keys(document.paths).sort()).toEqual([
       '/me',
+      '/notifications',
       '/phenomena',
       '/reports',
       '/reports/{id}',
