@@ -18,9 +18,10 @@ import {
 } from '#app/domain/report-fields.ts'
 import { type AutosaveProblem } from '#app/domain/report-form.ts'
 import { type FieldErrors, isChecked, listValue, textValue } from '#app/utils/forms.ts'
-import { formatDateTime, type MessageKey } from '#app/utils/i18n.ts'
+import { formatDateTime, isMessageKey, type MessageKey } from '#app/utils/i18n.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 import { CsrfInput } from './csrf-input.tsx'
+import { ErrorSummary, fieldAnchor } from './error-summary.tsx'
 import { GuardFindings, type ShownFinding } from './guard-findings.tsx'
 import { Alert } from './ui/alert.tsx'
 import { Button } from './ui/button.tsx'
@@ -209,6 +210,10 @@ export function ReportForm({
     const data = new FormData(form.current!)
     return `${data.get('title') ?? ''} ${data.get('description') ?? ''}`
   }
+  const fieldLabel = (field: string) => {
+    const key = `report.field.${field.split('.')[0]}`
+    return isMessageKey(key) ? t(key) : t('error.summary.form')
+  }
   const options = (codes: readonly string[], prefix: string) =>
     codes.map((code) => ({ value: code, label: t(`${prefix}.${code}` as MessageKey) }))
 
@@ -220,15 +225,22 @@ export function ReportForm({
       <GuardFindings
         id="identifiability-findings"
         findings={findings}
-        fieldLabel={(field) => t(`report.field.${field.split('.')[0]}` as MessageKey)}
+        fieldLabel={fieldLabel}
+        focusOn={findings.length > 0 ? findings : null}
         title="report.guard.title"
         help="report.guard.help"
       />
-      {Object.keys(fieldErrors).length > 0 ? <Alert tone="error">{t('report.validation.summary')}</Alert> : null}
+      {/* A submission's errors; those autosave finds while typing are said beside the autosave status instead. */}
+      <ErrorSummary
+        errors={pageFieldErrors}
+        fieldLabel={fieldLabel}
+        focusOn={findings.length === 0 && Object.keys(pageFieldErrors).length > 0 ? pageFieldErrors : null}
+      />
 
       <Card title={t('report.section.phenomenon')}>
         <div className="grid gap-4">
           <TextField
+            id={fieldAnchor('title')}
             name="title"
             label={t('report.field.title')}
             description={t('report.help.title')}
@@ -238,6 +250,7 @@ export function ReportForm({
             maxLength={200}
           />
           <TextArea
+            id={fieldAnchor('description')}
             name="description"
             label={t('report.field.description')}
             description={t('report.help.description')}
@@ -275,6 +288,7 @@ export function ReportForm({
             </section>
           ) : null}
           <TextField
+            id={fieldAnchor('observedSince')}
             name="observedSince"
             type="month"
             label={t('report.field.observedSince')}
@@ -290,6 +304,7 @@ export function ReportForm({
           {whoGroups.map((group) => (
             <CheckboxGroup
               key={group.name}
+              firstId={fieldAnchor(group.name)}
               legend={t(`report.field.${group.name}`)}
               name={group.name}
               options={options(group.codes, group.labelPrefix)}
@@ -299,6 +314,7 @@ export function ReportForm({
           ))}
           <div className="grid gap-4 sm:grid-cols-2">
             <TextField
+              id={fieldAnchor('clientCount')}
               name="clientCount"
               inputMode="numeric"
               label={t('report.field.clientCount')}
@@ -307,6 +323,7 @@ export function ReportForm({
               error={fieldErrors.clientCount}
             />
             <SelectField
+              id={fieldAnchor('trend')}
               name="trend"
               label={t('report.field.trend')}
               defaultValue={textValue(values.trend)}
@@ -319,6 +336,7 @@ export function ReportForm({
       <Card title={t('report.section.where')}>
         <div className="grid gap-4">
           <SelectField
+            id={fieldAnchor('municipalityId')}
             name="municipalityId"
             label={t('report.field.municipality')}
             defaultValue={textValue(values.municipalityId)}
@@ -328,12 +346,14 @@ export function ReportForm({
             ]}
           />
           <CheckboxGroup
+            firstId={fieldAnchor('sectors')}
             legend={t('report.field.sectors')}
             name="sectors"
             options={options(sectors, 'sector')}
             selected={listValue(values.sectors)}
           />
           <TextArea
+            id={fieldAnchor('causes')}
             name="causes"
             label={t('report.field.causes')}
             defaultValue={textValue(values.causes)}
@@ -341,6 +361,7 @@ export function ReportForm({
             rows={3}
           />
           <TextArea
+            id={fieldAnchor('consequences')}
             name="consequences"
             label={t('report.field.consequences')}
             defaultValue={textValue(values.consequences)}
@@ -357,6 +378,7 @@ export function ReportForm({
           {actionRows.map((description, index) => (
             <li key={`${index}-${actionRows.length}`} className="grid gap-2 rounded-md border border-slate-200 p-4">
               <TextArea
+                id={index === 0 ? fieldAnchor('actions') : undefined}
                 name="actionDescription"
                 label={t('report.field.action', { number: index + 1 })}
                 defaultValue={description}
@@ -388,12 +410,19 @@ export function ReportForm({
       <Card title={t('report.section.confirm')}>
         <div className="grid gap-2">
           <Checkbox
+            id={fieldAnchor('clientsParticipated')}
             name="clientsParticipated"
             label={t('report.field.clientsParticipated')}
             defaultChecked={isChecked(values.clientsParticipated)}
           />
-          <Checkbox name="positive" label={t('report.field.positive')} defaultChecked={isChecked(values.positive)} />
           <Checkbox
+            id={fieldAnchor('positive')}
+            name="positive"
+            label={t('report.field.positive')}
+            defaultChecked={isChecked(values.positive)}
+          />
+          <Checkbox
+            id={fieldAnchor('noIdentifyingDataConfirmed')}
             name="noIdentifyingDataConfirmed"
             label={t('report.field.noIdentifyingDataConfirmed')}
             defaultChecked={isChecked(values.noIdentifyingDataConfirmed)}

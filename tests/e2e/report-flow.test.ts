@@ -26,7 +26,10 @@ test('a report goes from the worker to the lead and forward, and the timeline sh
     .getByLabel('Ilmiön kuvaus')
     .fill('Havaitsimme:\n\n- neuvontaa ei ole tarjolla iltaisin\n- asiakkaat jättävät hakemukset kesken')
   await worker.getByRole('button', { name: 'Lähetä tiimin käsittelyyn' }).click()
-  await expect.poll(() => worker.getByText('Valitse vähintään yksi tuen tarve.').isVisible()).toBe(true)
+  // Said at the field and, as a link to it, in the summary at the top.
+  const supportNeedError = worker.getByText('Valitse vähintään yksi tuen tarve.', { exact: true })
+  await expect.poll(() => supportNeedError.isVisible()).toBe(true)
+  expect(await worker.getByRole('link', { name: /Tuen tarve.*Valitse vähintään yksi tuen tarve/ }).count()).toBe(1)
   expect(await worker.getByLabel('Otsikko').inputValue()).toBe(title)
   await checkPage(worker, 'report-new-errors')
 

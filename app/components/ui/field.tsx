@@ -21,17 +21,21 @@ interface ControlProps {
 
 /** Label, help text and error around one control, wired together for screen readers. */
 function LabelledField({
+  fieldId,
   label,
   description,
   error,
   control,
 }: {
+  /** A fixed id for a control something links to (an error summary); otherwise one is generated. */
+  fieldId?: string
   label: string
   description?: string
   error?: MessageKey
   control: (props: ControlProps) => ReactNode
 }) {
-  const id = useId()
+  const generatedId = useId()
+  const id = fieldId ?? generatedId
   const describedBy = [description ? `${id}-description` : null, error ? `${id}-error` : null].filter(Boolean)
   return (
     <div>
@@ -59,6 +63,7 @@ type FieldProps = { name: string; label: string; error?: MessageKey; description
 export function TextField({ label, error, description, ...input }: InputHTMLAttributes<HTMLInputElement> & FieldProps) {
   return (
     <LabelledField
+      fieldId={input.id}
       label={label}
       error={error}
       description={description}
@@ -85,6 +90,7 @@ export function TextArea({
 }: TextareaHTMLAttributes<HTMLTextAreaElement> & FieldProps) {
   return (
     <LabelledField
+      fieldId={textarea.id}
       label={label}
       error={error}
       description={description}
@@ -94,19 +100,22 @@ export function TextArea({
 }
 
 export function SelectField({
+  id: fieldId,
   label,
   name,
   options,
   defaultValue,
   error,
 }: {
+  id?: string
   label: string
   name: string
   options: { value: string; label: string }[]
   defaultValue?: string
   error?: MessageKey
 }) {
-  const id = useId()
+  const generatedId = useId()
+  const id = fieldId ?? generatedId
   return (
     <div>
       <label htmlFor={id} className="block font-semibold">
@@ -132,6 +141,8 @@ export function SelectField({
 }
 
 type ChoiceGroupProps = {
+  /** A fixed id for the first option, which an error summary links to. */
+  firstId?: string
   legend: string
   name: string
   options: { value: string; label: string }[]
@@ -149,6 +160,7 @@ export function RadioGroup({ chosen, ...group }: ChoiceGroupProps & { chosen: st
 }
 
 function ChoiceGroup({
+  firstId,
   type,
   legend,
   name,
@@ -162,9 +174,10 @@ function ChoiceGroup({
     <fieldset aria-describedby={error ? `${id}-error` : undefined}>
       <legend className="font-semibold">{legend}</legend>
       <div className="mt-1 grid gap-1 sm:grid-cols-2">
-        {options.map((option) => (
+        {options.map((option, index) => (
           <label key={option.value} className="flex min-h-11 items-center gap-2">
             <input
+              id={index === 0 ? firstId : undefined}
               type={type}
               name={name}
               value={option.value}
@@ -181,10 +194,21 @@ function ChoiceGroup({
   )
 }
 
-export function Checkbox({ name, label, defaultChecked }: { name: string; label: string; defaultChecked: boolean }) {
+export function Checkbox({
+  id,
+  name,
+  label,
+  defaultChecked,
+}: {
+  id?: string
+  name: string
+  label: string
+  defaultChecked: boolean
+}) {
   return (
     <label className="flex min-h-11 items-center gap-2 font-semibold">
       <input
+        id={id}
         type="checkbox"
         name={name}
         value="on"
