@@ -105,8 +105,11 @@ function doneMessage(from: ReportStatus, to: ReportStatus): MessageKey {
   return rule?.by.every((party) => party === 'author') ? 'report.transition.doneOwn' : 'report.transition.done'
 }
 
-/** The one mapping from a report use case's result to this page's answer; the page reads `error`. */
-function outcome(result: ReportResult, done: MessageKey | null = null) {
+/**
+ * The one mapping from a report use case's result to this page's answer; the page reads `error`. `sentTo` names
+ * the transition form that was sent, so its errors show on that form only.
+ */
+function outcome(result: ReportResult, done: MessageKey | null = null, sentTo: string | null = null) {
   if (result.ok) return { ok: true as const, done }
   switch (result.reason) {
     case 'not_found':
@@ -120,7 +123,7 @@ function outcome(result: ReportResult, done: MessageKey | null = null) {
       )
     case 'invalid': {
       const [field = 'form', message = 'validation.invalid'] = Object.entries(result.fieldErrors)[0] ?? []
-      return data({ ok: false as const, error: 'invalid' as const, field, message }, { status: 400 })
+      return data({ ok: false as const, error: 'invalid' as const, field, message, sentTo }, { status: 400 })
     }
     case 'identifying_data':
       return data({ ok: false as const, error: 'identifying' as const, findings: result.findings }, { status: 422 })
@@ -141,12 +144,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return handleProposedActionForm(user, { kind: 'report', reportId }, formData)
   }
   const parsed = parseForm(ReportActionSchema, formData)
-  if (!parsed.ok) return outcome({ ok: false, reason: 'invalid', fieldErrors: parsed.fieldErrors })
+  if (!parsed.ok) {
+    const sentTo = formData.get('intent') === 'transition' ? String(formData.get('to') ?? '') : null
+    return outcome({ ok: false, reason: 'invalid', fieldErrors: parsed.fieldErrors }, null, sentTo)
+  }
   const input = parsed.data
   switch (input.intent) {
     case 'transition':
       if (input.to === 'withdrawn' && !isConfirmed(formData)) return askToWithdraw(user, reportId, input, formData)
-      return outcome(await applyTransition(user, { reportId, ...input }), doneMessage(input.expectedStatus, input.to))
+      return outcome(
+        await applyTransition(user, { reportId, ...input }),
+        doneMessage(input.expectedStatus, input.to),
+        input.to,
+      )
     case 'link':
     case 'unlink':
       return outcome(
@@ -214,63 +224,67 @@ function TransitionForms() {
   const { report, transitions, committees } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const { t } = useI18n()
-  const invalid = result && !result.ok && result.error === 'invalid' ? result : undefined
+  const invalidAnswer = result && !result.ok && result.error === 'invalid' ? result : undefined
   if (transitions.length === 0) return <p className="text-slate-700">{t('report.transition.none')}</p>
   return (
     <div className="grid gap-4">
-      {transitions.map((transition) => (
-        <IntentForm
-          key={transition.to}
-          intent="transition"
-          fields={{ to: transition.to, expectedStatus: report.status }}
-          className="grid gap-3 rounded-md border border-slate-200 p-4"
-        >
-          {transition.needs === 'committee' ? (
-            <SelectField
-              name="committeeId"
-              label={t('report.transition.committee')}
-              options={[
-                { value: '', label: t('report.notChosen') },
-                ...committees.map((c) => ({ value: c.id, label: c.name })),
-              ]}
-              error={invalid?.field === 'committeeId' ? invalid.message : undefined}
+      {transitions.map((transition) => {
+        // Errors belong to the form that was sent, not to every form with a field of the same name.
+        const invalid = invalidAnswer?.sentTo === transition.to ? invalidAnswer : undefined
+        return (
+          <IntentForm
+            key={transition.to}
+            intent="transition"
+            fields={{ to: transition.to, expectedStatus: report.status }}
+            className="grid gap-3 rounded-md border border-slate-200 p-4"
+          >
+            {transition.needs === 'committee' ? (
+              <SelectField
+                name="committeeId"
+                label={t('report.transition.committee')}
+                options={[
+                  { value: '', label: t('report.notChosen') },
+                  ...committees.map((c) => ({ value: c.id, label: c.name })),
+                ]}
+                error={invalid?.field === 'committeeId' ? invalid.message : undefined}
+              />
+            ) : null}
+            {transition.needs === 'resolution' ? (
+              <SelectField
+                name="resolution"
+                label={t('report.transition.resolution')}
+                options={[
+                  { value: '', label: t('report.notChosen') },
+                  { value: 'resolved_in_team', label: t('resolution.resolved_in_team') },
+                  { value: 'no_further_action', label: t('resolution.no_further_action') },
+                ]}
+                error={invalid?.field === 'resolution' ? invalid.message : undefined}
+              />
+            ) : null}
+            <TextArea
+              name="comment"
+              rows={2}
+              label={
+                transition.needs === 'comment' || transition.needs === 'resolution'
+                  ? t('report.transition.commentRequiredLabel')
+                  : t('report.transition.comment')
+              }
+              error={invalid?.field === 'comment' ? invalid.message : undefined}
             />
-          ) : null}
-          {transition.needs === 'resolution' ? (
-            <SelectField
-              name="resolution"
-              label={t('report.transition.resolution')}
-              options={[
-                { value: '', label: t('report.notChosen') },
-                { value: 'resolved_in_team', label: t('resolution.resolved_in_team') },
-                { value: 'no_further_action', label: t('resolution.no_further_action') },
-              ]}
-              error={invalid?.field === 'resolution' ? invalid.message : undefined}
-            />
-          ) : null}
-          <TextArea
-            name="comment"
-            rows={2}
-            label={
-              transition.needs === 'comment' || transition.needs === 'resolution'
-                ? t('report.transition.commentRequiredLabel')
-                : t('report.transition.comment')
-            }
-            error={invalid?.field === 'comment' ? invalid.message : undefined}
-          />
-          <div>
-            {transition.to === 'withdrawn' ? (
-              <ConfirmButton text={withdrawConfirmation} variant="secondary">
-                {t('report.transition.to.withdrawn')}
-              </ConfirmButton>
-            ) : (
-              <Button variant={transition.to === 'closed' ? 'secondary' : 'primary'}>
-                {t(`report.transition.to.${transition.to}` as MessageKey)}
-              </Button>
-            )}
-          </div>
-        </IntentForm>
-      ))}
+            <div>
+              {transition.to === 'withdrawn' ? (
+                <ConfirmButton text={withdrawConfirmation} variant="secondary">
+                  {t('report.transition.to.withdrawn')}
+                </ConfirmButton>
+              ) : (
+                <Button variant={transition.to === 'closed' ? 'secondary' : 'primary'}>
+                  {t(`report.transition.to.${transition.to}` as MessageKey)}
+                </Button>
+              )}
+            </div>
+          </IntentForm>
+        )
+      })}
     </div>
   )
 }

@@ -218,7 +218,12 @@ describe('the lifecycle', () => {
 
     const noComment = await transition(lead.session, reportId, { to: 'changes_requested', expectedStatus: 'in_review' })
     expect(statusOf(noComment)).toBe(400)
-    expect(payloadOf(noComment)).toMatchObject({ field: 'comment', message: 'report.transition.commentRequired' })
+    // The error names the form that was sent, so only its comment box is marked, not every comment box on the page.
+    expect(payloadOf(noComment)).toMatchObject({
+      field: 'comment',
+      message: 'report.transition.commentRequired',
+      sentTo: 'changes_requested',
+    })
     await transition(lead.session, reportId, {
       to: 'changes_requested',
       expectedStatus: 'in_review',
