@@ -1,4 +1,5 @@
 import { type NotificationReason, type ReportStatus } from '#app/models/database.ts'
+import { type FollowUpStatus } from '#app/domain/follow-ups.ts'
 import { type ReportEventView } from '#app/domain/report-events.ts'
 
 /**
@@ -12,6 +13,18 @@ export interface ReportUpdate {
     welfareReport: { title: string; section: string; url: string } | null
   }
   reason: NotificationReason
+}
+
+/** An overdue follow-up as the weekly reminder lists it; its title has passed the identifiability guard. */
+export interface OverdueFollowUp {
+  title: string
+  url: string
+  /** YYYY-MM-DD. */
+  targetDate: string
+  status: FollowUpStatus
+  progress: number | null
+  /** The responsible body or team, and person, as one line; null when left to the coordinator. */
+  responsible: string | null
 }
 
 /** Everything the app emails; the worker renders one of these in the recipient's language when it sends it. */
@@ -35,6 +48,25 @@ export type EmailMessage =
       expiresAt: string
     }
   | { kind: 'password_reset'; recipientName: string; url: string; expiresAt: string }
+  | {
+      kind: 'partner_request' | 'partner_reminder'
+      recipientName: string
+      organisationName: string
+      /** What was sent, as it may leave the organisation: reports hold no identifying data by design. */
+      matter: { kind: 'report' | 'phenomenon'; title: string; description: string; actions: string[] }
+      coveringNote: string
+      sentAt: string
+      url: string
+      expiresAt: string
+    }
+  | {
+      kind: 'follow_up_reminder'
+      recipientName: string
+      /** The addressee's overdue follow-ups, oldest target date first, each with a link to its page. */
+      followUps: OverdueFollowUp[]
+      boardUrl: string
+      settingsUrl: string
+    }
 
 export interface RenderedEmail {
   subject: string

@@ -3,8 +3,10 @@ import { createElement, type ReactElement } from 'react'
 import { getTranslate, type Locale } from '#app/utils/i18n.ts'
 import { linkBelowInText } from './components/theme.ts'
 import { DigestEmail, digestSubject } from './digest.tsx'
+import { FollowUpReminderEmail, followUpReminderSubject } from './follow-up-reminder.tsx'
 import { InvitationEmail, invitationSubject } from './invitation.tsx'
 import { type EmailMessage, type RenderedEmail } from './messages.ts'
+import { PartnerRequestEmail, partnerRequestSubject } from './partner-request.tsx'
 import { PasswordResetEmail, passwordResetSubject } from './password-reset.tsx'
 import { ReportUpdateEmail, reportUpdateSubject } from './report-update.tsx'
 
@@ -73,6 +75,15 @@ function compose(message: EmailMessage, locale: Locale): { subject: string; elem
     case 'password_reset': {
       const subject = passwordResetSubject(t)
       return { subject, element: createElement(PasswordResetEmail, { message, locale, subject }) }
+    }
+    case 'partner_request':
+    case 'partner_reminder': {
+      const subject = partnerRequestSubject(t, message)
+      return { subject, element: createElement(PartnerRequestEmail, { message, locale, subject }) }
+    }
+    case 'follow_up_reminder': {
+      const subject = followUpReminderSubject(t, message)
+      return { subject, element: createElement(FollowUpReminderEmail, { message, locale, subject }) }
     }
   }
 }

@@ -1,10 +1,12 @@
 import { Form } from '@remix-run/react'
 import { type FieldFinding } from '#app/domain/identifiability.ts'
+import { decisionFields, decisionTaskRows } from '#app/domain/follow-ups.ts'
 import { agendaDecisions } from '#app/domain/meetings.ts'
 import { listValue, textValue } from '#app/utils/forms.ts'
 import { type PageFormResult } from '#app/utils/page-result.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 import { CsrfInput } from './csrf-input.tsx'
+import { type AdoptableAction, DecisionFollowUpFields, type ResponsibleChoices } from './decision-follow-ups.tsx'
 import { GuardFindings } from './guard-findings.tsx'
 import { decisionLabelKey, reportOrigin } from './meeting-agenda.tsx'
 import { Button } from './ui/button.tsx'
@@ -224,13 +226,22 @@ export function DecisionForm({
   itemId,
   itemLabel,
   failure,
+  followUps,
 }: {
   itemId: string
   /** "3 § Title", so each of several decision forms on the page has its own name. */
   itemLabel: string
   failure: PageFormResult | undefined
+  /** What the decision may adopt and set to be followed up; none when the page offers no follow-ups. */
+  followUps?: { actions: AdoptableAction[]; choices: ResponsibleChoices; decidedOn: string }
 }) {
   const { t } = useI18n()
+  const taskLabels = Object.fromEntries(
+    Array.from({ length: decisionTaskRows }, (_, index) => [
+      decisionFields.task(index, 'title'),
+      `${t('followUps.decision.task.legend', { number: index + 1 })}: ${t('followUps.field.title')}`,
+    ]),
+  )
   return (
     <Form method="post" className="mt-4 grid gap-4 rounded-md border border-slate-300 p-4" noValidate>
       <CsrfInput />
@@ -238,7 +249,7 @@ export function DecisionForm({
       <input type="hidden" name="itemId" value={itemId} />
       <MeetingGuardFindings
         findings={failure?.findings ?? []}
-        fieldLabels={{ text: t('meetings.decision.field.text') }}
+        fieldLabels={{ text: t('meetings.decision.field.text'), ...taskLabels }}
       />
       <RadioGroup
         legend={t('meetings.decision.field.kind', { item: itemLabel })}
@@ -257,6 +268,7 @@ export function DecisionForm({
         rows={3}
         maxLength={5000}
       />
+      {followUps ? <DecisionFollowUpFields itemId={itemId} failure={failure} {...followUps} /> : null}
       <div>
         <Button>{t('meetings.decision.submit')}</Button>
       </div>

@@ -1,4 +1,5 @@
 import { Form, NavLink, useLocation } from '@remix-run/react'
+import { offersFollowUpBoard } from '#app/domain/follow-ups.ts'
 import { readsMeetings } from '#app/domain/meetings.ts'
 import { hasAnyRole, writesReports } from '#app/domain/roles.ts'
 import { dashboardReaderRoles } from '#app/domain/welfare-report-form.ts'
@@ -77,6 +78,8 @@ export function SiteHeader() {
           : []),
         ...(user.roles.some((role) => role !== 'worker') ? [{ to: '/phenomena', label: t('nav.phenomena') }] : []),
         ...(readsMeetings(user.roles) ? [{ to: '/meetings', label: t('meetings.nav') }] : []),
+        ...(user.readsSendings ? [{ to: '/sendings', label: t('sendings.nav') }] : []),
+        ...(offersFollowUpBoard(user.roles) ? [{ to: '/follow-ups', label: t('followUps.nav') }] : []),
         ...(hasAnyRole(user.roles, dashboardReaderRoles) ? [{ to: '/dashboard', label: t('nav.dashboard') }] : []),
         { to: '/welfare-reports', label: t('nav.welfareReports') },
         ...(user.roles.includes('admin') ? [{ to: '/admin', label: t('nav.admin') }] : []),

@@ -18,6 +18,7 @@ import {
 } from '#app/domain/report-fields.ts'
 import { type ReportStatus, type Resolution } from '#app/domain/report-status.ts'
 import { type Role } from '#app/domain/roles.ts'
+import { type WelfareSectionKind } from '#app/domain/welfare-report.ts'
 import { type SendingState } from '#app/domain/sendings.ts'
 import { type TokenPurpose } from '#app/domain/user-tokens.ts'
 import { type Locale } from '#app/utils/i18n.ts'
@@ -311,7 +312,7 @@ export interface FollowTable {
   created_at: CreatedAt
 }
 
-export type WelfareSectionKind = 'text' | 'what_was_done'
+export type { WelfareSectionKind } from '#app/domain/welfare-report.ts'
 
 type Nullable<T> = ColumnType<T | null, T | null | undefined, T | null>
 
@@ -406,7 +407,14 @@ export interface FollowUpUpdateTable {
   created_at: CreatedAt
 }
 
-export type EmailKind = 'notification' | 'digest' | 'invitation' | 'password_reset'
+export type EmailKind =
+  | 'notification'
+  | 'digest'
+  | 'invitation'
+  | 'password_reset'
+  | 'partner_request'
+  | 'partner_reminder'
+  | 'follow_up_reminder'
 export type EmailJobStatus = 'pending' | 'sending' | 'sent' | 'dead'
 
 export interface EmailJobTable {

@@ -12,6 +12,11 @@ export interface EmailPayloads {
   digest: { organisationId: string; day: string }
   invitation: { inviterName: string; organisationName: string; url: string; expiresAt: string }
   password_reset: { url: string; expiresAt: string }
+  /** A partner's request or its one reminder: the sending is read when the email is written; the link is its own. */
+  partner_request: { sendingId: string; url: string; expiresAt: string }
+  partner_reminder: { sendingId: string; url: string; expiresAt: string }
+  /** `day` is the Helsinki day the reminder was due; the overdue follow-ups are read when it is sent. */
+  follow_up_reminder: { organisationId: string; day: string }
 }
 
 /** A kind of email with the payload that kind needs; a kind without a payload type here does not compile. */

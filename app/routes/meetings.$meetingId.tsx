@@ -34,10 +34,14 @@ import {
   toHelsinkiDateTimeInput,
 } from '#app/domain/meetings.ts'
 import { versionOf } from '#app/models/edit-version.server.ts'
+import { DecisionFollowUpList } from '#app/components/decision-follow-ups.tsx'
+import { decisionFields, decisionTaskRows, readDecisionFollowUps } from '#app/domain/follow-ups.ts'
+import { listDecisionFollowUps } from '#app/services/follow-ups.server.ts'
 import {
   addAgendaItem,
   deleteAgendaItem,
   getMeetingForViewer,
+  listDecisionChoices,
   listAgendaCandidates,
   listMeetingCommittees,
   mayDecide,
@@ -69,6 +73,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ? await Promise.all([listAgendaCandidates(user), listMeetingCommittees(user)])
     : [{ reports: [], phenomena: [] }, []]
   const forwardedWith = new Map(candidates.phenomena.map((p) => [p.id, p.forwarded_count]))
+  const [decisionChoices, followUpsByItem] = await Promise.all([
+    listDecisionChoices(user, meeting),
+    listDecisionFollowUps(
+      user,
+      meeting.items.filter((item) => item.decision !== null).map((item) => item.id),
+    ),
+  ])
   const { items, viewerSeat: _seat, ...details } = meeting
   return {
     meeting: { ...details, startsAtInput: toHelsinkiDateTimeInput(meeting.starts_at) },
@@ -81,7 +92,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       phenomena: item.phenomena.map((phenomenon) =>
         editable ? { ...phenomenon, forwarded_count: forwardedWith.get(phenomenon.id) ?? 0 } : phenomenon,
       ),
+      followUps: followUpsByItem[item.id] ?? [],
+      adoptable: (decisionChoices?.actionsByItem[item.id] ?? []).map((action) => ({
+        id: action.id,
+        description: action.description,
+        outcome: action.outcome,
+        reportTitle: item.reports.find((report) => report.id === action.reportId)?.title ?? null,
+        phenomenonTitle: item.phenomena.find((phenomenon) => phenomenon.id === action.phenomenonId)?.title ?? null,
+      })),
     })),
+    decision: decisionChoices ? { decidedOn: decisionChoices.decidedOn, choices: decisionChoices.options } : null,
     editable,
     mayDecide: mayDecide(user, meeting),
     candidates,
@@ -149,6 +169,11 @@ const refusals: Record<string, RefusalAnswer> = {
 }
 const reportArrays = ['reportIds', 'phenomenonIds']
 const agendaItemTextFields = ['title', 'summary', 'proposal']
+/** The decision form's texts that reach the minutes and the reporters: the decision and its tasks' titles. */
+const decisionTextFields = [
+  'text',
+  ...Array.from({ length: decisionTaskRows }, (_, index) => decisionFields.task(index, 'title')),
+]
 
 interface Submission {
   user: MeetingActor
@@ -204,8 +229,16 @@ const handlers = {
   },
   async decide({ user, formData, page, ids }) {
     const parsed = parseForm(DecisionSchema, formData)
-    if (!parsed.ok) return page.invalidTexts(parsed.fieldErrors, ['text'])
-    return page.answer(await recordDecision(user, { ...parsed.data, ...ids }), 'meetings.decision.done')
+    const followUps = readDecisionFollowUps(
+      (name) => String(formData.get(name) ?? ''),
+      formData.getAll(decisionFields.adopt).map(String),
+    )
+    if (!parsed.ok || !followUps.ok) {
+      const fieldErrors = { ...(parsed.ok ? {} : parsed.fieldErrors), ...(followUps.ok ? {} : followUps.fieldErrors) }
+      return page.invalidTexts(fieldErrors, decisionTextFields)
+    }
+    const decided = await recordDecision(user, { ...parsed.data, ...ids, followUps: followUps.data })
+    return page.answer(decided, 'meetings.decision.done')
   },
 } satisfies Record<string, (submission: Submission) => Promise<FormReply>>
 type Intent = keyof typeof handlers
@@ -331,7 +364,8 @@ function EditItem({ item, index }: { item: ItemData; index: number }) {
 }
 
 function AgendaItem({ item, index, count }: { item: ItemData; index: number; count: number }) {
-  const { editable, mayDecide } = useLoaderData<typeof loader>()
+  const { editable, mayDecide, decision } = useLoaderData<typeof loader>()
+  const { t } = useI18n()
   const result = useActionData<typeof action>()
   const itemNumber = useItemNumber()
   const view: AgendaItemView = item
@@ -344,11 +378,29 @@ function AgendaItem({ item, index, count }: { item: ItemData; index: number; cou
         {editable ? <MoveButtons item={item} index={index} count={count} /> : null}
         <AgendaItemBody item={view} level={3} linkReports />
         {item.decision ? <DecisionText item={view} level={3} /> : null}
+        {item.decision ? <DecisionFollowUpList followUps={item.followUps} /> : null}
         {mayDecide && !item.decision ? (
           <DecisionForm
             itemId={item.id}
             itemLabel={`${itemNumber(index)} ${item.title}`}
             failure={failureFor(result, `decide:${item.id}`)}
+            followUps={
+              decision
+                ? {
+                    decidedOn: decision.decidedOn,
+                    choices: decision.choices,
+                    actions: item.adoptable.map((action) => ({
+                      id: action.id,
+                      description: action.description,
+                      outcome: action.outcome,
+                      source:
+                        action.reportTitle !== null
+                          ? t('followUps.decision.action.report', { title: action.reportTitle })
+                          : t('followUps.decision.action.phenomenon', { title: action.phenomenonTitle ?? '' }),
+                    })),
+                  }
+                : undefined
+            }
           />
         ) : null}
         {editable ? <EditItem item={item} index={index} /> : null}

@@ -12,6 +12,8 @@ import {
   onAgendaStatus,
   reportStatusAfterDecision,
 } from '#app/domain/meetings.ts'
+import { decisionFields, type DecisionFollowUps, hasFollowUps, noDecisionFollowUps } from '#app/domain/follow-ups.ts'
+import { helsinkiDay } from '#app/domain/digest.ts'
 import { type ReportStatus } from '#app/domain/report-status.ts'
 import {
   checkAgendaLinks,
@@ -28,10 +30,13 @@ import {
 import { committeeExists, findCommitteeSeat } from '#app/models/committee.server.ts'
 import { type Database } from '#app/models/database.ts'
 import {
+  answerSendingsByDecision,
   findPublishedAgendaItem,
+  listItemSubjects,
   lockReportsOnAgendaOfItem,
   setDecisionIfNone,
 } from '#app/models/meeting-decision.server.ts'
+import { listProposedActions, recordActionOutcome } from '#app/models/proposed-action.server.ts'
 import {
   findMeeting,
   insertMeeting,
@@ -47,6 +52,7 @@ import { scanTextsOfOrganisation } from '#app/models/organisation-settings.serve
 import { listOwnReports, replaceLinks } from '#app/models/report-links.server.ts'
 import { ReportConflictError, transitionReport } from '#app/models/report.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
+import { checkDecisionFollowUps, createDecisionFollowUps, listResponsibleOptions } from './follow-ups.server.ts'
 import { type CommonRefusal, type Refused, type ServiceResult } from './result.ts'
 
 /** Who acts on meetings: the signed-in user of an organisation. */
@@ -289,13 +295,20 @@ export async function publishMeeting(actor: MeetingActor, input: { meetingId: st
  * Records the committee's decision on an item once, and in the same transaction moves every report of the item
  * that is still on the agenda to where the decision sends it, the decision text as the event's comment. Each
  * report is on an item once (direct link or via a phenomenon), so each reporter hears of it once per report.
+ *
+ * A decision on the measures (päätetty toimenpiteistä) may adopt proposed actions of the item's reports and
+ * phenomena, and set tasks of its own: each adopted action is marked accepted with the decision text as the reason,
+ * so the outcome and the decision never contradict each other, and each adopted action and task becomes a follow-up
+ * concerning the item's reports, with a target date no earlier than the meeting's day. A decision that settles the
+ * item (noted or decided) also answers every open sending of its reports and phenomena to the committee.
  */
 export async function recordDecision(
   actor: MeetingActor,
-  input: DecisionInput & { meetingId: string; itemId: string },
+  input: DecisionInput & { meetingId: string; itemId: string; followUps?: DecisionFollowUps },
 ): Promise<DecisionResult> {
   const db = getDb()
   const organisationId = actor.organisation.id
+  const followUps = input.followUps ?? noDecisionFollowUps
   const item = await findPublishedAgendaItem(db, organisationId, input.meetingId, input.itemId)
   if (!item) return notFound
   const seat = await findCommitteeSeat(db, item.committee_id, actor.id)
@@ -303,7 +316,21 @@ export async function recordDecision(
   if (!canReadMeeting(viewer, { committeeId: item.committee_id, published: true })) return notFound
   if (!canRecordDecision(actor.roles, seat)) return forbidden
   if (item.decision) return { ok: false, reason: 'already_decided' }
-  const findings = await scanTextsOfOrganisation(db, organisationId, { text: input.text })
+  const subjects = await listItemSubjects(db, item.id)
+  const actions = await listProposedActions(db, organisationId, subjects)
+  const decidedOn = helsinkiDay(item.starts_at)
+  if (hasFollowUps(followUps) && input.kind !== 'decided') {
+    return { ok: false, reason: 'invalid', fieldErrors: { [decisionFields.adopt]: 'followUps.validation.onlyDecided' } }
+  }
+  const fieldErrors = await checkDecisionFollowUps(db, organisationId, followUps, {
+    decidedOn,
+    actionIds: actions.map((action) => action.id),
+  })
+  if (Object.keys(fieldErrors).length > 0) return { ok: false, reason: 'invalid', fieldErrors }
+  const findings = await scanTextsOfOrganisation(db, organisationId, {
+    text: input.text,
+    ...Object.fromEntries(followUps.tasks.map((task, index) => [decisionFields.task(index, 'title'), task.title])),
+  })
   if (findings.length > 0) return { ok: false, reason: 'identifying_data', findings }
   const to = reportStatusAfterDecision(input.kind)
   return db.transaction().execute(async (trx): Promise<DecisionResult> => {
@@ -325,6 +352,66 @@ export async function recordDecision(
         via: 'meeting',
       })
     }
+    if (to === 'decided') {
+      await answerSendingsByDecision(trx, {
+        organisationId,
+        itemId: item.id,
+        committeeId: item.committee_id,
+        actorId: actor.id,
+        answer: input.text,
+      })
+    }
+    for (const adopted of followUps.adopted) {
+      await recordActionOutcome(trx, {
+        organisationId,
+        actorId: actor.id,
+        proposedActionId: adopted.proposedActionId,
+        outcome: 'accepted',
+        reason: input.text,
+      })
+    }
+    await createDecisionFollowUps(trx, {
+      organisationId,
+      actorId: actor.id,
+      agendaItemId: item.id,
+      decidedOn,
+      reportIds: subjects.reportIds,
+      followUps,
+      actions,
+    })
     return { ok: true, reportCount: reportIds.length }
   })
+}
+
+/**
+ * What the decision forms of a meeting offer the chair or secretary: per undecided item the proposed actions of its
+ * reports and phenomena, the meeting's day (no target date may come before it), and who may be named responsible.
+ */
+export async function listDecisionChoices(actor: MeetingActor, meeting: MeetingForViewer) {
+  if (!mayDecide(actor, meeting)) return null
+  const db = getDb()
+  const undecided = meeting.items.filter((item) => item.decision === null)
+  const actions = await listProposedActions(db, actor.organisation.id, {
+    reportIds: [...new Set(undecided.flatMap((item) => item.reports.map((report) => report.id)))],
+    phenomenonIds: [...new Set(undecided.flatMap((item) => item.phenomena.map((phenomenon) => phenomenon.id)))],
+  })
+  const options = await listResponsibleOptions(actor)
+  return {
+    decidedOn: helsinkiDay(meeting.starts_at),
+    options,
+    actionsByItem: Object.fromEntries(
+      undecided.map((item) => {
+        const reportIds = item.reports.map((report) => report.id)
+        const phenomenonIds = item.phenomena.map((phenomenon) => phenomenon.id)
+        return [
+          item.id,
+          actions.filter(
+            (action) =>
+              (action.reportId !== null && reportIds.includes(action.reportId)) ||
+              (action.phenomenonId !== null && phenomenonIds.includes(action.phenomenonId)),
+          ),
+        ]
+      }),
+    ),
+  }
 }

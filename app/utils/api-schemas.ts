@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { followUpStatuses } from '#app/domain/follow-ups.ts'
+import { ApiFollowUpUpdateSchema, followUpStatuses } from '#app/domain/follow-ups.ts'
 import { notificationReasons } from '#app/domain/notifications.ts'
 import { actionLevels, supportNeeds } from '#app/domain/report-fields.ts'
 import { ReportContentSchema } from '#app/domain/report-form.ts'
@@ -8,6 +8,7 @@ import { roles } from '#app/domain/roles.ts'
 import { recipientKinds } from '#app/domain/recipients.ts'
 import { SendRequestSchema, sendingStates } from '#app/domain/sendings.ts'
 import { statisticsDimensions, StatisticsFilterSchema } from '#app/domain/statistics.ts'
+import { welfareSectionKinds } from '#app/domain/welfare-report.ts'
 import { actionOutcomes, agendaDecisions, reportEventTypes, reportStatuses } from '#app/models/database.ts'
 import { locales } from './i18n.ts'
 
@@ -256,6 +257,18 @@ const ApiWelfareDecisionSchema = z.object({
   decisionText: z.string().nullable(),
 })
 
+const ApiWelfareFollowUpSchema = z.object({
+  id: Id,
+  title: z.string(),
+  responsible: z.string().nullable().describe('The responsible recipient or team; a public document names no person.'),
+  decidedOn: z.iso.date(),
+  targetDate: z.iso.date(),
+  status: z.enum(followUpStatuses),
+  statusReason: z.string().nullable().describe('Why it was not carried out.'),
+  progress: z.number().int().min(0).max(100).nullable(),
+  overdue: z.boolean().describe('Past its target date (Finnish calendar day) and neither done nor not carried out.'),
+})
+
 export const ApiWelfareReportSchema = z.object({
   id: Id,
   title: z.string(),
@@ -264,10 +277,19 @@ export const ApiWelfareReportSchema = z.object({
   introduction: z.string().describe('Markdown.'),
   organisation: z.string(),
   figures: ApiFiguresSchema.describe('Every report of the period.'),
+  followUpFigures: z
+    .object({ threshold: Threshold, done: PublicCount, inProgress: PublicCount, overdue: PublicCount })
+    .describe(
+      'The follow-ups decided or due within the period, as they stand today; `inProgress` leaves out the overdue. ' +
+        'Each count below the threshold is null.',
+    ),
   sections: z.array(
     z.object({
       id: Id,
       position: z.number().int(),
+      kind: z
+        .enum(welfareSectionKinds)
+        .describe('`what_was_done`: the section lists the period’s follow-ups in `followUps` by itself.'),
       title: z.string(),
       category: z
         .string()
@@ -299,6 +321,7 @@ export const ApiWelfareReportSchema = z.object({
           decisions: z.array(ApiWelfareDecisionSchema),
         }),
       ),
+      followUps: z.array(ApiWelfareFollowUpSchema).describe('Empty unless `kind` is `what_was_done`.'),
     }),
   ),
   updatedAt: Timestamp,
@@ -322,6 +345,89 @@ export const ApiSendingListSchema = z.object({
   sendings: z.array(z.object({ id: Id, recipientId: Id, state: z.enum(sendingStates) })),
 })
 
+const FollowUpStatusSchema = z.enum(followUpStatuses)
+
+/** The board's filters; unknown parameters are refused so a misspelt one is noticed. */
+export const ApiFollowUpListQuerySchema = z
+  .object({
+    responsibleUserId: Id.optional().describe('Only follow-ups naming this person as responsible.'),
+    status: FollowUpStatusSchema.optional(),
+    overdue: z
+      .enum(['true', 'false'])
+      .optional()
+      .describe('`true`: only those past their target date (Finnish calendar day) and not done or not carried out.'),
+    recipientId: Id.optional().describe('Only follow-ups of this responsible recipient body.'),
+    municipalityId: Id.optional().describe('Only follow-ups concerning a report of this municipality.'),
+    from: z.iso.date().optional().describe('Target date on or after this day.'),
+    to: z.iso.date().optional().describe('Target date on or before this day.'),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict()
+
+export const ApiFollowUpSummarySchema = z.object({
+  id: Id,
+  title: z.string(),
+  status: FollowUpStatusSchema,
+  progress: z.number().int().nullable().describe('Percent, 0–100; null when not recorded.'),
+  targetDate: z.iso.date(),
+  decidedOn: z.iso.date().describe('The day of the decision that set it.'),
+  overdue: z.boolean().describe('Past its target date (Finnish calendar day) and neither done nor not carried out.'),
+  version: z.number().int().describe('Send it back as `expectedVersion` when posting an update.'),
+  responsible: z.object({
+    recipient: Named.nullable().describe('The responsible recipient body; null when none is named.'),
+    team: Named.nullable(),
+    person: Named.nullable(),
+  }),
+  origin: z.object({
+    decision: z
+      .object({
+        agendaItem: z.object({ id: Id, title: z.string() }),
+        committee: z.string(),
+        meetingDate: z.iso.date(),
+        decisionText: z.string().nullable(),
+      })
+      .nullable()
+      .describe('The committee decision that set it; null for a team’s own action recorded when closing a report.'),
+    proposedAction: z
+      .object({ id: Id, description: z.string() })
+      .nullable()
+      .describe('The proposed action the decision adopted; null for a task the decision set itself.'),
+  }),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+})
+
+export const ApiFollowUpListSchema = z.object({
+  followUps: z.array(ApiFollowUpSummarySchema),
+  limit: z.number().int(),
+  offset: z.number().int(),
+  hasMore: z.boolean(),
+})
+
+export const ApiFollowUpSchema = ApiFollowUpSummarySchema.extend({
+  statusReason: z.string().nullable().describe('Why it is not carried out; null in every other status.'),
+  reports: z
+    .array(z.object({ id: Id, title: z.string(), status: Status }))
+    .describe('The reports it concerns that the token owner may read.'),
+  reportCount: z.number().int().describe('How many reports it concerns in all.'),
+  updates: z
+    .array(
+      z.object({
+        id: Id,
+        body: z.string(),
+        status: FollowUpStatusSchema.nullable().describe('The status the update set; null when it kept it.'),
+        progress: z.number().int().nullable(),
+        author: z.object({ name: z.string() }).nullable(),
+        createdAt: Timestamp,
+      }),
+    )
+    .describe('Dated updates, oldest first.'),
+  mayUpdate: z.boolean().describe('Whether the token owner may post updates.'),
+})
+
+export const ApiFollowUpUpdateInputSchema = ApiFollowUpUpdateSchema
+
 export const ApiProblemSchema = z.object({
   type: z.string(),
   title: z.string(),
@@ -330,6 +436,11 @@ export const ApiProblemSchema = z.object({
   detail: z.string().describe('What went wrong, in the token owner’s language.'),
   instance: z.string(),
   currentStatus: Status.optional().describe('On conflict: the status the report has now.'),
+  currentVersion: z
+    .number()
+    .int()
+    .optional()
+    .describe('On a follow-up conflict: its version now; read it again before posting.'),
   errors: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })).optional(),
 })
 
@@ -503,6 +614,43 @@ export function openApiDocument() {
         get: {
           summary: 'One welfare report: its sections with figures, phenomena, actions, decisions and reports',
           responses: { '200': ok('The welfare report', ApiWelfareReportSchema), ...problems(401, 404) },
+        },
+      },
+      '/follow-ups': {
+        get: {
+          summary:
+            'Follow-ups of decisions: every one of the organisation for coordinators, else those the token owner answers for',
+          description:
+            'Team leads also see those concerning their teams’ reports. Soonest target date first. The filters are ' +
+            'those of the follow-up board.',
+          parameters: queryParameters(ApiFollowUpListQuerySchema),
+          responses: { '200': ok('A page of follow-ups', ApiFollowUpListSchema), ...problems(401, 422) },
+        },
+      },
+      '/follow-ups/{id}': {
+        parameters: [{ ...reportIdParameter, description: 'The follow-up’s id' }],
+        get: {
+          summary: 'One follow-up with its dated updates and the reports it concerns',
+          description:
+            'Readable by whoever may read one of the reports it concerns, whoever answers for it, and coordinators.',
+          responses: { '200': ok('The follow-up', ApiFollowUpSchema), ...problems(401, 404) },
+        },
+      },
+      '/follow-ups/{id}/updates': {
+        parameters: [{ ...reportIdParameter, description: 'The follow-up’s id' }],
+        post: {
+          summary: 'Post a dated update: text, optionally a new status and progress',
+          description:
+            'The responsible person, coordinators, members of the responsible body and leads of the responsible ' +
+            'team may. `expectedVersion` must be the `version` last read; if someone changed the follow-up since, ' +
+            'the answer is 409 with `currentVersion` and nothing is saved. Not carried out needs the reason as ' +
+            '`body`. The text passes the identifiability guard (422 `identifying_data`). Every reporter and ' +
+            'follower of the reports it concerns is told.',
+          requestBody: body(ApiFollowUpUpdateInputSchema),
+          responses: {
+            '201': ok('The follow-up after the update', ApiFollowUpSchema),
+            ...problems(400, 401, 403, 404, 409, 422),
+          },
         },
       },
       '/me': {

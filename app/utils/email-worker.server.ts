@@ -12,6 +12,10 @@ import {
   scheduleEmailRetry,
 } from '#app/models/email-job.server.ts'
 import { listReportUpdates } from '#app/models/notification.server.ts'
+import { getSending } from '#app/models/sending.server.ts'
+import { remindPartners } from '#app/services/sendings.server.ts'
+import { followUpPath } from '#app/domain/report-events.ts'
+import { listReminderFollowUps, responsibleText, sweepFollowUps } from '#app/services/follow-ups.server.ts'
 import { isDatabaseUnavailable } from './database-availability.server.ts'
 import { type AppDb } from './db.server.ts'
 import { canDeliverEmail, deliverEmail } from './email.server.ts'
@@ -95,6 +99,42 @@ async function composeEmail(db: AppDb, job: ClaimedEmailJob) {
           url: job.payload.url,
           expiresAt: job.payload.expiresAt,
         }
+      case 'partner_request':
+      case 'partner_reminder': {
+        const sending = await getSending(db, job.organisation_id!, job.payload.sendingId)
+        if (!sending) return null
+        return {
+          kind: job.kind,
+          recipientName: recipient.name,
+          organisationName: sending.organisation_name,
+          matter: sending.subject,
+          coveringNote: sending.covering_note,
+          sentAt: sending.sent_at.toISOString(),
+          url: job.payload.url,
+          expiresAt: job.payload.expiresAt,
+        }
+      }
+      case 'follow_up_reminder': {
+        const followUps = await listReminderFollowUps(db, {
+          userId: job.recipient_id!,
+          organisationId: job.payload.organisationId,
+        })
+        if (followUps.length === 0) return null
+        return {
+          kind: 'follow_up_reminder',
+          recipientName: recipient.name,
+          followUps: followUps.map((followUp) => ({
+            title: followUp.title,
+            url: `${appUrl}${followUpPath(followUp.id)}`,
+            targetDate: followUp.target_date,
+            status: followUp.status,
+            progress: followUp.progress,
+            responsible: responsibleText(followUp),
+          })),
+          boardUrl: `${appUrl}/follow-ups?overdue=true`,
+          settingsUrl,
+        }
+      }
     }
   }
   const message = await compose()
@@ -199,6 +239,10 @@ export function startEmailWorker(db: AppDb, options: EmailWorkerOptions & { poll
     try {
       if (Date.now() - lastDigestRun > 10 * 60 * 1000) {
         await scheduleDigests(db)
+        // A partner that has not answered in 14 days gets its one reminder, on the digests' rhythm.
+        await remindPartners(db)
+        // Follow-ups that fell overdue are told once, and their weekly reminders queued, on the digests' rhythm.
+        await sweepFollowUps(db)
         lastDigestRun = Date.now()
       }
       await processDueEmails(db, { ...options, signal: stopping.signal })

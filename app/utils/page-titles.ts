@@ -1,6 +1,7 @@
 import type { SerializeFrom } from '@remix-run/node'
 import type { loader as editUserLoader } from '#app/routes/admin.users.$userId.tsx'
 import type { loader as localEmailLoader } from '#app/routes/admin.mailbox.$emailId.tsx'
+import type { loader as followUpLoader } from '#app/routes/follow-ups.$followUpId.tsx'
 import type { loader as invitationLoader } from '#app/routes/invitation.$token.tsx'
 import type { loader as meetingLoader } from '#app/routes/meetings.$meetingId.tsx'
 import type { loader as agendaLoader } from '#app/routes/meetings.$meetingId_.agenda.tsx'
@@ -9,6 +10,8 @@ import type { loader as reportLoader } from '#app/routes/reports.$reportId.tsx'
 import type { loader as editReportLoader } from '#app/routes/reports.$reportId_.edit.tsx'
 import type { loader as reportListLoader } from '#app/routes/reports._index.tsx'
 import type { loader as resetPasswordLoader } from '#app/routes/reset-password.$token.tsx'
+import type { loader as respondLoader } from '#app/routes/respond.$token.tsx'
+import type { loader as sendingLoader } from '#app/routes/sendings.$sendingId.tsx'
 import type { loader as welfareReportLoader } from '#app/routes/welfare-reports.$welfareReportId.tsx'
 import { formatDateTime, getTranslate, type Locale, type MessageKey, type Translate } from './i18n.ts'
 
@@ -61,6 +64,11 @@ export const pageTitles: Record<string, PageTitle> = {
   'routes/admin.users.$userId': fromLoader<typeof editUserLoader>('admin.users.title', ({ user }) => user.name),
   'routes/dashboard': 'dashboard.title',
   'routes/errors.too-large': 'error.tooLarge.title',
+  'routes/follow-ups._index': 'followUps.title',
+  'routes/follow-ups.$followUpId': fromLoader<typeof followUpLoader>(
+    'followUps.title',
+    ({ followUp }) => followUp.title,
+  ),
   'routes/forgot-password': 'forgotPassword.title',
   'routes/help': 'help.title',
   'routes/invitation.$token': fromLoader<typeof invitationLoader>('invitation.title', ({ state }, { t }) =>
@@ -108,8 +116,23 @@ export const pageTitles: Record<string, PageTitle> = {
           : 'resetPassword.expired.title',
     ),
   ),
+  'routes/respond.$token': fromLoader<typeof respondLoader>('respond.title', ({ state }, { t }) =>
+    t(
+      state === 'usable'
+        ? 'respond.title'
+        : state === 'used'
+          ? 'respond.used.title'
+          : state === 'expired'
+            ? 'respond.expired.title'
+            : 'respond.unknown.title',
+    ),
+  ),
   'routes/review': 'review.title',
   'routes/review_.feedback': 'feedback.title',
+  'routes/sendings._index': 'sendings.title',
+  'routes/sendings.$sendingId': fromLoader<typeof sendingLoader>('sendings.title', ({ sending }, { t }) =>
+    t('sending.title', { title: sending.matter.title }),
+  ),
   'routes/settings': 'settings.title',
   'routes/welfare-reports._index': 'welfare.list.title',
   'routes/welfare-reports.$welfareReportId': fromLoader<typeof welfareReportLoader>(
