@@ -13,6 +13,7 @@ import { type ReactNode } from 'react'
 import { GeneralErrorBoundary, getErrorMessage } from './components/error-boundary.tsx'
 import { SiteHeader } from './components/site-header.tsx'
 import { countUnread } from './models/notification.server.ts'
+import { answersForAnyRecipient } from './models/recipient.server.ts'
 import tailwindHref from './tailwind.css?url'
 import { getCurrentUser } from './utils/auth.server.ts'
 import { getCsrfToken } from './utils/csrf.server.ts'
@@ -45,6 +46,10 @@ async function loadRootData(request: Request) {
             organisationName: user.organisation.name,
             roles: user.roles,
             unreadNotifications: await countUnread(getDb(), { userId: user.id, organisationId: user.organisation.id }),
+            // Coordinators see every sending; members of a body see what was sent to it.
+            readsSendings:
+              user.roles.includes('coordinator') ||
+              (await answersForAnyRecipient(getDb(), user.organisation.id, user.id)),
           }
         : null,
     },

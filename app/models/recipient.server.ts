@@ -229,3 +229,16 @@ export function findSendableRecipients(db: AppDb, organisationId: string, recipi
 }
 
 export type RecipientRow = Awaited<ReturnType<typeof listActiveRecipients>>[number]
+
+/** Whether the user answers for any body of the organisation, so the sendings page has something for them. */
+export async function answersForAnyRecipient(db: AppDb, organisationId: string, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('recipient_members')
+    .innerJoin('recipients', 'recipients.id', 'recipient_members.recipient_id')
+    .select('recipients.id')
+    .where('recipients.organisation_id', '=', organisationId)
+    .where('recipient_members.user_id', '=', userId)
+    .limit(1)
+    .executeTakeFirst()
+  return row !== undefined
+}

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { FollowToggle } from '#app/components/follow-toggle.tsx'
 import { FollowThroughChain } from '#app/components/follow-through-chain.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
+import { SendForm } from '#app/components/send-form.tsx'
 import { AddPhenomenonActionForm, ProposedActions } from '#app/components/proposed-actions.tsx'
 import { StatusBadge } from '#app/components/status-badge.tsx'
 import { Card } from '#app/components/ui/card.tsx'
@@ -11,14 +12,17 @@ import { isFollowing } from '#app/models/follow.server.ts'
 import { getPhenomenonChain } from '#app/models/follow-through.server.ts'
 import { getPhenomenon } from '#app/models/phenomenon.server.ts'
 import { listProposedActions } from '#app/models/proposed-action.server.ts'
+import { listRecipientsForSender } from '#app/services/recipients.server.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { formatDate } from '#app/utils/i18n.ts'
 import { requireUuid } from '#app/utils/params.server.ts'
 import { handleProposedActionForm } from '#app/utils/proposed-action-forms.server.ts'
+import { handleSendForm } from '#app/utils/send-forms.server.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 import { phenomenonReaders } from '#app/domain/phenomena.ts'
+import { canSendPhenomenon } from '#app/domain/sendings.ts'
 import { followUpPath } from '#app/domain/report-events.ts'
 import { canAddPhenomenonAction, canRecordOutcome, phenomenonActor } from '#app/domain/action-outcomes.ts'
 
@@ -31,6 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listProposedActions(getDb(), user.organisation.id, { phenomenonIds: [phenomenon.id] }),
     getPhenomenonChain(getDb(), user.organisation.id, phenomenon.id),
   ])
+  const sendTo = canSendPhenomenon(user.roles) ? await listRecipientsForSender(user) : null
   return {
     phenomenon,
     following,
@@ -38,19 +43,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     chain,
     mayRecordOutcomes: canRecordOutcome(phenomenonActor(user.roles), { kind: 'phenomenon' }),
     mayAddActions: canAddPhenomenonAction(user.roles),
+    sendTo: sendTo?.ok ? sendTo.recipients.map(({ id, kind, name }) => ({ id, kind, name })) : null,
   }
 }
 
-/** The phenomenon's own proposed actions: a coordinator adds them and records their outcomes. */
+/** The phenomenon's own proposed actions (a coordinator adds them and records their outcomes), and sending it on. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, phenomenonReaders)
   const phenomenonId = requireUuid(params.phenomenonId)
   const formData = await readProtectedForm(request)
+  if (formData.get('intent') === 'send') return handleSendForm(user, { kind: 'phenomenon', phenomenonId }, formData)
   return handleProposedActionForm(user, { kind: 'phenomenon', phenomenonId }, formData)
 }
 
 export default function PhenomenonPage() {
-  const { phenomenon, following, proposedActions, mayRecordOutcomes, mayAddActions, chain } =
+  const { phenomenon, following, proposedActions, mayRecordOutcomes, mayAddActions, chain, sendTo } =
     useLoaderData<typeof loader>()
   const { locale, t } = useI18n()
   return (
@@ -82,6 +89,11 @@ export default function PhenomenonPage() {
           <Card title={t('chain.title')} id="follow-through">
             <FollowThroughChain chain={chain} locale={locale} t={t} followUpHref={followUpPath} />
           </Card>
+        </div>
+      ) : null}
+      {sendTo ? (
+        <div className="mb-6 max-w-3xl">
+          <SendForm recipients={sendTo} />
         </div>
       ) : null}
       <Table

@@ -9,6 +9,7 @@ import { ProposedActions } from '#app/components/proposed-actions.tsx'
 import { FollowToggle } from '#app/components/follow-toggle.tsx'
 import { FollowThroughChain } from '#app/components/follow-through-chain.tsx'
 import { ReportTimeline } from '#app/components/report-timeline.tsx'
+import { SendForm } from '#app/components/send-form.tsx'
 import { StatusBadge } from '#app/components/status-badge.tsx'
 import { Alert } from '#app/components/ui/alert.tsx'
 import { Button } from '#app/components/ui/button.tsx'
@@ -17,6 +18,7 @@ import { SelectField, TextArea, TextField } from '#app/components/ui/field.tsx'
 import { canRecordOutcome } from '#app/domain/action-outcomes.ts'
 import { openChangeRequests } from '#app/domain/change-requests.ts'
 import { canLinkToPhenomenon } from '#app/domain/phenomena.ts'
+import { canSendReport } from '#app/domain/sendings.ts'
 import { followUpPath } from '#app/domain/report-events.ts'
 import {
   availableTransitions,
@@ -34,6 +36,7 @@ import { listPhenomena } from '#app/models/phenomenon.server.ts'
 import { listProposedActions } from '#app/models/proposed-action.server.ts'
 import { getReportForViewer, listReportEvents } from '#app/models/report.server.ts'
 import { actorFor, applyTransition, changePhenomenonLink, type ReportResult } from '#app/services/reports.server.ts'
+import { listRecipientsForSender } from '#app/services/recipients.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { type ConfirmationText, confirmationFor, isConfirmed } from '#app/utils/confirmation.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
@@ -43,6 +46,7 @@ import { formatMonth, type MessageKey } from '#app/utils/i18n.ts'
 import { renderMarkdown } from '#app/utils/markdown.server.ts'
 import { requireUuid } from '#app/utils/params.server.ts'
 import { handleProposedActionForm } from '#app/utils/proposed-action-forms.server.ts'
+import { handleSendForm } from '#app/utils/send-forms.server.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 
 /** An empty form field means "not given", so the schema's default applies. */
@@ -75,6 +79,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getReportChain(db, user, report.id),
   ])
   const { identifiability_findings: findings, description, ...shown } = report
+  const sendTo = canSendReport(actor, report.status) ? await listRecipientsForSender(user) : null
   return {
     report: shown,
     proposedActions,
@@ -92,6 +97,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     phenomena: phenomena.map(({ id, title }) => ({ id, title })),
     // The author hears of every step anyway; everyone else who can read the report may follow it.
     follow: actor.isAuthor ? null : { following },
+    // Those who may send the report on choose among the organisation's recipients.
+    sendTo: sendTo?.ok ? sendTo.recipients.map(({ id, kind, name }) => ({ id, kind, name })) : null,
   }
 }
 
@@ -139,6 +146,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const reportId = requireUuid(params.reportId)
   const formData = await readProtectedForm(request)
+  if (formData.get('intent') === 'send') return handleSendForm(user, { kind: 'report', reportId }, formData)
   // An action's outcome form answers field by field, so it reads its own form.
   if (formData.get('intent') === 'outcome') {
     return handleProposedActionForm(user, { kind: 'report', reportId }, formData)
@@ -352,6 +360,7 @@ export default function ReportPage() {
     mayRecordOutcomes,
     changeRequests,
     chain,
+    sendTo,
   } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
@@ -424,6 +433,7 @@ export default function ReportPage() {
           <Card title={t('report.section.nextSteps')}>
             <TransitionForms />
           </Card>
+          {sendTo ? <SendForm recipients={sendTo} /> : null}
           {mayLink ? (
             <Card title={t('phenomenon.title')}>
               <PhenomenonLinks />

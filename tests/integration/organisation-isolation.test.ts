@@ -29,6 +29,11 @@ import * as adminUser from '#app/routes/admin.users.$userId.tsx'
 import * as adminOrganisation from '#app/routes/admin.organisation.tsx'
 import * as adminCommittees from '#app/routes/admin.committees.tsx'
 import * as adminRecipients from '#app/routes/admin.recipients.tsx'
+import * as sendingsList from '#app/routes/sendings._index.tsx'
+import * as sendingPage from '#app/routes/sendings.$sendingId.tsx'
+import * as recipientsApi from '#app/routes/api.v1.recipients.ts'
+import * as reportSendingsApi from '#app/routes/api.v1.reports_.$reportId_.sendings.ts'
+import * as phenomenonSendingsApi from '#app/routes/api.v1.phenomena_.$phenomenonId_.sendings.ts'
 import * as newReport from '#app/routes/reports.new.tsx'
 import * as reportPage from '#app/routes/reports.$reportId.tsx'
 import * as editReport from '#app/routes/reports.$reportId_.edit.tsx'
@@ -1319,6 +1324,39 @@ Object.assign(checks, {
   },
 })
 
+/** A's working group and one sending of A's report to it, made once. */
+let sendingA: { id: string; recipient_id: string } | undefined
+async function sendingOfA() {
+  if (sendingA) return sendingA
+  const db = getDb()
+  const recipient = await db
+    .insertInto('recipients')
+    .values({ organisation_id: a.organisationId, kind: 'working_group', name: 'A:n lähetysryhmä' })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  sendingA = await db
+    .insertInto('sendings')
+    .values({
+      organisation_id: a.organisationId,
+      recipient_id: recipient.id,
+      report_id: a.reportId,
+      covering_note: 'A:n saate',
+      sent_by: a.userId,
+    })
+    .returning(['id', 'recipient_id'])
+    .executeTakeFirstOrThrow()
+  return sendingA
+}
+
+async function sendingsOfA() {
+  const rows = await getDb()
+    .selectFrom('sendings')
+    .select('id')
+    .where('organisation_id', '=', a.organisationId)
+    .execute()
+  return rows.map((row) => row.id)
+}
+
 // Recipients and sendings: A's recipients and what was sent to them are nobody's business in B.
 Object.assign(checks, {
   'admin.recipients.tsx': async () => {
@@ -1363,6 +1401,60 @@ Object.assign(checks, {
     expect(members).toEqual([])
     expect(await db.selectFrom('recipients').select('id').where('name', '=', 'Kaapattu').execute()).toEqual([])
   },
+  'sendings._index.tsx': async () => {
+    const sending = await sendingOfA()
+    for (const session of [b.adminSession, b.coordinatorSession, b.workerSession]) {
+      const result = payloadOf(await sendingsList.loader(await get('/sendings', session)))
+      expect(JSON.stringify(result)).not.toContain(sending.id)
+      expect(JSON.stringify(result)).not.toContain(a.reportTitle)
+    }
+  },
+  'sendings.$sendingId.tsx': async () => {
+    const sending = await sendingOfA()
+    const params = { sendingId: sending.id }
+    for (const session of [b.adminSession, b.coordinatorSession, b.workerSession]) {
+      const thrown = await thrownBy(sendingPage.loader({ ...(await get(`/sendings/${sending.id}`, session)), params }))
+      expect(statusOf(thrown)).toBe(404)
+      const request = await formRequest(
+        `/sendings/${sending.id}`,
+        { intent: 'answered', version: '1', text: 'Kaapattu' },
+        { session },
+      )
+      expect(statusOf(await thrownBy(sendingPage.action({ request, params, context })))).toBe(404)
+    }
+    const stored = await getDb()
+      .selectFrom('sendings')
+      .select(['state', 'answer'])
+      .where('id', '=', sending.id)
+      .execute()
+    expect(stored).toEqual([{ state: 'sent', answer: null }])
+  },
+  'api.v1.recipients.ts': async () => {
+    const sending = await sendingOfA()
+    const answers = await callApi(recipientsApi, '/api/v1/recipients')
+    for (const answer of answers) expect(answer.text).not.toContain(sending.recipient_id)
+  },
+  'api.v1.reports_.$reportId_.sendings.ts': async () => {
+    const sending = await sendingOfA()
+    const answers = await callApi(reportSendingsApi, `/api/v1/reports/${a.reportId}/sendings`, {
+      method: 'POST',
+      body: { recipientIds: [sending.recipient_id], coveringNote: 'Kaapattu' },
+      params: { reportId: a.reportId },
+    })
+    expect(answers.map((answer) => answer.status)).toEqual([404, 404, 404])
+    expect(await sendingsOfA()).toEqual([sending.id])
+  },
+  'api.v1.phenomena_.$phenomenonId_.sendings.ts': async () => {
+    const sending = await sendingOfA()
+    const answers = await callApi(phenomenonSendingsApi, `/api/v1/phenomena/${a.phenomenonId}/sendings`, {
+      method: 'POST',
+      body: { recipientIds: [sending.recipient_id], coveringNote: 'Kaapattu' },
+      params: { phenomenonId: a.phenomenonId },
+    })
+    // Only B's coordinator may send phenomena at all; to them A's is not there.
+    expect(answers.map((answer) => answer.status)).toEqual([403, 404, 403])
+    expect(await sendingsOfA()).toEqual([sending.id])
+  },
 })
 
 /** Routes that hold no organisation data at all, and why. */
@@ -1380,6 +1472,8 @@ const withoutOrganisationData: Record<string, string> = {
   'invitation.$token.tsx':
     'shows only the link holder’s own name, email and organisation, to the holder of the secret link',
   'reset-password.$token.tsx': 'shows only the link holder’s own email, to the holder of the secret link',
+  'respond.$token.tsx':
+    'shows a partner only what was sent to it (no identifying data by design), to the holder of the secret link',
 }
 
 describe('a user of one organisation never reads or changes another organisation’s data', () => {

@@ -46,7 +46,7 @@ describe('the recipients page', () => {
   })
 
   test('adds a working group, a management group, a municipality’s welfare work and a partner', async () => {
-    for (const fields of [
+    for (const fields of <Record<string, string>[]>[
       { kind: 'working_group', name: 'Rakenteellisen sosiaalityön työryhmä' },
       { kind: 'management_group', name: 'Sosiaalipalvelujen johtoryhmä' },
       { kind: 'municipal_welfare', name: 'Mustasaaren hyvinvointityö', municipalityId },

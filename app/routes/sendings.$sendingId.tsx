@@ -1,0 +1,222 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { IntentForm } from '#app/components/intent-form.tsx'
+import { PageHeading } from '#app/components/page-heading.tsx'
+import { SentMatter } from '#app/components/sent-matter.tsx'
+import { Alert } from '#app/components/ui/alert.tsx'
+import { Button } from '#app/components/ui/button.tsx'
+import { Card } from '#app/components/ui/card.tsx'
+import { TextArea } from '#app/components/ui/field.tsx'
+import { type SendingMove } from '#app/domain/sendings.ts'
+import { moveSending, readSending } from '#app/services/sendings.server.ts'
+import { requireUser } from '#app/utils/auth.server.ts'
+import { readProtectedForm } from '#app/utils/csrf.server.ts'
+import { parseForm, textValue } from '#app/utils/forms.ts'
+import { formatDateTime, type MessageKey } from '#app/utils/i18n.ts'
+import { renderMarkdown } from '#app/utils/markdown.server.ts'
+import { failureFor, pageReplies } from '#app/utils/page-result.ts'
+import { requireUuid } from '#app/utils/params.server.ts'
+import { throwRefusal } from '#app/utils/refusals.server.ts'
+import { useI18n } from '#app/utils/use-i18n.ts'
+
+const version = z.coerce.number().int()
+const text = (required: MessageKey) => z.string().trim().min(1, required).max(10_000, 'validation.tooLong')
+
+const SendingActionSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('received'), version, text: z.string().default('') }),
+  z.object({ intent: z.literal('answered'), version, text: text('sending.validation.answer') }),
+  z.object({ intent: z.literal('returned'), version, text: text('sending.validation.reason') }),
+])
+
+const doneMessages: Record<SendingMove, MessageKey> = {
+  received: 'sending.received',
+  answered: 'sending.answered',
+  returned: 'sending.returned',
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const read = await readSending(user, { sendingId: requireUuid(params.sendingId) })
+  if (!read.ok) return throwRefusal(read)
+  const { sending, channel, isMember, moves } = read
+  return {
+    sending: {
+      id: sending.id,
+      state: sending.state,
+      version: sending.version,
+      recipientName: sending.recipient_name,
+      recipientKind: sending.recipient_kind,
+      senderName: sending.sender_name,
+      sentAt: sending.sent_at,
+      receivedAt: sending.received_at,
+      remindedAt: sending.reminded_at,
+      answer: sending.answer,
+      answeredAt: sending.answered_at,
+      answererName: sending.answerer_name,
+      coveringNote: sending.covering_note,
+      matter: sending.subject,
+    },
+    descriptionHtml: renderMarkdown(sending.subject.description),
+    channel,
+    isMember,
+    moves,
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request)
+  const sendingId = requireUuid(params.sendingId)
+  const formData = await readProtectedForm(request)
+  const replies = pageReplies(formData, String(formData.get('intent')), 'sending.validation.identifying')
+  const parsed = parseForm(SendingActionSchema, formData)
+  if (!parsed.ok) return replies.invalid(parsed.fieldErrors)
+  const { intent, ...input } = parsed.data
+  const result = await moveSending(user, { sendingId, to: intent, ...input })
+  if (result.ok) return replies.done(doneMessages[intent])
+  if (result.reason === 'stale') return replies.reply(409, { message: 'sending.stale' })
+  return replies.refused(result)
+}
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>
+
+function Facts({ sending }: { sending: LoaderData['sending'] }) {
+  const { locale, t } = useI18n()
+  const rows: [string, string][] = [
+    [t('sending.recipient'), `${sending.recipientName} (${t(`recipientKind.${sending.recipientKind}`)})`],
+    [t('sending.state'), t(`sendingState.${sending.state}`)],
+    [t('sending.sentBy'), sending.senderName],
+    [t('sending.sentAt'), formatDateTime(locale, sending.sentAt)],
+    ...(sending.receivedAt
+      ? [[t('sending.receivedAt'), formatDateTime(locale, sending.receivedAt)] as [string, string]]
+      : []),
+    ...(sending.remindedAt
+      ? [[t('sending.remindedAt'), formatDateTime(locale, sending.remindedAt)] as [string, string]]
+      : []),
+  ]
+  return (
+    <dl className="grid gap-x-4 gap-y-2 sm:grid-cols-[minmax(0,14rem)_1fr]">
+      {rows.map(([label, value]) => (
+        <div key={label} className="contents">
+          <dt className="font-semibold">{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  )
+}
+
+/** The answer or the reason for returning, once there is one. */
+function Answer({ sending }: { sending: LoaderData['sending'] }) {
+  const { locale, t } = useI18n()
+  if (sending.answer === null) return null
+  return (
+    <Card title={t(sending.state === 'returned' ? 'sending.returnReason' : 'sending.answer')}>
+      <p className="whitespace-pre-line">{sending.answer}</p>
+      {sending.answeredAt ? (
+        <p className="mt-2 text-sm text-slate-700">
+          {t('sending.answeredBy', {
+            name: sending.answererName ?? sending.recipientName,
+            date: formatDateTime(locale, sending.answeredAt),
+          })}
+        </p>
+      ) : null}
+    </Card>
+  )
+}
+
+function TextForm({ intent }: { intent: 'answered' | 'returned' }) {
+  const { sending } = useLoaderData<typeof loader>()
+  const failure = failureFor(useActionData<typeof action>(), intent)
+  const { t } = useI18n()
+  const answering = intent === 'answered'
+  return (
+    <IntentForm intent={intent} fields={{ version: String(sending.version) }} className="grid gap-3">
+      <TextArea
+        name="text"
+        rows={answering ? 6 : 3}
+        label={t(answering ? 'sending.answer.label' : 'sending.return.label')}
+        description={t(answering ? 'sending.answer.help' : 'sending.return.help')}
+        defaultValue={textValue(failure?.values.text)}
+        error={failure?.fieldErrors.text}
+        required
+      />
+      <div>
+        <Button variant={answering ? 'primary' : 'secondary'}>
+          {t(answering ? 'sending.answer.submit' : 'sending.return.submit')}
+        </Button>
+      </div>
+    </IntentForm>
+  )
+}
+
+/** Why the last form was refused, with its text shown again even when the sending no longer takes it. */
+function Outcome() {
+  const { moves } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  const { t } = useI18n()
+  if (!result) return null
+  if (result.ok) return result.message ? <Alert tone="success">{t(result.message)}</Alert> : null
+  const typed = textValue(result.values.text)
+  const formGone = !moves.includes(result.formId as SendingMove)
+  return (
+    <Alert tone="error">
+      <p>{t(result.message ?? 'sending.failed')}</p>
+      {result.findings.length > 0 ? (
+        <ul className="mt-2 list-disc pl-6">
+          {result.findings.map((finding, index) => (
+            <li key={index}>”{finding.fragment}”</li>
+          ))}
+        </ul>
+      ) : null}
+      {typed && formGone ? <p className="mt-2 whitespace-pre-line rounded bg-white p-2">{typed}</p> : null}
+    </Alert>
+  )
+}
+
+export default function SendingPage() {
+  const { sending, descriptionHtml, channel, isMember, moves } = useLoaderData<typeof loader>()
+  const { t } = useI18n()
+  return (
+    <>
+      <PageHeading title={t('sending.title', { title: sending.matter.title })} />
+      <div className="mb-4 grid gap-3">
+        <Outcome />
+      </div>
+      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+        <div className="grid min-w-0 content-start gap-6">
+          <Card title={t('sending.content')}>
+            <SentMatter matter={sending.matter} descriptionHtml={descriptionHtml} coveringNote={sending.coveringNote} />
+          </Card>
+          <Answer sending={sending} />
+        </div>
+        <div className="grid min-w-0 content-start gap-6">
+          <Card title={t('sending.facts')}>
+            <Facts sending={sending} />
+          </Card>
+          {channel === 'meeting' ? <Alert tone="info">{t('sending.byCommittee')}</Alert> : null}
+          {channel === 'link' ? <Alert tone="info">{t('sending.byPartner')}</Alert> : null}
+          {channel === 'members' && !isMember && moves.length === 0 && sending.answer === null ? (
+            <Alert tone="info">{t('sending.notMember')}</Alert>
+          ) : null}
+          {moves.length > 0 ? (
+            <Card title={t('sending.respond')}>
+              <div className="grid gap-6">
+                {moves.includes('received') ? (
+                  <IntentForm intent="received" fields={{ version: String(sending.version) }} className="grid gap-2">
+                    <p className="text-sm text-slate-700">{t('sending.receive.help')}</p>
+                    <div>
+                      <Button variant="secondary">{t('sending.receive')}</Button>
+                    </div>
+                  </IntentForm>
+                ) : null}
+                {moves.includes('answered') ? <TextForm intent="answered" /> : null}
+                {moves.includes('returned') ? <TextForm intent="returned" /> : null}
+              </div>
+            </Card>
+          ) : null}
+        </div>
+      </div>
+    </>
+  )
+}
