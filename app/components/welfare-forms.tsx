@@ -2,6 +2,7 @@ import { Form } from '@remix-run/react'
 import { type ReactNode } from 'react'
 import { type FieldFinding } from '#app/domain/identifiability.ts'
 import { supportNeeds } from '#app/domain/report-fields.ts'
+import { welfareSectionKinds } from '#app/domain/welfare-report.ts'
 import { welfareMarkdownMaxLength } from '#app/domain/welfare-report-form.ts'
 import { typedValueOf } from '#app/utils/forms.ts'
 import { type MessageKey } from '#app/utils/i18n.ts'
@@ -11,7 +12,7 @@ import { CsrfInput } from './csrf-input.tsx'
 import { GuardFindings } from './guard-findings.tsx'
 import { Alert } from './ui/alert.tsx'
 import { Button } from './ui/button.tsx'
-import { SelectField, TextArea, TextField } from './ui/field.tsx'
+import { RadioGroup, SelectField, TextArea, TextField } from './ui/field.tsx'
 
 const fieldLabels: Record<string, MessageKey> = {
   title: 'welfare.field.title',
@@ -156,6 +157,24 @@ export function SectionFields({
         rows={10}
       />
     </>
+  )
+}
+
+/** What kind of section is added: one the coordinator writes, or one that lists the period's follow-ups itself. */
+export function SectionKindField({ result }: { result: PageFormResult | undefined }) {
+  const { t } = useI18n()
+  const { typed, errors } = shownValues(result, { kind: 'text' })
+  return (
+    <div className="grid gap-1">
+      <RadioGroup
+        legend={t('chain.welfare.kind')}
+        name="kind"
+        chosen={typed('kind') || 'text'}
+        error={errors.kind}
+        options={welfareSectionKinds.map((kind) => ({ value: kind, label: t(`chain.welfare.kind.${kind}`) }))}
+      />
+      <p className="text-sm text-slate-600">{t('chain.welfare.kindHelp')}</p>
+    </div>
   )
 }
 

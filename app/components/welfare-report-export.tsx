@@ -43,6 +43,19 @@ ul.grid { padding: 0; }
 ul { padding-left: 1.5rem; }
 blockquote { border-left: 4px solid #cbd5e1; margin: 0.5rem 0; padding-left: 0.75rem; color: #334155; }
 code { background: #f1f5f9; padding: 0 0.25rem; border-radius: 3px; }
+.follow-up-figures .stat-summary { margin-top: 0.5rem; }
+.follow-through-chain { list-style: none; margin: 0.75rem 0 0; padding: 0 0 0 0.75rem; border-left: 4px solid #d6e6f5; }
+.follow-through-chain > li + li { margin-top: 0.75rem; }
+.follow-through-chain h5, .follow-through-chain h6 { margin: 0.25rem 0; font-size: 1rem; }
+.follow-through-chain ul, ul.follow-up-list { list-style: none; padding: 0; margin: 0.5rem 0 0; }
+.chain-route, .chain-follow-up { border: 1px solid #cbd5e1; border-radius: 6px; padding: 0.5rem 0.75rem; margin: 0 0 0.5rem; break-inside: avoid; }
+.chain-follow-up.overdue { border-left: 8px solid #b91c1c; }
+.chain-overdue { color: #991b1b; font-weight: 700; }
+.chain-reply { border-left: 4px solid #15803d; background: #f0fdf4; padding: 0.25rem 0.5rem; margin-top: 0.5rem; }
+.chain-follow-up dl { display: grid; grid-template-columns: auto minmax(0, 1fr); column-gap: 0.75rem; margin: 0.25rem 0; }
+.chain-follow-up dd { margin: 0; }
+.text-sm { font-size: 0.9rem; }
+.font-semibold, .chain-state { font-weight: 600; }
 @media (max-width: 40rem) { .figure-grid, .stat-summary { grid-template-columns: minmax(0, 1fr); } }
 @media print {
   @page { size: A4; margin: 18mm 16mm; }

@@ -1,13 +1,14 @@
 import { type ReactNode } from 'react'
-import { formatCount } from '#app/domain/statistics.ts'
-import { figureLabel } from '#app/domain/welfare-figures.ts'
+import { formatCount, type PublicFollowUpFigures } from '#app/domain/statistics.ts'
+import { figureLabel, followUpFigureRows } from '#app/domain/welfare-figures.ts'
 import {
   type WelfareAction,
   type WelfareDecision,
   type WelfareReportDocument,
   type WelfareSection,
 } from '#app/domain/welfare-report.ts'
-import { formatDate, type Locale, type Translate } from '#app/utils/i18n.ts'
+import { formatDate, formatNumber, type Locale, type Translate } from '#app/utils/i18n.ts'
+import { FollowThroughChain, FollowUpList } from './follow-through-chain.tsx'
 import { StatisticsFigures } from './statistics-figures.tsx'
 
 /** The Markdown of a document rendered (sanitised) on the server, by section and phenomenon id. */
@@ -68,21 +69,92 @@ function Decisions({ decisions, locale, t }: { decisions: WelfareDecision[]; loc
   )
 }
 
+/** Done, in progress and overdue among the period's follow-ups, small counts shown as "<5" like every figure. */
+function FollowUpFigures({ figures, locale, t }: { figures: PublicFollowUpFigures; locale: Locale; t: Translate }) {
+  return (
+    <div className="follow-up-figures mt-6">
+      <h3 className="mb-3 text-xl font-bold text-brand-900">{t('chain.figures.title')}</h3>
+      <dl className="stat-summary grid grid-cols-2 gap-3 sm:grid-cols-3">
+        {followUpFigureRows(t, figures, (count) => formatNumber(locale, count)).map((figure) => (
+          <div key={figure.key} className="stat rounded-md border border-slate-300 bg-white p-3">
+            <dt className="text-sm text-slate-700">{figure.label}</dt>
+            <dd className="stat-value text-2xl font-bold tabular-nums text-brand-900">{figure.value}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="stat-note mt-3 text-sm text-slate-700">
+        {t('chain.figures.note', { threshold: figures.threshold })}
+      </p>
+    </div>
+  )
+}
+
+/** A "what was done" section's own list: the period's follow-ups and their state. */
+function WhatWasDone({
+  document,
+  section,
+  locale,
+  t,
+  followUpHref,
+}: {
+  document: WelfareReportDocument
+  section: WelfareSection
+  locale: Locale
+  t: Translate
+  followUpHref?: (followUpId: string) => string
+}) {
+  return (
+    <div className="what-was-done mt-6">
+      <h3 className="mb-1 text-xl font-bold text-brand-900">{t('chain.welfare.whatWasDone')}</h3>
+      <p className="mb-3 text-sm text-slate-700">
+        {t('chain.welfare.whatWasDoneScope', { period: formatPeriod(locale, document) })}
+      </p>
+      {section.followUps.length === 0 ? (
+        <p>{t('chain.welfare.whatWasDoneEmpty')}</p>
+      ) : (
+        <FollowUpList
+          followUps={section.followUps}
+          locale={locale}
+          t={t}
+          followUpHref={followUpHref}
+          withPerson={false}
+        />
+      )}
+    </div>
+  )
+}
+
 function SectionContent({
+  document,
   section,
   number,
   html,
   locale,
   t,
   reportHref,
+  followUpHref,
 }: {
+  document: WelfareReportDocument
   section: WelfareSection
   number: number
   html: WelfareHtml
   locale: Locale
   t: Translate
   reportHref?: (reportId: string) => string | null
+  followUpHref?: (followUpId: string) => string
 }) {
+  const chainOf = (chain: WelfareSection['reports'][number]['chain']) => (
+    <div className="entry-chain mt-3">
+      <FollowThroughChain
+        chain={chain}
+        locale={locale}
+        t={t}
+        followUpHref={followUpHref}
+        headingLevel={5}
+        variant="document"
+      />
+    </div>
+  )
   const category = section.category ? figureLabel(t, 'category', section.category) : null
   return (
     <>
@@ -100,6 +172,9 @@ function SectionContent({
           <h3 className="mb-3 text-xl font-bold text-brand-900">{t('welfare.view.sectionFigures', { category })}</h3>
           <StatisticsFigures figures={section.figures} locale={locale} t={t} idPrefix={`figures-${section.id}`} />
         </div>
+      ) : null}
+      {section.kind === 'what_was_done' ? (
+        <WhatWasDone document={document} section={section} locale={locale} t={t} followUpHref={followUpHref} />
       ) : null}
       {section.phenomena.length > 0 ? (
         <div className="mt-6">
@@ -121,6 +196,7 @@ function SectionContent({
                 ) : null}
                 <Actions actions={phenomenon.actions} t={t} />
                 <Decisions decisions={phenomenon.decisions} locale={locale} t={t} />
+                {chainOf(phenomenon.chain)}
               </article>
             ))}
           </div>
@@ -138,6 +214,7 @@ function SectionContent({
                   <p className="text-sm text-slate-700">{t(`status.${report.status}`)}</p>
                   <Actions actions={report.actions} t={t} />
                   <Decisions decisions={report.decisions} locale={locale} t={t} />
+                  {chainOf(report.chain)}
                 </li>
               )
             })}
@@ -159,6 +236,7 @@ export function WelfareReportView({
   locale,
   t,
   reportHref,
+  followUpHref,
   sectionExtras,
 }: {
   document: WelfareReportDocument
@@ -166,6 +244,8 @@ export function WelfareReportView({
   locale: Locale
   t: Translate
   reportHref?: (reportId: string) => string | null
+  /** Where a follow-up is read; the exported document, read outside the app, links none. */
+  followUpHref?: (followUpId: string) => string
   sectionExtras?: (section: WelfareSection, index: number) => ReactNode
 }) {
   return (
@@ -178,6 +258,7 @@ export function WelfareReportView({
           {t('welfare.view.figures')}
         </h2>
         <StatisticsFigures figures={document.figures} locale={locale} t={t} idPrefix="figures-all" headingLevel={2} />
+        <FollowUpFigures figures={document.followUpFigures} locale={locale} t={t} />
       </section>
       {document.sections.map((section, index) => (
         <section
@@ -187,12 +268,14 @@ export function WelfareReportView({
           className="report-section scroll-mt-4 border-t-2 border-slate-300 pt-6"
         >
           <SectionContent
+            document={document}
             section={section}
             number={index + 1}
             html={html}
             locale={locale}
             t={t}
             reportHref={reportHref}
+            followUpHref={followUpHref}
           />
           {sectionExtras?.(section, index)}
         </section>

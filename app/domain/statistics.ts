@@ -144,6 +144,35 @@ export function suppressStatistics(statistics: ReportStatistics, threshold: numb
   }
 }
 
+/** The period's follow-ups as the welfare report counts them; each in at most one of the three. */
+export interface FollowUpCounts {
+  done: number
+  /** In progress and not past its target date; one past it counts as overdue instead. */
+  inProgress: number
+  /** Past its target date and neither done nor not carried out. */
+  overdue: number
+}
+
+export interface PublicFollowUpFigures {
+  threshold: number
+  done: PublicCount
+  inProgress: PublicCount
+  overdue: PublicCount
+}
+
+/**
+ * Follow-up counts outside the team, each below the threshold hidden like any report count. No total of them is
+ * shown, so a hidden one cannot be worked out by subtraction and none needs withholding beside it.
+ */
+export function suppressFollowUpCounts(counts: FollowUpCounts, threshold: number): PublicFollowUpFigures {
+  return {
+    threshold,
+    done: suppressCount(counts.done, threshold),
+    inProgress: suppressCount(counts.inProgress, threshold),
+    overdue: suppressCount(counts.overdue, threshold),
+  }
+}
+
 /**
  * How a public count reads everywhere: the number as `written` (the locale's digits on a page, plain digits in
  * CSV), "<5" with the organisation's threshold, or "–" if withheld.

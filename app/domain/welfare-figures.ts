@@ -3,6 +3,7 @@ import {
   countText,
   formatCount,
   type PublicCount,
+  type PublicFollowUpFigures,
   type PublicStatistics,
   type StatisticsDimension,
   statisticsDimensions,
@@ -88,6 +89,24 @@ export function labelledRows(t: Translate, figures: PublicStatistics, dimension:
     key: row.key,
     label: figureLabel(t, dimension, row.key),
     count: row.count,
+  }))
+}
+
+/** The follow-up figures in the order readers take them in: what is done, under way, and late. */
+export const followUpFigureKeys = ['done', 'inProgress', 'overdue'] as const
+
+export const followUpFigureTitles: Record<(typeof followUpFigureKeys)[number], MessageKey> = {
+  done: 'chain.figures.done',
+  inProgress: 'chain.figures.inProgress',
+  overdue: 'chain.figures.overdue',
+}
+
+/** Each follow-up figure with its title, as a page, the Markdown and the CSV show it ("<5" where small). */
+export function followUpFigureRows(t: Translate, figures: PublicFollowUpFigures, written: (count: number) => string) {
+  return followUpFigureKeys.map((key) => ({
+    key,
+    label: t(followUpFigureTitles[key]),
+    value: countText(figures[key], figures.threshold, written),
   }))
 }
 

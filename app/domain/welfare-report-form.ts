@@ -7,6 +7,7 @@ import { supportNeeds } from './report-fields.ts'
 import { type ReportStatus } from './report-status.ts'
 import { hasAnyRole, type Role } from './roles.ts'
 import { type StatisticsFilter, StatisticsFilterSchema } from './statistics.ts'
+import { welfareSectionKinds } from './welfare-report.ts'
 
 /** Coordinators build the welfare report; everyone in the organisation may read it. */
 export const welfareReportEditorRoles = ['coordinator'] as const satisfies readonly Role[]
@@ -51,8 +52,12 @@ export const WelfareReportFormSchema = z
 
 export type WelfareReportInput = z.output<typeof WelfareReportFormSchema>
 
-/** A section's content: a theme, optionally limited to one § 11 category, and Markdown written by the coordinator. */
+/**
+ * A section's content: a theme, optionally limited to one § 11 category, and Markdown written by the coordinator;
+ * its kind is chosen when it is added and stays.
+ */
 export const WelfareSectionFormSchema = z.object({
+  kind: z.enum(welfareSectionKinds, { error: 'validation.invalid' }).optional(),
   title,
   category: z
     .union([z.enum(supportNeeds), z.literal('')], { error: 'validation.invalid' })

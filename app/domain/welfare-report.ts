@@ -1,8 +1,21 @@
 import { type ActionOutcome } from './action-outcomes.ts'
 import { type AgendaDecision } from './agenda-decisions.ts'
+import { type ChainFollowUp, type FollowThroughChain } from './follow-through-chain.ts'
 import { type ActionLevel } from './report-fields.ts'
 import { type ReportStatus } from './report-status.ts'
-import { type PublicCount, type PublicStatistics } from './statistics.ts'
+import {
+  type FollowUpCounts,
+  type PublicCount,
+  type PublicFollowUpFigures,
+  type PublicStatistics,
+} from './statistics.ts'
+
+/**
+ * A section is written by the coordinator ('text': its text, figures, phenomena and reports) or tells what was done
+ * ('what_was_done': it also lists the period's follow-ups and their state by itself).
+ */
+export const welfareSectionKinds = ['text', 'what_was_done'] as const
+export type WelfareSectionKind = (typeof welfareSectionKinds)[number]
 
 /** A proposed action as the welfare report shows it: what was proposed and what became of it. */
 export interface WelfareAction {
@@ -28,6 +41,8 @@ export interface WelfarePhenomenon {
   reportCount: PublicCount
   actions: WelfareAction[]
   decisions: WelfareDecision[]
+  /** Where it was sent, the answers and the follow-ups. */
+  chain: FollowThroughChain
 }
 
 export interface WelfareReportEntry {
@@ -36,11 +51,13 @@ export interface WelfareReportEntry {
   status: ReportStatus
   actions: WelfareAction[]
   decisions: WelfareDecision[]
+  chain: FollowThroughChain
 }
 
 export interface WelfareSection {
   id: string
   position: number
+  kind: WelfareSectionKind
   title: string
   /** The § 11 support need the section's figures are limited to; null for all reports of the period. */
   category: string | null
@@ -51,6 +68,8 @@ export interface WelfareSection {
   figures: PublicStatistics
   phenomena: WelfarePhenomenon[]
   reports: WelfareReportEntry[]
+  /** A 'what was done' section's follow-ups: the period's (see `followUpFigures`); none in a text section. */
+  followUps: ChainFollowUp[]
 }
 
 /**
@@ -66,8 +85,19 @@ export interface WelfareReportDocument {
   introduction: string
   organisationName: string
   figures: PublicStatistics
+  /** The follow-ups decided or due within the period, as they stand today. */
+  followUpFigures: PublicFollowUpFigures
   sections: WelfareSection[]
   updatedAt: string
+}
+
+/** Done, in progress and overdue among the period's follow-ups; the rest (not started in time, not carried out) in none. */
+export function countFollowUps(followUps: readonly ChainFollowUp[]): FollowUpCounts {
+  return {
+    done: followUps.filter((followUp) => followUp.status === 'done').length,
+    inProgress: followUps.filter((followUp) => followUp.status === 'in_progress' && !followUp.overdue).length,
+    overdue: followUps.filter((followUp) => followUp.overdue).length,
+  }
 }
 
 /** Where a section is read; notifications and emails link a reporter straight to the section that used their report. */

@@ -40,13 +40,12 @@ const fi = {
   'chain.welfare.whatWasDone': 'Kauden seurattavat tehtävät',
   'chain.welfare.whatWasDoneScope': 'Tehtävät, joista päätettiin tai joiden tavoitepäivä oli kaudella {period}.',
   'chain.welfare.whatWasDoneEmpty': 'Kaudella ei ollut seurattavia tehtäviä.',
-  'chain.welfare.entryChain': 'Eteneminen',
   'chain.figures.title': 'Päätösten seuranta',
   'chain.figures.done': 'Seurannat valmiina',
   'chain.figures.inProgress': 'Seurannat käynnissä',
   'chain.figures.overdue': 'Seurannat myöhässä',
   'chain.figures.note':
-    'Tehtävät, joista päätettiin tai joiden tavoitepäivä osuu kaudelle, tilanne tänään. Alle {threshold} näytetään muodossa <{threshold}.',
+    'Tehtävät, joista päätettiin tai joiden tavoitepäivä osuu kaudelle, tilanne tänään. Alle {threshold, plural, one {# tehtävän} other {# tehtävän}} määrät näytetään muodossa ”<{threshold}”, kuten kaikki kertomuksen luvut.',
 } as const
 
 type Catalog = Record<keyof typeof fi, string>
@@ -90,13 +89,12 @@ export const chainMessages: { fi: typeof fi; sv: Catalog; en: Catalog } = {
     'chain.welfare.whatWasDone': 'Periodens uppföljda uppgifter',
     'chain.welfare.whatWasDoneScope': 'Uppgifter som beslutades eller vars måldatum infaller under perioden {period}.',
     'chain.welfare.whatWasDoneEmpty': 'Inga uppgifter följdes upp under perioden.',
-    'chain.welfare.entryChain': 'Hur ärendet framskridit',
     'chain.figures.title': 'Uppföljning av besluten',
     'chain.figures.done': 'Uppföljningar klara',
     'chain.figures.inProgress': 'Uppföljningar pågår',
     'chain.figures.overdue': 'Uppföljningar försenade',
     'chain.figures.note':
-      'Uppgifter som beslutades eller vars måldatum infaller under perioden, läget i dag. Under {threshold} visas som <{threshold}.',
+      'Uppgifter som beslutades eller vars måldatum infaller under perioden, läget i dag. Antal under {threshold, plural, one {# uppgift} other {# uppgifter}} visas som ”<{threshold}”, som alla tal i berättelsen.',
   },
   en: {
     'chain.title': 'What has been done',
@@ -135,12 +133,11 @@ export const chainMessages: { fi: typeof fi; sv: Catalog; en: Catalog } = {
     'chain.welfare.whatWasDone': 'Follow-ups of the period',
     'chain.welfare.whatWasDoneScope': 'Follow-ups decided or due within the period {period}.',
     'chain.welfare.whatWasDoneEmpty': 'There were no follow-ups in the period.',
-    'chain.welfare.entryChain': 'What happened next',
     'chain.figures.title': 'Following up decisions',
     'chain.figures.done': 'Follow-ups done',
     'chain.figures.inProgress': 'Follow-ups in progress',
     'chain.figures.overdue': 'Follow-ups overdue',
     'chain.figures.note':
-      'Follow-ups decided or due within the period, as they stand today. Below {threshold} shown as <{threshold}.',
+      'Follow-ups decided or due within the period, as they stand today. Counts below {threshold, plural, one {# follow-up} other {# follow-ups}} are shown as “<{threshold}”, like every figure of the report.',
   },
 }

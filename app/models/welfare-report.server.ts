@@ -1,7 +1,13 @@
 import { sql, type Transaction } from 'kysely'
 import { type ActionLevel, type SupportNeed, supportNeeds } from '#app/domain/report-fields.ts'
-import { type PublicStatistics, suppressCount, suppressStatistics } from '#app/domain/statistics.ts'
 import {
+  type PublicStatistics,
+  suppressCount,
+  suppressFollowUpCounts,
+  suppressStatistics,
+} from '#app/domain/statistics.ts'
+import {
+  countFollowUps,
   type WelfareAction,
   type WelfareDecision,
   type WelfarePhenomenon,
@@ -12,6 +18,7 @@ import {
 import { type WelfareReportInput } from '#app/domain/welfare-report-form.ts'
 import { type AppDb } from '#app/utils/db.server.ts'
 import { type Database } from './database.ts'
+import { listChains, listFollowUpsOfPeriod } from './follow-through.server.ts'
 import { listProposedActions } from './proposed-action.server.ts'
 import { type Viewer, visibleTo } from './report.server.ts'
 import { computeReportStatistics } from './statistics.server.ts'
@@ -264,7 +271,7 @@ export async function getWelfareReportDocument(
   const threshold = report.small_count_threshold
   const sections = await db
     .selectFrom('welfare_report_sections')
-    .select(['id', 'position', 'title', 'category', 'body', 'updated_at'])
+    .select(['id', 'position', 'kind', 'title', 'category', 'body', 'updated_at'])
     .where('welfare_report_id', '=', welfareReportId)
     .where('organisation_id', '=', organisationId)
     .orderBy('position')
@@ -311,11 +318,13 @@ export async function getWelfareReportDocument(
   const categories = [...new Set(sections.map((section) => supportNeedOf(section.category)))].filter(
     (category): category is SupportNeed => category !== null,
   )
-  const [actions, decisions, figures, categoryFigures] = await Promise.all([
+  const [actions, decisions, figures, categoryFigures, chains, periodFollowUps] = await Promise.all([
     listProposedActions(db, organisationId, { phenomenonIds, reportIds }),
     listDecisions(db, organisationId, { phenomenonIds, reportIds }),
     figuresFor(null),
     Promise.all(categories.map(async (category) => [category, await figuresFor(category)] as const)),
+    listChains(db, organisationId, { phenomenonIds, reportIds }),
+    listFollowUpsOfPeriod(db, organisationId, period),
   ])
   const figuresOfCategory = new Map<SupportNeed | null, PublicStatistics>(categoryFigures)
   const actionsOf = (owner: { reportId?: string; phenomenonId?: string }) =>
@@ -332,9 +341,11 @@ export async function getWelfareReportDocument(
     introduction: report.introduction,
     organisationName: report.organisation_name,
     figures,
+    followUpFigures: suppressFollowUpCounts(countFollowUps(periodFollowUps), threshold),
     sections: sections.map((section): WelfareSection => ({
       id: section.id,
       position: section.position,
+      kind: section.kind,
       title: section.title,
       category: section.category,
       body: section.body,
@@ -349,6 +360,7 @@ export async function getWelfareReportDocument(
           reportCount: suppressCount(link.report_count ?? 0, threshold),
           actions: actionsOf({ phenomenonId: link.id }),
           decisions: decisions.phenomena.get(link.id) ?? [],
+          chain: chains.phenomena.get(link.id)!,
         })),
       reports: reportLinks
         .filter((link) => link.section_id === section.id)
@@ -358,7 +370,9 @@ export async function getWelfareReportDocument(
           status: link.status,
           actions: actionsOf({ reportId: link.id }),
           decisions: decisions.reports.get(link.id) ?? [],
+          chain: chains.reports.get(link.id)!,
         })),
+      followUps: section.kind === 'what_was_done' ? periodFollowUps : [],
     })),
     updatedAt: new Date(report.updated_at).toISOString(),
   }

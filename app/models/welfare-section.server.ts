@@ -33,6 +33,7 @@ export async function insertSection(
       organisation_id: section.organisationId,
       welfare_report_id: section.welfareReportId,
       position: nextPosition(sectionsOf(section.welfareReportId)),
+      kind: section.kind,
       title: section.title,
       category: section.category,
       body: section.body,

@@ -9,9 +9,16 @@ import { useFocusAfterMove } from '#app/components/use-focus-after-move.ts'
 import { Alert } from '#app/components/ui/alert.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
-import { ButtonForm, FormMessage, SectionFields, WelfareReportFields } from '#app/components/welfare-forms.tsx'
+import {
+  ButtonForm,
+  FormMessage,
+  SectionFields,
+  SectionKindField,
+  WelfareReportFields,
+} from '#app/components/welfare-forms.tsx'
 import { formatPeriod, WelfareReportView } from '#app/components/welfare-report-view.tsx'
 import { EditVersionSchema } from '#app/domain/edit-version.ts'
+import { followUpPath } from '#app/domain/report-events.ts'
 import { type WelfareSection } from '#app/domain/welfare-report.ts'
 import {
   welfareReportEditorRoles,
@@ -81,6 +88,7 @@ async function undoOfDeleting(user: Submission['user'], welfareReportId: string,
   const section = sections[index]
   if (!section || section.phenomena.length > 0 || section.reports.length > 0) return null
   const fields: [string, string][] = [
+    ['kind', section.kind],
     ['title', section.title],
     ['category', section.category ?? ''],
     ['body', section.body],
@@ -391,6 +399,7 @@ function AddSection() {
         <CsrfInput />
         <input type="hidden" name="intent" value="addSection" />
         <FormMessage result={result} />
+        <SectionKindField result={result} />
         <SectionFields result={result} defaults={{ title: '', category: '', body: '' }} />
         <div>
           <Button>{t('welfare.section.add')}</Button>
@@ -477,6 +486,7 @@ export default function WelfareReportPage() {
         locale={locale}
         t={t}
         reportHref={(id) => (readable.has(id) ? `/reports/${id}` : null)}
+        followUpHref={followUpPath}
         sectionExtras={
           canEdit && candidates
             ? (section, index) => (

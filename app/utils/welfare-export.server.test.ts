@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { type PublicStatistics } from '#app/domain/statistics.ts'
+import { type ChainFollowUp, type FollowThroughChain } from '#app/domain/follow-through-chain.ts'
 import { type WelfareReportDocument } from '#app/domain/welfare-report.ts'
 import {
   exportFilename,
@@ -30,6 +31,22 @@ const figures: PublicStatistics = {
   },
 }
 
+const noChain: FollowThroughChain = { reported: { kind: 'report', submittedAt: null }, routes: [], followUps: [] }
+
+const overdueFollowUp: ChainFollowUp = {
+  id: '00000000-0000-4000-8000-000000000010',
+  title: 'Selvitys omaishoidon sijaishoidosta',
+  responsibleUnit: 'Johtoryhmä',
+  responsiblePerson: 'Pirjo Palvelualuejohtaja',
+  decidedOn: '2025-02-10',
+  targetDate: '2025-06-30',
+  status: 'in_progress',
+  statusReason: null,
+  progress: 40,
+  overdue: true,
+  latestUpdate: { at: '2025-05-02T10:00:00.000Z', text: 'Kyselyt kunnille lähetetty.' },
+}
+
 const document: WelfareReportDocument = {
   id: '00000000-0000-4000-8000-000000000001',
   title: 'Hyvinvointikertomus 2025–2026',
@@ -38,17 +55,58 @@ const document: WelfareReportDocument = {
   introduction: 'Johdanto <script>alert(1)</script> **lihavoituna**.',
   organisationName: 'Pohjois-Savon hyvinvointialue',
   figures,
+  followUpFigures: { threshold: 5, done: 6, inProgress: null, overdue: null },
   sections: [
     {
       id: '00000000-0000-4000-8000-000000000002',
       position: 1,
+      kind: 'text',
       version: '2026-01-01T10:00:00.000Z',
       title: '=HYPERLINK("http://example.org")',
       category: 'housing',
       body: '<img src=x onerror=alert(1)> Teksti.',
       figures,
       phenomena: [],
+      reports: [
+        {
+          id: '00000000-0000-4000-8000-000000000004',
+          title: 'Omaishoitajat jäävät ilman sijaista',
+          status: 'in_welfare_report',
+          actions: [],
+          decisions: [],
+          chain: {
+            ...noChain,
+            routes: [
+              {
+                id: '00000000-0000-4000-8000-000000000005',
+                recipient: { name: 'Kela', kind: 'partner' },
+                via: null,
+                sentAt: '2025-03-01T10:00:00.000Z',
+                state: 'answered',
+                coveringNote: 'Saate vain sovelluksessa',
+                onAgendaOf: null,
+                answer: { text: 'Kela selvittää asiaa.', by: 'Kaarina Kela', at: '2025-03-20T10:00:00.000Z' },
+                returned: null,
+                decision: null,
+              },
+            ],
+          },
+        },
+      ],
+      followUps: [],
+    },
+    {
+      id: '00000000-0000-4000-8000-000000000003',
+      position: 2,
+      kind: 'what_was_done',
+      version: '2026-01-01T10:00:00.000Z',
+      title: 'Mitä tehtiin',
+      category: null,
+      body: '',
+      figures,
+      phenomena: [],
       reports: [],
+      followUps: [overdueFollowUp],
     },
   ],
   updatedAt: '2026-01-10T10:00:00.000Z',
@@ -93,6 +151,32 @@ describe('welfare report exports', () => {
     expect(csv).toContain(`"'=HYPERLINK(""http://example.org"")",category,housing,Housing,6\r\n`)
     expect(csv).toContain('Whole report,category,financial,Financial support,<5\r\n')
     expect(csv).toContain('Whole report,summary,feedbackShare,Share with feedback,\r\n')
+  })
+
+  test('every export tells the follow-ups: the figures small-count suppressed, the period’s list, each entry’s chain', () => {
+    const markdown = welfareReportMarkdown(document, 'fi')
+    expect(markdown).toContain('### Päätösten seuranta')
+    expect(markdown).toContain('| Seurannat valmiina | 6 |')
+    expect(markdown).toContain('| Seurannat käynnissä | <5 |')
+    expect(markdown).toContain('### Kauden seurattavat tehtävät')
+    expect(markdown).toContain(
+      '- **Selvitys omaishoidon sijaishoidosta** — Tila: Käynnissä; **Myöhässä: tavoitepäivä 30.6.2025 on ohitettu.**; ' +
+        'Vastuussa: Johtoryhmä; Tavoitepäivä: 30.6.2025; Edistyminen: 40 %; Viimeisin tilannetieto 2.5.2025: ' +
+        'Kyselyt kunnille lähetetty.',
+    )
+    expect(markdown).toContain('- Kela _(Yhteistyökumppani)_ — Lähetetty 1.3.2025, Vastattu — Vastaus: Kaarina Kela')
+    // A public document names the responsible body, not the person, and leaves the covering note in the app.
+    for (const text of [markdown, welfareReportHtml(document, 'fi')]) {
+      expect(text).not.toContain('Pirjo Palvelualuejohtaja')
+      expect(text).not.toContain('Saate vain sovelluksessa')
+    }
+    const html = welfareReportHtml(document, 'en')
+    expect(html).toContain('Overdue: the target date 30 Jun 2025 has passed.')
+    expect(html).toContain('Follow-ups in progress')
+
+    const csv = welfareReportCsv(document, 'en')
+    expect(csv).toContain('Whole report,followUps,done,Follow-ups done,6\r\n')
+    expect(csv).toContain('Whole report,followUps,overdue,Follow-ups overdue,<5\r\n')
   })
 
   test('a download with its content type and an attachment name', async () => {

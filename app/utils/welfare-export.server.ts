@@ -4,10 +4,12 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import { WelfareReportExport } from '#app/components/welfare-report-export.tsx'
 import { type WelfareHtml, formatPeriod } from '#app/components/welfare-report-view.tsx'
 import { formatCount, type PublicStatistics, statisticsDimensions } from '#app/domain/statistics.ts'
+import { type ChainFollowUp, type FollowThroughChain } from '#app/domain/follow-through-chain.ts'
 import {
   dimensionTitles,
   figureLabel,
   flattenFigures,
+  followUpFigureRows,
   formatSummaryFigure,
   labelledRows,
   summaryFigures,
@@ -16,7 +18,7 @@ import {
 import { type WelfareAction, type WelfareDecision, type WelfareReportDocument } from '#app/domain/welfare-report.ts'
 import { getWelfareReport } from '#app/services/welfare-reports.server.ts'
 import { requireUser } from './auth.server.ts'
-import { formatDate, getTranslate, type Locale, type Translate } from './i18n.ts'
+import { formatDate, formatNumber, getTranslate, type Locale, type Translate } from './i18n.ts'
 import { requireUuid } from './params.server.ts'
 import { renderMarkdown } from './markdown.server.ts'
 
@@ -128,6 +130,68 @@ function markdownDecisions(decisions: WelfareDecision[], locale: Locale, t: Tran
   ]
 }
 
+function markdownFollowUpFigures(document: WelfareReportDocument, locale: Locale, t: Translate): string[] {
+  const figures = document.followUpFigures
+  return [
+    '',
+    `### ${t('chain.figures.title')}`,
+    '',
+    `| ${t('welfare.figures.column.figure')} | ${t('welfare.figures.column.value')} |`,
+    '| --- | ---: |',
+    ...followUpFigureRows(t, figures, (count) => formatNumber(locale, count)).map(
+      (figure) => `| ${cell(figure.label)} | ${figure.value} |`,
+    ),
+    '',
+    `_${t('chain.figures.note', { threshold: figures.threshold })}_`,
+  ]
+}
+
+/** One follow-up on one line: its state first, overdue said in words, then who, when and the latest update. */
+function markdownFollowUp(followUp: ChainFollowUp, locale: Locale, t: Translate): string {
+  const status = t(`followUpStatus.${followUp.status}`)
+  const parts = [
+    `${t('chain.followUp.status')}: ${status}${followUp.statusReason ? ` (${t('chain.followUp.reason', { reason: oneLine(followUp.statusReason) })})` : ''}`,
+    ...(followUp.overdue
+      ? [`**${t('chain.followUp.overdue', { date: formatDate(locale, followUp.targetDate) })}**`]
+      : []),
+    ...(followUp.responsibleUnit ? [`${t('chain.followUp.responsible')}: ${oneLine(followUp.responsibleUnit)}`] : []),
+    `${t('chain.followUp.target')}: ${formatDate(locale, followUp.targetDate)}`,
+    ...(followUp.progress !== null
+      ? [`${t('chain.followUp.progress')}: ${formatNumber(locale, followUp.progress)} %`]
+      : []),
+    ...(followUp.latestUpdate
+      ? [
+          `${t('chain.followUp.latest', { date: formatDate(locale, followUp.latestUpdate.at) })}: ${oneLine(followUp.latestUpdate.text)}`,
+        ]
+      : []),
+  ]
+  return `- **${oneLine(followUp.title)}** — ${parts.join('; ')}`
+}
+
+/** Where a phenomenon or report went, the answers, and its follow-ups; nothing when nothing has happened yet. */
+function markdownChain(chain: FollowThroughChain, locale: Locale, t: Translate): string[] {
+  const lines: string[] = []
+  if (chain.routes.length > 0) {
+    lines.push('', `**${t('chain.step.routed')}**`, '')
+    for (const route of chain.routes) {
+      const reply = route.answer ?? route.returned
+      const replyText = reply
+        ? ` — ${t(route.answer ? 'chain.route.answer' : 'chain.route.returned', { by: oneLine(reply.by), date: formatDate(locale, reply.at) })}: ${oneLine(reply.text)}`
+        : route.decision
+          ? ` — ${t('chain.route.decision', { date: formatDate(locale, route.decision.meetingDate), decision: t(`agendaDecision.${route.decision.kind}`) })}${route.decision.text ? ` ${oneLine(route.decision.text)}` : ''}`
+          : ''
+      lines.push(
+        `- ${oneLine(route.recipient.name)} _(${t(`recipientKind.${route.recipient.kind}`)})_ — ${t('chain.route.sent', { date: formatDate(locale, route.sentAt) })}, ${t(`sendingState.${route.state}`)}${replyText}`,
+      )
+    }
+  }
+  if (chain.followUps.length > 0) {
+    lines.push('', `**${t('chain.step.followUps')}**`, '')
+    lines.push(...chain.followUps.map((followUp) => markdownFollowUp(followUp, locale, t)))
+  }
+  return lines
+}
+
 /** The report as Markdown: the coordinator's own Markdown as written, the figures as tables. */
 export function welfareReportMarkdown(document: WelfareReportDocument, locale: Locale): string {
   const t = getTranslate(locale)
@@ -138,6 +202,7 @@ export function welfareReportMarkdown(document: WelfareReportDocument, locale: L
   ]
   if (document.introduction.trim()) lines.push('', document.introduction.trim())
   lines.push('', `## ${t('welfare.view.figures')}`, '', ...markdownFigures(document.figures, locale, t, 3))
+  lines.push(...markdownFollowUpFigures(document, locale, t))
   document.sections.forEach((section, index) => {
     lines.push('', `## ${index + 1}. ${oneLine(section.title)}`)
     const category = section.category ? figureLabel(t, 'category', section.category) : null
@@ -146,6 +211,12 @@ export function welfareReportMarkdown(document: WelfareReportDocument, locale: L
     if (category) {
       lines.push('', `### ${t('welfare.view.sectionFigures', { category })}`, '')
       lines.push(...markdownFigures(section.figures, locale, t, 4))
+    }
+    if (section.kind === 'what_was_done') {
+      lines.push('', `### ${t('chain.welfare.whatWasDone')}`, '')
+      lines.push(t('chain.welfare.whatWasDoneScope', { period: formatPeriod(locale, document) }), '')
+      if (section.followUps.length === 0) lines.push(t('chain.welfare.whatWasDoneEmpty'))
+      lines.push(...section.followUps.map((followUp) => markdownFollowUp(followUp, locale, t)))
     }
     if (section.phenomena.length > 0) {
       lines.push('', `### ${t('welfare.view.phenomena')}`)
@@ -158,6 +229,7 @@ export function welfareReportMarkdown(document: WelfareReportDocument, locale: L
         )
         if (phenomenon.description.trim()) lines.push('', phenomenon.description.trim())
         lines.push(...markdownActions(phenomenon.actions, t), ...markdownDecisions(phenomenon.decisions, locale, t))
+        lines.push(...markdownChain(phenomenon.chain, locale, t))
       }
     }
     if (section.reports.length > 0) {
@@ -165,6 +237,7 @@ export function welfareReportMarkdown(document: WelfareReportDocument, locale: L
       for (const report of section.reports) {
         lines.push('', `#### ${oneLine(report.title)}`, '', t(`status.${report.status}`))
         lines.push(...markdownActions(report.actions, t), ...markdownDecisions(report.decisions, locale, t))
+        lines.push(...markdownChain(report.chain, locale, t))
       }
     }
   })
@@ -212,6 +285,9 @@ export function welfareReportCsv(document: WelfareReportDocument, locale: Locale
     for (const figure of flattenFigures(t, scope.figures)) {
       rows.push([scope.name, figure.dimension, figure.key, figure.label, figure.value])
     }
+  }
+  for (const figure of followUpFigureRows(t, document.followUpFigures, String)) {
+    rows.push([t('welfare.export.scopeWhole'), 'followUps', figure.key, figure.label, figure.value])
   }
   // The byte order mark makes Excel read the file as UTF-8, so ä and ö survive.
   return '\uFEFF' + rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n'

@@ -468,6 +468,7 @@ describe('building a welfare report', () => {
     expect(undo).toEqual({
       intent: 'restoreSection',
       fields: [
+        ['kind', 'text'],
         ['title', 'Poistettava'],
         ['category', ''],
         ['body', ''],
