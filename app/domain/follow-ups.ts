@@ -235,17 +235,15 @@ const statusChoice = z
   .optional()
   .transform((value) => value || null)
 
-const progressChoice = z
-  .union([
-    z.literal(''),
-    z.coerce
-      .number({ error: 'followUps.validation.progress' })
-      .int('followUps.validation.progress')
-      .min(0, 'followUps.validation.progress')
-      .max(100, 'followUps.validation.progress'),
-  ])
-  .optional()
-  .transform((value) => (value === '' || value === undefined ? null : value))
+const progressChoice = z.preprocess(
+  (value) => (value === '' || value === undefined ? null : value),
+  z.coerce
+    .number({ error: 'followUps.validation.progress' })
+    .int('followUps.validation.progress')
+    .min(0, 'followUps.validation.progress')
+    .max(100, 'followUps.validation.progress')
+    .nullable(),
+)
 
 const updateBody = z.string({ error: 'followUps.validation.bodyRequired' }).trim().max(5000, 'validation.tooLong')
 
