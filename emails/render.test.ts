@@ -217,6 +217,29 @@ const cases: Case[] = [
     subject: (locale) => ['Pohjanmaan hyvinvointialue', translate(locale, 'app.name')],
   },
   {
+    name: 'weekly reminder of overdue follow-ups',
+    message: {
+      kind: 'follow_up_reminder',
+      recipientName: 'Pauli Palvelualuejohtaja',
+      boardUrl: 'https://raportointi.example.fi/follow-ups?overdue=true',
+      settingsUrl,
+      followUps: [
+        {
+          title: `Selvitys omaishoidon sijaishoidosta ${hostile}`,
+          url: 'https://raportointi.example.fi/follow-ups/0b7f3c2e-8d4a-4f61-9c1e-5a2b7d9e4f10',
+          targetDate: '2027-03-31',
+          status: 'in_progress',
+          progress: 40,
+          responsible: 'Perusturvalautakunta · Pauli Palvelualuejohtaja',
+        },
+      ],
+    },
+    link: 'https://raportointi.example.fi/follow-ups/0b7f3c2e-8d4a-4f61-9c1e-5a2b7d9e4f10',
+    button: { label: 'followUps.email.board', href: 'https://raportointi.example.fi/follow-ups?overdue=true' },
+    mustRead: ['Selvitys omaishoidon sijaishoidosta', 'Perusturvalautakunta · Pauli Palvelualuejohtaja'],
+    subject: (locale) => [translate(locale, 'followUps.email.subject', { count: 1 })],
+  },
+  {
     name: 'password reset',
     message: {
       kind: 'password_reset',
