@@ -203,3 +203,22 @@ export const demoPhenomena: DemoPhenomenon[] = [
     positive: true,
   },
 ]
+
+/**
+ * The report behind the demo's worked example of follow-through: a committee decided on it (adopting one of its two
+ * proposed actions and asking for an inquiry by a date), and each step is followed up.
+ */
+export const caregiverRespiteReport: DemoPhenomenon = {
+  title: 'Omaishoitajat eivät saa sijaista lakisääteisille vapaapäivilleen',
+  description:
+    'Omaishoitajat jättävät lakisääteiset vapaapäivänsä pitämättä, koska sijaishoitoa ei ole tarjolla tai se järjestyy vasta viikkojen päähän. Lyhytaikaishoidon paikat ovat täynnä.',
+  causes: 'Sijaishoitajia ei ole palkattu, ja lyhytaikaishoidon paikkoja on vähennetty.',
+  consequences: 'Omaishoitajat uupuvat, ja hoidettavia siirtyy raskaampiin palveluihin.',
+  supportNeeds: ['close_person_support', 'functional_capacity'],
+  clientGroups: ['older_people'],
+  sectors: ['social_care', 'health_care'],
+  actions: [
+    { description: 'Sijaishoitajapooli omaishoitajien vapaapäiville.', level: 'organisation' },
+    { description: 'Omaishoidon vapaiden hakuohje verkkoon selkokielellä.', level: 'team' },
+  ],
+}

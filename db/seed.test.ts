@@ -4,7 +4,12 @@ import { roles } from '#app/domain/roles.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { demoAccounts, demoPassword } from '#app/utils/demo.server.ts'
 import { login } from '#app/utils/auth.server.ts'
-import { isDatabaseEmpty, seedDemoData } from './seed.ts'
+import { followUpStatuses } from '#app/domain/follow-ups.ts'
+import { getReportChain } from '#app/models/follow-through.server.ts'
+import { getUserInOrganisation } from '#app/models/user.server.ts'
+import { caregiverRespiteReport } from './demo-phenomena.ts'
+import { inquiryTargetDate } from './demo-follow-through.ts'
+import { demoReportCount, isDatabaseEmpty, seedDemoData } from './seed.ts'
 
 test('the demo seed builds one organisation with its people and about 40 reports', async () => {
   const db = getDb()
@@ -22,7 +27,7 @@ test('the demo seed builds one organisation with its people and about 40 reports
   expect(await count('organisations')).toBe(1)
   expect(await count('municipalities')).toBe(3)
   expect(await count('teams')).toBe(3)
-  expect(await count('reports')).toBe(40)
+  expect(await count('reports')).toBe(demoReportCount)
 
   const memberships = await db.selectFrom('memberships').select('roles').execute()
   for (const role of roles)
@@ -35,15 +40,24 @@ test('the demo seed builds one organisation with its people and about 40 reports
   expect(new Set(reports.map((r) => r.status)).size).toBeGreaterThanOrEqual(8)
   expect(new Set(reports.map((r) => r.team_id)).size).toBe(3)
   expect(reports.every((r) => r.support_needs.length > 0)).toBe(true)
-  expect(new Set(reports.map((r) => r.title)).size).toBe(40)
+  expect(new Set(reports.map((r) => r.title)).size).toBe(demoReportCount)
 
-  // A meeting to prepare and publish, and this year's welfare report using the reports that reached it.
+  // A meeting to prepare and publish, a past one that decided, and this year's welfare report using the reports.
   const items = await db
     .selectFrom('agenda_items')
     .innerJoin('meetings', 'meetings.id', 'agenda_items.meeting_id')
-    .select(['meetings.published_at', (eb) => eb.fn.countAll<number>().over().as('items')])
+    .select([
+      sql<boolean>`meetings.published_at is not null`.as('published'),
+      sql<number>`count(*)::int`.as('items'),
+      sql<number>`count(agenda_items.decision)::int`.as('decided'),
+    ])
+    .groupBy('meetings.id')
+    .orderBy('published')
     .execute()
-  expect(items).toEqual([{ published_at: null, items: 1 }])
+  expect(items).toEqual([
+    { published: false, items: 1, decided: 0 },
+    { published: true, items: 2, decided: 2 },
+  ])
   const included = await db
     .selectFrom('welfare_section_reports')
     .innerJoin('reports', 'reports.id', 'welfare_section_reports.report_id')
@@ -52,8 +66,116 @@ test('the demo seed builds one organisation with its people and about 40 reports
   expect(included.length).toBeGreaterThan(0)
   expect(included.every((row) => row.status === 'in_welfare_report')).toBe(true)
 
+  await expectFollowThrough()
+
   for (const account of demoAccounts) {
     const result = await login(db, { email: account.email, password: demoPassword, clientIp: '192.0.2.9' })
     expect(result.ok, account.email).toBe(true)
   }
 })
+
+/** What a demo user notices of the follow-through: where reports went, the answers, and decisions followed up. */
+async function expectFollowThrough() {
+  const db = getDb()
+  const recipients = await db.selectFrom('recipients').select(['kind', 'name', 'contact_email']).execute()
+  expect(recipients.map((recipient) => recipient.kind).sort()).toEqual([
+    'committee',
+    'committee',
+    'management_group',
+    'municipal_welfare',
+    'partner',
+    'working_group',
+  ])
+  expect(recipients.find((recipient) => recipient.kind === 'partner')!.contact_email).toBe('kela@example.fi')
+  const members = await db
+    .selectFrom('recipient_members')
+    .innerJoin('recipients', 'recipients.id', 'recipient_members.recipient_id')
+    .select('recipients.kind')
+    .execute()
+  expect(members).toEqual([{ kind: 'working_group' }])
+
+  // Sent to the working group, a municipality and Kela; Kela answered through its link, the working group in the app.
+  const sendings = await db
+    .selectFrom('sendings')
+    .innerJoin('recipients', 'recipients.id', 'sendings.recipient_id')
+    .select(['recipients.kind', 'sendings.state', 'sendings.answered_by_name'])
+    .execute()
+  expect(new Set(sendings.map((sending) => sending.kind))).toEqual(
+    new Set(['working_group', 'municipal_welfare', 'partner']),
+  )
+  expect(sendings.find((sending) => sending.kind === 'partner')).toMatchObject({ state: 'answered' })
+  expect(sendings.some((sending) => sending.kind === 'working_group' && sending.state === 'answered')).toBe(true)
+
+  // Follow-ups in every state, one overdue, with dated updates.
+  const followUps = await db.selectFrom('follow_ups').select(['status', 'target_date', 'status_reason']).execute()
+  expect(new Set(followUps.map((followUp) => followUp.status))).toEqual(new Set(followUpStatuses))
+  const today = new Date().toISOString().slice(0, 10)
+  const overdue = followUps.filter(
+    (followUp) => followUp.target_date < today && !['done', 'not_carried_out'].includes(followUp.status),
+  )
+  expect(overdue).toHaveLength(1)
+  expect(followUps.find((followUp) => followUp.status === 'not_carried_out')!.status_reason).toBeTruthy()
+  expect((await db.selectFrom('follow_up_updates').select('id').execute()).length).toBeGreaterThan(4)
+
+  // The committee's decision and the proposed actions agree: none of the decided report's actions is left open, the
+  // adopted one is accepted, and the inquiry the decision asked for is followed up to its date.
+  const caregiver = await db
+    .selectFrom('reports')
+    .select(['id', 'author_id', 'organisation_id'])
+    .where('title', '=', caregiverRespiteReport.title)
+    .executeTakeFirstOrThrow()
+  const actions = await db
+    .selectFrom('proposed_actions')
+    .select(['description', 'outcome'])
+    .where('report_id', '=', caregiver.id)
+    .orderBy('position')
+    .execute()
+  expect(actions.map((action) => action.outcome)).toEqual(['accepted', 'rejected'])
+  const decision = await db
+    .selectFrom('agenda_items')
+    .innerJoin('agenda_item_reports', 'agenda_item_reports.agenda_item_id', 'agenda_items.id')
+    .select(['agenda_items.decision_text'])
+    .where('agenda_item_reports.report_id', '=', caregiver.id)
+    .executeTakeFirstOrThrow()
+  expect(decision.decision_text).toContain('selvityksen omaishoidon sijaishoidon järjestämisestä')
+
+  // The reporter reads it all in the chain and hears of each step in the bell.
+  const author = (await getUserInOrganisation(db, caregiver.author_id, caregiver.organisation_id))!
+  const chain = (await getReportChain(db, author, caregiver.id))!
+  expect(chain.routes.map((route) => [route.recipient.kind, route.state])).toEqual([
+    ['committee', 'answered'],
+    ['municipal_welfare', 'sent'],
+  ])
+  const inquiry = chain.followUps.find((followUp) => followUp.title.startsWith('Selvitys omaishoidon'))!
+  expect(inquiry).toMatchObject({ status: 'in_progress', targetDate: inquiryTargetDate(inquiry.decidedOn) })
+  expect(inquiry.latestUpdate).not.toBeNull()
+  const told = await db
+    .selectFrom('notifications')
+    .innerJoin('report_events', 'report_events.id', 'notifications.event_id')
+    .select('report_events.type')
+    .where('notifications.user_id', '=', author.id)
+    .where('notifications.report_id', '=', caregiver.id)
+    .execute()
+  expect(new Set(told.map((row) => row.type))).toEqual(
+    new Set(['status_changed', 'action_outcome', 'follow_up_created', 'follow_up_updated', 'sent_to_recipient']),
+  )
+  const eventTypes = await db.selectFrom('report_events').select('type').distinct().execute()
+  for (const type of [
+    'sent_to_recipient',
+    'recipient_answered',
+    'follow_up_created',
+    'follow_up_updated',
+    'follow_up_overdue',
+  ]) {
+    expect(
+      eventTypes.map((row) => row.type),
+      type,
+    ).toContain(type)
+  }
+  const whatWasDone = await db
+    .selectFrom('welfare_report_sections')
+    .select('title')
+    .where('kind', '=', 'what_was_done')
+    .execute()
+  expect(whatWasDone).toHaveLength(1)
+}

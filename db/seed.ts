@@ -5,9 +5,13 @@ import { type ReportStatus } from '#app/models/database.ts'
 import { type AppDb } from '#app/utils/db.server.ts'
 import { demoAccounts, demoPassword } from '#app/utils/demo.server.ts'
 import { createMunicipality, createOrganisation, createReport, createTeam, createUser } from '#tests/factories/index.ts'
-import { demoPhenomena } from './demo-phenomena.ts'
+import { type DemoReport, seedFollowThrough } from './demo-follow-through.ts'
+import { caregiverRespiteReport, demoPhenomena, type DemoPhenomenon } from './demo-phenomena.ts'
 
-export const demoReportCount = 40
+/** Reports spread over the statuses by cycling through the demo phenomena. */
+const cycledReportCount = 40
+/** The cycled reports and the caregivers' report the follow-through example is built on. */
+export const demoReportCount = cycledReportCount + 1
 
 // A spread that looks like a year of real use: most reports are moving, some finished, a few still drafts.
 const statusCycle: ReportStatus[] = [
@@ -63,6 +67,7 @@ export async function seedDemoData(db: AppDb, now = new Date()) {
     const authors: { id: string; teamIndex: number }[] = []
     let leadId = ''
     let coordinatorId = ''
+    let chairId = ''
     for (const account of demoAccounts) {
       const teamId = account.team ? teamByName.get(account.team) : undefined
       const user = await createUser(trx, {
@@ -79,6 +84,7 @@ export async function seedDemoData(db: AppDb, now = new Date()) {
       if (account.roles.includes('team_lead')) leadId = user.id
       if (account.roles.includes('coordinator')) coordinatorId = user.id
       if (account.roles.includes('committee_member')) {
+        chairId = user.id
         await trx
           .insertInto('committee_members')
           .values({ committee_id: committees[0]!.id, user_id: user.id, role: 'chair' })
@@ -87,8 +93,9 @@ export async function seedDemoData(db: AppDb, now = new Date()) {
     }
 
     const groupedReports: Record<number, string[]> = {}
-    const reportsByStatus = new Map<ReportStatus, string[]>()
-    for (let index = 0; index < demoReportCount; index++) {
+    const reportsByStatus = new Map<ReportStatus, DemoReport[]>()
+    const authorOf = new Map<string, string>()
+    for (let index = 0; index < cycledReportCount; index++) {
       const phenomenon = demoPhenomena[index % demoPhenomena.length]!
       const author = authors[index % authors.length]!
       const status = statusCycle[index % statusCycle.length]!
@@ -124,7 +131,8 @@ export async function seedDemoData(db: AppDb, now = new Date()) {
         actions: phenomenon.actions,
         committee_id: statusesAfterForwarding.includes(status) ? committees[index % committees.length]!.id : null,
       })
-      reportsByStatus.set(status, [...(reportsByStatus.get(status) ?? []), report.id])
+      reportsByStatus.set(status, [...(reportsByStatus.get(status) ?? []), { id: report.id, authorId: author.id }])
+      authorOf.set(report.id, author.id)
       const history = historyTo(status)
       await trx
         .insertInto('report_events')
@@ -152,6 +160,7 @@ export async function seedDemoData(db: AppDb, now = new Date()) {
     }
 
     // Reports about the same phenomenon are grouped, as team leads would do, where there are at least two.
+    const phenomenonOfTemplate = new Map<number, string>()
     for (const [templateIndex, reportIds] of Object.entries(groupedReports)) {
       if (reportIds.length < 2) continue
       const phenomenon = await trx
@@ -163,6 +172,7 @@ export async function seedDemoData(db: AppDb, now = new Date()) {
         })
         .returning('id')
         .executeTakeFirstOrThrow()
+      phenomenonOfTemplate.set(Number(templateIndex), phenomenon.id)
       for (const reportId of reportIds) {
         await trx
           .insertInto('phenomenon_reports')
@@ -184,11 +194,109 @@ export async function seedDemoData(db: AppDb, now = new Date()) {
       organisationId: organisation.id,
       committeeId: committees[0]!.id,
       coordinatorId,
-      forwarded: reportsByStatus.get('forwarded') ?? [],
-      inWelfareReport: reportsByStatus.get('in_welfare_report') ?? [],
+      forwarded: (reportsByStatus.get('forwarded') ?? []).map((report) => report.id),
+      inWelfareReport: (reportsByStatus.get('in_welfare_report') ?? []).map((report) => report.id),
+      now,
+    })
+
+    // The worked example of follow-through: a report on the elderly team's caregivers, decided in a past meeting.
+    const elderly = authors.find((author) => author.teamIndex === 2)!
+    const caregiverReport = await createStoryReport(trx, caregiverRespiteReport, {
+      organisationId: organisation.id,
+      teamId: teams[2]!.id,
+      authorId: elderly.id,
+      municipalityId: municipalities[2]!.id,
+      committeeId: committees[0]!.id,
+      leadId,
+      coordinatorId,
+      createdAt: new Date(now.getTime() - 100 * 24 * 60 * 60 * 1000),
+    })
+    const kelaTemplate = demoPhenomena.findIndex((phenomenon) => phenomenon.title.startsWith('Kela ei ohjaa'))
+    const kelaPhenomenonId = phenomenonOfTemplate.get(kelaTemplate)
+    await seedFollowThrough(trx, {
+      organisationId: organisation.id,
+      committeeId: committees[0]!.id,
+      chairId,
+      leadId,
+      coordinatorId,
+      municipalityId: municipalities[2]!.id,
+      teamIds: { adults: teams[0]!.id, youth: teams[1]!.id, elderly: teams[2]!.id },
+      caregiverReport: { id: caregiverReport.id, authorId: elderly.id },
+      decided: reportsByStatus.get('decided') ?? [],
+      inWelfareReport: reportsByStatus.get('in_welfare_report')?.[0] ?? null,
+      kelaPhenomenon: kelaPhenomenonId
+        ? {
+            id: kelaPhenomenonId,
+            reports: groupedReports[kelaTemplate]!.map((id) => ({ id, authorId: authorOf.get(id)! })),
+          }
+        : null,
       now,
     })
   })
+}
+
+/**
+ * A report written for one of the demo's stories, taken as far as a committee's agenda; the story records the rest.
+ */
+async function createStoryReport(
+  trx: AppDb,
+  story: DemoPhenomenon,
+  report: {
+    organisationId: string
+    teamId: string
+    authorId: string
+    municipalityId: string
+    committeeId: string
+    leadId: string
+    coordinatorId: string
+    createdAt: Date
+  },
+) {
+  const created = await createReport(trx, {
+    organisation_id: report.organisationId,
+    team_id: report.teamId,
+    author_id: report.authorId,
+    municipality_id: report.municipalityId,
+    status: 'decided',
+    title: story.title,
+    description: story.description,
+    causes: story.causes,
+    consequences: story.consequences,
+    observed_since: new Date(report.createdAt.getTime() - 120 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10),
+    support_needs: story.supportNeeds,
+    client_groups: story.clientGroups,
+    sectors: story.sectors,
+    age_bands: ['65+'],
+    genders: [...genders.slice(0, 2)],
+    client_count: 14,
+    trend: 'growing',
+    clients_participated: true,
+    positive: false,
+    no_identifying_data_confirmed: true,
+    created_at: report.createdAt,
+    updated_at: report.createdAt,
+    submitted_at: report.createdAt,
+    actions: story.actions,
+    committee_id: report.committeeId,
+  })
+  const history = historyTo('on_agenda')
+  await trx
+    .insertInto('report_events')
+    .values(
+      history.map((step, position) => ({
+        report_id: created.id,
+        organisation_id: report.organisationId,
+        actor_id: step.by === 'author' ? report.authorId : step.by === 'lead' ? report.leadId : report.coordinatorId,
+        type: position === 0 ? ('created' as const) : ('status_changed' as const),
+        from_status: position === 0 ? null : history[position - 1]!.to,
+        to_status: step.to,
+        comment: step.comment ?? null,
+        committee_id: step.to === 'forwarded' ? report.committeeId : null,
+        created_at: new Date(report.createdAt.getTime() + position * 26 * 60 * 60 * 1000),
+      })),
+    )
+    .execute()
+  return created
 }
 
 /**
@@ -261,6 +369,15 @@ async function seedCommitteeWork(
       {
         organisation_id: work.organisationId,
         welfare_report_id: welfareReport.id,
+        position: 3,
+        kind: 'what_was_done',
+        title: 'Mitä päätöksistä seurasi',
+        category: null,
+        body: 'Luvussa seurataan, mitä toimielinten päätöksistä on tehty ja missä vaiheessa kukin tehtävä on.',
+      },
+      {
+        organisation_id: work.organisationId,
+        welfare_report_id: welfareReport.id,
         position: 1,
         title: 'Asuminen',
         category: 'housing',
@@ -280,7 +397,7 @@ async function seedCommitteeWork(
   if (work.inWelfareReport.length > 0) {
     await trx
       .insertInto('welfare_section_reports')
-      .values(work.inWelfareReport.map((reportId) => ({ section_id: sections[1]!.id, report_id: reportId })))
+      .values(work.inWelfareReport.map((reportId) => ({ section_id: sections[2]!.id, report_id: reportId })))
       .execute()
   }
 }
