@@ -133,24 +133,13 @@ export async function seedDemoData(db: AppDb, now = new Date()) {
       })
       reportsByStatus.set(status, [...(reportsByStatus.get(status) ?? []), { id: report.id, authorId: author.id }])
       authorOf.set(report.id, author.id)
-      const history = historyTo(status)
-      await trx
-        .insertInto('report_events')
-        .values(
-          history.map((step, position) => ({
-            report_id: report.id,
-            organisation_id: organisation.id,
-            actor_id: step.by === 'author' ? author.id : step.by === 'lead' ? leadId : coordinatorId,
-            type: position === 0 ? ('created' as const) : ('status_changed' as const),
-            from_status: position === 0 ? null : history[position - 1]!.to,
-            to_status: step.to,
-            comment: step.comment ?? null,
-            resolution: step.to === 'closed' ? ('resolved_in_team' as const) : null,
-            committee_id: step.to === 'forwarded' ? committees[index % committees.length]!.id : null,
-            created_at: new Date(createdAt.getTime() + position * 26 * 60 * 60 * 1000),
-          })),
-        )
-        .execute()
+      await insertHistory(trx, historyTo(status), {
+        reportId: report.id,
+        organisationId: organisation.id,
+        committeeId: committees[index % committees.length]!.id,
+        actors: { author: author.id, lead: leadId, coordinator: coordinatorId },
+        createdAt,
+      })
       // Leads group reports as they review them; a report still waiting in the queue has not been touched, so
       // the demo shows some reports waiting for first feedback, a few of them overdue.
       if (status !== 'draft' && status !== 'withdrawn' && status !== 'submitted') {
@@ -279,23 +268,13 @@ async function createStoryReport(
     actions: story.actions,
     committee_id: report.committeeId,
   })
-  const history = historyTo('on_agenda')
-  await trx
-    .insertInto('report_events')
-    .values(
-      history.map((step, position) => ({
-        report_id: created.id,
-        organisation_id: report.organisationId,
-        actor_id: step.by === 'author' ? report.authorId : step.by === 'lead' ? report.leadId : report.coordinatorId,
-        type: position === 0 ? ('created' as const) : ('status_changed' as const),
-        from_status: position === 0 ? null : history[position - 1]!.to,
-        to_status: step.to,
-        comment: step.comment ?? null,
-        committee_id: step.to === 'forwarded' ? report.committeeId : null,
-        created_at: new Date(report.createdAt.getTime() + position * 26 * 60 * 60 * 1000),
-      })),
-    )
-    .execute()
+  await insertHistory(trx, historyTo('on_agenda'), {
+    reportId: created.id,
+    organisationId: report.organisationId,
+    committeeId: report.committeeId,
+    actors: { author: report.authorId, lead: report.leadId, coordinator: report.coordinatorId },
+    createdAt: report.createdAt,
+  })
   return created
 }
 
@@ -408,6 +387,38 @@ interface HistoryStep {
   to: ReportStatus
   by: 'author' | 'lead' | 'coordinator'
   comment?: string
+}
+
+/** Writes a report's steps as its timeline shows them, a day and two hours apart, each by the party that took it. */
+async function insertHistory(
+  trx: AppDb,
+  history: HistoryStep[],
+  report: {
+    reportId: string
+    organisationId: string
+    /** The committee a forwarding step names. */
+    committeeId: string
+    actors: Record<HistoryStep['by'], string>
+    createdAt: Date
+  },
+) {
+  await trx
+    .insertInto('report_events')
+    .values(
+      history.map((step, position) => ({
+        report_id: report.reportId,
+        organisation_id: report.organisationId,
+        actor_id: report.actors[step.by],
+        type: position === 0 ? ('created' as const) : ('status_changed' as const),
+        from_status: position === 0 ? null : history[position - 1]!.to,
+        to_status: step.to,
+        comment: step.comment ?? null,
+        resolution: step.to === 'closed' ? ('resolved_in_team' as const) : null,
+        committee_id: step.to === 'forwarded' ? report.committeeId : null,
+        created_at: new Date(report.createdAt.getTime() + position * 26 * 60 * 60 * 1000),
+      })),
+    )
+    .execute()
 }
 
 /** The steps a report took to reach its demo status, each by the party the lifecycle allows. */
