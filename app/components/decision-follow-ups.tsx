@@ -3,7 +3,7 @@ import { type ActionOutcome } from '#app/domain/action-outcomes.ts'
 import { decisionFields, decisionTaskRows, type FollowUpStatus, responsibleUnitValue } from '#app/domain/follow-ups.ts'
 import { followUpPath } from '#app/domain/report-events.ts'
 import { type RecipientKind } from '#app/domain/recipients.ts'
-import { formatDate, type Translate } from '#app/utils/i18n.ts'
+import { formatDate, type MessageKey, type Translate } from '#app/utils/i18n.ts'
 import { listValue, textValue } from '#app/utils/forms.ts'
 import { type PageFormResult } from '#app/utils/page-result.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
@@ -226,5 +226,28 @@ export function DecisionFollowUpList({ followUps }: { followUps: FollowUpListIte
         ))}
       </ul>
     </div>
+  )
+}
+
+/** A closing team lead's own action: what the team does and by when; both or neither. */
+export function ClosingFollowUpFields({ error }: { error: (field: string) => MessageKey | undefined }) {
+  const { t } = useI18n()
+  return (
+    <fieldset className="grid gap-3 rounded-md border border-slate-200 p-3">
+      <legend className="px-1 font-semibold">{t('followUps.closing.legend')}</legend>
+      <p className="text-sm text-slate-700">{t('followUps.closing.help')}</p>
+      <TextField
+        name="followUpTitle"
+        label={t('followUps.closing.title')}
+        maxLength={500}
+        error={error('followUpTitle')}
+      />
+      <TextField
+        type="date"
+        name="followUpTargetDate"
+        label={t('followUps.closing.targetDate')}
+        error={error('followUpTargetDate')}
+      />
+    </fieldset>
   )
 }

@@ -3,6 +3,7 @@ import { type FieldErrors } from '#app/utils/forms.ts'
 import { type MessageKey } from '#app/utils/i18n.ts'
 import { IsoDateSchema } from './dates.ts'
 import { helsinkiDay } from './digest.ts'
+import { type Actor, type ReportStatus } from './report-status.ts'
 import { hasAnyRole, type Role } from './roles.ts'
 
 /**
@@ -310,6 +311,19 @@ export function nextFollowUpState(
   const statusReason =
     status !== 'not_carried_out' ? null : update.status === 'not_carried_out' ? update.body : current.statusReason
   return { status, progress, statusReason }
+}
+
+/**
+ * A team lead closing a report of their own team in review may record an action the team takes itself; the team
+ * answers for its follow-up.
+ */
+export function canSetClosingFollowUp(actor: Actor, report: { status: ReportStatus; teamId: string | null }): boolean {
+  return (
+    actor.roles.includes('team_lead') &&
+    actor.leadsReportTeam &&
+    report.teamId !== null &&
+    report.status === 'in_review'
+  )
 }
 
 /** A follow-up set when a team lead closes a report with an action taken in the team itself. */

@@ -78,6 +78,7 @@ const fi = {
   'followUps.formHasErrors': 'Tarkista merkityt kentät.',
   'followUps.backToBoard': 'Päätösten seuranta',
   'followUps.validation.targetDateRequired': 'Anna tavoitepäivä.',
+  'followUps.validation.targetInPast': 'Tavoitepäivä ei voi olla mennyt päivä.',
   'followUps.validation.titleRequired': 'Kirjoita tehtävä.',
   'followUps.validation.targetBeforeDecision':
     'Tavoitepäivä ei voi olla ennen päätöspäivää. Valitse päätöspäivä tai sen jälkeinen päivä.',
@@ -197,6 +198,7 @@ export const followUpsMessages: { fi: typeof fi; sv: Catalog; en: Catalog } = {
     'followUps.formHasErrors': 'Kontrollera de markerade fälten.',
     'followUps.backToBoard': 'Uppföljning av beslut',
     'followUps.validation.targetDateRequired': 'Ange ett måldatum.',
+    'followUps.validation.targetInPast': 'Måldatumet kan inte vara en dag som redan har varit.',
     'followUps.validation.titleRequired': 'Skriv uppgiften.',
     'followUps.validation.targetBeforeDecision':
       'Måldatumet kan inte vara före beslutsdagen. Välj beslutsdagen eller en senare dag.',
@@ -311,6 +313,7 @@ export const followUpsMessages: { fi: typeof fi; sv: Catalog; en: Catalog } = {
     'followUps.formHasErrors': 'Check the marked fields.',
     'followUps.backToBoard': 'Follow-up of decisions',
     'followUps.validation.targetDateRequired': 'Give a target date.',
+    'followUps.validation.targetInPast': 'The target date cannot be a day that has passed.',
     'followUps.validation.titleRequired': 'Write the task.',
     'followUps.validation.targetBeforeDecision':
       'The target date cannot be before the day of the decision. Choose that day or a later one.',

@@ -38,6 +38,8 @@ import { getReportForViewer, listReportEvents } from '#app/models/report.server.
 import { actorFor, applyTransition, changePhenomenonLink, type ReportResult } from '#app/services/reports.server.ts'
 import { listRecipientsForSender } from '#app/services/recipients.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
+import { ClosingFollowUpFields } from '#app/components/decision-follow-ups.tsx'
+import { canSetClosingFollowUp, ClosingFollowUpSchema, readClosingFollowUp } from '#app/domain/follow-ups.ts'
 import { type ConfirmationText, confirmationFor, isConfirmed } from '#app/utils/confirmation.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
@@ -56,7 +58,7 @@ const blankToUndefined = (fields: unknown) =>
 const ReportActionSchema = z.preprocess(
   blankToUndefined,
   z.discriminatedUnion('intent', [
-    TransitionRequestSchema.extend({ intent: z.literal('transition') }),
+    TransitionRequestSchema.extend({ intent: z.literal('transition'), ...ClosingFollowUpSchema.shape }),
     z.object({ intent: z.literal('link'), phenomenonId: z.uuid({ error: 'phenomenon.validation.choose' }) }),
     z.object({ intent: z.literal('create'), title: z.string().trim().min(1).max(200) }),
     z.object({ intent: z.literal('unlink'), phenomenonId: z.uuid() }),
@@ -91,6 +93,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // Only the author is asked for the changes; the lead sees their own request in the timeline.
     changeRequests: actor.isAuthor ? openChangeRequests(report.status, events) : [],
     transitions: availableTransitions(actor, report.status).map((rule) => ({ to: rule.to, needs: rule.needs ?? null })),
+    // A lead closing their team's report may record the team's own action, followed up until done.
+    closingFollowUp: canSetClosingFollowUp(actor, { status: report.status, teamId: report.team_id }),
     editable: actor.isAuthor && isEditable(report.status),
     mayLink,
     committees,
@@ -158,13 +162,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const input = parsed.data
   switch (input.intent) {
-    case 'transition':
-      if (input.to === 'withdrawn' && !isConfirmed(formData)) return askToWithdraw(user, reportId, input, formData)
+    case 'transition': {
+      const { followUpTitle, followUpTargetDate, ...transition } = input
+      if (transition.to === 'withdrawn' && !isConfirmed(formData)) {
+        return askToWithdraw(user, reportId, transition, formData)
+      }
+      const closing = readClosingFollowUp({ followUpTitle, followUpTargetDate })
+      if (!closing.ok)
+        return outcome({ ok: false, reason: 'invalid', fieldErrors: closing.fieldErrors }, null, transition.to)
       return outcome(
-        await applyTransition(user, { reportId, ...input }),
-        doneMessage(input.expectedStatus, input.to),
-        input.to,
+        await applyTransition(user, { reportId, ...transition, closingFollowUp: closing.data }),
+        doneMessage(transition.expectedStatus, transition.to),
+        transition.to,
       )
+    }
     case 'link':
     case 'unlink':
       return outcome(
@@ -229,7 +240,7 @@ function Facts({ report }: { report: ReturnType<typeof useLoaderData<typeof load
 }
 
 function TransitionForms() {
-  const { report, transitions, committees } = useLoaderData<typeof loader>()
+  const { report, transitions, committees, closingFollowUp } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const { t } = useI18n()
   const invalidAnswer = result && !result.ok && result.error === 'invalid' ? result : undefined
@@ -268,6 +279,9 @@ function TransitionForms() {
                 ]}
                 error={invalid?.field === 'resolution' ? invalid.message : undefined}
               />
+            ) : null}
+            {transition.to === 'closed' && closingFollowUp ? (
+              <ClosingFollowUpFields error={(field) => (invalid?.field === field ? invalid.message : undefined)} />
             ) : null}
             <TextArea
               name="comment"

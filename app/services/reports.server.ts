@@ -1,3 +1,4 @@
+import { canSetClosingFollowUp, followUpToday, isTargetBeforeDecision, noResponsible } from '#app/domain/follow-ups.ts'
 import { scanFields, type FieldFinding } from '#app/domain/identifiability.ts'
 import { canLinkToPhenomenon } from '#app/domain/phenomena.ts'
 import { type ReportContent, reportTexts, SubmittableContentSchema } from '#app/domain/report-form.ts'
@@ -9,6 +10,7 @@ import {
   type TransitionRequest,
 } from '#app/domain/report-status.ts'
 import { committeeExists } from '#app/models/committee.server.ts'
+import { createFollowUp } from '#app/models/follow-up.server.ts'
 import { getIdentifyingNames, scanTextsOfOrganisation } from '#app/models/organisation-settings.server.ts'
 import {
   createPhenomenonForReport,
@@ -100,10 +102,13 @@ class PhenomenonNotFoundError extends Error {}
 /** The one way a report changes status, for pages and the API alike. */
 export async function applyTransition(
   user: CurrentUser,
-  input: { reportId: string } & TransitionRequest,
+  input: { reportId: string } & TransitionRequest & {
+      /** A team lead closing their team's report records an action the team takes itself, followed up until done. */
+      closingFollowUp?: { title: string; targetDate: string } | null
+    },
 ): Promise<ReportResult> {
   const db = getDb()
-  const { reportId, ...request } = input
+  const { reportId, closingFollowUp = null, ...request } = input
   const report = await findVisibleReportState(db, user, reportId)
   if (!report) return { ok: false, reason: 'not_found' }
   if (report.status !== request.expectedStatus) return { ok: false, reason: 'stale', currentStatus: report.status }
@@ -125,9 +130,18 @@ export async function applyTransition(
   }
   const { phenomenonId } = request
   if (phenomenonId && !canLinkToPhenomenon(actor, request.to)) return { ok: false, reason: 'forbidden' }
+  const today = followUpToday()
+  if (closingFollowUp) {
+    if (request.to !== 'closed' || !canSetClosingFollowUp(actor, { status: report.status, teamId: report.team_id })) {
+      return { ok: false, reason: 'forbidden' }
+    }
+    if (isTargetBeforeDecision(closingFollowUp.targetDate, today)) {
+      return { ok: false, reason: 'invalid', fieldErrors: { followUpTargetDate: 'followUps.validation.targetInPast' } }
+    }
+  }
   // Comments travel with the report to committees, so they pass the same guard as the report itself.
   const identifyingNames = await getIdentifyingNames(db, user.organisation.id)
-  const findings = scanFields({ comment: request.comment }, identifyingNames)
+  const findings = scanFields({ comment: request.comment, followUpTitle: closingFollowUp?.title }, identifyingNames)
   if (findings.length > 0) return { ok: false, reason: 'identifying_data', findings }
   if (request.to === 'submitted') {
     const submittable = await checkSubmittable(db, user, reportId, identifyingNames)
@@ -145,6 +159,17 @@ export async function applyTransition(
         resolution: rule.needs === 'resolution' ? request.resolution : null,
         committeeId: rule.needs === 'committee' ? request.committeeId : null,
       })
+      if (closingFollowUp) {
+        await createFollowUp(trx, {
+          organisationId: user.organisation.id,
+          title: closingFollowUp.title,
+          responsible: { ...noResponsible, teamId: report.team_id },
+          decidedOn: today,
+          targetDate: closingFollowUp.targetDate,
+          createdBy: user.id,
+          reportIds: [reportId],
+        })
+      }
       if (!phenomenonId) return
       const link = { organisationId: user.organisation.id, reportId, actorId: user.id, phenomenonId }
       if ((await linkReportToPhenomenon(trx, link)) === 'not_found') throw new PhenomenonNotFoundError()

@@ -29,6 +29,7 @@ import * as boardPage from '#app/routes/follow-ups._index.tsx'
 import * as followUpsApi from '#app/routes/api.v1.follow-ups.ts'
 import * as followUpApi from '#app/routes/api.v1.follow-ups_.$followUpId.ts'
 import * as updatesApi from '#app/routes/api.v1.follow-ups_.$followUpId_.updates.ts'
+import * as reportPage from '#app/routes/reports.$reportId.tsx'
 
 const context = { clientIp: '192.0.2.61' }
 
@@ -599,5 +600,74 @@ describe('the API', () => {
       params: {},
     })
     expect(bad.status).toBe(422)
+  })
+})
+
+describe('a team lead closing a report with the team’s own action', () => {
+  async function close(reportId: string, fields: Record<string, string>, session = teamLead.session) {
+    const request = await formRequest(
+      `/reports/${reportId}`,
+      {
+        intent: 'transition',
+        to: 'closed',
+        expectedStatus: 'in_review',
+        resolution: 'resolved_in_team',
+        comment: 'Ratkaistaan tiimissä.',
+        ...fields,
+      },
+      { session },
+    )
+    return reportPage.action({ request, params: { reportId }, context })
+  }
+
+  async function inReview(title: string) {
+    return createReport(getDb(), {
+      organisation_id: organisationId,
+      author_id: reporters[0]!.id,
+      team_id: teamId,
+      municipality_id: municipalityId,
+      status: 'in_review',
+      title,
+      submitted_at: new Date(),
+    })
+  }
+
+  test('the action becomes a follow-up of the team, concerning the report, and the reporter hears it started', async () => {
+    const report = await inReview('Tiimi hoitaa itse')
+    const response = await close(report.id, {
+      followUpTitle: 'Tiimi sopii yhteistyöstä päihdepalvelujen kanssa',
+      followUpTargetDate: '2099-01-31',
+    })
+    expect(statusOf(response)).toBe(200)
+    const followUp = await getDb()
+      .selectFrom('follow_ups')
+      .innerJoin('follow_up_reports', 'follow_up_reports.follow_up_id', 'follow_ups.id')
+      .select(['follow_ups.id', 'follow_ups.title', 'follow_ups.responsible_team_id', 'follow_ups.target_date'])
+      .where('follow_up_reports.report_id', '=', report.id)
+      .executeTakeFirstOrThrow()
+    expect(followUp).toMatchObject({
+      title: 'Tiimi sopii yhteistyöstä päihdepalvelujen kanssa',
+      responsible_team_id: teamId,
+      target_date: '2099-01-31',
+    })
+    expect((await notificationsOf(reporters[0]!.id, followUp.id)).map((row) => row.type)).toEqual(['follow_up_created'])
+    // The lead answers for the team's follow-up.
+    expect(payloadOf(await loadPage(followUp.id, teamLead.session)).mayUpdate).toBe(true)
+  })
+
+  test('a past target date or a half-filled action is refused and the report stays in review', async () => {
+    const report = await inReview('Puutteellinen toimenpide')
+    const past = await close(report.id, { followUpTitle: 'Jotain', followUpTargetDate: '2020-01-01' })
+    expect(statusOf(past)).toBe(400)
+    expect(payloadOf(past)).toMatchObject({ field: 'followUpTargetDate', message: 'followUps.validation.targetInPast' })
+    const half = await close(report.id, { followUpTitle: 'Ilman päivää' })
+    expect(statusOf(half)).toBe(400)
+    expect(payloadOf(half)).toMatchObject({ field: 'followUpTargetDate' })
+    const status = await getDb()
+      .selectFrom('reports')
+      .select('status')
+      .where('id', '=', report.id)
+      .executeTakeFirstOrThrow()
+    expect(status.status).toBe('in_review')
   })
 })
