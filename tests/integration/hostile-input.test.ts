@@ -95,6 +95,10 @@ const textFields = [
   'causes',
   'consequences',
   'actionDescription',
+  'coveringNote',
+  'answer',
+  'answeredByName',
+  'contactEmail',
   'email',
   'currentPassword',
   'newPassword',
@@ -218,6 +222,23 @@ beforeAll(async () => {
     })
     .returning('id')
     .executeTakeFirstOrThrow()
+  // A working group the worker answers for, and a sending to it, so rows reach the answering code.
+  const recipient = await db
+    .insertInto('recipients')
+    .values({ organisation_id: organisation.id, kind: 'working_group', name: 'Työryhmä' })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await db.insertInto('recipient_members').values({ recipient_id: recipient.id, user_id: users.worker.id }).execute()
+  const sending = await db
+    .insertInto('sendings')
+    .values({
+      organisation_id: organisation.id,
+      recipient_id: recipient.id,
+      report_id: decided.id,
+      sent_by: users.coordinator.id,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
   const apiTokens = Object.fromEntries(
     await Promise.all(roles.map(async (role) => [role, await apiTokenFor(users[role], organisation.id)])),
   ) as Record<Role, string>
@@ -232,6 +253,7 @@ beforeAll(async () => {
       meetingId: [meeting.id],
       welfareReportId: [welfareReport.id],
       phenomenonId: [phenomenon.id],
+      sendingId: [sending.id],
       userId: [target.id],
       emailId: [randomUUID()],
       notificationId: [randomUUID()],
@@ -309,6 +331,11 @@ beforeAll(async () => {
       clientsParticipated: 'on',
       positive: 'on',
       noIdentifyingDataConfirmed: 'on',
+      coveringNote: 'Saate',
+      answer: 'Vastaus',
+      answeredByName: 'Vastaaja',
+      contactEmail: 'kumppani@example.org',
+      recipientIds: [recipient.id],
     },
   }
 })
