@@ -30,6 +30,8 @@ export interface FollowThroughDemo {
   teamIds: { adults: string; youth: string; elderly: string }
   /** The report the committee decided (left on the agenda until then), adopting one action and asking for an inquiry. */
   caregiverReport: DemoReport
+  /** When the past meeting's agenda was published: the caregivers' report went on it then. */
+  meetingPublishedAt: Date
   /** Decided reports whose adopted actions are followed up in the other states. */
   decided: DemoReport[]
   /** A report already in the welfare report, sent to the working group, which answered. */
@@ -228,7 +230,7 @@ export async function seedFollowThrough(db: AppDb, demo: FollowThroughDemo) {
       committee_id: demo.committeeId,
       starts_at: parseHelsinkiDateTime(`${meetingDay}T17:00`)!,
       place: 'Vaasan kaupungintalo, valtuustosali',
-      published_at: ago(70),
+      published_at: demo.meetingPublishedAt,
       published_by: demo.coordinatorId,
       created_by: demo.coordinatorId,
     })

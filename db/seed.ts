@@ -190,6 +190,7 @@ export async function seedDemoData(db: AppDb, now = new Date()) {
 
     // The worked example of follow-through: a report on the elderly team's caregivers, decided in a past meeting.
     const elderly = authors.find((author) => author.teamIndex === 2)!
+    const caregiverCreatedAt = new Date(now.getTime() - 80 * 24 * 60 * 60 * 1000)
     const caregiverReport = await createStoryReport(trx, caregiverRespiteReport, {
       organisationId: organisation.id,
       teamId: teams[2]!.id,
@@ -198,7 +199,7 @@ export async function seedDemoData(db: AppDb, now = new Date()) {
       committeeId: committees[0]!.id,
       leadId,
       coordinatorId,
-      createdAt: new Date(now.getTime() - 100 * 24 * 60 * 60 * 1000),
+      createdAt: caregiverCreatedAt,
     })
     const kelaTemplate = demoPhenomena.findIndex((phenomenon) => phenomenon.title.startsWith('Kela ei ohjaa'))
     const kelaPhenomenonId = phenomenonOfTemplate.get(kelaTemplate)
@@ -211,6 +212,8 @@ export async function seedDemoData(db: AppDb, now = new Date()) {
       municipalityId: municipalities[2]!.id,
       teamIds: { adults: teams[0]!.id, youth: teams[1]!.id, elderly: teams[2]!.id },
       caregiverReport: { id: caregiverReport.id, authorId: elderly.id },
+      // Its move onto the agenda, the fifth of its steps, is the publishing.
+      meetingPublishedAt: new Date(caregiverCreatedAt.getTime() + 4 * stepIntervalMs),
       decided: reportsByStatus.get('decided') ?? [],
       inWelfareReport: reportsByStatus.get('in_welfare_report')?.[0] ?? null,
       kelaPhenomenon: kelaPhenomenonId
@@ -389,7 +392,10 @@ interface HistoryStep {
   comment?: string
 }
 
-/** Writes a report's steps as its timeline shows them, a day and two hours apart, each by the party that took it. */
+/** A report's demo steps are a day and two hours apart. */
+const stepIntervalMs = 26 * 60 * 60 * 1000
+
+/** Writes a report's steps as its timeline shows them, each by the party that took it. */
 async function insertHistory(
   trx: AppDb,
   history: HistoryStep[],
@@ -415,7 +421,7 @@ async function insertHistory(
         comment: step.comment ?? null,
         resolution: step.to === 'closed' ? ('resolved_in_team' as const) : null,
         committee_id: step.to === 'forwarded' ? report.committeeId : null,
-        created_at: new Date(report.createdAt.getTime() + position * 26 * 60 * 60 * 1000),
+        created_at: new Date(report.createdAt.getTime() + position * stepIntervalMs),
       })),
     )
     .execute()

@@ -33,11 +33,13 @@ function Reply({ reply, title, tone }: { reply: ChainReply; title: string; tone:
 
 function Route({ route, locale, t, withNotes }: Wording & { route: ChainRoute; withNotes: boolean }) {
   const waiting = (route.state === 'sent' || route.state === 'received') && !route.onAgendaOf
+  // The working group is usually named by its kind; the name alone then says both.
+  const kind = t(`recipientKind.${route.recipient.kind}`)
   return (
     <li className="chain-route break-inside-avoid rounded-md border border-slate-300 bg-white p-3">
       <p className="flex flex-wrap items-baseline gap-x-2">
         <strong className="break-words">{route.recipient.name}</strong>
-        <span className="text-sm text-slate-700">{t(`recipientKind.${route.recipient.kind}`)}</span>
+        {kind !== route.recipient.name ? <span className="text-sm text-slate-700">{kind}</span> : null}
       </p>
       {route.via ? <p className="text-sm">{t('chain.route.via', { phenomenon: route.via.title })}</p> : null}
       <p className="text-sm">
