@@ -456,9 +456,12 @@ describe('GET /api/v1/openapi.json', () => {
       '/me',
       '/notifications',
       '/phenomena',
+      '/phenomena/{id}/sendings',
+      '/recipients',
       '/reports',
       '/reports/{id}',
       '/reports/{id}/events',
+      '/reports/{id}/sendings',
       '/reports/{id}/transitions',
       '/statistics',
       '/welfare-reports',
@@ -472,5 +475,8 @@ describe('GET /api/v1/openapi.json', () => {
       properties: Record<string, unknown>
     }
     expect(Object.keys(createBody.properties)).toEqual(expect.arrayContaining(['title', 'actions', 'supportNeeds']))
+    const sendingBody = document.paths['/reports/{id}/sendings']!.post!.requestBody!.content['application/json']!
+      .schema as { required: string[] }
+    expect(sendingBody.required).toEqual(['recipientIds', 'coveringNote'])
   })
 })
