@@ -35,7 +35,6 @@ const fi = {
   'admin.recipients.membersHelp': 'Jäsenet vastaavat sovelluksessa asioihin, jotka tälle vastaanottajalle lähetetään.',
   'admin.recipients.noMembers': 'Ei jäseniä. Ilman jäseniä kukaan ei voi vastata tälle lähetettyihin asioihin.',
   'admin.recipients.addMember': 'Lisää jäsen',
-  'admin.recipients.member': 'Käyttäjä',
   'admin.recipients.member.choose': 'Valitse käyttäjä',
   'admin.recipients.removeMember': 'Poista',
   'admin.recipients.removeMemberNamed': 'Poista {name} jäsenistä',
@@ -116,7 +115,6 @@ const fi = {
   'sending.validation.answer': 'Kirjoita vastaus.',
   'sending.validation.reason': 'Kirjoita syy.',
   'sending.validation.identifying': 'Tekstissä näyttää olevan asiakkaan tunnistetietoja.',
-  'sending.field.text': 'Teksti',
 
   'respond.title': 'Vastaus pyyntöön',
   'respond.intro': '{organisation} pyytää vastaustanne alla olevaan asiaan. Vastaaja: {recipient}.',
@@ -197,7 +195,6 @@ export const sendingsMessages: { fi: typeof fi; sv: Catalog; en: Catalog } = {
     'admin.recipients.membersHelp': 'Medlemmarna svarar i appen på ärenden som skickas till denna mottagare.',
     'admin.recipients.noMembers': 'Inga medlemmar. Utan medlemmar kan ingen svara på det som skickas hit.',
     'admin.recipients.addMember': 'Lägg till medlem',
-    'admin.recipients.member': 'Användare',
     'admin.recipients.member.choose': 'Välj användare',
     'admin.recipients.removeMember': 'Ta bort',
     'admin.recipients.removeMemberNamed': 'Ta bort {name} från medlemmarna',
@@ -278,7 +275,6 @@ export const sendingsMessages: { fi: typeof fi; sv: Catalog; en: Catalog } = {
     'sending.validation.answer': 'Skriv ett svar.',
     'sending.validation.reason': 'Skriv en orsak.',
     'sending.validation.identifying': 'Texten verkar innehålla uppgifter som identifierar en klient.',
-    'sending.field.text': 'Text',
 
     'respond.title': 'Svar på begäran',
     'respond.intro': '{organisation} ber om ert svar på ärendet nedan. Svarande: {recipient}.',
@@ -353,7 +349,6 @@ export const sendingsMessages: { fi: typeof fi; sv: Catalog; en: Catalog } = {
     'admin.recipients.membersHelp': 'Members answer in the app what is sent to this recipient.',
     'admin.recipients.noMembers': 'No members. Without members nobody can answer what is sent here.',
     'admin.recipients.addMember': 'Add a member',
-    'admin.recipients.member': 'User',
     'admin.recipients.member.choose': 'Choose a user',
     'admin.recipients.removeMember': 'Remove',
     'admin.recipients.removeMemberNamed': 'Remove {name} from the members',
@@ -434,7 +429,6 @@ export const sendingsMessages: { fi: typeof fi; sv: Catalog; en: Catalog } = {
     'sending.validation.answer': 'Write an answer.',
     'sending.validation.reason': 'Write a reason.',
     'sending.validation.identifying': 'The text seems to contain data that identifies a client.',
-    'sending.field.text': 'Text',
 
     'respond.title': 'Answer a request',
     'respond.intro': '{organisation} asks for your answer to the matter below. Answering: {recipient}.',
