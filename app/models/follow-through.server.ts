@@ -8,6 +8,7 @@ import {
   type FollowThroughChain,
 } from '#app/domain/follow-through-chain.ts'
 import { type AppDb } from '#app/utils/db.server.ts'
+import { readableFollowUpsOf } from './follow-up.server.ts'
 import { type Viewer, visibleTo } from './report.server.ts'
 
 /**
@@ -37,18 +38,35 @@ export async function getReportChain(db: AppDb, viewer: Viewer, reportId: string
     .where(visibleTo(viewer))
     .executeTakeFirst()
   if (!visible) return null
-  const chains = await listChains(db, viewer.organisation.id, { reportIds: [reportId], phenomenonIds: [] }, now)
+  const chains = await listChains(
+    db,
+    viewer.organisation.id,
+    { reportIds: [reportId], phenomenonIds: [] },
+    { viewer, now },
+  )
   return chains.reports.get(reportId) ?? null
 }
 
-/** The phenomenon's chain: its own sendings and committee handling, and the follow-ups of it or of its reports. */
-export async function getPhenomenonChain(db: AppDb, organisationId: string, phenomenonId: string, now = new Date()) {
-  const chains = await listChains(db, organisationId, { reportIds: [], phenomenonIds: [phenomenonId] }, now)
+/**
+ * The phenomenon's chain: its own sendings and committee handling, and the follow-ups of it or of its reports that
+ * the viewer may read.
+ */
+export async function getPhenomenonChain(db: AppDb, viewer: Viewer, phenomenonId: string, now = new Date()) {
+  const owners = { reportIds: [], phenomenonIds: [phenomenonId] }
+  const chains = await listChains(db, viewer.organisation.id, owners, { viewer, now })
   return chains.phenomena.get(phenomenonId) ?? null
 }
 
-/** Every asked-for report's and phenomenon's chain in a few queries; ids of another organisation get none. */
-export async function listChains(db: AppDb, organisationId: string, owners: ChainOwners, now = new Date()) {
+/**
+ * Every asked-for report's and phenomenon's chain in a few queries; ids of another organisation get none. With a
+ * viewer, only the follow-ups they may open are listed; without one (the welfare report, a public document) all.
+ */
+export async function listChains(
+  db: AppDb,
+  organisationId: string,
+  owners: ChainOwners,
+  { viewer = null, now = new Date() }: { viewer?: Viewer | null; now?: Date } = {},
+) {
   const today = helsinkiDay(now)
   const [reports, phenomena] = await Promise.all([
     listReportsOf(db, organisationId, owners.reportIds),
@@ -70,7 +88,7 @@ export async function listChains(db: AppDb, organisationId: string, owners: Chai
       reportIds: reports.map((r) => r.id),
       phenomenonIds: phenomena.map((p) => p.id),
     }),
-    listFollowUpsOf(db, organisationId, { reportIds, phenomenonIds: phenomena.map((p) => p.id) }),
+    listFollowUpsOf(db, organisationId, { reportIds, phenomenonIds: phenomena.map((p) => p.id) }, viewer),
   ])
   const shownFollowUps = followUps.map((row) => ({ ...row, shown: chainFollowUp(followUpFields(row), today) }))
 
@@ -417,7 +435,7 @@ function followUpFields(row: FollowUpRow) {
  * The follow-ups of the reports (linked to them, or set for one of their proposed actions) and of the phenomena
  * (set for the phenomenon or one of its actions), each with the reports and phenomena it belongs to.
  */
-function listFollowUpsOf(db: AppDb, organisationId: string, owners: ChainOwners) {
+function listFollowUpsOf(db: AppDb, organisationId: string, owners: ChainOwners, viewer: Viewer | null) {
   if (owners.reportIds.length === 0 && owners.phenomenonIds.length === 0) return Promise.resolve([])
   const reportIds = sql<string[]>`array(
     select follow_up_reports.report_id from follow_up_reports where follow_up_reports.follow_up_id = follow_ups.id
@@ -432,6 +450,7 @@ function listFollowUpsOf(db: AppDb, organisationId: string, owners: ChainOwners)
     .selectFrom(
       followUpsWithDetails(db, organisationId)
         .select([reportIds.as('report_ids'), phenomenonIds.as('phenomenon_ids')])
+        .$if(viewer !== null, (qb) => qb.where(readableFollowUpsOf(viewer!)))
         .as('follow_up'),
     )
     .selectAll()

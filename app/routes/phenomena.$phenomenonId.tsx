@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [following, proposedActions, chain] = await Promise.all([
     isFollowing(getDb(), user, { kind: 'phenomenon', id: phenomenon.id }),
     listProposedActions(getDb(), user.organisation.id, { phenomenonIds: [phenomenon.id] }),
-    getPhenomenonChain(getDb(), user.organisation.id, phenomenon.id),
+    getPhenomenonChain(getDb(), user, phenomenon.id),
   ])
   const sendTo = canSendPhenomenon(user.roles) ? await listRecipientsForSender(user) : null
   return {

@@ -189,6 +189,7 @@ beforeAll(async () => {
     targetDate: '2026-06-30',
     agendaItemId: item.id,
     proposedActionId: actionId,
+    reportIds: [reportId],
     responsibleTeamId: team.id,
     status: 'not_started',
     createdBy: chair.id,
@@ -336,6 +337,21 @@ describe('the chain on the phenomenon page', () => {
       ['Selvitys omaishoidon sijaishoidon järjestämisestä', 'in_progress'],
     ])
     expect(chain.followUps[0]!.statusReason).toBe('Kela ei voi muuttaa valtakunnallista ohjetta.')
+  })
+})
+
+describe('what the viewer may see', () => {
+  test('a committee member reads only the follow-ups of reports that reached the committee', async () => {
+    const loaded = await phenomenonPage.loader({
+      request: await getRequest(`/phenomena/${phenomenonId}`, sessions.chair),
+      params: { phenomenonId },
+      context,
+    } as never)
+    const chain: FollowThroughChain = payloadOf(loaded).chain
+    expect(chain.followUps.map((followUp) => followUp.title)).toEqual([
+      'Sijaishoitajapooli käyttöön',
+      'Selvitys omaishoidon sijaishoidon järjestämisestä',
+    ])
   })
 })
 
