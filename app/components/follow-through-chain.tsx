@@ -175,7 +175,8 @@ export function FollowUpList({
   withPerson = true,
 }: Wording & {
   followUps: ChainFollowUp[]
-  followUpHref?: (followUpId: string) => string
+  /** Where a follow-up is read; null for one this reader may not open. */
+  followUpHref?: (followUpId: string) => string | null
   headingLevel?: Level
   /** The responsible person's name; a public document names only the responsible body. */
   withPerson?: boolean
@@ -210,7 +211,7 @@ export function FollowThroughChain({
   variant = 'page',
 }: Wording & {
   chain: Chain
-  followUpHref?: (followUpId: string) => string
+  followUpHref?: (followUpId: string) => string | null
   headingLevel?: 3 | 4 | 5
   variant?: 'page' | 'document'
 }) {

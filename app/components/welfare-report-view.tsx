@@ -101,7 +101,7 @@ function WhatWasDone({
   section: WelfareSection
   locale: Locale
   t: Translate
-  followUpHref?: (followUpId: string) => string
+  followUpHref?: (followUpId: string) => string | null
 }) {
   return (
     <div className="what-was-done mt-6">
@@ -141,7 +141,7 @@ function SectionContent({
   locale: Locale
   t: Translate
   reportHref?: (reportId: string) => string | null
-  followUpHref?: (followUpId: string) => string
+  followUpHref?: (followUpId: string) => string | null
 }) {
   const chainOf = (chain: WelfareSection['reports'][number]['chain']) => (
     <div className="entry-chain mt-3">
@@ -245,7 +245,7 @@ export function WelfareReportView({
   t: Translate
   reportHref?: (reportId: string) => string | null
   /** Where a follow-up is read; the exported document, read outside the app, links none. */
-  followUpHref?: (followUpId: string) => string
+  followUpHref?: (followUpId: string) => string | null
   sectionExtras?: (section: WelfareSection, index: number) => ReactNode
 }) {
   return (

@@ -142,6 +142,18 @@ export async function listChains(
   return chains
 }
 
+/** Which of the follow-ups the viewer may open; a public document lists the others by title only. */
+export async function listReadableFollowUpIds(db: AppDb, viewer: Viewer, followUpIds: string[]): Promise<string[]> {
+  if (followUpIds.length === 0) return []
+  const rows = await db
+    .selectFrom('follow_ups')
+    .select('follow_ups.id')
+    .where('follow_ups.id', 'in', followUpIds)
+    .where(readableFollowUpsOf(viewer))
+    .execute()
+  return rows.map((row) => row.id)
+}
+
 /** Each agenda item's follow-ups: what the decision recorded there set in motion; for the minutes. */
 export async function listFollowUpsOfAgendaItems(
   db: AppDb,

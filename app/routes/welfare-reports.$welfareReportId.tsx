@@ -450,9 +450,10 @@ function PageMessage() {
 }
 
 export default function WelfareReportPage() {
-  const { document, html, readableReportIds, canEdit, candidates } = useLoaderData<typeof loader>()
+  const { document, html, readableReportIds, readableFollowUpIds, canEdit, candidates } = useLoaderData<typeof loader>()
   const { locale, t } = useI18n()
   const readable = new Set(readableReportIds)
+  const readableFollowUps = new Set(readableFollowUpIds)
   const base = `/welfare-reports/${document.id}`
   return (
     <>
@@ -486,7 +487,7 @@ export default function WelfareReportPage() {
         locale={locale}
         t={t}
         reportHref={(id) => (readable.has(id) ? `/reports/${id}` : null)}
-        followUpHref={followUpPath}
+        followUpHref={(id) => (readableFollowUps.has(id) ? followUpPath(id) : null)}
         sectionExtras={
           canEdit && candidates
             ? (section, index) => (

@@ -7,6 +7,7 @@ import {
   type WelfareSectionInput,
 } from '#app/domain/welfare-report-form.ts'
 import { type Database } from '#app/models/database.ts'
+import { listReadableFollowUpIds } from '#app/models/follow-through.server.ts'
 import { deleteFromList, moveWithinList, placeAt, sectionsOf, type Move } from '#app/models/ordered-items.server.ts'
 import { scanTextsOfOrganisation } from '#app/models/organisation-settings.server.ts'
 import {
@@ -89,11 +90,20 @@ export async function getWelfareReportPage(
   if (!document) return null
   const canEdit = canEditWelfareReports(actor.roles)
   const reportIds = document.sections.flatMap((section) => section.reports.map((report) => report.id))
-  const [readableReportIds, candidates] = await Promise.all([
+  const followUpIds = document.sections.flatMap((section) => [
+    ...section.followUps,
+    ...[...section.phenomena, ...section.reports].flatMap((entry) => entry.chain.followUps),
+  ])
+  const [readableReportIds, readableFollowUpIds, candidates] = await Promise.all([
     listReadableReportIds(db, actor, reportIds),
+    listReadableFollowUpIds(
+      db,
+      actor,
+      followUpIds.map((followUp) => followUp.id),
+    ),
     canEdit ? listInclusionCandidates(db, actor.organisation.id) : null,
   ])
-  return { document, readableReportIds, canEdit, candidates }
+  return { document, readableReportIds, readableFollowUpIds, canEdit, candidates }
 }
 
 /**

@@ -18,7 +18,7 @@ import * as exportMd from '#app/routes/welfare-reports.$welfareReportId_.export[
 const context = { clientIp: '192.0.2.79' }
 let organisationId: string
 let welfareReportId: string
-let sessions: Record<'coordinator' | 'worker', string>
+let sessions: Record<'coordinator' | 'worker' | 'colleague', string>
 let workerToken: string
 
 beforeAll(async () => {
@@ -26,6 +26,7 @@ beforeAll(async () => {
   organisationId = (await createOrganisation(db)).id
   const coordinator = await createUser(db, { organisationId, roles: ['coordinator'] })
   const worker = await createUser(db, { organisationId, roles: ['worker'] })
+  const colleague = await createUser(db, { organisationId, roles: ['worker'] })
   const responsible = await createUser(db, { organisationId, roles: ['team_lead'], name: 'Pirjo Palvelualuejohtaja' })
   const group = await createRecipient(db, {
     organisationId,
@@ -88,7 +89,11 @@ beforeAll(async () => {
     })
   }
 
-  sessions = { coordinator: await signIn(coordinator.email), worker: await signIn(worker.email) }
+  sessions = {
+    coordinator: await signIn(coordinator.email),
+    worker: await signIn(worker.email),
+    colleague: await signIn(colleague.email),
+  }
   workerToken = await apiTokenFor(worker, organisationId)
 })
 
@@ -139,6 +144,21 @@ describe('a "what was done" section', () => {
     })
     expect(byTitle.get('Käynnissä ajallaan')!.overdue).toBe(false)
     expect(byTitle.get('Ei toteutettu')).toMatchObject({ overdue: false, statusReason: 'Rahoitus ei riittänyt.' })
+  })
+
+  test('every member reads the list; only those who may open a follow-up get its link', async () => {
+    const readable = async (session: string) =>
+      payloadOf(
+        await welfareReport.loader({
+          request: await getRequest(`/welfare-reports/${welfareReportId}`, session),
+          params: { welfareReportId },
+          context,
+        } as never),
+      ).readableFollowUpIds as string[]
+    // The reporter of the report the follow-ups concern may open them all; a colleague none, though both read the list.
+    expect(await readable(sessions.worker)).toHaveLength(10)
+    expect(await readable(sessions.colleague)).toEqual([])
+    expect((await documentAs(sessions.colleague)).sections[0]!.followUps).toHaveLength(10)
   })
 
   test('a text section lists none, and a section’s kind offered by the form must be one of the two', async () => {
