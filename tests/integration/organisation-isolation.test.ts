@@ -31,6 +31,11 @@ import * as adminCommittees from '#app/routes/admin.committees.tsx'
 import * as adminRecipients from '#app/routes/admin.recipients.tsx'
 import * as sendingsList from '#app/routes/sendings._index.tsx'
 import * as sendingPage from '#app/routes/sendings.$sendingId.tsx'
+import * as followUpBoard from '#app/routes/follow-ups._index.tsx'
+import * as followUpPage from '#app/routes/follow-ups.$followUpId.tsx'
+import * as followUpsApi from '#app/routes/api.v1.follow-ups.ts'
+import * as followUpApi from '#app/routes/api.v1.follow-ups_.$followUpId.ts'
+import * as followUpUpdatesApi from '#app/routes/api.v1.follow-ups_.$followUpId_.updates.ts'
 import * as recipientsApi from '#app/routes/api.v1.recipients.ts'
 import * as reportSendingsApi from '#app/routes/api.v1.reports_.$reportId_.sendings.ts'
 import * as phenomenonSendingsApi from '#app/routes/api.v1.phenomena_.$phenomenonId_.sendings.ts'
@@ -48,6 +53,7 @@ import * as transitionsApi from '#app/routes/api.v1.reports_.$reportId_.transiti
 import * as eventsApi from '#app/routes/api.v1.reports_.$reportId_.events.ts'
 import * as phenomenaApi from '#app/routes/api.v1.phenomena.ts'
 import * as meApi from '#app/routes/api.v1.me.ts'
+import * as notificationsApi from '#app/routes/api.v1.notifications.ts'
 import * as notificationsPage from '#app/routes/notifications._index.tsx'
 import * as openNotification from '#app/routes/notifications.$notificationId.open.tsx'
 import * as follows from '#app/routes/follows.ts'
@@ -647,6 +653,14 @@ Object.assign(checks, {
       await notificationsPage.action({ request: markAll, params: {}, context })
     }
     expect(await notificationOfAIsUnread(notificationId)).toBe(true)
+  },
+  'api.v1.notifications.ts': async () => {
+    const { notificationId } = await feedbackDataOfA()
+    for (const answer of await callApi(notificationsApi, '/api/v1/notifications?limit=100')) {
+      expect(answer.status).toBe(200)
+      expect(answer.text).not.toContain(notificationId)
+      expect(answer.text).not.toContain(a.reportTitle)
+    }
   },
   'notifications.$notificationId.open.tsx': async () => {
     const { notificationId } = await feedbackDataOfA()
@@ -1454,6 +1468,89 @@ Object.assign(checks, {
     // Only B's coordinator may send phenomena at all; to them A's is not there.
     expect(answers.map((answer) => answer.status)).toEqual([403, 404, 403])
     expect(await sendingsOfA()).toEqual([sending.id])
+  },
+})
+
+let followUpA: string | undefined
+
+/** A follow-up of A's decision concerning A's report, named by A's user as responsible. */
+async function followUpOfA() {
+  if (followUpA) return followUpA
+  const db = getDb()
+  const created = await db
+    .insertInto('follow_ups')
+    .values({
+      organisation_id: a.organisationId,
+      title: 'A:n seurattava tehtävä',
+      responsible_user_id: a.userId,
+      decided_on: '2026-05-12',
+      target_date: '2026-06-01',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await db.insertInto('follow_up_reports').values({ follow_up_id: created.id, report_id: a.reportId }).execute()
+  followUpA = created.id
+  return created.id
+}
+
+async function followUpAState() {
+  return getDb()
+    .selectFrom('follow_ups')
+    .select(['version', 'status'])
+    .where('id', '=', await followUpOfA())
+    .executeTakeFirstOrThrow()
+}
+
+// Follow-ups: A's decisions and what became of them are nobody's business in B, on the board, the page and the API.
+Object.assign(checks, {
+  'follow-ups._index.tsx': async () => {
+    await followUpOfA()
+    for (const session of [b.adminSession, b.coordinatorSession, b.workerSession]) {
+      const result = payloadOf(await followUpBoard.loader(await get('/follow-ups?overdue=true', session)))
+      expect(result.followUps).toEqual([])
+      expect(JSON.stringify(result.choices)).not.toContain(a.userId)
+      expect(JSON.stringify(result.choices)).not.toContain(a.municipalityId)
+    }
+  },
+  'follow-ups.$followUpId.tsx': async () => {
+    const followUpId = await followUpOfA()
+    const params = { followUpId }
+    for (const session of [b.adminSession, b.coordinatorSession, b.workerSession]) {
+      const thrown = await thrownBy(
+        followUpPage.loader({ ...(await get(`/follow-ups/${followUpId}`, session)), params }),
+      )
+      expect(statusOf(thrown)).toBe(404)
+      const request = await formRequest(
+        `/follow-ups/${followUpId}`,
+        { version: '1', body: 'Kaapattu', status: 'done' },
+        { session },
+      )
+      expect(statusOf(await thrownBy(followUpPage.action({ request, params, context })))).toBe(404)
+    }
+    expect(await followUpAState()).toEqual({ version: 1, status: 'not_started' })
+  },
+  'api.v1.follow-ups.ts': async () => {
+    const followUpId = await followUpOfA()
+    const answers = await callApi(followUpsApi, '/api/v1/follow-ups?overdue=true')
+    for (const answer of answers) {
+      expect(answer.status).toBe(200)
+      expect(answer.text).not.toContain(followUpId)
+    }
+  },
+  'api.v1.follow-ups_.$followUpId.ts': async () => {
+    const followUpId = await followUpOfA()
+    const answers = await callApi(followUpApi, `/api/v1/follow-ups/${followUpId}`, { params: { followUpId } })
+    expect(answers.map((answer) => answer.status)).toEqual([404, 404, 404])
+  },
+  'api.v1.follow-ups_.$followUpId_.updates.ts': async () => {
+    const followUpId = await followUpOfA()
+    const answers = await callApi(followUpUpdatesApi, `/api/v1/follow-ups/${followUpId}/updates`, {
+      method: 'POST',
+      body: { expectedVersion: 1, body: 'Kaapattu', status: 'done' },
+      params: { followUpId },
+    })
+    expect(answers.map((answer) => answer.status)).toEqual([404, 404, 404])
+    expect(await followUpAState()).toEqual({ version: 1, status: 'not_started' })
   },
 })
 
