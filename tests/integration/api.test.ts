@@ -453,6 +453,9 @@ describe('GET /api/v1/openapi.json', () => {
     }
     expect(document.openapi).toBe('3.1.0')
     expect(Object.keys(document.paths).sort()).toEqual([
+      '/follow-ups',
+      '/follow-ups/{id}',
+      '/follow-ups/{id}/updates',
       '/me',
       '/notifications',
       '/phenomena',

@@ -239,6 +239,19 @@ beforeAll(async () => {
     })
     .returning('id')
     .executeTakeFirstOrThrow()
+  // A follow-up the worker answers for, concerning the decided report, so updates reach the updating code.
+  const followUp = await db
+    .insertInto('follow_ups')
+    .values({
+      organisation_id: organisation.id,
+      title: 'Seurattava tehtävä',
+      responsible_user_id: users.worker.id,
+      decided_on: '2026-05-12',
+      target_date: '2027-03-31',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await db.insertInto('follow_up_reports').values({ follow_up_id: followUp.id, report_id: decided.id }).execute()
   const apiTokens = Object.fromEntries(
     await Promise.all(roles.map(async (role) => [role, await apiTokenFor(users[role], organisation.id)])),
   ) as Record<Role, string>
@@ -254,6 +267,7 @@ beforeAll(async () => {
       welfareReportId: [welfareReport.id],
       phenomenonId: [phenomenon.id],
       sendingId: [sending.id],
+      followUpId: [followUp.id],
       userId: [target.id],
       emailId: [randomUUID()],
       notificationId: [randomUUID()],
