@@ -54,6 +54,11 @@ code { background: #f1f5f9; padding: 0 0.25rem; border-radius: 3px; }
 .chain-reply { border-left: 4px solid #15803d; background: #f0fdf4; padding: 0.25rem 0.5rem; margin-top: 0.5rem; }
 .chain-follow-up dl { display: grid; grid-template-columns: auto minmax(0, 1fr); column-gap: 0.75rem; margin: 0.25rem 0; }
 .chain-follow-up dd { margin: 0; }
+/* A term and its value stand in one grid row, as on the page. */
+.contents { display: contents; }
+.break-words { overflow-wrap: break-word; }
+.chain-route > p:first-child strong, .chain-follow-up dd svg { margin-right: 0.5rem; }
+.chain-follow-up dd svg { vertical-align: middle; }
 .text-sm { font-size: 0.9rem; }
 .font-semibold, .chain-state { font-weight: 600; }
 @media (max-width: 40rem) { .figure-grid, .stat-summary { grid-template-columns: minmax(0, 1fr); } }
