@@ -33,10 +33,12 @@ export function formatDay(locale: Parameters<typeof formatDate>[0], day: string)
 export function unitOptions(t: Translate, choices: ResponsibleChoices) {
   return [
     { value: '', label: t('followUps.field.unit.none') },
-    ...choices.recipients.map((recipient) => ({
-      value: responsibleUnitValue({ kind: 'recipient', id: recipient.id }),
-      label: `${recipient.name} (${t(`recipientKind.${recipient.kind}`)})`,
-    })),
+    ...choices.recipients.map((recipient) => {
+      const kind = t(`recipientKind.${recipient.kind}`)
+      // The working group is usually named by its kind; its name alone says both.
+      const label = recipient.name === kind ? recipient.name : `${recipient.name} (${kind})`
+      return { value: responsibleUnitValue({ kind: 'recipient', id: recipient.id }), label }
+    }),
     ...choices.teams.map((team) => ({
       value: responsibleUnitValue({ kind: 'team', id: team.id }),
       label: t('followUps.field.unit.team', { name: team.name }),
