@@ -22,6 +22,7 @@ import {
 import { parseEnv } from '#app/utils/env.server.ts'
 import { type Locale, translate } from '#app/utils/i18n.ts'
 import { applyTransition } from '#app/services/reports.server.ts'
+import { sweepFollowUps } from '#app/services/follow-ups.server.ts'
 import { runScript } from '#tests/process.ts'
 
 // Some tests run without a sender or outside demo mode: the app reads the environment afresh, not once per process.
@@ -221,6 +222,39 @@ describe('email preferences', () => {
     expect(more).toEqual([])
     expect(digest!.subject).toContain('3')
     for (const text of ['Första rapporten', 'Andra rapporten', 'Beskriv trenden.']) expect(digest!.text).toContain(text)
+  })
+})
+
+describe('the weekly reminder of overdue follow-ups', () => {
+  test('the responsible person and the coordinator each get one listing the overdue follow-up, in their language', async () => {
+    const responsible = await reporter('sv')
+    const db = getDb()
+    const followUp = await db
+      .insertInto('follow_ups')
+      .values({
+        organisation_id: organisationId,
+        title: 'Utredning om avlösning för närståendevårdare',
+        responsible_user_id: responsible.id,
+        decided_on: '2026-05-12',
+        target_date: '2026-06-01',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await sweepFollowUps(db)
+    await sweepFollowUps(db)
+    await processDueEmails(db, fast)
+    const [reminder, ...more] = emailsTo(responsible.email)
+    expect(more).toEqual([])
+    expect(reminder!.subject).toBe(translate('sv', 'followUps.email.subject', { count: 1 }))
+    expect(reminder!.text).toContain('Utredning om avlösning för närståendevårdare')
+    expect(reminder!.text).toContain(`https://raportointi.example.fi/follow-ups/${followUp.id}`)
+    const coordinatorEmail = (
+      await db.selectFrom('users').select('email').where('id', '=', coordinator.id).executeTakeFirstOrThrow()
+    ).email
+    const toCoordinator = emailsTo(coordinatorEmail).filter((email) => email.subject.includes('overdue'))
+    expect(toCoordinator).toHaveLength(1)
+    expect(toCoordinator[0]!.text).toContain('Utredning om avlösning för närståendevårdare')
+    await db.updateTable('follow_ups').set({ status: 'done' }).where('id', '=', followUp.id).execute()
   })
 })
 
