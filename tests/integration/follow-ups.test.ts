@@ -373,6 +373,8 @@ describe('updates', () => {
     expect(after.followUp).toMatchObject({ status: 'in_progress', progress: 40, version: page.followUp.version + 1 })
     expect(after.updates.at(-1)).toMatchObject({ body: 'Selvitys on aloitettu.', status: 'in_progress', progress: 40 })
     expect(after.mayUpdate).toBe(false)
+    // The chair sits in the responsible committee, so posts updates too.
+    expect(payloadOf(await loadPage(followUpId, chair.session)).mayUpdate).toBe(true)
     for (const [index, reporter] of reporters.entries()) {
       const told = await notificationsOf(reporter.id, followUpId)
       expect(told.map((row) => row.type)).toEqual(['follow_up_created', 'follow_up_updated'])
@@ -483,6 +485,8 @@ describe('updates', () => {
     const leads = await board(teamLead.session)
     expect(leads.followUps.map((row: { id: string }) => row.id)).toContain(followUpId)
     expect((await board(bystander.session)).followUps).toEqual([])
+    // The responsible person's own board, whatever their role.
+    expect((await board(responsible.session)).followUps.map((row: { id: string }) => row.id)).toContain(followUpId)
     const byResponsible = await board(coordinator.session, `?responsibleUserId=${responsible.id}`)
     const theirs = await getDb()
       .selectFrom('follow_ups')
