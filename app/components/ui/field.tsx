@@ -60,10 +60,16 @@ function LabelledField({
 
 type FieldProps = { name: string; label: string; error?: MessageKey; description?: string }
 
-export function TextField({ label, error, description, ...input }: InputHTMLAttributes<HTMLInputElement> & FieldProps) {
+export function TextField({
+  id,
+  label,
+  error,
+  description,
+  ...input
+}: InputHTMLAttributes<HTMLInputElement> & FieldProps) {
   return (
     <LabelledField
-      fieldId={input.id}
+      fieldId={id}
       label={label}
       error={error}
       description={description}
@@ -82,6 +88,7 @@ export function PasswordField({
 }
 
 export function TextArea({
+  id,
   label,
   error,
   description,
@@ -90,7 +97,7 @@ export function TextArea({
 }: TextareaHTMLAttributes<HTMLTextAreaElement> & FieldProps) {
   return (
     <LabelledField
-      fieldId={textarea.id}
+      fieldId={id}
       label={label}
       error={error}
       description={description}
