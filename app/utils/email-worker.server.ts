@@ -222,6 +222,8 @@ export function scheduleDigests(db: AppDb, now = new Date()) {
   return scheduleDailyDigests(db, previousHelsinkiDay(now))
 }
 
+const followUpSweepMs = 30 * 1000
+
 /**
  * The queue's worker loop, inside the app or as `npm run worker`: polls for due jobs, queues the daily
  * digests, and on stop takes no further job but lets the sends in flight finish. A failed round is logged and
@@ -233,6 +235,7 @@ export function startEmailWorker(db: AppDb, options: EmailWorkerOptions & { poll
   let timer: NodeJS.Timeout | undefined
   let round: Promise<void> = Promise.resolve()
   let lastDigestRun = 0
+  let lastFollowUpSweep = 0
   // One line when rounds start failing and one when they work again, not one per poll during an outage.
   let failing = false
   const runRound = async () => {
@@ -241,9 +244,13 @@ export function startEmailWorker(db: AppDb, options: EmailWorkerOptions & { poll
         await scheduleDigests(db)
         // A partner that has not answered in 14 days gets its one reminder, on the digests' rhythm.
         await remindPartners(db)
-        // Follow-ups that fell overdue are told once, and their weekly reminders queued, on the digests' rhythm.
-        await sweepFollowUps(db)
         lastDigestRun = Date.now()
+      }
+      // Follow-ups that fell overdue are told once, and their weekly reminders queued: often enough that a decision
+      // setting a target already past is told within the minute, on an index that makes each look cheap.
+      if (Date.now() - lastFollowUpSweep > followUpSweepMs) {
+        await sweepFollowUps(db)
+        lastFollowUpSweep = Date.now()
       }
       await processDueEmails(db, { ...options, signal: stopping.signal })
       if (failing) console.log('Email worker: working again.')

@@ -116,6 +116,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     `create index follow_ups_organisation_idx on follow_ups (organisation_id, status, target_date)`,
     `create index follow_ups_agenda_item_idx on follow_ups (agenda_item_id)`,
     `create index follow_ups_action_idx on follow_ups (proposed_action_id)`,
+    // The worker looks for newly overdue follow-ups every half minute: only the open, not yet noted ones.
+    `create index follow_ups_overdue_watch_idx on follow_ups (target_date)
+      where overdue_noted_at is null and status in ('not_started', 'in_progress')`,
     // The reports a follow-up concerns: their reporters and followers hear of every update.
     `create table follow_up_reports (
       follow_up_id uuid not null references follow_ups(id) on delete cascade,
