@@ -1556,6 +1556,7 @@ Object.assign(checks, {
 
 /** Routes that hold no organisation data at all, and why. */
 const withoutOrganisationData: Record<string, string> = {
+  'help.tsx': 'fixed guidance texts; reads only the caller’s own roles',
   'login.tsx': 'anonymous form; lists only demo accounts, in demo mode',
   'logout.tsx': 'ends only the caller’s own session',
   'healthz.ts': 'reports database health only',
