@@ -27,6 +27,13 @@ export interface OverdueFollowUp {
   responsible: string | null
 }
 
+/** What was sent on, as its request email shows it: reports hold no identifying data by design. */
+export interface SentMatterMessage {
+  matter: { kind: 'report' | 'phenomenon'; title: string; description: string; actions: string[] }
+  coveringNote: string
+  sentAt: string
+}
+
 /** Everything the app emails; the worker renders one of these in the recipient's language when it sends it. */
 export type EmailMessage =
   | ({ kind: 'notification'; recipientName: string; settingsUrl: string } & ReportUpdate)
@@ -48,17 +55,22 @@ export type EmailMessage =
       expiresAt: string
     }
   | { kind: 'password_reset'; recipientName: string; url: string; expiresAt: string }
-  | {
+  | ({
       kind: 'partner_request' | 'partner_reminder'
       recipientName: string
       organisationName: string
-      /** What was sent, as it may leave the organisation: reports hold no identifying data by design. */
-      matter: { kind: 'report' | 'phenomenon'; title: string; description: string; actions: string[] }
-      coveringNote: string
-      sentAt: string
       url: string
       expiresAt: string
-    }
+    } & SentMatterMessage)
+  | ({
+      kind: 'member_request'
+      recipientName: string
+      /** The internal body the matter was sent to, of which the recipient is a member. */
+      bodyName: string
+      senderName: string
+      /** The sending's page, where members mark it received, answer or return it. */
+      url: string
+    } & SentMatterMessage)
   | {
       kind: 'follow_up_reminder'
       recipientName: string

@@ -1,9 +1,9 @@
-import { Heading, Text } from '@react-email/components'
+import { Text } from '@react-email/components'
 import { formatDate, formatDateTime, getTranslate, type Locale, type Translate } from '#app/utils/i18n.ts'
 import { EmailButton } from './components/button.tsx'
 import { EmailLayout } from './components/layout.tsx'
-import { Quote } from './components/quote.tsx'
-import { colors, paragraph } from './components/theme.ts'
+import { SentMatter } from './components/sent-matter.tsx'
+import { paragraph } from './components/theme.ts'
 import { type EmailMessage } from './messages.ts'
 
 export type PartnerRequestMessage = Extract<EmailMessage, { kind: 'partner_request' | 'partner_reminder' }>
@@ -34,7 +34,6 @@ export function PartnerRequestEmail({
         date: formatDate(locale, message.sentAt),
       })
     : t('email.partner.intro', { organisation: message.organisationName })
-  const { matter } = message
   return (
     <EmailLayout
       locale={locale}
@@ -44,23 +43,7 @@ export function PartnerRequestEmail({
     >
       <Text style={paragraph}>{t('email.partner.greeting', { recipient: message.recipientName })}</Text>
       <Text style={paragraph}>{intro}</Text>
-      <Heading as="h2" style={{ fontSize: '20px', lineHeight: '28px', margin: '0 0 8px', color: colors.text }}>
-        {t(`email.partner.kind.${matter.kind}`)}: {matter.title}
-      </Heading>
-      {matter.description ? <Quote label={t('sending.description')} text={matter.description} /> : null}
-      {matter.actions.length > 0 ? (
-        <>
-          <Text style={{ ...paragraph, margin: '0 0 4px', fontWeight: 700 }}>{t('sending.actions')}</Text>
-          <ol style={{ margin: '0 0 16px', paddingLeft: '24px', color: colors.text }}>
-            {matter.actions.map((action, index) => (
-              <li key={index} style={{ fontSize: '16px', lineHeight: '24px' }}>
-                {action}
-              </li>
-            ))}
-          </ol>
-        </>
-      ) : null}
-      {message.coveringNote ? <Quote label={t('sending.coveringNote')} text={message.coveringNote} /> : null}
+      <SentMatter t={t} message={message} />
       <Text style={paragraph}>{t('email.partner.noIdentifying')}</Text>
       <Text style={paragraph}>{t('email.partner.action', { expires: formatDateTime(locale, message.expiresAt) })}</Text>
       {reminder ? <Text style={paragraph}>{t('email.partner.reminderNote')}</Text> : null}

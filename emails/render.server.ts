@@ -6,6 +6,7 @@ import { DigestEmail, digestSubject } from './digest.tsx'
 import { FollowUpReminderEmail, followUpReminderSubject } from './follow-up-reminder.tsx'
 import { InvitationEmail, invitationSubject } from './invitation.tsx'
 import { type EmailMessage, type RenderedEmail } from './messages.ts'
+import { MemberRequestEmail, memberRequestSubject } from './member-request.tsx'
 import { PartnerRequestEmail, partnerRequestSubject } from './partner-request.tsx'
 import { PasswordResetEmail, passwordResetSubject } from './password-reset.tsx'
 import { ReportUpdateEmail, reportUpdateSubject } from './report-update.tsx'
@@ -80,6 +81,10 @@ function compose(message: EmailMessage, locale: Locale): { subject: string; elem
     case 'partner_reminder': {
       const subject = partnerRequestSubject(t, message)
       return { subject, element: createElement(PartnerRequestEmail, { message, locale, subject }) }
+    }
+    case 'member_request': {
+      const subject = memberRequestSubject(t, message)
+      return { subject, element: createElement(MemberRequestEmail, { message, locale, subject }) }
     }
     case 'follow_up_reminder': {
       const subject = followUpReminderSubject(t, message)

@@ -40,6 +40,7 @@ const fi = {
 
   'admin.email.kind.partner_request': 'Pyyntö yhteistyökumppanille',
   'admin.email.kind.partner_reminder': 'Muistutus yhteistyökumppanille',
+  'admin.email.kind.member_request': 'Lähetys tahon jäsenelle',
   'admin.email.kind.follow_up_reminder': 'Muistutus myöhässä olevista seurannoista',
 } as const
 
@@ -85,6 +86,7 @@ export const followThroughMessages: { fi: typeof fi; sv: Catalog; en: Catalog } 
 
     'admin.email.kind.partner_request': 'Begäran till samarbetspartner',
     'admin.email.kind.partner_reminder': 'Påminnelse till samarbetspartner',
+    'admin.email.kind.member_request': 'Försändelse till en medlem',
     'admin.email.kind.follow_up_reminder': 'Påminnelse om försenade uppföljningar',
   },
   en: {
@@ -125,6 +127,7 @@ export const followThroughMessages: { fi: typeof fi; sv: Catalog; en: Catalog } 
 
     'admin.email.kind.partner_request': 'Request to a partner',
     'admin.email.kind.partner_reminder': 'Reminder to a partner',
+    'admin.email.kind.member_request': 'Sending to a member',
     'admin.email.kind.follow_up_reminder': 'Reminder of overdue follow-ups',
   },
 }

@@ -156,6 +156,12 @@ const fi = {
   'email.partner.button': 'Vastaa pyyntöön',
   'email.reason.partner':
     'Saatte tämän viestin, koska {organisation} on merkinnyt tämän osoitteen yhteistyökumppaninsa yhteystiedoksi.',
+  'email.member.subject': '{body}: uusi asia vastattavaksi – {title}',
+  'email.member.intro': '{sender} lähetti tämän asian taholle {body}, jonka jäsen olet, ja pyytää vastausta.',
+  'email.member.action':
+    'Avaa lähetys, merkitse se vastaanotetuksi ja vastaa tai palauta se perustellen. Raportoija näkee, mitä vastattiin.',
+  'email.member.button': 'Avaa lähetys',
+  'email.reason.member': 'Saat tämän viestin, koska olet tahon {body} jäsen.',
 } as const
 
 type Catalog = Record<keyof typeof fi, string>
@@ -315,6 +321,12 @@ export const sendingsMessages: { fi: typeof fi; sv: Catalog; en: Catalog } = {
     'email.partner.button': 'Svara på begäran',
     'email.reason.partner':
       'Ni får detta meddelande eftersom {organisation} har angett denna adress som kontaktadress för sin samarbetspartner.',
+    'email.member.subject': '{body}: ett nytt ärende att besvara – {title}',
+    'email.member.intro': '{sender} skickade detta ärende till {body}, där du är medlem, och ber om svar.',
+    'email.member.action':
+      'Öppna försändelsen, markera den som mottagen och svara eller returnera den med motivering. Rapportören ser vad som svarades.',
+    'email.member.button': 'Öppna försändelsen',
+    'email.reason.member': 'Du får detta meddelande eftersom du är medlem i {body}.',
   },
   en: {
     'admin.nav.recipients': 'Recipients',
@@ -469,5 +481,11 @@ export const sendingsMessages: { fi: typeof fi; sv: Catalog; en: Catalog } = {
     'email.partner.button': 'Answer the request',
     'email.reason.partner':
       'You get this email because {organisation} gave this address as the contact address of its partner.',
+    'email.member.subject': '{body}: a new matter to answer – {title}',
+    'email.member.intro': '{sender} sent this matter to {body}, of which you are a member, and asks for an answer.',
+    'email.member.action':
+      'Open the sending, mark it received and answer it, or return it with a reason. The reporter sees what was answered.',
+    'email.member.button': 'Open the sending',
+    'email.reason.member': 'You get this email because you are a member of {body}.',
   },
 }

@@ -414,6 +414,7 @@ export type EmailKind =
   | 'password_reset'
   | 'partner_request'
   | 'partner_reminder'
+  | 'member_request'
   | 'follow_up_reminder'
 export type EmailJobStatus = 'pending' | 'sending' | 'sent' | 'dead'
 

@@ -15,6 +15,8 @@ export interface EmailPayloads {
   /** A partner's request or its one reminder: the sending is read when the email is written; the link is its own. */
   partner_request: { sendingId: string; url: string; expiresAt: string }
   partner_reminder: { sendingId: string; url: string; expiresAt: string }
+  /** To a member of the internal body a sending is addressed to, who answers it in the app. */
+  member_request: { sendingId: string }
   /** `day` is the Helsinki day the reminder was due; the overdue follow-ups are read when it is sent. */
   follow_up_reminder: { organisationId: string; day: string }
 }

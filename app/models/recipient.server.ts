@@ -242,3 +242,22 @@ export async function answersForAnyRecipient(db: AppDb, organisationId: string, 
     .executeTakeFirst()
   return row !== undefined
 }
+
+/**
+ * The members of an internal body who hear by email that something was sent to it: active in the organisation, not
+ * the sender, and not among those who chose no email.
+ */
+export function listMembersToTell(db: AppDb, organisationId: string, recipientId: string, senderId: string) {
+  return db
+    .selectFrom('recipient_members')
+    .innerJoin('users', 'users.id', 'recipient_members.user_id')
+    .innerJoin('memberships', 'memberships.user_id', 'users.id')
+    .select('users.id')
+    .where('recipient_members.recipient_id', '=', recipientId)
+    .where('memberships.organisation_id', '=', organisationId)
+    .where('memberships.active', '=', true)
+    .where('users.email_delivery', '!=', 'none')
+    .where('users.id', '!=', senderId)
+    .orderBy('users.id')
+    .execute()
+}

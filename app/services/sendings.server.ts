@@ -16,7 +16,7 @@ import { type Database } from '#app/models/database.ts'
 import { enqueueEmail } from '#app/models/email-job.server.ts'
 import { scanTextsOfOrganisation } from '#app/models/organisation-settings.server.ts'
 import { getPhenomenon } from '#app/models/phenomenon.server.ts'
-import { findSendableRecipients, listMembershipRecipientIds } from '#app/models/recipient.server.ts'
+import { findSendableRecipients, listMembersToTell, listMembershipRecipientIds } from '#app/models/recipient.server.ts'
 import { findVisibleReportState } from '#app/models/report.server.ts'
 import {
   createSending,
@@ -75,8 +75,9 @@ async function checkSender(db: AppDb, user: CurrentUser, subject: SendingSubject
 
 /**
  * Sends a report or a phenomenon to one or several recipients at once, each its own sending with the covering note.
- * Every report concerned gets a `sent_to_recipient` event per recipient, so its reporter and followers hear of it, and
- * a partner gets its request email with a single-use link, in the one transaction.
+ * Every report concerned gets a `sent_to_recipient` event per recipient, so its reporter and followers hear of it; an
+ * internal body's members get an email pointing to the sending, and a partner its request email with a single-use
+ * link, in the one transaction.
  */
 export async function sendOn(user: CurrentUser, input: { subject: SendingSubject } & SendRequest): Promise<SendResult> {
   const db = getDb()
@@ -108,6 +109,17 @@ export async function sendOn(user: CurrentUser, input: { subject: SendingSubject
         type: 'sent_to_recipient',
         comment: input.coveringNote,
       })
+      if (answerChannel(recipient.kind) === 'members') {
+        for (const member of await listMembersToTell(trx, organisationId, recipient.id, user.id)) {
+          await enqueueEmail(trx, {
+            organisationId,
+            recipientId: member.id,
+            kind: 'member_request',
+            payload: { sendingId },
+            idempotencyKey: `member_request/${sendingId}/${member.id}`,
+          })
+        }
+      }
       if (answerChannel(recipient.kind) !== 'link') continue
       const link = await issueResponseLink(trx, sendingId, now)
       await enqueueEmail(trx, {

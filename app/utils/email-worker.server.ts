@@ -114,6 +114,20 @@ async function composeEmail(db: AppDb, job: ClaimedEmailJob) {
           expiresAt: job.payload.expiresAt,
         }
       }
+      case 'member_request': {
+        const sending = await getSending(db, job.organisation_id!, job.payload.sendingId)
+        if (!sending) return null
+        return {
+          kind: 'member_request',
+          recipientName: recipient.name,
+          bodyName: sending.recipient_name,
+          senderName: sending.sender_name,
+          matter: sending.subject,
+          coveringNote: sending.covering_note,
+          sentAt: sending.sent_at.toISOString(),
+          url: `${appUrl}/sendings/${sending.id}`,
+        }
+      }
       case 'follow_up_reminder': {
         const followUps = await listReminderFollowUps(db, {
           userId: job.recipient_id!,

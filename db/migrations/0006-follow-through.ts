@@ -155,7 +155,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       check ((recipient_id is null) <> (partner_recipient_id is null))`,
     `alter table email_jobs drop constraint email_jobs_kind_check`,
     `alter table email_jobs add constraint email_jobs_kind_check check (kind in ('notification', 'digest',
-      'invitation', 'password_reset', 'partner_request', 'partner_reminder', 'follow_up_reminder'))`,
+      'invitation', 'password_reset', 'partner_request', 'partner_reminder', 'member_request',
+      'follow_up_reminder'))`,
     `alter table welfare_report_sections add column kind text not null default 'text'
       check (kind in ('text', 'what_was_done'))`,
   ])

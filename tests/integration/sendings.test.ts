@@ -316,6 +316,52 @@ describe('answering in the app', () => {
     expect(payloadOf(await openSending('member', sending.id)).moves).toEqual([])
   })
 
+  test('the members of the body hear by email, in their language, with a link to the sending; the sender does not', async () => {
+    vi.stubEnv('RESEND_API_KEY', 're_test_key')
+    vi.stubEnv('EMAIL_FROM', 'Sosiaalinen raportointi <noreply@example.fi>')
+    const resend = createResendMock()
+    mockServer.use(resend.handler)
+    const db = getDb()
+    await db.deleteFrom('email_jobs').execute()
+    await db.updateTable('users').set({ locale: 'sv' }).where('id', '=', people.member.id).execute()
+    await db
+      .insertInto('recipient_members')
+      .values({ recipient_id: recipients.workingGroup, user_id: people.lead.id })
+      .execute()
+    try {
+      const { id } = await report('forwarded', teamId, 'Kuljetuspalvelu ei tavoita kyliä')
+      await sendReport('lead', id, {
+        recipientIds: [recipients.workingGroup, recipients.management],
+        coveringNote: note,
+      })
+      const [toGroup] = await sendingsOf({ reportId: id }).then((all) =>
+        all.filter((s) => s.recipient_id === recipients.workingGroup),
+      )
+      const jobs = await db.selectFrom('email_jobs').selectAll().where('kind', '=', 'member_request').execute()
+      // The group's other member and the management group's member; never the lead who sent it.
+      expect(jobs.map((job) => job.recipient_id).sort()).toEqual([people.member.id, people.outsiderMember.id].sort())
+      await processDueEmails(db, { sendTimeoutMs: 2000, random: () => 1 })
+      const [email] = resend.delivered.filter((e) => e.to.includes(people.member.email))
+      expect(email!.html).toMatch(/<html[^>]* lang="sv"/)
+      expect(email!.subject).toBe(
+        translate('sv', 'email.member.subject', {
+          body: 'Rakenteellisen sosiaalityön työryhmä',
+          title: 'Kuljetuspalvelu ei tavoita kyliä',
+        }),
+      )
+      for (const part of ['Perustetaan nuorten asumisneuvonta', note, `/sendings/${toGroup!.id}`]) {
+        expect(email!.text).toContain(part)
+      }
+    } finally {
+      await db.updateTable('users').set({ locale: 'fi' }).where('id', '=', people.member.id).execute()
+      await db
+        .deleteFrom('recipient_members')
+        .where('recipient_id', '=', recipients.workingGroup)
+        .where('user_id', '=', people.lead.id)
+        .execute()
+    }
+  })
+
   test('a stale answer gets 409 with the text kept and changes nothing; a return needs its reason', async () => {
     const { reportId, sending } = await sentTo(recipients.workingGroup)
     await moveSending('member', sending.id, { intent: 'received', version: '1' })
