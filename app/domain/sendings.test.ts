@@ -3,6 +3,7 @@ import { type Actor, reportStatuses } from './report-status.ts'
 import {
   availableSendingMoves,
   canMove,
+  mayFollowUpAnswer,
   canSendPhenomenon,
   canSendReport,
   isReminderDue,
@@ -67,5 +68,17 @@ describe('the send request', () => {
       'send.validation.recipients',
       'send.validation.coveringNote',
     ])
+  })
+})
+
+describe('following up an answer', () => {
+  test('once answered, a coordinator or a member of the body may; nobody before, nobody else', () => {
+    const answered = { state: 'answered' as const }
+    expect(mayFollowUpAnswer({ coordinator: true, isMember: false }, answered)).toBe(true)
+    expect(mayFollowUpAnswer({ coordinator: false, isMember: true }, answered)).toBe(true)
+    expect(mayFollowUpAnswer({ coordinator: false, isMember: false }, answered)).toBe(false)
+    for (const state of ['sent', 'received', 'returned'] as const) {
+      expect(mayFollowUpAnswer({ coordinator: true, isMember: true }, { state })).toBe(false)
+    }
   })
 })

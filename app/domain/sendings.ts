@@ -34,6 +34,17 @@ export function canMove(from: SendingState, to: SendingState): boolean {
   }
 }
 
+/**
+ * What an answer promises can be followed up like a decision: once a sending is answered, a coordinator or a member
+ * of the body that answered records it as a follow-up with a target date.
+ */
+export function mayFollowUpAnswer(
+  standing: { coordinator: boolean; isMember: boolean },
+  sending: { state: SendingState },
+): boolean {
+  return sending.state === 'answered' && (standing.coordinator || standing.isMember)
+}
+
 /** Whether a partner's unanswered sending is due its one reminder at `now`. */
 export function isReminderDue(
   sending: { state: SendingState; sentAt: Date; remindedAt: Date | null },

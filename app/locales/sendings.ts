@@ -156,6 +156,16 @@ const fi = {
   'email.partner.button': 'Vastaa pyyntöön',
   'email.reason.partner':
     'Saatte tämän viestin, koska {organisation} on merkinnyt tämän osoitteen yhteistyökumppaninsa yhteystiedoksi.',
+  'sending.followUp.title': 'Vastauksen seuranta',
+  'sending.followUp.intro':
+    'Jos vastaus lupaa jotain tiettyyn päivään mennessä, kirjaa se seurattavaksi. Vastuutaho on {body}; raportoija saa tiedon jokaisesta vaiheesta.',
+  'sending.followUp.none': 'Vastauksesta ei ole vielä kirjattu seurattavia tehtäviä.',
+  'sending.followUp.field.title': 'Mitä luvattiin',
+  'sending.followUp.submit': 'Kirjaa seurattavaksi',
+  'sending.followUp.done': 'Seuranta on kirjattu. Raportoija saa tiedon.',
+  'sending.validation.followUpTitle': 'Kirjoita, mitä luvattiin.',
+  'sending.validation.targetBeforeAnswer':
+    'Tavoitepäivä ei voi olla ennen vastauspäivää. Valitse vastauspäivä tai sen jälkeinen päivä.',
   'email.member.subject': '{body}: uusi asia vastattavaksi – {title}',
   'email.member.intro': '{sender} lähetti tämän asian taholle {body}, jonka jäsen olet, ja pyytää vastausta.',
   'email.member.action':
@@ -321,6 +331,16 @@ export const sendingsMessages: { fi: typeof fi; sv: Catalog; en: Catalog } = {
     'email.partner.button': 'Svara på begäran',
     'email.reason.partner':
       'Ni får detta meddelande eftersom {organisation} har angett denna adress som kontaktadress för sin samarbetspartner.',
+    'sending.followUp.title': 'Uppföljning av svaret',
+    'sending.followUp.intro':
+      'Om svaret lovar något till ett visst datum, för in det för uppföljning. Ansvarig är {body}; rapportören får besked om varje steg.',
+    'sending.followUp.none': 'Inga uppgifter för uppföljning har ännu förts in utifrån svaret.',
+    'sending.followUp.field.title': 'Vad som utlovades',
+    'sending.followUp.submit': 'För in för uppföljning',
+    'sending.followUp.done': 'Uppföljningen är införd. Rapportören får besked.',
+    'sending.validation.followUpTitle': 'Skriv vad som utlovades.',
+    'sending.validation.targetBeforeAnswer':
+      'Måldatumet kan inte vara före svarsdagen. Välj svarsdagen eller en senare dag.',
     'email.member.subject': '{body}: ett nytt ärende att besvara – {title}',
     'email.member.intro': '{sender} skickade detta ärende till {body}, där du är medlem, och ber om svar.',
     'email.member.action':
@@ -481,6 +501,16 @@ export const sendingsMessages: { fi: typeof fi; sv: Catalog; en: Catalog } = {
     'email.partner.button': 'Answer the request',
     'email.reason.partner':
       'You get this email because {organisation} gave this address as the contact address of its partner.',
+    'sending.followUp.title': 'Following up the answer',
+    'sending.followUp.intro':
+      'If the answer promises something by a certain date, record it to be followed up. {body} answers for it; the reporter hears of every step.',
+    'sending.followUp.none': 'Nothing from this answer is being followed up yet.',
+    'sending.followUp.field.title': 'What was promised',
+    'sending.followUp.submit': 'Record to follow up',
+    'sending.followUp.done': 'The follow-up is recorded. The reporter is told.',
+    'sending.validation.followUpTitle': 'Write what was promised.',
+    'sending.validation.targetBeforeAnswer':
+      'The target date cannot be before the day of the answer. Choose that day or a later one.',
     'email.member.subject': '{body}: a new matter to answer – {title}',
     'email.member.intro': '{sender} sent this matter to {body}, of which you are a member, and asks for an answer.',
     'email.member.action':

@@ -36,6 +36,33 @@ export async function createSending(
  * Records a step of the sending on its report, or on every report linked to its phenomenon, so each reporter and
  * follower hears of it. `actorId` is null for a partner answering through its link.
  */
+/** The reports a sending concerns: its report, or every report linked to its phenomenon. */
+export async function reportIdsOfSending(
+  db: AppDb,
+  sending: { report_id: string | null; phenomenon_id: string | null },
+): Promise<string[]> {
+  if (sending.report_id) return [sending.report_id]
+  const links = await db
+    .selectFrom('phenomenon_reports')
+    .select('report_id')
+    .where('phenomenon_id', '=', sending.phenomenon_id!)
+    .orderBy('report_id')
+    .execute()
+  return links.map((link) => link.report_id)
+}
+
+/** The follow-ups started from a sending's answer, oldest first. */
+export function listSendingFollowUps(db: AppDb, organisationId: string, sendingId: string) {
+  return db
+    .selectFrom('follow_ups')
+    .select(['id', 'title', 'target_date', 'status'])
+    .where('organisation_id', '=', organisationId)
+    .where('sending_id', '=', sendingId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute()
+}
+
 export async function recordSendingEvent(
   trx: Transaction<Database>,
   step: {
@@ -52,17 +79,7 @@ export async function recordSendingEvent(
     .where('id', '=', step.sendingId)
     .where('organisation_id', '=', step.organisationId)
     .executeTakeFirstOrThrow()
-  const reportIds = sending.report_id
-    ? [sending.report_id]
-    : (
-        await trx
-          .selectFrom('phenomenon_reports')
-          .select('report_id')
-          .where('phenomenon_id', '=', sending.phenomenon_id!)
-          .orderBy('report_id')
-          .execute()
-      ).map((link) => link.report_id)
-  for (const reportId of reportIds) {
+  for (const reportId of await reportIdsOfSending(trx, sending)) {
     await recordReportEvent(trx, {
       reportId,
       organisationId: step.organisationId,

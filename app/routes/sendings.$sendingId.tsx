@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { IntentForm } from '#app/components/intent-form.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
@@ -7,13 +7,17 @@ import { SentMatter } from '#app/components/sent-matter.tsx'
 import { Alert } from '#app/components/ui/alert.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
-import { TextArea } from '#app/components/ui/field.tsx'
-import { type SendingMove } from '#app/domain/sendings.ts'
+import { personOptions } from '#app/components/decision-follow-ups.tsx'
+import { SelectField, TextArea, TextField } from '#app/components/ui/field.tsx'
+import { IsoDateSchema } from '#app/domain/dates.ts'
+import { followUpPath } from '#app/domain/report-events.ts'
+import { mayFollowUpAnswer, type SendingMove } from '#app/domain/sendings.ts'
+import { followUpAnswer, listAnswerFollowUps, listResponsibleOptions } from '#app/services/follow-ups.server.ts'
 import { moveSending, readSending } from '#app/services/sendings.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
 import { parseForm, textValue } from '#app/utils/forms.ts'
-import { formatDateTime, type MessageKey } from '#app/utils/i18n.ts'
+import { formatDate, formatDateTime, type MessageKey } from '#app/utils/i18n.ts'
 import { renderMarkdown } from '#app/utils/markdown.server.ts'
 import { failureFor, pageReplies } from '#app/utils/page-result.ts'
 import { requireUuid } from '#app/utils/params.server.ts'
@@ -29,6 +33,12 @@ const SendingActionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('returned'), version, text: text('sending.validation.reason') }),
 ])
 
+const AnswerFollowUpSchema = z.object({
+  title: z.string().trim().min(1, 'sending.validation.followUpTitle').max(500, 'validation.tooLong'),
+  targetDate: z.string().min(1, 'followUps.validation.targetDateRequired').pipe(IsoDateSchema),
+  personId: z.union([z.literal('').transform(() => null), z.uuid({ error: 'validation.invalid' })]).default(null),
+})
+
 const doneMessages: Record<SendingMove, MessageKey> = {
   received: 'sending.received',
   answered: 'sending.answered',
@@ -40,6 +50,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const read = await readSending(user, { sendingId: requireUuid(params.sendingId) })
   if (!read.ok) return throwRefusal(read)
   const { sending, channel, isMember, moves } = read
+  const mayFollowUp = mayFollowUpAnswer({ coordinator: user.roles.includes('coordinator'), isMember }, sending)
+  const [followUps, choices] = await Promise.all([
+    listAnswerFollowUps(user, sending.id),
+    mayFollowUp ? listResponsibleOptions(user) : null,
+  ])
   return {
     sending: {
       id: sending.id,
@@ -61,6 +76,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     channel,
     isMember,
     moves,
+    followUps,
+    followUpChoices: mayFollowUp ? choices : null,
   }
 }
 
@@ -69,6 +86,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const sendingId = requireUuid(params.sendingId)
   const formData = await readProtectedForm(request)
   const replies = pageReplies(formData, String(formData.get('intent')), 'sending.validation.identifying')
+  if (formData.get('intent') === 'followUp') {
+    const parsedFollowUp = parseForm(AnswerFollowUpSchema, formData)
+    if (!parsedFollowUp.ok) return replies.invalid(parsedFollowUp.fieldErrors)
+    const created = await followUpAnswer(user, { sendingId, ...parsedFollowUp.data })
+    return created.ok ? replies.done('sending.followUp.done') : replies.refused(created)
+  }
   const parsed = parseForm(SendingActionSchema, formData)
   if (!parsed.ok) return replies.invalid(parsed.fieldErrors)
   const { intent, ...input } = parsed.data
@@ -150,6 +173,67 @@ function TextForm({ intent }: { intent: 'answered' | 'returned' }) {
   )
 }
 
+/** What the answer promised, followed up: those recorded so far, and the form to record one more. */
+function AnswerFollowUps() {
+  const { sending, followUps, followUpChoices } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  const failure = failureFor(result, 'followUp')
+  const { locale, t } = useI18n()
+  if (followUps.length === 0 && !followUpChoices) return null
+  return (
+    <Card title={t('sending.followUp.title')}>
+      {followUps.length === 0 ? (
+        <p className="text-slate-700">{t('sending.followUp.none')}</p>
+      ) : (
+        <ul className="mb-4 grid gap-2">
+          {followUps.map((followUp) => (
+            <li key={followUp.id}>
+              <Link to={followUpPath(followUp.id)}>{followUp.title}</Link>
+              <span className="text-sm text-slate-700">
+                {' · '}
+                {t(`followUpStatus.${followUp.status}`)} · {formatDate(locale, followUp.target_date)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {followUpChoices ? (
+        <IntentForm
+          intent="followUp"
+          key={result?.ok && result.formId === 'followUp' ? followUps.length : 'editing'}
+          className="mt-4 grid gap-3"
+        >
+          <p className="text-sm text-slate-700">{t('sending.followUp.intro', { body: sending.recipientName })}</p>
+          <TextField
+            name="title"
+            label={t('sending.followUp.field.title')}
+            defaultValue={textValue(failure?.values.title)}
+            error={failure?.fieldErrors.title}
+            maxLength={500}
+          />
+          <SelectField
+            name="personId"
+            label={t('followUps.field.person')}
+            defaultValue={textValue(failure?.values.personId)}
+            error={failure?.fieldErrors.personId}
+            options={personOptions(t, followUpChoices)}
+          />
+          <TextField
+            type="date"
+            name="targetDate"
+            label={t('followUps.field.targetDate')}
+            defaultValue={textValue(failure?.values.targetDate)}
+            error={failure?.fieldErrors.targetDate}
+          />
+          <div>
+            <Button variant="secondary">{t('sending.followUp.submit')}</Button>
+          </div>
+        </IntentForm>
+      ) : null}
+    </Card>
+  )
+}
+
 /** Why the last form was refused, with its text shown again even when the sending no longer takes it. */
 function Outcome() {
   const { moves } = useLoaderData<typeof loader>()
@@ -189,6 +273,7 @@ export default function SendingPage() {
             <SentMatter matter={sending.matter} descriptionHtml={descriptionHtml} coveringNote={sending.coveringNote} />
           </Card>
           <Answer sending={sending} />
+          <AnswerFollowUps />
         </div>
         <div className="grid min-w-0 content-start gap-6">
           <Card title={t('sending.facts')}>

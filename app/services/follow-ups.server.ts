@@ -8,10 +8,13 @@ import {
   type FollowUpStatus,
   isOverdue,
   isReminderDue,
+  isTargetBeforeDecision,
   nextFollowUpState,
   type Responsible,
   targetDateErrors,
 } from '#app/domain/follow-ups.ts'
+import { helsinkiDay } from '#app/domain/digest.ts'
+import { mayFollowUpAnswer } from '#app/domain/sendings.ts'
 import { type Database } from '#app/models/database.ts'
 import { enqueueEmail } from '#app/models/email-job.server.ts'
 import {
@@ -34,6 +37,7 @@ import {
   markFollowUpsReminded,
 } from '#app/models/follow-up.server.ts'
 import { scanTextsOfOrganisation } from '#app/models/organisation-settings.server.ts'
+import { getSending, isRecipientMember, listSendingFollowUps, reportIdsOfSending } from '#app/models/sending.server.ts'
 import { listMunicipalities } from '#app/models/organisation.server.ts'
 import { type CurrentUser } from '#app/models/user.server.ts'
 import { type AppDb, getDb } from '#app/utils/db.server.ts'
@@ -300,4 +304,61 @@ export async function listReminderFollowUps(
   const today = followUpToday(now)
   const rows = await listOverdueFollowUpsFor(db, addressee, today)
   return rows.map((row) => presentFollowUp(row, today))
+}
+
+export interface AnswerFollowUpRequest {
+  sendingId: string
+  title: string
+  targetDate: string
+  /** The person who answers for it, if the body named one; the body itself always does. */
+  personId: string | null
+}
+
+/**
+ * Records what a recipient's answer promises as a follow-up, as a decision's task is: the body that answered is
+ * responsible, the day of the answer is its decision day (the target may not be earlier), and the reports the
+ * sending concerns hear of it and of every update. A coordinator or a member of that body may, once it is answered.
+ */
+export async function followUpAnswer(
+  actor: CurrentUser,
+  input: AnswerFollowUpRequest,
+): Promise<ServiceResult<{ followUpId: string }>> {
+  const db = getDb()
+  const organisationId = actor.organisation.id
+  const sending = await getSending(db, organisationId, input.sendingId)
+  if (!sending) return { ok: false, reason: 'not_found' }
+  const standing = {
+    coordinator: actor.roles.includes('coordinator'),
+    isMember: await isRecipientMember(db, sending.recipient_id, actor.id),
+  }
+  if (!standing.coordinator && !standing.isMember) return { ok: false, reason: 'not_found' }
+  if (!mayFollowUpAnswer(standing, sending) || sending.answered_at === null) return { ok: false, reason: 'forbidden' }
+  const answeredOn = helsinkiDay(sending.answered_at)
+  if (isTargetBeforeDecision(input.targetDate, answeredOn)) {
+    return { ok: false, reason: 'invalid', fieldErrors: { targetDate: 'sending.validation.targetBeforeAnswer' } }
+  }
+  const responsible: Responsible = { recipientId: sending.recipient_id, teamId: null, userId: input.personId }
+  const [, , personKnown] = await isResponsibleOfOrganisation(db, organisationId, responsible)
+  if (!personKnown) return { ok: false, reason: 'invalid', fieldErrors: { personId: 'validation.invalid' } }
+  const findings = await scanTextsOfOrganisation(db, organisationId, { title: input.title })
+  if (findings.length > 0) return { ok: false, reason: 'identifying_data', findings }
+  const followUpId = await db.transaction().execute(async (trx) =>
+    createFollowUp(trx, {
+      organisationId,
+      title: input.title,
+      responsible,
+      decidedOn: answeredOn,
+      targetDate: input.targetDate,
+      createdBy: actor.id,
+      sendingId: sending.id,
+      phenomenonId: sending.phenomenon_id,
+      reportIds: await reportIdsOfSending(trx, sending),
+    }),
+  )
+  return { ok: true, followUpId }
+}
+
+/** The follow-ups already started from a sending's answer, for its page. */
+export function listAnswerFollowUps(actor: Pick<CurrentUser, 'organisation'>, sendingId: string) {
+  return listSendingFollowUps(getDb(), actor.organisation.id, sendingId)
 }

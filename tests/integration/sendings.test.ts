@@ -145,6 +145,12 @@ function sendingsOf(filter: { reportId?: string; phenomenonId?: string }) {
     .execute()
 }
 
+/** Who was notified of one event. */
+async function notifiedOf(eventId: string) {
+  const rows = await getDb().selectFrom('notifications').select('user_id').where('event_id', '=', eventId).execute()
+  return rows.map((row) => row.user_id)
+}
+
 function eventsOf(reportId: string, type: string) {
   return getDb()
     .selectFrom('report_events')
@@ -307,12 +313,7 @@ describe('answering in the app', () => {
     expect(stored.received_at).not.toBeNull()
     const [event] = await eventsOf(reportId, 'recipient_answered')
     expect(event).toMatchObject({ actor_id: people.member.id, comment: answer, sending_id: sending.id })
-    const notified = await getDb()
-      .selectFrom('notifications')
-      .select('user_id')
-      .where('event_id', '=', event!.id)
-      .execute()
-    expect(notified.map((n) => n.user_id)).toContain(people.author.id)
+    expect(await notifiedOf(event!.id)).toContain(people.author.id)
     expect(payloadOf(await openSending('member', sending.id)).moves).toEqual([])
   })
 
@@ -430,6 +431,55 @@ async function openLink(token: string) {
 async function answerLink(token: string, fields: Record<string, string>) {
   return respondPage.action({ request: await formRequest(`/respond/${token}`, fields), params: { token }, context })
 }
+
+describe('following up what an answer promises', () => {
+  test('a member of the body records it with a target date; the body answers for it and the reporter hears', async () => {
+    const { reportId, sending } = await sentTo(recipients.workingGroup)
+    const followUp = (person: keyof typeof people, fields: Record<string, string>) =>
+      moveSending(person, sending.id, { intent: 'followUp', ...fields })
+    const promised = 'Työryhmä laatii nuorten asumisneuvonnan mallin'
+    const inAYear = `${new Date().getFullYear() + 1}-03-31`
+
+    // Not before it is answered.
+    expect(payloadOf(await openSending('member', sending.id)).followUpChoices).toBeNull()
+    expect(statusOf(await thrownBy(followUp('member', { title: promised, targetDate: inAYear })))).toBe(403)
+    await moveSending('member', sending.id, { intent: 'answered', version: '1', text: `${promised} ensi kevääksi.` })
+    expect(payloadOf(await openSending('member', sending.id)).followUpChoices).not.toBeNull()
+
+    const early = await followUp('member', { title: promised, targetDate: '2020-01-01', personId: '' })
+    expect(statusOf(early)).toBe(400)
+    expect(payloadOf(early)).toMatchObject({
+      fieldErrors: { targetDate: 'sending.validation.targetBeforeAnswer' },
+      values: { title: promised, targetDate: '2020-01-01' },
+    })
+    const identifying = await followUp('member', { title: 'Soita numeroon 040 1234567', targetDate: inAYear })
+    expect(statusOf(identifying)).toBe(422)
+    // Someone neither in the body nor a coordinator does not see the sending at all.
+    expect(statusOf(await thrownBy(followUp('author', { title: promised, targetDate: inAYear })))).toBe(404)
+
+    const done = await followUp('member', { title: promised, targetDate: inAYear, personId: people.member.id })
+    expect(payloadOf(done)).toMatchObject({ ok: true, message: 'sending.followUp.done' })
+    const stored = await getDb()
+      .selectFrom('follow_ups')
+      .selectAll()
+      .where('sending_id', '=', sending.id)
+      .executeTakeFirstOrThrow()
+    expect(stored).toMatchObject({
+      title: promised,
+      responsible_recipient_id: recipients.workingGroup,
+      responsible_user_id: people.member.id,
+      target_date: inAYear,
+      status: 'not_started',
+      created_by: people.member.id,
+    })
+    const [event] = await eventsOf(reportId, 'follow_up_created')
+    expect(event).toMatchObject({ follow_up_id: stored.id, actor_id: people.member.id })
+    expect(await notifiedOf(event!.id)).toContain(people.author.id)
+    expect(payloadOf(await openSending('coordinator', sending.id)).followUps).toEqual([
+      expect.objectContaining({ id: stored.id, title: promised }),
+    ])
+  })
+})
 
 describe('a partner answers through its link', () => {
   test('the request is queued for the partner’s address and written in the partner’s language', async () => {
