@@ -12,5 +12,6 @@ export const reportEventTypes = [
   'follow_up_created',
   'follow_up_updated',
   'follow_up_overdue',
+  'text_redacted',
 ] as const
 export type ReportEventType = (typeof reportEventTypes)[number]

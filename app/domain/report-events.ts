@@ -185,6 +185,8 @@ export function timelineMessage(event: ReportEventView): EventMessage {
       }
     case 'follow_up_overdue':
       return { key: 'timeline.followUpOverdue', params: { followUp: quoted(event.followUp?.title) } }
+    case 'text_redacted':
+      return { key: 'timeline.textRedacted' }
   }
 }
 
@@ -204,6 +206,7 @@ export type EventStep =
   | 'follow_up_created'
   | 'follow_up_updated'
   | 'follow_up_overdue'
+  | 'text_redacted'
   | ReportStatus
 
 /** `reportStatus` stands in for a status change that did not record its target. */
@@ -225,6 +228,7 @@ export function eventStep(
     case 'follow_up_created':
     case 'follow_up_updated':
     case 'follow_up_overdue':
+    case 'text_redacted':
       return event.type
     case 'welfare_report_included':
       return 'in_welfare_report'
@@ -268,6 +272,7 @@ export function commentLabelKey(step: EventStep): MessageKey {
     case 'returned':
     case 'withdrawn':
     case 'sending_returned':
+    case 'text_redacted':
       return 'email.comment.reason'
     case 'sent_to_recipient':
       return 'email.comment.coveringNote'

@@ -1,3 +1,4 @@
+import { accessMessages } from './access.ts'
 import { actionsMessages } from './actions.ts'
 import { chainMessages } from './chain.ts'
 import { followThroughMessages } from './follow-through.ts'
@@ -706,6 +707,7 @@ export const en = {
   ...meetingsMessages.en,
   ...welfareMessages.en,
   ...actionsMessages.en,
+  ...accessMessages.en,
   ...followThroughMessages.en,
   ...followUpsMessages.en,
   ...helpMessages.en,

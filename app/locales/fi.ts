@@ -1,3 +1,4 @@
+import { accessMessages } from './access.ts'
 import { actionsMessages } from './actions.ts'
 import { chainMessages } from './chain.ts'
 import { followThroughMessages } from './follow-through.ts'
@@ -707,6 +708,7 @@ export const fi = {
   ...meetingsMessages.fi,
   ...welfareMessages.fi,
   ...actionsMessages.fi,
+  ...accessMessages.fi,
   ...followThroughMessages.fi,
   ...followUpsMessages.fi,
   ...helpMessages.fi,

@@ -1,3 +1,4 @@
+import { accessMessages } from './access.ts'
 import { actionsMessages } from './actions.ts'
 import { chainMessages } from './chain.ts'
 import { followThroughMessages } from './follow-through.ts'
@@ -715,6 +716,7 @@ export const sv = {
   ...meetingsMessages.sv,
   ...welfareMessages.sv,
   ...actionsMessages.sv,
+  ...accessMessages.sv,
   ...followThroughMessages.sv,
   ...followUpsMessages.sv,
   ...helpMessages.sv,

@@ -42,6 +42,10 @@ export interface OrganisationTable {
   identifying_names: ColumnType<string[], string[] | undefined, string[]>
   feedback_limit_days: ColumnType<number, number | undefined, number>
   small_count_threshold: ColumnType<number, number | undefined, number>
+  /** How long the audit log keeps its rows; a daily job removes older ones. */
+  audit_retention_years: ColumnType<number, number | undefined, number>
+  /** False when the organisation's staff sign in only through single sign-on. */
+  password_login: ColumnType<boolean, boolean | undefined, boolean>
   created_at: CreatedAt
 }
 
@@ -67,6 +71,8 @@ export interface UserTable {
   password_hash: string | null
   locale: ColumnType<Locale, Locale | undefined, Locale>
   email_delivery: ColumnType<EmailDelivery, EmailDelivery | undefined, EmailDelivery>
+  /** Set when a departed user's personal data was removed; the row stays for what refers to it. */
+  removed_at: ColumnType<Date | null, Date | null | undefined, Date | null>
   created_at: CreatedAt
   updated_at: UpdatedAt
 }
@@ -122,6 +128,8 @@ export interface ReportTable {
   no_identifying_data_confirmed: ColumnType<boolean, boolean | undefined, boolean>
   committee_id: ColumnType<string | null, string | null | undefined, string | null>
   identifiability_findings: ColumnType<StoredFinding[], string | undefined, string>
+  /** A fixed random number per report: the statistics' cell key, so a cell's noise never changes. */
+  statistics_key: ColumnType<number, number | undefined, never>
   created_at: CreatedAt
   updated_at: UpdatedAt
   submitted_at: Date | null
@@ -453,7 +461,31 @@ export interface UserTokenTable {
   created_at: CreatedAt
 }
 
+/** One appended line of the audit log: who did or read what, when, and for admin changes before and after. */
+export interface AuditLogTable {
+  id: Generated<string>
+  organisation_id: string | null
+  actor_id: string | null
+  api_token_id: ColumnType<string | null, string | null | undefined, never>
+  action: string
+  target_type: ColumnType<string | null, string | null | undefined, never>
+  target_id: ColumnType<string | null, string | null | undefined, never>
+  details: ColumnType<Record<string, unknown>, string | undefined, never>
+  created_at: CreatedAt
+}
+
+export interface UserIdentityTable {
+  issuer: string
+  subject: string
+  user_id: string
+  email: string
+  created_at: CreatedAt
+  last_used_at: ColumnType<Date | null, Date | null | undefined, Date | null>
+}
+
 export interface Database {
+  audit_log: AuditLogTable
+  user_identities: UserIdentityTable
   recipients: RecipientTable
   recipient_members: RecipientMemberTable
   sendings: SendingTable

@@ -5,6 +5,7 @@ import * as m0003 from './0003-feedback-loop.ts'
 import * as m0004 from './0004-committee-members.ts'
 import * as m0005 from './0005-committee-work-and-welfare-report.ts'
 import * as m0006 from './0006-follow-through.ts'
+import * as m0007 from './0007-accountable-access.ts'
 
 // A static list keeps migrations inside the server bundle and the CLI alike; names sort by date of landing.
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0004-committee-members': m0004,
   '0005-committee-work-and-welfare-report': m0005,
   '0006-follow-through': m0006,
+  '0007-accountable-access': m0007,
 }
 
 export const migrationProvider: MigrationProvider = {
