@@ -1,7 +1,10 @@
 import { type ReportStatus } from './report-status.ts'
 import { hasAnyRole, type Role, writesReports } from './roles.ts'
 
-/** Statuses a committee member may read: the report has reached a committee. */
+/**
+ * Statuses in which a committee member may read a report that reached a committee they sit on (as the agendas:
+ * a seat, not the role alone, opens a committee's reports).
+ */
 export const committeeVisibleStatuses: readonly ReportStatus[] = ['on_agenda', 'decided', 'in_welfare_report']
 
 export type ReportScope =
@@ -10,7 +13,8 @@ export type ReportScope =
 /**
  * Which of the organisation's reports a user may list. Coordinators and admins see the whole organisation
  * (but never someone else's draft);
- * others see their own reports, their teams' submitted reports (leads) and what reached committees (members).
+ * others see their own reports, their teams' submitted reports (leads) and what reached the committees they sit on
+ * (members; the seats are checked where the reports are read).
  */
 export function reportScopeFor(roles: readonly Role[]): ReportScope {
   if (roles.includes('coordinator') || roles.includes('admin')) return { kind: 'organisation' }

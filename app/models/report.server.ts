@@ -11,7 +11,6 @@ import {
   type ReportEventType,
   type ReportStatus,
   reportStatuses,
-  type StoredFinding,
 } from './database.ts'
 import { createNotificationsForEvent } from './notification.server.ts'
 import { eventsWithDetails } from './report-event.server.ts'
@@ -36,7 +35,21 @@ export function visibleTo(viewer: Viewer) {
       ...(scope.teamReports && teamIds.length > 0
         ? [eb.and([eb('reports.team_id', 'in', teamIds), eb('reports.status', '!=', 'draft')])]
         : []),
-      ...(scope.committeeReports ? [eb('reports.status', 'in', committeeVisibleStatuses)] : []),
+      ...(scope.committeeReports
+        ? [
+            eb.and([
+              eb('reports.status', 'in', committeeVisibleStatuses),
+              eb(
+                'reports.committee_id',
+                'in',
+                eb
+                  .selectFrom('committee_members')
+                  .select('committee_members.committee_id')
+                  .where('committee_members.user_id', '=', viewer.id),
+              ),
+            ]),
+          ]
+        : []),
     ]
     return eb.and([inOrganisation, allowed.length > 0 ? eb.or(allowed) : eb.val(false)])
   }
@@ -159,8 +172,11 @@ async function ownMunicipality(db: AppDb, organisationId: string, municipalityId
   return row?.id ?? null
 }
 
-/** The columns a report's content is stored in; a municipality outside the author's organisation is dropped. */
-async function storedContent(db: AppDb, organisationId: string, content: ReportContent, findings: StoredFinding[]) {
+/**
+ * The columns a report's content is stored in; a municipality outside the author's organisation is dropped. Content
+ * is stored only once the identifiability guard has passed it, so saving it clears any findings stored before.
+ */
+async function storedContent(db: AppDb, organisationId: string, content: ReportContent) {
   return {
     title: content.title,
     description: content.description,
@@ -178,7 +194,7 @@ async function storedContent(db: AppDb, organisationId: string, content: ReportC
     clients_participated: content.clientsParticipated,
     positive: content.positive,
     no_identifying_data_confirmed: content.noIdentifyingDataConfirmed,
-    identifiability_findings: JSON.stringify(findings),
+    identifiability_findings: JSON.stringify([]),
   }
 }
 
@@ -195,16 +211,11 @@ async function replaceActions(db: AppDb, reportId: string, actions: ReportConten
 }
 
 /** A new draft with its actions and its `created` event, in the caller's transaction. */
-export async function createDraft(
-  trx: Transaction<Database>,
-  author: Viewer,
-  content: ReportContent,
-  findings: StoredFinding[],
-): Promise<string> {
+export async function createDraft(trx: Transaction<Database>, author: Viewer, content: ReportContent): Promise<string> {
   const report = await trx
     .insertInto('reports')
     .values({
-      ...(await storedContent(trx, author.organisation.id, content, findings)),
+      ...(await storedContent(trx, author.organisation.id, content)),
       organisation_id: author.organisation.id,
       author_id: author.id,
       team_id: author.teams[0]?.id ?? null,
@@ -235,12 +246,11 @@ export async function updateEditableReport(
   author: Viewer,
   reportId: string,
   content: ReportContent,
-  findings: StoredFinding[],
 ): Promise<boolean> {
   const updated = await trx
     .updateTable('reports')
     .set({
-      ...(await storedContent(trx, author.organisation.id, content, findings)),
+      ...(await storedContent(trx, author.organisation.id, content)),
       updated_at: new Date(),
     })
     .where('id', '=', reportId)

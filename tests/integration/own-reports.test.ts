@@ -1,6 +1,13 @@
 import { beforeAll, describe, expect, test } from 'vitest'
-import { createOrganisation, createReport, createTeam, createUser } from '#tests/factories/index.ts'
-import { formRequest, getRequest, payloadOf, redirectTarget, signIn } from '#tests/utils.ts'
+import {
+  addCommitteeMember,
+  createCommittee,
+  createOrganisation,
+  createReport,
+  createTeam,
+  createUser,
+} from '#tests/factories/index.ts'
+import { formRequest, getRequest, payloadOf, redirectTarget, signIn, statusOf, thrownBy } from '#tests/utils.ts'
 import { type Role } from '#app/domain/roles.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import * as newReport from '#app/routes/reports.new.tsx'
@@ -229,17 +236,33 @@ describe('roles that do not write reports', () => {
     expect(titlesOf(listed)).not.toContain('Keskeneräinen havainto verkkopankkitunnuksista')
   })
 
-  test('a committee member sees what reached a committee', async () => {
+  test('a committee member reads what reached the committees they sit on, and no other committee', async () => {
+    const db = getDb()
     const member = await person(['committee_member'], 'Leena Lautakunnanjäsen')
-    await createReport(getDb(), {
-      organisation_id: organisationId,
-      author_id: teammate.id,
-      team_id: teamId,
-      status: 'on_agenda',
-      title: 'Esityslistalla oleva raportti',
-    })
+    const seatless = await person(['committee_member'], 'Paikaton Jäsen')
+    const [social, housing] = await Promise.all([
+      createCommittee(db, organisationId, 'Sosiaalilautakunta'),
+      createCommittee(db, organisationId, 'Asuntolautakunta'),
+    ])
+    await addCommitteeMember(db, { committeeId: social.id, userId: member.id, role: 'member' })
+    const onAgenda = (committeeId: string, title: string) =>
+      createReport(db, {
+        organisation_id: organisationId,
+        author_id: teammate.id,
+        team_id: teamId,
+        status: 'on_agenda',
+        committee_id: committeeId,
+        title,
+      })
+    await onAgenda(social.id, 'Esityslistalla oleva raportti')
+    const otherCommittees = await onAgenda(housing.id, 'Toisen lautakunnan raportti')
+
     const listed = await listReports(member.session)
     expect(listed.view).toBe('visible')
     expect(titlesOf(listed)).toEqual(['Esityslistalla oleva raportti'])
+    const foreign = await getRequest(`/reports/${otherCommittees.id}`, member.session)
+    const params = { reportId: otherCommittees.id }
+    expect(statusOf(await thrownBy(reportPage.loader({ request: foreign, params, context })))).toBe(404)
+    expect(titlesOf(await listReports(seatless.session))).toEqual([])
   })
 })
