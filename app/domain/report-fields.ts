@@ -1,6 +1,6 @@
 /** Support needs under Sosiaalihuoltolaki § 11. */
 export const supportNeeds = [
-  'care_and_subsistence',
+  'daily_living',
   'housing',
   'financial',
   'social_inclusion',

@@ -60,7 +60,12 @@ describe('flattened figures for the CSV', () => {
     ])
     expect(rows.slice(6)).toEqual([
       { dimension: 'category', key: 'housing', label: 'Asuminen', value: '7' },
-      { dimension: 'category', key: 'violence', label: 'Lähisuhde- ja perheväkivalta tai kaltoinkohtelu', value: '<5' },
+      {
+        dimension: 'category',
+        key: 'violence',
+        label: 'Lähisuhde- ja perheväkivalta, muu väkivalta ja kaltoinkohtelu',
+        value: '<5',
+      },
       { dimension: 'ageBand', key: '65+', label: '65 ja yli', value: '5' },
       { dimension: 'municipality', key: 'Kuopio', label: 'Kuopio', value: '8' },
       { dimension: 'municipality', key: '', label: 'Koko alue', value: '<5' },

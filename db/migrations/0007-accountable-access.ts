@@ -61,11 +61,19 @@ export async function up(db: Kysely<any>): Promise<void> {
       'created', 'status_changed', 'phenomenon_linked', 'phenomenon_unlinked', 'action_outcome',
       'welfare_report_included', 'sent_to_recipient', 'recipient_answered', 'sending_returned',
       'follow_up_created', 'follow_up_updated', 'follow_up_overdue', 'text_redacted'))`,
+    // The first need of sosiaalihuoltolaki 11 § is coping with daily life; "necessary care and subsistence" is 12 §.
+    // The code said the wrong thing, so it is renamed wherever it is stored.
+    `update reports set support_needs = array_replace(support_needs, 'care_and_subsistence', 'daily_living')
+      where 'care_and_subsistence' = any(support_needs)`,
+    `update welfare_report_sections set category = 'daily_living' where category = 'care_and_subsistence'`,
   ])
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   await runStatements(db, [
+    `update welfare_report_sections set category = 'care_and_subsistence' where category = 'daily_living'`,
+    `update reports set support_needs = array_replace(support_needs, 'daily_living', 'care_and_subsistence')
+      where 'daily_living' = any(support_needs)`,
     `alter table report_events drop constraint report_events_type_check`,
     `alter table report_events add constraint report_events_type_check check (type in (
       'created', 'status_changed', 'phenomenon_linked', 'phenomenon_unlinked', 'action_outcome',

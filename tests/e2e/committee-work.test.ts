@@ -267,7 +267,9 @@ test(
       has: coordinator.getByRole('button', { name: 'Lisää luku' }),
     })
     await sectionForm.getByLabel('Luvun otsikko').fill(sectionTitle)
-    await sectionForm.getByLabel('Tukitarve, jota luvun luvut koskevat').selectOption({ label: 'Toimintakyky' })
+    await sectionForm
+      .getByLabel('Tukitarve, jota luvun luvut koskevat')
+      .selectOption({ label: 'Muu toimintakyky (fyysinen, psyykkinen, sosiaalinen, kognitiivinen)' })
     await sectionForm
       .getByLabel('Luvun teksti')
       .fill('Asiakkaat jäävät ilman sosiaalityön tukea, kun **ohjaus** Kelasta ei toimi.')
