@@ -57,7 +57,7 @@ interface AutosaveAnswer {
 const autosaveProblemMessages: Record<AutosaveProblem, MessageKey> = {
   invalid: 'report.autosave.invalid',
   stale: 'report.autosave.stale',
-  identifying_data: 'report.autosave.identifying',
+  identifying_data: 'privacy.autosave.notSaved',
   network: 'report.autosave.network',
 }
 
@@ -148,10 +148,29 @@ function useAutosave(form: React.RefObject<HTMLFormElement | null>, reportId: st
     savedId,
     unsaved,
     savedAt: answer?.autosaved?.at ?? null,
-    flagged: (answer?.autosaved && answer.findings && answer.findings.length > 0) ?? false,
     problem: answer?.autosaveProblem ?? null,
+    findings: answer?.autosaveProblem === 'identifying_data' ? (answer.findings ?? []) : [],
     fieldErrors: answer?.autosaveProblem === 'invalid' ? (answer.fieldErrors ?? {}) : {},
   }
+}
+
+/** The guard's findings in one field, said right under it, so the worker sees what to remove where it is typed. */
+function FieldFindings({ findings, field }: { findings: ShownFinding[]; field: string }) {
+  const { t } = useI18n()
+  const inField = findings.filter((finding) => finding.field === field)
+  if (inField.length === 0) return null
+  return (
+    <ul className="list-disc pl-6 text-sm font-semibold text-red-800">
+      {inField.map((finding, index) => (
+        <li key={index}>
+          {t('privacy.finding.inField', {
+            fragment: finding.fragment,
+            kind: t(`report.guard.kind.${finding.kind}` as MessageKey),
+          })}
+        </li>
+      ))}
+    </ul>
+  )
 }
 
 /** Looks up similar reports of the organisation while the title and description are typed (JavaScript only). */
@@ -198,6 +217,8 @@ export function ReportForm({
     if (Object.keys(pageFieldErrors).length > 0 || findings.length > 0) unsaved.current = true
   }, [pageFieldErrors, findings, unsaved])
   const fieldErrors = { ...pageFieldErrors, ...autosave.fieldErrors }
+  // What the last save refused, whether the worker pressed save or it ran in the background.
+  const inlineFindings = autosave.findings.length > 0 ? autosave.findings : findings
   const keepsWhatWasTyped = (event: React.FormEvent<HTMLFormElement>) => {
     const intent = (event.nativeEvent as SubmitEvent).submitter?.getAttribute('value')
     if (intent === 'save' || intent === 'submit') unsaved.current = false
@@ -249,6 +270,7 @@ export function ReportForm({
             onChange={() => lookUp(searchText())}
             maxLength={200}
           />
+          <FieldFindings findings={inlineFindings} field="title" />
           <TextArea
             id={fieldAnchor('description')}
             name="description"
@@ -259,6 +281,7 @@ export function ReportForm({
             onChange={() => lookUp(searchText())}
             rows={8}
           />
+          <FieldFindings findings={inlineFindings} field="description" />
           <div className="flex flex-wrap gap-2">
             <Button variant="secondary" name="intent" value="preview">
               {t('report.preview.button')}
@@ -360,6 +383,7 @@ export function ReportForm({
             error={fieldErrors.causes}
             rows={3}
           />
+          <FieldFindings findings={inlineFindings} field="causes" />
           <TextArea
             id={fieldAnchor('consequences')}
             name="consequences"
@@ -368,6 +392,7 @@ export function ReportForm({
             error={fieldErrors.consequences}
             rows={3}
           />
+          <FieldFindings findings={inlineFindings} field="consequences" />
         </div>
       </Card>
 
@@ -384,6 +409,7 @@ export function ReportForm({
                 defaultValue={description}
                 rows={2}
               />
+              <FieldFindings findings={inlineFindings} field={`actions.${index}`} />
               <SelectField
                 name="actionLevel"
                 label={t('report.field.actionLevel', { number: index + 1 })}
@@ -447,7 +473,6 @@ export function ReportForm({
             : autosave.problem
               ? null
               : t('report.autosaveHelp')}
-          {autosave.flagged ? ` ${t('report.autosave.flagged')}` : null}
         </p>
         {autosave.problem ? (
           <p role="alert" className="basis-full font-semibold text-red-800">

@@ -1,4 +1,5 @@
 import { accessMessages } from './access.ts'
+import { privacyMessages } from './privacy.ts'
 import { actionsMessages } from './actions.ts'
 import { chainMessages } from './chain.ts'
 import { followThroughMessages } from './follow-through.ts'
@@ -439,10 +440,6 @@ export const en = {
     'The draft could not be saved because the report has already been submitted or its status has changed. Copy your text and open the report again from My reports.',
   'report.autosave.network':
     'The draft could not be saved because the connection to the server was lost. Your text is still in the form: do not close the page. We will try again in a few seconds, or press Save draft when the connection is back.',
-  'report.autosave.identifying':
-    'The draft was not saved because it seems to contain data that could identify a client. Remove the passages listed at the top of the form.',
-  'report.autosave.flagged':
-    'The draft seems to contain data that could identify a client: remove it before submitting.',
   'report.unsaved.confirmLeave':
     'Not all of your changes have been saved yet. Leave the page and lose the unsaved changes?',
   'report.changeRequest.title': "The team lead's request for changes ({name}, {time})",
@@ -708,6 +705,7 @@ export const en = {
   ...welfareMessages.en,
   ...actionsMessages.en,
   ...accessMessages.en,
+  ...privacyMessages.en,
   ...followThroughMessages.en,
   ...followUpsMessages.en,
   ...helpMessages.en,

@@ -1,4 +1,5 @@
 import { accessMessages } from './access.ts'
+import { privacyMessages } from './privacy.ts'
 import { actionsMessages } from './actions.ts'
 import { chainMessages } from './chain.ts'
 import { followThroughMessages } from './follow-through.ts'
@@ -440,9 +441,6 @@ export const fi = {
     'Luonnosta ei voitu tallentaa, koska raportti on jo lähetetty tai sen tila on muuttunut. Kopioi tekstisi talteen ja avaa raportti uudelleen Omat raportit -sivulta.',
   'report.autosave.network':
     'Luonnosta ei voitu tallentaa, koska yhteys palvelimeen katkesi. Tekstisi on yhä lomakkeella: älä sulje sivua. Yritämme uudelleen muutaman sekunnin kuluttua, tai paina Tallenna luonnos, kun yhteys palaa.',
-  'report.autosave.identifying':
-    'Luonnosta ei tallennettu, koska siinä näyttää olevan asiakkaan tunnistetietoja. Poista lomakkeen alussa luetellut kohdat.',
-  'report.autosave.flagged': 'Luonnoksessa näyttää olevan asiakkaan tunnistetietoja: poista ne ennen lähettämistä.',
   'report.unsaved.confirmLeave':
     'Kaikkia muutoksiasi ei ole vielä tallennettu. Poistutaanko sivulta ja menetetään tallentamattomat muutokset?',
   'report.changeRequest.title': 'Tiimin vetäjän täydennyspyyntö ({name}, {time})',
@@ -709,6 +707,7 @@ export const fi = {
   ...welfareMessages.fi,
   ...actionsMessages.fi,
   ...accessMessages.fi,
+  ...privacyMessages.fi,
   ...followThroughMessages.fi,
   ...followUpsMessages.fi,
   ...helpMessages.fi,

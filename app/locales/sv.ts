@@ -1,4 +1,5 @@
 import { accessMessages } from './access.ts'
+import { privacyMessages } from './privacy.ts'
 import { actionsMessages } from './actions.ts'
 import { chainMessages } from './chain.ts'
 import { followThroughMessages } from './follow-through.ts'
@@ -442,10 +443,6 @@ export const sv = {
     'Utkastet kunde inte sparas eftersom rapporten redan har skickats eller dess status har ändrats. Kopiera din text och öppna rapporten på nytt via Mina rapporter.',
   'report.autosave.network':
     'Utkastet kunde inte sparas eftersom förbindelsen till servern bröts. Din text finns kvar i formuläret: stäng inte sidan. Vi försöker igen om några sekunder, eller tryck på Spara utkast när förbindelsen fungerar.',
-  'report.autosave.identifying':
-    'Utkastet sparades inte eftersom det verkar innehålla uppgifter som kan identifiera en klient. Ta bort de ställen som räknas upp i början av formuläret.',
-  'report.autosave.flagged':
-    'Utkastet verkar innehålla uppgifter som kan identifiera en klient: ta bort dem innan du skickar.',
   'report.unsaved.confirmLeave':
     'Alla dina ändringar har inte sparats ännu. Vill du lämna sidan och förlora ändringarna som inte sparats?',
   'report.changeRequest.title': 'Teamledarens begäran om komplettering ({name}, {time})',
@@ -717,6 +714,7 @@ export const sv = {
   ...welfareMessages.sv,
   ...actionsMessages.sv,
   ...accessMessages.sv,
+  ...privacyMessages.sv,
   ...followThroughMessages.sv,
   ...followUpsMessages.sv,
   ...helpMessages.sv,

@@ -3,7 +3,7 @@ import { listVisibleReports } from '#app/models/report.server.ts'
 import { saveReportContent } from '#app/services/reports.server.ts'
 import { reportResource, reportSummaryResource, requireReportResource } from '#app/utils/api-resources.server.ts'
 import { ApiReportInputSchema, ApiReportListQuerySchema } from '#app/utils/api-schemas.ts'
-import { ApiProblem, apiJson, apiRoute, readJson, readQuery } from '#app/utils/api.server.ts'
+import { ApiProblem, apiJson, apiRoute, problemFor, readJson, readQuery } from '#app/utils/api.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 
 const route = apiRoute({
@@ -27,7 +27,7 @@ const route = apiRoute({
     if (!hasAnyRole(user.roles, reportWriterRoles)) throw new ApiProblem('forbidden')
     const content = await readJson(request, ApiReportInputSchema)
     const saved = await saveReportContent(user, { reportId: null, content })
-    if (!saved.ok) throw new ApiProblem('forbidden')
+    if (!saved.ok) throw saved.reason === 'identifying_data' ? problemFor(saved) : new ApiProblem('forbidden')
     const report = reportResource(await requireReportResource(user, saved.reportId))
     return apiJson(report, { status: 201, headers: { Location: `/api/v1/reports/${saved.reportId}` } })
   },

@@ -10,6 +10,7 @@ import {
   apiRoute,
   conflict,
   parseWith,
+  problemFor,
   readJsonBody,
   requireApiUuid,
 } from '#app/utils/api.server.ts'
@@ -27,6 +28,7 @@ const route = apiRoute({
     const changes = parseWith(z.record(z.string(), z.unknown()), await readJsonBody(request))
     const content = parseWith(ApiReportInputSchema, { ...contentOf(report), ...changes })
     const saved = await saveReportContent(user, { reportId: report.id, content })
+    if (!saved.ok && saved.reason === 'identifying_data') throw problemFor(saved)
     if (!saved.ok) throw conflict((await requireReportResource(user, report.id)).status, 'not_editable')
     return apiJson(reportResource(await requireReportResource(user, report.id)))
   },

@@ -56,29 +56,29 @@ function scanReportContent(db: AppDb, organisationId: string, content: ReportCon
 }
 
 export type SavedReport = ServiceResult<
-  { reportId: string; findings: FieldFinding[] },
+  { reportId: string },
   Refused<'not_editable'> | Refused<'identifying_data', { findings: FieldFinding[] }>
 >
 
 /**
  * Saves the author's content: a new draft when reportId is null, otherwise the author's own draft or report
- * sent back for changes. Identifying data does not stop a draft's save; it is stored so the draft is flagged.
- * Content saved on its way to submission is refused instead, since a report reaches the team only free of it.
+ * sent back for changes. Content with identifying data is never stored, not even as a draft, so it is refused
+ * with the findings and the author keeps the text on their side to fix.
  */
 export async function saveReportContent(
   user: CurrentUser,
-  input: { reportId: string | null; content: ReportContent; forSubmission?: boolean },
+  input: { reportId: string | null; content: ReportContent },
 ): Promise<SavedReport> {
   const db = getDb()
   const { reportId, content } = input
   const findings = await scanReportContent(db, user.organisation.id, content)
-  if (input.forSubmission && findings.length > 0) return { ok: false, reason: 'identifying_data', findings }
+  if (findings.length > 0) return { ok: false, reason: 'identifying_data', findings }
   if (reportId === null) {
-    const createdId = await db.transaction().execute((trx) => createDraft(trx, user, content, findings))
-    return { ok: true, reportId: createdId, findings }
+    const createdId = await db.transaction().execute((trx) => createDraft(trx, user, content))
+    return { ok: true, reportId: createdId }
   }
-  const updated = await db.transaction().execute((trx) => updateEditableReport(trx, user, reportId, content, findings))
-  return updated ? { ok: true, reportId, findings } : { ok: false, reason: 'not_editable' }
+  const updated = await db.transaction().execute((trx) => updateEditableReport(trx, user, reportId, content))
+  return updated ? { ok: true, reportId } : { ok: false, reason: 'not_editable' }
 }
 
 /** A report reaches the team only complete and free of identifying data, whichever way it is submitted. */

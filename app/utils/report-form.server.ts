@@ -66,12 +66,12 @@ export async function handleReportForm(request: Request, user: CurrentUser, rout
     return data(result(values, { fieldErrors: parsed.fieldErrors, ...problem }), { status: 400 })
   }
   const existingId = routeReportId ?? (String(formData.get('reportId') ?? '') || null)
-  const saved = await saveReportContent(user, { reportId: existingId, content: parsed.data, forSubmission: submitting })
+  const saved = await saveReportContent(user, { reportId: existingId, content: parsed.data })
   if (!saved.ok) return refusedForm(values, saved, autosaving)
   const reportId = saved.reportId
 
   if (autosaving) {
-    return result(values, { autosaved: { reportId, at: new Date().toISOString() }, findings: saved.findings })
+    return result(values, { autosaved: { reportId, at: new Date().toISOString() } })
   }
   if (!submitting) return redirect(`/reports/${reportId}/edit?saved=1`)
   // The content was just checked and saved, so a refused submission means someone else moved the report on.
