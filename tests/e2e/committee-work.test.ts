@@ -231,9 +231,9 @@ test(
     for (const [index, report] of reports.entries()) {
       const worker = await signedInPage(browser, report.authorEmail)
       await worker.goto('/notifications')
-      await expect.poll(() => heading(worker)).toBe('Ilmoitukset')
+      await expect.poll(() => heading(worker)).toBe('Päivitykset')
       const entry = worker
-        .getByRole('list', { name: 'Ilmoitukset uusimmasta alkaen' })
+        .getByRole('list', { name: 'Päivitykset uusimmasta alkaen' })
         .getByRole('listitem')
         .filter({
           has: worker.getByRole('link', { name: report.title, exact: true }),

@@ -17,7 +17,7 @@ const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textCont
 
 /** The unread count the bell announces (its accessible name), 0 when it names no count. */
 async function unreadCount(page: Page): Promise<number> {
-  const name = (await page.getByRole('link', { name: /^Ilmoitukset/ }).getAttribute('aria-label')) ?? ''
+  const name = (await page.getByRole('link', { name: /^Päivitykset/ }).getAttribute('aria-label')) ?? ''
   return Number(/(\d+) lukemato(?:n|nta)\b/.exec(name)?.[1] ?? 0)
 }
 
@@ -68,8 +68,8 @@ test(
     await worker.goto('/')
     await expect.poll(() => unreadCount(worker), { timeout: 15_000 }).toBe(unreadAtStart + 2)
     await checkPage(worker, 'feedback-bell')
-    await worker.getByRole('link', { name: /^Ilmoitukset/ }).click()
-    await expect.poll(() => heading(worker)).toBe('Ilmoitukset')
+    await worker.getByRole('link', { name: /^Päivitykset/ }).click()
+    await expect.poll(() => heading(worker)).toBe('Päivitykset')
     await expect.poll(() => worker.getByText(title).first().isVisible()).toBe(true)
     await checkPage(worker, 'feedback-notifications')
 

@@ -25,7 +25,7 @@ const kela = 'Kela, Länsi-Suomen vakuutuspiiri'
 async function notificationTexts(worker: Page, title: string) {
   await worker.goto('/notifications')
   const entries = worker
-    .getByRole('list', { name: 'Ilmoitukset uusimmasta alkaen' })
+    .getByRole('list', { name: 'Päivitykset uusimmasta alkaen' })
     .getByRole('listitem')
     .filter({ has: worker.getByRole('link', { name: title, exact: true }) })
   return (await entries.allTextContents()).join('\n')
