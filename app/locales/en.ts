@@ -6,6 +6,7 @@ import { followThroughMessages } from './follow-through.ts'
 import { followUpsMessages } from './follow-ups.ts'
 import { helpMessages } from './help.ts'
 import { sendingsMessages } from './sendings.ts'
+import { ssoMessages } from './sso.ts'
 import { type MessageKey } from './fi.ts'
 import { meetingsMessages } from './meetings.ts'
 import { welfareMessages } from './welfare.ts'
@@ -705,6 +706,7 @@ export const en = {
   ...welfareMessages.en,
   ...actionsMessages.en,
   ...accessMessages.en,
+  ...ssoMessages.en,
   ...privacyMessages.en,
   ...followThroughMessages.en,
   ...followUpsMessages.en,

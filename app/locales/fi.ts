@@ -6,6 +6,7 @@ import { followThroughMessages } from './follow-through.ts'
 import { followUpsMessages } from './follow-ups.ts'
 import { helpMessages } from './help.ts'
 import { sendingsMessages } from './sendings.ts'
+import { ssoMessages } from './sso.ts'
 import { meetingsMessages } from './meetings.ts'
 import { welfareMessages } from './welfare.ts'
 /** The Finnish catalog is the source of truth: its keys define every message the app can show. */
@@ -707,6 +708,7 @@ export const fi = {
   ...welfareMessages.fi,
   ...actionsMessages.fi,
   ...accessMessages.fi,
+  ...ssoMessages.fi,
   ...privacyMessages.fi,
   ...followThroughMessages.fi,
   ...followUpsMessages.fi,

@@ -6,6 +6,7 @@ import { followThroughMessages } from './follow-through.ts'
 import { followUpsMessages } from './follow-ups.ts'
 import { helpMessages } from './help.ts'
 import { sendingsMessages } from './sendings.ts'
+import { ssoMessages } from './sso.ts'
 import { type MessageKey } from './fi.ts'
 import { meetingsMessages } from './meetings.ts'
 import { welfareMessages } from './welfare.ts'
@@ -714,6 +715,7 @@ export const sv = {
   ...welfareMessages.sv,
   ...actionsMessages.sv,
   ...accessMessages.sv,
+  ...ssoMessages.sv,
   ...privacyMessages.sv,
   ...followThroughMessages.sv,
   ...followUpsMessages.sv,

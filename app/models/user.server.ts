@@ -16,16 +16,19 @@ export async function findUserForLogin(db: AppDb, email: string) {
     .executeTakeFirst()
 }
 
-/** The organisation a user works in after logging in: the first active membership by organisation name. */
-export async function findLoginOrganisation(db: AppDb, userId: string) {
-  return db
+/**
+ * The organisation a user works in after logging in: the first active membership by organisation name. For a
+ * password sign-in, only among organisations that still allow passwords (none when all are single sign-on only).
+ */
+export async function findLoginOrganisation(db: AppDb, userId: string, { passwordLogin = false } = {}) {
+  const memberships = db
     .selectFrom('memberships')
     .innerJoin('organisations', 'organisations.id', 'memberships.organisation_id')
     .select(['organisations.id', 'organisations.name'])
     .where('memberships.user_id', '=', userId)
     .where('memberships.active', '=', true)
-    .orderBy('organisations.name')
-    .executeTakeFirst()
+  const allowed = passwordLogin ? memberships.where('organisations.password_login', '=', true) : memberships
+  return allowed.orderBy('organisations.name').executeTakeFirst()
 }
 
 function listUserTeams(db: AppDb, organisationId: string, userId: string) {

@@ -4,17 +4,21 @@ import { type ReactNode } from 'react'
 import { z } from 'zod'
 import { CsrfInput } from '#app/components/csrf-input.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
+import { PasswordLoginSetting } from '#app/components/password-login-setting.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import { TextArea, TextField } from '#app/components/ui/field.tsx'
 import { FeedbackLimitSchema, feedbackLimitRange } from '#app/domain/feedback-times.ts'
 import { SmallCountThresholdSchema, smallCountThresholdRange } from '#app/domain/statistics.ts'
 import { listOrganisationStructure, type NamedUnit } from '#app/models/organisation.server.ts'
+import { getPasswordLogin } from '#app/models/single-sign-on.server.ts'
 import { getSmallCountThreshold } from '#app/models/statistics.server.ts'
 import { changeOrganisation } from '#app/services/organisation.server.ts'
+import { setOrganisationPasswordLogin } from '#app/services/single-sign-on.server.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
+import { getEnv } from '#app/utils/env.server.ts'
 import { type FieldErrors, formValues, parseForm } from '#app/utils/forms.ts'
 import { type MessageKey } from '#app/utils/i18n.ts'
 import { throwRefusal } from '#app/utils/refusals.server.ts'
@@ -28,6 +32,7 @@ const OrganisationActionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('feedbackLimit'), days: FeedbackLimitSchema }),
   z.object({ intent: z.literal('smallCountThreshold'), threshold: SmallCountThresholdSchema }),
   z.object({ intent: z.literal('create'), unit, name }),
+  z.object({ intent: z.literal('passwordLogin'), allowed: z.literal('on').optional() }),
   z.object({ intent: z.literal('rename'), unit, id: z.uuid(), name }),
   z.object({
     intent: z.literal('identifyingNames'),
@@ -64,7 +69,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listOrganisationStructure(getDb(), admin.organisation.id),
     getSmallCountThreshold(getDb(), admin.organisation.id),
   ])
-  return { ...structure, smallCountThreshold }
+  return {
+    ...structure,
+    smallCountThreshold,
+    // Password sign-in can be turned off only where single sign-on is set up.
+    passwordLogin: getEnv().oidc ? await getPasswordLogin(getDb(), admin.organisation.id) : null,
+  }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -73,6 +83,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const formId = formIdOf(formData)
   const parsed = parseForm(OrganisationActionSchema, formData)
   if (!parsed.ok) return data<ActionResult>({ ...parsed, formId, message: null }, { status: 400 })
+  if (parsed.data.intent === 'passwordLogin') {
+    const outcome = await setOrganisationPasswordLogin(admin, parsed.data.allowed === 'on')
+    if (!outcome.ok && outcome.reason !== 'no_linked_identity') throwRefusal(outcome)
+    const message = outcome.ok ? 'settings.saved' : 'sso.admin.needsIdentity'
+    const answer: ActionResult = { ok: outcome.ok, formId, fieldErrors: {}, values: {}, message }
+    return data(answer, { status: outcome.ok ? 200 : 409 })
+  }
   const result = await changeOrganisation(admin, parsed.data)
   if (result.ok) return data<ActionResult>({ ok: true, formId, fieldErrors: {}, values: {}, message: 'settings.saved' })
   if (result.reason !== 'invalid') throwRefusal(result)
@@ -254,7 +271,9 @@ function UnitSection({ unit, items }: { unit: NamedUnit; items: { id: string; na
 }
 
 export default function AdminOrganisationPage() {
-  const { organisation, municipalities, teams, committees, smallCountThreshold } = useLoaderData<typeof loader>()
+  const { organisation, municipalities, teams, committees, smallCountThreshold, passwordLogin } =
+    useLoaderData<typeof loader>()
+  const passwordLoginResult = useResultOf('passwordLogin')
   const { t } = useI18n()
   return (
     <>
@@ -292,6 +311,9 @@ export default function AdminOrganisationPage() {
             label="admin.organisation.smallCounts.label"
             help="admin.organisation.smallCounts.help"
           />
+          {passwordLogin === null ? null : (
+            <PasswordLoginSetting allowed={passwordLogin} result={passwordLoginResult} />
+          )}
         </div>
       </div>
     </>

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { AccountEmailField, AccountForm } from '#app/components/account-form.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
 import { Alert } from '#app/components/ui/alert.tsx'
+import { Button } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import { Table } from '#app/components/ui/table.tsx'
 import { PasswordField } from '#app/components/ui/field.tsx'
@@ -25,8 +26,9 @@ const LoginSchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request)
-  const demo = getEnv().demo
+  const { demo, oidc } = getEnv()
   return {
+    singleSignOn: oidc ? { label: oidc.buttonLabel } : null,
     demoAccounts: demo ? demoAccounts.map(({ email, roles }) => ({ email, roles })) : [],
     demoPassword: demo ? demoPassword : null,
   }
@@ -40,6 +42,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await login(db, { ...parsed.data, clientIp: clientIpOf(context) })
   if (!result.ok) {
     const values = { email: parsed.data.email }
+    if (result.reason === 'password_login_off') {
+      return data(
+        { ok: false, fieldErrors: {}, values, formError: 'sso.passwordLoginOff', retryAfterSeconds: 0 } as const,
+        { status: 403 },
+      )
+    }
     return result.reason === 'throttled'
       ? data(
           {
@@ -60,7 +68,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function LoginPage() {
-  const { demoAccounts, demoPassword } = useLoaderData<typeof loader>()
+  const { demoAccounts, demoPassword, singleSignOn } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const { t } = useI18n()
@@ -76,6 +84,14 @@ export default function LoginPage() {
               {t(formError, { seconds: actionData && !actionData.ok ? actionData.retryAfterSeconds : 0 })}
             </Alert>
           </div>
+        ) : null}
+        {singleSignOn ? (
+          // A whole-page navigation: the sign-in service is another site.
+          <form method="get" action="/auth/oidc/start" className="mb-6 grid gap-3">
+            <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
+            <Button>{singleSignOn.label ?? t('sso.button')}</Button>
+            <p className="text-center text-slate-700">{t('sso.or')}</p>
+          </form>
         ) : null}
         <AccountForm
           submitLabel={t('login.submit')}

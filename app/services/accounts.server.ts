@@ -22,6 +22,7 @@ import {
 import { mintApiToken } from '#app/utils/api-auth.server.ts'
 import { hashToken, startSession } from '#app/utils/auth.server.ts'
 import { type AppDb, getDb } from '#app/utils/db.server.ts'
+import { getEnv } from '#app/utils/env.server.ts'
 import { type Locale } from '#app/utils/i18n.ts'
 import { hashPassword, verifyPassword } from '#app/utils/password.server.ts'
 import { issueLink } from '#app/utils/user-tokens.server.ts'
@@ -106,7 +107,9 @@ export async function requestPasswordReset(input: { email: string; clientIp: str
   await recordLoginFailure(db, throttleKeys)
 
   const user = await findUserForLogin(db, email)
-  const organisation = user ? await findLoginOrganisation(db, user.id) : undefined
+  // Someone who may sign in only through single sign-on has no password to reset.
+  const passwordLogin = Boolean(getEnv().oidc)
+  const organisation = user ? await findLoginOrganisation(db, user.id, { passwordLogin }) : undefined
   if (!user || !organisation) return { ok: true }
   await db.transaction().execute(async (trx) => {
     const link = await issueLink(trx, user.id, 'password_reset', now)

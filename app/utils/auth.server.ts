@@ -89,6 +89,8 @@ export type LoginResult =
   | { ok: true; setCookie: string }
   | { ok: false; reason: 'invalid' }
   | { ok: false; reason: 'throttled'; retryAfterSeconds: number }
+  /** The password was right, but every organisation the person works in signs in only through single sign-on. */
+  | { ok: false; reason: 'password_login_off' }
 
 export async function login(
   db: AppDb,
@@ -110,6 +112,9 @@ export async function login(
     await recordLoginFailure(db, throttleKeys)
     return { ok: false, reason: 'invalid' }
   }
+  // Without single sign-on configured, turning passwords off would lock everyone out, so the setting waits.
+  const passwordLoginOff = getEnv().oidc && !(await findLoginOrganisation(db, user.id, { passwordLogin: true }))
+  if (passwordLoginOff) return { ok: false, reason: 'password_login_off' }
   await clearLoginFailures(db, [keys.account])
   return { ok: true, setCookie: await startSession(db, user.id, organisation.id) }
 }

@@ -30,7 +30,32 @@ const EnvSchema = z.object({
     .number({ error: 'expected a number of hours' })
     .positive('expected a positive number of hours')
     .default(8),
+  OIDC_ISSUER: z.url({ error: 'expected the issuer address of the OpenID Connect provider' }).optional(),
+  OIDC_CLIENT_ID: z.string().trim().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().trim().min(1).optional(),
+  OIDC_ALLOWED_EMAIL_DOMAINS: z
+    .string()
+    .transform((list) => list.split(',').map((domain) => domain.trim().toLowerCase().replace(/^@/, '')))
+    .pipe(
+      z
+        .array(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'expected email domains separated by commas'))
+        .min(1, 'expected email domains separated by commas'),
+    )
+    .optional(),
+  OIDC_BUTTON_LABEL: z.string().trim().min(1).max(100, 'expected at most 100 characters').optional(),
 })
+
+const oidcVariables = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_ALLOWED_EMAIL_DOMAINS'] as const
+
+/** Single sign-on through an OpenID Connect provider; on only when all its variables are set. */
+export interface OidcSettings {
+  issuer: string
+  clientId: string
+  clientSecret: string
+  allowedEmailDomains: string[]
+  /** The sign-in button's own text, e.g. the county's name for its accounts; the translated default otherwise. */
+  buttonLabel: string | null
+}
 
 export type Env = z.infer<typeof EnvSchema> & {
   /** Demo mode lists demo accounts and seeds demo data; off by default once a real database is configured. */
@@ -43,6 +68,8 @@ export type Env = z.infer<typeof EnvSchema> & {
    * local mailbox, and outside it they wait in the queue.
    */
   resend: { apiKey: string; from: string; apiUrl: string } | null
+  /** Null when single sign-on is not configured. */
+  oidc: OidcSettings | null
 }
 
 export class EnvError extends Error {}
@@ -60,12 +87,31 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (Boolean(apiKey) !== Boolean(from)) {
     throw new EnvError('Invalid environment variable EMAIL_FROM: RESEND_API_KEY and EMAIL_FROM are set together.')
   }
+  const oidc = oidcSettingsOf(result.data)
   return {
     ...result.data,
     demo,
     secureCookies: result.data.NODE_ENV === 'production' && !demo,
     appUrl: (result.data.APP_URL ?? `http://localhost:${result.data.PORT}`).replace(/\/+$/, ''),
     resend: apiKey && from ? { apiKey, from, apiUrl: result.data.RESEND_BASE_URL.replace(/\/+$/, '') } : null,
+    oidc,
+  }
+}
+
+function oidcSettingsOf(parsed: z.infer<typeof EnvSchema>): OidcSettings | null {
+  const missing = oidcVariables.filter((name) => !parsed[name])
+  if (missing.length === oidcVariables.length) return null
+  if (missing.length > 0) {
+    throw new EnvError(
+      `Invalid environment variable ${missing[0]}: single sign-on needs ${oidcVariables.join(', ')} set together.`,
+    )
+  }
+  return {
+    issuer: parsed.OIDC_ISSUER!,
+    clientId: parsed.OIDC_CLIENT_ID!,
+    clientSecret: parsed.OIDC_CLIENT_SECRET!,
+    allowedEmailDomains: parsed.OIDC_ALLOWED_EMAIL_DOMAINS!,
+    buttonLabel: parsed.OIDC_BUTTON_LABEL ?? null,
   }
 }
 

@@ -76,6 +76,8 @@ export const pageTitles: Record<string, PageTitle> = {
       state === 'usable' ? 'invitation.title' : state === 'used' ? 'invitation.used.title' : 'invitation.expired.title',
     ),
   ),
+  'routes/auth.oidc.callback': 'sso.refused.title',
+  'routes/auth.oidc.start': 'sso.refused.title',
   'routes/login': 'login.title',
   'routes/meetings._index': 'meetings.title',
   'routes/meetings.$meetingId': fromLoader<typeof meetingLoader>('meetings.title', ({ meeting }, context) =>
