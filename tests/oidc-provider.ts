@@ -42,6 +42,7 @@ export async function startTestOidcProvider(options: {
       },
     ],
     pkce: { required: () => true },
+    ttl: { Interaction: 600, Session: 600, Grant: 600, AccessToken: 600, IdToken: 600 },
     claims: { openid: ['sub'], email: ['email', 'email_verified'] },
     cookies: { keys: ['test-oidc-provider-cookie-key'] },
     features: { devInteractions: { enabled: true } },
@@ -69,7 +70,12 @@ export async function startTestOidcProvider(options: {
   return {
     issuer,
     ...testOidcClient,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+      // A browser keeps its connections open; they must not hold the provider up.
+      server.closeAllConnections()
+      return closed
+    },
   }
 }
 

@@ -4,7 +4,6 @@ import { z } from 'zod'
 import { AccountEmailField, AccountForm } from '#app/components/account-form.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
 import { Alert } from '#app/components/ui/alert.tsx'
-import { Button } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import { Table } from '#app/components/ui/table.tsx'
 import { PasswordField } from '#app/components/ui/field.tsx'
@@ -86,12 +85,16 @@ export default function LoginPage() {
           </div>
         ) : null}
         {singleSignOn ? (
-          // A whole-page navigation: the sign-in service is another site.
-          <form method="get" action="/auth/oidc/start" className="mb-6 grid gap-3">
-            <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
-            <Button>{singleSignOn.label ?? t('sso.button')}</Button>
+          <div className="mb-6 grid gap-3">
+            {/* A link, not a form: the page's form-action policy would stop a form's redirect to the sign-in service. */}
+            <a
+              href={`/auth/oidc/start?${new URLSearchParams({ redirectTo: searchParams.get('redirectTo') ?? '/' })}`}
+              className="inline-flex min-h-11 items-center justify-center rounded-md border-2 border-brand-700 bg-brand-700 px-4 py-2 font-semibold text-white no-underline hover:bg-brand-800"
+            >
+              {singleSignOn.label ?? t('sso.button')}
+            </a>
             <p className="text-center text-slate-700">{t('sso.or')}</p>
-          </form>
+          </div>
         ) : null}
         <AccountForm
           submitLabel={t('login.submit')}
