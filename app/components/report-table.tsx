@@ -17,7 +17,11 @@ interface ReportRow {
   overdue?: boolean
 }
 
-/** The list of reports used by "Reports" and the review queue; each title opens the report. */
+/**
+ * The list of reports used by "Reports" and the review queue; each title opens the report. On a phone each report
+ * is a card with every fact in words; from the small breakpoint up, a table (only one of the two is ever shown, so
+ * assistive technology meets the list once).
+ */
 export function ReportTable({
   caption,
   dateLabel,
@@ -28,35 +32,70 @@ export function ReportTable({
   reports: ReportRow[]
 }) {
   const { locale, t } = useI18n()
+  if (reports.length === 0) return <p>{t('reports.empty')}</p>
+  const dateOf = (report: ReportRow) => (report.date ? formatDate(locale, report.date) : '–')
   return (
-    <ListTable
-      caption={caption}
-      columns={[
-        t('reports.column.title'),
-        t('reports.column.status'),
-        t('reports.column.municipality'),
-        t('reports.column.team'),
-        dateLabel,
-      ]}
-      rows={reports}
-      empty={t('reports.empty')}
-    >
-      {(report) => (
-        <tr key={report.id} className="border-t border-slate-200 align-top">
-          <td className="p-3 font-semibold">
-            <Link to={`/reports/${report.id}`}>{report.title}</Link>
-            {report.positive ? <PositiveTag /> : null}
-            {report.overdue ? <OverdueTag /> : null}
-          </td>
-          <td className="p-3">
-            <StatusBadge status={report.status} />
-          </td>
-          <td className="p-3">{report.municipality ?? t('reports.wholeArea')}</td>
-          <td className="p-3">{report.team ?? '–'}</td>
-          <td className="p-3 whitespace-nowrap">{report.date ? formatDate(locale, report.date) : '–'}</td>
-        </tr>
-      )}
-    </ListTable>
+    <>
+      <ul aria-label={caption} className="grid gap-3 sm:hidden">
+        {reports.map((report) => (
+          <li key={report.id} className="rounded-lg border border-slate-300 bg-white p-4">
+            <p className="font-semibold">
+              <ReportTitle report={report} />
+            </p>
+            <p className="mt-2">
+              <StatusBadge status={report.status} />
+            </p>
+            <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+              <dt className="text-slate-700">{t('reports.column.municipality')}</dt>
+              <dd>{report.municipality ?? t('reports.wholeArea')}</dd>
+              <dt className="text-slate-700">{t('reports.column.team')}</dt>
+              <dd>{report.team ?? '–'}</dd>
+              <dt className="text-slate-700">{dateLabel}</dt>
+              <dd>{dateOf(report)}</dd>
+            </dl>
+          </li>
+        ))}
+      </ul>
+      <div className="hidden sm:block">
+        <ListTable
+          caption={caption}
+          columns={[
+            t('reports.column.title'),
+            t('reports.column.status'),
+            t('reports.column.municipality'),
+            t('reports.column.team'),
+            dateLabel,
+          ]}
+          rows={reports}
+          empty={t('reports.empty')}
+        >
+          {(report) => (
+            <tr key={report.id} className="border-t border-slate-200 align-top">
+              <td className="p-3 font-semibold">
+                <ReportTitle report={report} />
+              </td>
+              <td className="p-3">
+                <StatusBadge status={report.status} />
+              </td>
+              <td className="p-3">{report.municipality ?? t('reports.wholeArea')}</td>
+              <td className="p-3">{report.team ?? '–'}</td>
+              <td className="p-3 whitespace-nowrap">{dateOf(report)}</td>
+            </tr>
+          )}
+        </ListTable>
+      </div>
+    </>
+  )
+}
+
+/** The report's title as a link, with what marks it out: good practice, overdue for feedback. */
+function ReportTitle({ report }: { report: ReportRow }) {
+  return (
+    <>
+      <Link to={`/reports/${report.id}`}>{report.title}</Link>
+      {report.positive ? <PositiveTag /> : null}
+      {report.overdue ? <OverdueTag /> : null}
+    </>
   )
 }
 
