@@ -112,11 +112,14 @@ export async function login(
     await recordLoginFailure(db, throttleKeys)
     return { ok: false, reason: 'invalid' }
   }
-  // Without single sign-on configured, turning passwords off would lock everyone out, so the setting waits.
-  const passwordLoginOff = getEnv().oidc && !(await findLoginOrganisation(db, user.id, { passwordLogin: true }))
-  if (passwordLoginOff) return { ok: false, reason: 'password_login_off' }
+  // A password session works only in an organisation that allows passwords. Without single sign-on configured
+  // the setting waits: turning passwords off would lock everyone out.
+  const sessionOrganisation = getEnv().oidc
+    ? await findLoginOrganisation(db, user.id, { passwordLogin: true })
+    : organisation
+  if (!sessionOrganisation) return { ok: false, reason: 'password_login_off' }
   await clearLoginFailures(db, [keys.account])
-  return { ok: true, setCookie: await startSession(db, user.id, organisation.id) }
+  return { ok: true, setCookie: await startSession(db, user.id, sessionOrganisation.id) }
 }
 
 /** Creates a session for someone whose identity is already proven and returns the Set-Cookie header for it. */

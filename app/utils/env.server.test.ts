@@ -1,6 +1,13 @@
 import { describe, expect, test } from 'vitest'
 import { EnvError, parseEnv } from './env.server.ts'
 
+const singleSignOn = {
+  OIDC_ISSUER: 'https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/v2.0',
+  OIDC_CLIENT_ID: 'raportointi',
+  OIDC_CLIENT_SECRET: 'salaisuus',
+  OIDC_ALLOWED_EMAIL_DOMAINS: 'Hyvinvointialue.fi, @kunta.fi',
+}
+
 describe('parseEnv', () => {
   test('with no configuration it runs in demo mode on the embedded database', () => {
     const env = parseEnv({})
@@ -29,6 +36,9 @@ describe('parseEnv', () => {
     [{ APP_URL: 'raportointi' }, 'APP_URL'],
     [{ RESEND_API_KEY: 're_123' }, 'EMAIL_FROM'],
     [{ EMAIL_WORKER: 'elsewhere' }, 'EMAIL_WORKER'],
+    [{ ...singleSignOn, OIDC_ISSUER: 'login.microsoftonline' }, 'OIDC_ISSUER'],
+    [{ ...singleSignOn, OIDC_ALLOWED_EMAIL_DOMAINS: 'hyvinvointialue.fi, ei domain' }, 'OIDC_ALLOWED_EMAIL_DOMAINS'],
+    [{ ...singleSignOn, OIDC_CLIENT_SECRET: '' }, 'OIDC_CLIENT_SECRET'],
   ])('a malformed %o stops with one line naming %s', (source, name) => {
     expect(() => parseEnv(source)).toThrow(EnvError)
     try {
@@ -51,5 +61,19 @@ describe('parseEnv', () => {
       resend: { apiKey: 're_123', from: 'Raportointi <noreply@example.fi>' },
       appUrl: 'https://raportointi.example.fi',
     })
+  })
+
+  test('single sign-on is off unless its issuer, client and allowed domains are all set', () => {
+    expect(parseEnv({}).oidc).toBeNull()
+    expect(parseEnv(singleSignOn).oidc).toEqual({
+      issuer: singleSignOn.OIDC_ISSUER,
+      clientId: 'raportointi',
+      clientSecret: 'salaisuus',
+      allowedEmailDomains: ['hyvinvointialue.fi', 'kunta.fi'],
+      buttonLabel: null,
+    })
+    expect(parseEnv({ ...singleSignOn, OIDC_BUTTON_LABEL: 'Kirjaudu Pohjanmaan tunnuksella' }).oidc?.buttonLabel).toBe(
+      'Kirjaudu Pohjanmaan tunnuksella',
+    )
   })
 })

@@ -252,4 +252,18 @@ describe('an organisation that turns password sign-in off', () => {
     const ssoSignIn = await signInThroughProvider(accounts.ssoOnly.login)
     expect(statusOf(ssoSignIn)).toBe(302)
   })
+
+  test('someone also working where passwords are allowed signs in with a password there, not in the other', async () => {
+    const ssoOnly = await createOrganisation(getDb(), 'A-alue, vain organisaation tunnus')
+    const withPasswords = await createOrganisation(getDb(), 'B-alue, salasanat sallittu')
+    await getDb().updateTable('organisations').set({ password_login: false }).where('id', '=', ssoOnly.id).execute()
+    const person = await createUser(getDb(), { organisationId: ssoOnly.id, roles: ['worker'] })
+    await getDb()
+      .insertInto('memberships')
+      .values({ user_id: person.id, organisation_id: withPasswords.id, roles: ['coordinator'], active: true })
+      .execute()
+    const session = await signIn(person.email)
+    const home = await homeLoader({ request: await getRequest('/', session), params: {}, context })
+    expect(payloadOf(home).user.roles).toEqual(['coordinator'])
+  })
 })
