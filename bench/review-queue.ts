@@ -42,6 +42,9 @@ interface Measured {
   appCompressed: LoadResult
   bare: LoadResult
   pageBytes: number
+  /** A report the queue lists, opened as the lead opens it (each opening is written to the audit log). */
+  reportPage: LoadResult
+  reportPath: string
 }
 
 async function main() {
@@ -56,7 +59,8 @@ async function main() {
   printBurst(await runEmailBurst(databaseUrl, data))
   printStatistics(await runStatistics(databaseUrl))
   console.log(`\nDone in ${formatSeconds(performance.now() - started)}.`)
-  const failures = measured.app.failures + measured.appCompressed.failures + measured.bare.failures
+  const failures =
+    measured.app.failures + measured.appCompressed.failures + measured.bare.failures + measured.reportPage.failures
   if (failures > 0) throw new Error(`${failures} requests failed or answered other than 2xx; the figures are void`)
 }
 
@@ -86,9 +90,14 @@ async function measureBoth(databaseUrl: string, data: BenchData): Promise<Measur
     let page: Buffer
     let appResult: LoadResult
     let appCompressed: LoadResult
+    let reportPage: LoadResult
+    let reportPath: string
     try {
       const cookie = await signIn(app.url, data.lead)
       page = await fetchPage(`${app.url}${reviewPath}`, cookie)
+      // First, while the database is quiet: the queue's heavy counts would still be running after its own step.
+      reportPath = firstReportPath(page)
+      reportPage = await warmUpAndMeasure('a report page', `${app.url}${reportPath}`, { Cookie: cookie })
       appResult = await warmUpAndMeasure('the review queue', `${app.url}${reviewPath}`, { Cookie: cookie })
       appCompressed = await warmUpAndMeasure('the review queue, compressed', `${app.url}${reviewPath}`, {
         Cookie: cookie,
@@ -102,7 +111,14 @@ async function measureBoth(databaseUrl: string, data: BenchData): Promise<Measur
     const bare = await startBareServer(bodyFile)
     try {
       const bareResult = await warmUpAndMeasure('bare node:http', `${bare.url}/`, {})
-      return { app: appResult, appCompressed, bare: bareResult, pageBytes: page.byteLength }
+      return {
+        app: appResult,
+        appCompressed,
+        bare: bareResult,
+        pageBytes: page.byteLength,
+        reportPage,
+        reportPath,
+      }
     } finally {
       await bare.stop()
     }
@@ -116,6 +132,13 @@ async function fetchPage(url: string, cookie: string): Promise<Buffer> {
   const body = Buffer.from(await response.arrayBuffer())
   if (response.status !== 200) throw new Error(`GET ${reviewPath} answered ${response.status}, not 200`)
   return body
+}
+
+/** The first report the queue page links to, so the report page measured is one the lead really sees. */
+function firstReportPath(queuePage: Buffer): string {
+  const path = /href="(\/reports\/[0-9a-f-]{36})"/.exec(queuePage.toString('utf8'))?.[1]
+  if (!path) throw new Error(`GET ${reviewPath} links to no report`)
+  return path
 }
 
 async function warmUpAndMeasure(name: string, url: string, headers: Record<string, string>) {
@@ -145,13 +168,14 @@ Review queue under load: GET ${reviewPath}
   for (const query of explained.queries) printPlan(query)
 }
 
-function printTable({ app, appCompressed, bare }: Measured) {
+function printTable({ app, appCompressed, bare, reportPage, reportPath }: Measured) {
   const rows = [
     ['', 'median ms', 'p95 ms', 'req/s', 'requests', 'failed'],
     ['review queue (app)', ...figures(app)],
     ['  with Accept-Encoding: br, gzip', ...figures(appCompressed)],
     ['bare node:http', ...figures(bare)],
     ['ratio app / bare', ratio(app.medianMs, bare.medianMs), ratio(app.p95Ms, bare.p95Ms), '', '', ''],
+    [`report page (${reportPath.slice(0, 17)}…)`, ...figures(reportPage)],
   ]
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)))
   for (const row of rows) {

@@ -1,4 +1,5 @@
 import { accessMessages } from './access.ts'
+import { auditMessages } from './audit.ts'
 import { privacyMessages } from './privacy.ts'
 import { actionsMessages } from './actions.ts'
 import { chainMessages } from './chain.ts'
@@ -706,6 +707,7 @@ export const en = {
   ...welfareMessages.en,
   ...actionsMessages.en,
   ...accessMessages.en,
+  ...auditMessages.en,
   ...ssoMessages.en,
   ...privacyMessages.en,
   ...followThroughMessages.en,

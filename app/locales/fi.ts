@@ -1,4 +1,5 @@
 import { accessMessages } from './access.ts'
+import { auditMessages } from './audit.ts'
 import { privacyMessages } from './privacy.ts'
 import { actionsMessages } from './actions.ts'
 import { chainMessages } from './chain.ts'
@@ -708,6 +709,7 @@ export const fi = {
   ...welfareMessages.fi,
   ...actionsMessages.fi,
   ...accessMessages.fi,
+  ...auditMessages.fi,
   ...ssoMessages.fi,
   ...privacyMessages.fi,
   ...followThroughMessages.fi,

@@ -1,4 +1,5 @@
 import { accessMessages } from './access.ts'
+import { auditMessages } from './audit.ts'
 import { privacyMessages } from './privacy.ts'
 import { actionsMessages } from './actions.ts'
 import { chainMessages } from './chain.ts'
@@ -715,6 +716,7 @@ export const sv = {
   ...welfareMessages.sv,
   ...actionsMessages.sv,
   ...accessMessages.sv,
+  ...auditMessages.sv,
   ...ssoMessages.sv,
   ...privacyMessages.sv,
   ...followThroughMessages.sv,

@@ -4,7 +4,7 @@ export async function listOrganisationStructure(db: AppDb, organisationId: strin
   const [organisation, municipalities, teams, committees] = await Promise.all([
     db
       .selectFrom('organisations')
-      .select(['id', 'name', 'identifying_names', 'feedback_limit_days'])
+      .select(['id', 'name', 'identifying_names', 'feedback_limit_days', 'audit_retention_years'])
       .where('id', '=', organisationId)
       .executeTakeFirstOrThrow(),
     listMunicipalities(db, organisationId),
@@ -84,4 +84,25 @@ export async function renameNamedUnit(
     .returning('id')
     .executeTakeFirst()
   return updated ? 'renamed' : 'missing'
+}
+
+/** The settings an admin changes on the organisation page, as the audit log records them before and after. */
+export async function getOrganisationSettings(db: AppDb, organisationId: string) {
+  return db
+    .selectFrom('organisations')
+    .select([
+      'name',
+      'identifying_names',
+      'feedback_limit_days',
+      'small_count_threshold',
+      'audit_retention_years',
+      'password_login',
+    ])
+    .where('id', '=', organisationId)
+    .executeTakeFirstOrThrow()
+}
+
+/** `years` must already be validated with `AuditRetentionSchema`; the database check rejects anything else. */
+export async function setAuditRetentionYears(db: AppDb, organisationId: string, years: number) {
+  await db.updateTable('organisations').set({ audit_retention_years: years }).where('id', '=', organisationId).execute()
 }

@@ -261,3 +261,20 @@ export function listMembersToTell(db: AppDb, organisationId: string, recipientId
     .orderBy('users.id')
     .execute()
 }
+
+/** One recipient as the admin edits it, for the audit log's before and after; undefined outside the organisation. */
+export function findRecipientSettings(db: AppDb, organisationId: string, recipientId: string) {
+  return db
+    .selectFrom('recipients')
+    .select([
+      'kind',
+      'name',
+      'municipality_id as municipalityId',
+      'contact_email as contactEmail',
+      'locale',
+      'archived_at',
+    ])
+    .where('id', '=', recipientId)
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirst()
+}

@@ -8,6 +8,7 @@ import { PasswordLoginSetting } from '#app/components/password-login-setting.tsx
 import { Button } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import { TextArea, TextField } from '#app/components/ui/field.tsx'
+import { AuditRetentionSchema, auditRetentionRange } from '#app/domain/audit.ts'
 import { FeedbackLimitSchema, feedbackLimitRange } from '#app/domain/feedback-times.ts'
 import { SmallCountThresholdSchema, smallCountThresholdRange } from '#app/domain/statistics.ts'
 import { listOrganisationStructure, type NamedUnit } from '#app/models/organisation.server.ts'
@@ -31,6 +32,7 @@ const OrganisationActionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('renameOrganisation'), name }),
   z.object({ intent: z.literal('feedbackLimit'), days: FeedbackLimitSchema }),
   z.object({ intent: z.literal('smallCountThreshold'), threshold: SmallCountThresholdSchema }),
+  z.object({ intent: z.literal('auditRetention'), years: AuditRetentionSchema }),
   z.object({ intent: z.literal('create'), unit, name }),
   z.object({ intent: z.literal('passwordLogin'), allowed: z.literal('on').optional() }),
   z.object({ intent: z.literal('rename'), unit, id: z.uuid(), name }),
@@ -151,7 +153,7 @@ function NameForm({
   )
 }
 
-type SettingIntent = 'identifyingNames' | 'feedbackLimit' | 'smallCountThreshold'
+type SettingIntent = 'identifyingNames' | 'feedbackLimit' | 'smallCountThreshold' | 'auditRetention'
 
 /** A card with the form of one organisation setting: its field, a save button and the saved message. */
 function SettingCard({
@@ -210,7 +212,7 @@ function NumberSettingForm({
   help,
 }: {
   intent: Exclude<SettingIntent, 'identifyingNames'>
-  field: 'days' | 'threshold'
+  field: 'days' | 'threshold' | 'years'
   value: number
   range: { min: number; max: number }
   title: MessageKey
@@ -310,6 +312,15 @@ export default function AdminOrganisationPage() {
             title="admin.organisation.smallCounts"
             label="admin.organisation.smallCounts.label"
             help="admin.organisation.smallCounts.help"
+          />
+          <NumberSettingForm
+            intent="auditRetention"
+            field="years"
+            value={organisation.audit_retention_years}
+            range={auditRetentionRange}
+            title="audit.retention.title"
+            label="audit.retention.label"
+            help="audit.retention.help"
           />
           {passwordLogin === null ? null : (
             <PasswordLoginSetting allowed={passwordLogin} result={passwordLoginResult} />

@@ -19,6 +19,7 @@ export default function AdminLayout() {
     { to: '/admin/committees', label: t('admin.nav.committees') },
     { to: '/admin/recipients', label: t('admin.nav.recipients') },
     { to: '/admin/email-failures', label: t('admin.nav.emailFailures') },
+    { to: '/admin/audit', label: t('admin.nav.audit') },
     ...(localMailbox ? [{ to: '/admin/mailbox', label: t('admin.nav.mailbox') }] : []),
   ]
   return (

@@ -36,6 +36,7 @@ import {
 import { versionOf } from '#app/models/edit-version.server.ts'
 import { DecisionFollowUpList } from '#app/components/decision-follow-ups.tsx'
 import { decisionFields, decisionTaskRows, readDecisionFollowUps } from '#app/domain/follow-ups.ts'
+import { recordRead } from '#app/services/audit.server.ts'
 import { listDecisionFollowUps } from '#app/services/follow-ups.server.ts'
 import {
   addAgendaItem,
@@ -68,6 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, meetingReaderRoles)
   const meeting = await getMeetingForViewer(user, requireUuid(params.meetingId))
   if (!meeting) throw data({ code: 'not_found' }, { status: 404 })
+  await recordRead(user, request, { action: 'meeting.read', target: { type: 'meeting', id: meeting.id } })
   const editable = canPrepareMeetings(user.roles) && meeting.published_at === null
   const [candidates, committees] = editable
     ? await Promise.all([listAgendaCandidates(user), listMeetingCommittees(user)])

@@ -12,6 +12,7 @@ import { isFollowing } from '#app/models/follow.server.ts'
 import { getPhenomenonChain } from '#app/models/follow-through.server.ts'
 import { getPhenomenon } from '#app/models/phenomenon.server.ts'
 import { listProposedActions } from '#app/models/proposed-action.server.ts'
+import { recordRead } from '#app/services/audit.server.ts'
 import { listRecipientsForSender } from '#app/services/recipients.server.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
@@ -30,6 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, phenomenonReaders)
   const phenomenon = await getPhenomenon(getDb(), user.organisation.id, requireUuid(params.phenomenonId))
   if (!phenomenon) throw data({ code: 'not_found' }, { status: 404 })
+  await recordRead(user, request, { action: 'phenomenon.read', target: { type: 'phenomenon', id: phenomenon.id } })
   const [following, proposedActions, chain] = await Promise.all([
     isFollowing(getDb(), user, { kind: 'phenomenon', id: phenomenon.id }),
     listProposedActions(getDb(), user.organisation.id, { phenomenonIds: [phenomenon.id] }),

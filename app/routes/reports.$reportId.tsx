@@ -35,6 +35,7 @@ import { listCommittees } from '#app/models/organisation.server.ts'
 import { listPhenomena } from '#app/models/phenomenon.server.ts'
 import { listProposedActions } from '#app/models/proposed-action.server.ts'
 import { getReportForViewer, listReportEvents } from '#app/models/report.server.ts'
+import { recordRead } from '#app/services/audit.server.ts'
 import { actorFor, applyTransition, changePhenomenonLink, type ReportResult } from '#app/services/reports.server.ts'
 import { listRecipientsForSender } from '#app/services/recipients.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
@@ -70,6 +71,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb()
   const report = await getReportForViewer(db, user, requireUuid(params.reportId))
   if (!report) throw data({ code: 'not_found' }, { status: 404 })
+  await recordRead(user, request, { action: 'report.read', target: { type: 'report', id: report.id } })
   const actor = actorFor(user, report)
   const mayLink = canLinkToPhenomenon(actor, report.status)
   const [events, committees, phenomena, following, proposedActions, chain] = await Promise.all([

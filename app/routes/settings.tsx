@@ -88,7 +88,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === 'password') {
     const parsed = parseForm(PasswordChangeSchema, formData)
     if (!parsed.ok) return failed(intent, parsed)
-    const changed = await changeOwnPassword({ id: user.id, sessionId: await getSessionId(request) }, parsed.data)
+    const changed = await changeOwnPassword({ ...user, sessionId: await getSessionId(request) }, parsed.data)
     if (changed.ok) return saved(intent)
     return changed.reason === 'invalid'
       ? failed(intent, { fieldErrors: changed.fieldErrors, values: {} })

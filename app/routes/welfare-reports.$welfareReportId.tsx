@@ -25,6 +25,7 @@ import {
   WelfareReportFormSchema,
   WelfareSectionFormSchema,
 } from '#app/domain/welfare-report-form.ts'
+import { recordRead } from '#app/services/audit.server.ts'
 import {
   addSection,
   deleteSection,
@@ -51,6 +52,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const page = await getWelfareReportPage(user, requireUuid(params.welfareReportId))
   if (!page) throw data({ code: 'not_found' }, { status: 404 })
+  await recordRead(user, request, {
+    action: 'welfare_report.read',
+    target: { type: 'welfare_report', id: page.document.id },
+  })
   return { ...page, html: renderWelfareHtml(page.document) }
 }
 

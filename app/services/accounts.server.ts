@@ -3,6 +3,7 @@ import { type EmailDelivery } from '#app/domain/email-delivery.ts'
 import { secondsUntilNextAttempt } from '#app/domain/login-throttle.ts'
 import { linkState, passwordResetThrottleKeys, type TokenPurpose, type TokenState } from '#app/domain/user-tokens.ts'
 import { revokeApiToken, revokeApiTokensOfUser } from '#app/models/api-token.server.ts'
+import { recordAudit } from '#app/models/audit-log.server.ts'
 import { type Database } from '#app/models/database.ts'
 import { enqueueEmail } from '#app/models/email-job.server.ts'
 import { findLoginAttempts, recordLoginFailure } from '#app/models/login-attempt.server.ts'
@@ -65,17 +66,48 @@ export async function setOwnLanguage(actor: AccountHolder, input: { locale: Loca
 
 /** A new API token of the user in their current organisation; its secret is shown once and stored only hashed. */
 export async function createOwnApiToken(actor: AccountHolder, input: { name: string }) {
-  const { token } = await mintApiToken(getDb(), { userId: actor.id, organisationId: actor.organisation.id }, input.name)
+  const token = await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const minted = await mintApiToken(trx, { userId: actor.id, organisationId: actor.organisation.id }, input.name)
+      await recordAudit(trx, {
+        ...ownAct(actor, 'token.created'),
+        apiTokenId: minted.id,
+        target: { type: 'api_token', id: minted.id },
+        details: { name: input.name },
+      })
+      return minted.token
+    })
   return { ok: true, token } as const
 }
 
 export async function revokeOwnApiToken(actor: AccountHolder, input: { tokenId: string }): Promise<ServiceResult> {
-  return (await revokeApiToken(getDb(), actor.id, input.tokenId)) ? { ok: true } : { ok: false, reason: 'not_found' }
+  return getDb()
+    .transaction()
+    .execute(async (trx): Promise<ServiceResult> => {
+      if (!(await revokeApiToken(trx, actor.id, input.tokenId))) return { ok: false, reason: 'not_found' }
+      await recordAudit(trx, {
+        ...ownAct(actor, 'token.revoked'),
+        apiTokenId: input.tokenId,
+        target: { type: 'api_token', id: input.tokenId },
+      })
+      return { ok: true }
+    })
+}
+
+/** An entry for something the user did to their own account. */
+function ownAct(actor: AccountHolder, action: 'token.created' | 'token.revoked' | 'password.changed') {
+  return {
+    organisationId: actor.organisation.id,
+    actorId: actor.id,
+    action,
+    target: { type: 'user', id: actor.id },
+  } as const
 }
 
 /** The signed-in user's own change: proven by the current password, and the session they are using stays. */
 export async function changeOwnPassword(
-  actor: { id: string; sessionId: string | null },
+  actor: AccountHolder & { sessionId: string | null },
   input: { currentPassword: string; newPassword: string },
 ): Promise<ServiceResult> {
   const db = getDb()
@@ -83,9 +115,10 @@ export async function changeOwnPassword(
     return { ok: false, reason: 'invalid', fieldErrors: { currentPassword: 'settings.password.wrongCurrent' } }
   }
   const passwordHash = await hashPassword(input.newPassword)
-  await db
-    .transaction()
-    .execute((trx) => replacePassword(trx, { userId: actor.id, passwordHash, keepSessionId: actor.sessionId }))
+  await db.transaction().execute(async (trx) => {
+    await replacePassword(trx, { userId: actor.id, passwordHash, keepSessionId: actor.sessionId })
+    await recordAudit(trx, ownAct(actor, 'password.changed'))
+  })
   return { ok: true }
 }
 
@@ -186,6 +219,13 @@ export async function setPasswordThroughLink(
     if (purpose === 'invitation' && (await getPasswordHash(trx, holder.id)) !== null) return unusable('used')
     if (purpose === 'password_reset') {
       await replacePassword(trx, { userId: holder.id, passwordHash, keepSessionId: null }, now)
+      await recordAudit(trx, {
+        organisationId,
+        actorId: holder.id,
+        action: 'password.reset',
+        target: { type: 'user', id: holder.id },
+        details: { method: 'link' },
+      })
     } else {
       await updatePasswordHash(trx, holder.id, passwordHash)
       await invalidateTokens(trx, holder.id, now)

@@ -1,8 +1,10 @@
 import { type CommitteeRole } from '#app/domain/committees.ts'
 import { canAdministerOrganisation } from '#app/domain/user-admin.ts'
+import { recordAudit } from '#app/models/audit-log.server.ts'
 import {
   type CommitteeMemberOutcome,
   deleteCommitteeMember,
+  findCommitteeSeat,
   listCommitteeCandidates,
   listCommitteesWithMembers,
   saveCommitteeMember,
@@ -12,7 +14,7 @@ import { getDb } from '#app/utils/db.server.ts'
 import { type FieldErrors } from '#app/utils/forms.ts'
 import { type ServiceResult } from './result.ts'
 
-type CommitteeAdmin = Pick<CurrentUser, 'roles' | 'organisation'>
+type CommitteeAdmin = Pick<CurrentUser, 'id' | 'roles' | 'organisation'>
 
 /** The organisation's committees with their members, and the users who may be seated. */
 export async function listCommitteesForAdmin(admin: CommitteeAdmin) {
@@ -38,14 +40,34 @@ const fixable: Partial<Record<CommitteeMemberOutcome, FieldErrors>> = {
 /** Seats a member, changes a member's role or removes a member; at most one chair per committee. */
 export async function changeCommitteeSeat(admin: CommitteeAdmin, input: SeatChange): Promise<ServiceResult> {
   if (!canAdministerOrganisation(admin.roles)) return { ok: false, reason: 'forbidden' }
-  const db = getDb()
   const organisationId = admin.organisation.id
-  if (input.intent === 'remove') {
-    return (await deleteCommitteeMember(db, organisationId, input)) ? { ok: true } : { ok: false, reason: 'not_found' }
-  }
-  const mode = input.intent === 'add' ? 'add' : 'change'
-  const outcome = await db.transaction().execute((trx) => saveCommitteeMember(trx, organisationId, { ...input, mode }))
+  const outcome = await getDb()
+    .transaction()
+    .execute(async (trx): Promise<CommitteeMemberOutcome | 'missingSeat'> => {
+      const before = await findCommitteeSeat(trx, input.committeeId, input.userId)
+      const changed =
+        input.intent === 'remove'
+          ? (await deleteCommitteeMember(trx, organisationId, input))
+            ? 'saved'
+            : 'missingSeat'
+          : await saveCommitteeMember(trx, organisationId, {
+              ...input,
+              mode: input.intent === 'add' ? 'add' : 'change',
+            })
+      if (changed !== 'saved') return changed
+      await recordAudit(trx, {
+        organisationId,
+        actorId: admin.id,
+        action: 'committee_seat.changed',
+        target: { type: 'committee', id: input.committeeId },
+        details: {
+          userId: input.userId,
+          changes: { role: { before, after: input.intent === 'remove' ? null : input.role } },
+        },
+      })
+      return 'saved'
+    })
   if (outcome === 'saved') return { ok: true }
-  const fieldErrors = fixable[outcome]
+  const fieldErrors = outcome === 'missingSeat' ? undefined : fixable[outcome]
   return fieldErrors ? { ok: false, reason: 'invalid', fieldErrors } : { ok: false, reason: 'not_found' }
 }

@@ -1,4 +1,6 @@
+import { type AuditAction, changedFields, userChangeAction } from '#app/domain/audit.ts'
 import { canAdministerOrganisation, locksOutSelf } from '#app/domain/user-admin.ts'
+import { recordAudit } from '#app/models/audit-log.server.ts'
 import { revokeApiTokensOfUser } from '#app/models/api-token.server.ts'
 import { enqueueEmail } from '#app/models/email-job.server.ts'
 import { deleteUserSessions } from '#app/models/session.server.ts'
@@ -7,6 +9,7 @@ import {
   createOrganisationUser,
   type CurrentUser,
   emailIsTaken,
+  getOrganisationUser,
   getPasswordHash,
   type MembershipChanges,
   updateOrganisationUser,
@@ -58,9 +61,23 @@ export async function createUser(admin: UserAdmin, input: NewUser): Promise<Serv
   const userId = await db.transaction().execute(async (trx) => {
     const createdId = await createOrganisationUser(trx, admin.organisation.id, { ...fields, passwordHash })
     if (input.onboarding === 'invitation') await queueInvitation(trx, admin, createdId, new Date())
+    await recordAudit(trx, {
+      ...adminAct(admin, 'user.created', createdId),
+      details: { after: { email, name, roles, teamIds, active }, onboarding: input.onboarding },
+    })
     return createdId
   })
   return { ok: true, userId }
+}
+
+/** An entry for an admin's change of a user of their organisation. */
+function adminAct(admin: UserAdmin, action: AuditAction, userId: string) {
+  return {
+    organisationId: admin.organisation.id,
+    actorId: admin.id,
+    action,
+    target: { type: 'user', id: userId },
+  } as const
 }
 
 export type UserUpdate = ServiceResult<{ passwordChanged: boolean }>
@@ -85,9 +102,17 @@ export async function updateUser(
   return getDb()
     .transaction()
     .execute(async (trx): Promise<UserUpdate> => {
-      if (!(await updateOrganisationUser(trx, organisationId, userId, changes))) {
+      const before = await getOrganisationUser(trx, organisationId, userId)
+      if (!before || !(await updateOrganisationUser(trx, organisationId, userId, changes))) {
         return { ok: false, reason: 'not_found' }
       }
+      const { name, roles, teamIds, active } = changes
+      const changed = changedFields(before, { name, roles, teamIds, active })
+      if (Object.keys(changed).length > 0) {
+        await recordAudit(trx, { ...adminAct(admin, userChangeAction(changed), userId), details: { changes: changed } })
+      }
+      if (passwordHash)
+        await recordAudit(trx, { ...adminAct(admin, 'password.changed', userId), details: { by: 'admin' } })
       if (!changes.active) {
         await deleteUserSessions(trx, userId, organisationId)
         await revokeApiTokensOfUser(trx, userId, now, organisationId)

@@ -19,8 +19,11 @@ function bearerToken(request: Request): string | null {
   return match?.[1]?.startsWith(tokenPrefix) ? match[1] : null
 }
 
-/** The token's owner in the token's organisation; null for a missing, unknown or revoked token or membership. */
-export async function authenticateApiRequest(request: Request): Promise<CurrentUser | null> {
+/**
+ * The token's owner in the token's organisation, with the token's id for the audit log; null for a missing, unknown
+ * or revoked token or membership.
+ */
+export async function authenticateApiRequest(request: Request): Promise<(CurrentUser & { apiTokenId: string }) | null> {
   const token = bearerToken(request)
   if (!token) return null
   const db = getDb()
@@ -32,5 +35,5 @@ export async function authenticateApiRequest(request: Request): Promise<CurrentU
   if (!stored.last_used_at || now.getTime() - stored.last_used_at.getTime() > lastUsedPrecisionMs) {
     await recordApiTokenUse(db, stored.id, now)
   }
-  return user
+  return { ...user, apiTokenId: stored.id }
 }

@@ -2,6 +2,8 @@ import { type LoaderFunctionArgs } from '@remix-run/node'
 import { type z } from 'zod'
 import { type ReportStatus } from '#app/models/database.ts'
 import { type CurrentUser } from '#app/models/user.server.ts'
+import { apiReadEntry } from '#app/domain/audit.ts'
+import { recordRead } from '#app/services/audit.server.ts'
 import { type ReportResult } from '#app/services/reports.server.ts'
 import { authenticateApiRequest } from './api-auth.server.ts'
 import { databaseRetryAfterSeconds, isDatabaseUnavailable } from './database-availability.server.ts'
@@ -133,7 +135,12 @@ export function apiRoute(handlers: Partial<Record<ApiMethod, ApiHandler>>) {
       const method = request.method === 'HEAD' ? 'GET' : request.method
       const handler = handlers[method as ApiMethod]
       if (!handler) throw new ApiProblem('method_not_allowed', { headers: { Allow: allowed } })
-      return await handler({ request, params, user })
+      const response = await handler({ request, params, user })
+      // Every successful read through the API is logged with the token it came through; writes log their own way.
+      if (method === 'GET' && response.ok) {
+        await recordRead(user, request, { ...apiReadEntry(instance), apiTokenId: user.apiTokenId })
+      }
+      return response
     } catch (error) {
       if (error instanceof ApiProblem) return problemResponse(error, locale, instance)
       if (isDatabaseUnavailable(error)) {

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { data, redirect } from '@remix-run/node'
 import { loginThrottleKeys, secondsUntilNextAttempt } from '#app/domain/login-throttle.ts'
 import { hasAnyRole, type Role } from '#app/domain/roles.ts'
+import { recordAudit } from '#app/models/audit-log.server.ts'
 import { clearLoginFailures, findLoginAttempts, recordLoginFailure } from '#app/models/login-attempt.server.ts'
 import { createSession, deleteSession, extendSession, findValidSession } from '#app/models/session.server.ts'
 import {
@@ -107,9 +108,17 @@ export async function login(
   const passwordMatches = user
     ? await verifyPassword(user.password_hash, credentials.password)
     : (await spendPasswordCheckTime(credentials.password), false)
-  const organisation = user && passwordMatches ? await findLoginOrganisation(db, user.id) : undefined
-  if (!user || !organisation) {
+  const organisation = user ? await findLoginOrganisation(db, user.id) : undefined
+  if (!user || !organisation || !passwordMatches) {
     await recordLoginFailure(db, throttleKeys)
+    // Only a known account's failure is logged, in its organisation; an unknown address is not stored at all.
+    if (user && organisation) {
+      await recordSignIn(db, 'sign_in_failed', {
+        userId: user.id,
+        organisation,
+        email: normaliseEmail(credentials.email),
+      })
+    }
     return { ok: false, reason: 'invalid' }
   }
   // A password session works only in an organisation that allows passwords. Without single sign-on configured
@@ -119,7 +128,23 @@ export async function login(
     : organisation
   if (!sessionOrganisation) return { ok: false, reason: 'password_login_off' }
   await clearLoginFailures(db, [keys.account])
+  await recordSignIn(db, 'sign_in', { userId: user.id, organisation })
   return { ok: true, setCookie: await startSession(db, user.id, sessionOrganisation.id) }
+}
+
+/** A sign-in or a failed one in the audit log; `method` tells password from single sign-on. */
+export async function recordSignIn(
+  db: AppDb,
+  action: 'sign_in' | 'sign_in_failed',
+  attempt: { userId: string; organisation: { id: string }; email?: string; method?: 'password' | 'sso' },
+) {
+  await recordAudit(db, {
+    organisationId: attempt.organisation.id,
+    actorId: attempt.userId,
+    action,
+    target: { type: 'user', id: attempt.userId },
+    details: { method: attempt.method ?? 'password', ...(attempt.email ? { email: attempt.email } : {}) },
+  })
 }
 
 /** Creates a session for someone whose identity is already proven and returns the Set-Cookie header for it. */
@@ -137,6 +162,8 @@ export async function startSession(db: AppDb, userId: string, organisationId: st
 /** Ends the session in the database and returns the header that clears the cookie. */
 export async function logout(request: Request): Promise<string> {
   const sessionId = await getSessionId(request)
+  const user = await getCurrentUser(request)
+  if (user) await recordAudit(getDb(), { organisationId: user.organisation.id, actorId: user.id, action: 'sign_out' })
   if (sessionId) await deleteSession(getDb(), sessionId)
   return sessionCookie().serialize('', { maxAge: 0 })
 }

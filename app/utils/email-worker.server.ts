@@ -14,6 +14,7 @@ import {
 import { listReportUpdates } from '#app/models/notification.server.ts'
 import { getSending } from '#app/models/sending.server.ts'
 import { remindPartners } from '#app/services/sendings.server.ts'
+import { removeExpiredAuditEntries } from '#app/services/audit.server.ts'
 import { followUpPath } from '#app/domain/report-events.ts'
 import { listReminderFollowUps, responsibleText, sweepFollowUps } from '#app/services/follow-ups.server.ts'
 import { isDatabaseUnavailable } from './database-availability.server.ts'
@@ -237,6 +238,7 @@ export function scheduleDigests(db: AppDb, now = new Date()) {
 }
 
 const followUpSweepMs = 30 * 1000
+const auditRetentionMs = 24 * 60 * 60 * 1000
 
 /**
  * The queue's worker loop, inside the app or as `npm run worker`: polls for due jobs, queues the daily
@@ -250,6 +252,7 @@ export function startEmailWorker(db: AppDb, options: EmailWorkerOptions & { poll
   let round: Promise<void> = Promise.resolve()
   let lastDigestRun = 0
   let lastFollowUpSweep = 0
+  let lastAuditRetention = 0
   // One line when rounds start failing and one when they work again, not one per poll during an outage.
   let failing = false
   const runRound = async () => {
@@ -259,6 +262,11 @@ export function startEmailWorker(db: AppDb, options: EmailWorkerOptions & { poll
         // A partner that has not answered in 14 days gets its one reminder, on the digests' rhythm.
         await remindPartners(db)
         lastDigestRun = Date.now()
+      }
+      // Audit entries older than their organisation's retention go once a day, the first time when the worker starts.
+      if (Date.now() - lastAuditRetention > auditRetentionMs) {
+        await removeExpiredAuditEntries(db)
+        lastAuditRetention = Date.now()
       }
       // Follow-ups that fell overdue are told once, and their weekly reminders queued: often enough that a decision
       // setting a target already past is told within the minute, on an index that makes each look cheap.

@@ -1,6 +1,7 @@
 import { data, type LoaderFunctionArgs } from '@remix-run/node'
 import { meetingReaderRoles } from '#app/domain/meetings.ts'
 import { listFollowUpsOfAgendaItems } from '#app/models/follow-through.server.ts'
+import { recordRead } from '#app/services/audit.server.ts'
 import { getMeetingForViewer } from '#app/services/meetings.server.ts'
 import { requireRole } from './auth.server.ts'
 import { getDb } from './db.server.ts'
@@ -19,6 +20,7 @@ export function meetingDocumentLoader(document: 'agenda' | 'minutes') {
     if (!meeting || (document === 'minutes' && !meeting.published_at)) {
       throw data({ code: 'not_found' }, { status: 404 })
     }
+    await recordRead(user, request, { action: `${document}.read`, target: { type: 'meeting', id: meeting.id } })
     const { items, viewerSeat: _seat, ...details } = meeting
     const followUps =
       document === 'minutes'

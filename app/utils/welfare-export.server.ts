@@ -3,6 +3,7 @@ import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { WelfareReportExport } from '#app/components/welfare-report-export.tsx'
 import { type WelfareHtml, formatPeriod } from '#app/components/welfare-report-view.tsx'
+import { csvDocument } from '#app/domain/csv.ts'
 import { formatCount, type PublicStatistics, statisticsDimensions } from '#app/domain/statistics.ts'
 import { type ChainFollowUp, type FollowThroughChain } from '#app/domain/follow-through-chain.ts'
 import {
@@ -16,6 +17,7 @@ import {
   summaryTitles,
 } from '#app/domain/welfare-figures.ts'
 import { type WelfareAction, type WelfareDecision, type WelfareReportDocument } from '#app/domain/welfare-report.ts'
+import { recordRead } from '#app/services/audit.server.ts'
 import { getWelfareReport } from '#app/services/welfare-reports.server.ts'
 import { requireUser } from './auth.server.ts'
 import { formatDate, formatNumber, getTranslate, type Locale, type Translate } from './i18n.ts'
@@ -265,12 +267,6 @@ export function welfareReportHtml(document: WelfareReportDocument, locale: Local
 
 // --- CSV ------------------------------------------------------------------------------------------------------
 
-function csvField(value: string): string {
-  // A leading =, +, - or @ would make a spreadsheet run the text as a formula.
-  const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d+(\.\d+)?$/.test(value) ? `'${value}` : value
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
-}
-
 /** Every figure of the report, whole period and each section with a category, one per row; "<5" where suppressed. */
 export function welfareReportCsv(document: WelfareReportDocument, locale: Locale): string {
   const t = getTranslate(locale)
@@ -289,8 +285,7 @@ export function welfareReportCsv(document: WelfareReportDocument, locale: Locale
   for (const figure of followUpFigureRows(t, document.followUpFigures, String)) {
     rows.push([t('welfare.export.scopeWhole'), 'followUps', figure.key, figure.label, figure.value])
   }
-  // The byte order mark makes Excel read the file as UTF-8, so ä and ö survive.
-  return '\uFEFF' + rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n'
+  return csvDocument(rows)
 }
 
 const contentTypes: Record<WelfareExportFormat, string> = {
@@ -334,5 +329,7 @@ export async function welfareExportLoader(
   const welfareReportId = requireUuid(params.welfareReportId)
   const document = await getWelfareReport(user, welfareReportId)
   if (!document) throw data({ code: 'not_found' }, { status: 404 })
+  const exported = { type: 'welfare_report', id: welfareReportId } as const
+  await recordRead(user, request, { action: 'welfare_report.exported', target: exported })
   return welfareExportResponse(document, format, user.locale, context.cspNonce)
 }

@@ -74,6 +74,9 @@ import * as dashboard from '#app/routes/dashboard.tsx'
 import * as statisticsApi from '#app/routes/api.v1.statistics.ts'
 import * as welfareReportsApi from '#app/routes/api.v1.welfare-reports.ts'
 import * as welfareReportApi from '#app/routes/api.v1.welfare-reports_.$welfareReportId.ts'
+import * as auditPage from '#app/routes/admin.audit.tsx'
+import * as auditCsv from '#app/routes/admin.audit[.]csv.ts'
+import { recordAudit } from '#app/models/audit-log.server.ts'
 
 const context = { clientIp: '192.0.2.1' }
 
@@ -1555,6 +1558,32 @@ Object.assign(checks, {
 })
 
 /** Routes that hold no organisation data at all, and why. */
+Object.assign(checks, {
+  'admin.audit.tsx': async () => {
+    await recordAuditOfA()
+    const filtered = payloadOf(await auditPage.loader(await get(`/admin/audit?target=${a.reportId}`, b.adminSession)))
+    expect(filtered.rows).toEqual([])
+    const all = payloadOf(await auditPage.loader(await get('/admin/audit', b.adminSession)))
+    expect(JSON.stringify(all.rows)).not.toContain(a.reportId)
+    expect(all.actors.map((actor: { id: string }) => actor.id)).not.toContain(a.userId)
+  },
+  'admin.audit[.]csv.ts': async () => {
+    await recordAuditOfA()
+    const response = await auditCsv.loader(await get(`/admin/audit.csv?actor=${a.userId}`, b.adminSession))
+    expect((await response.text()).trim().split('\r\n')).toHaveLength(1)
+  },
+})
+
+/** A's user read A's report: an entry B's admin must never see, whatever the filters. */
+function recordAuditOfA() {
+  return recordAudit(getDb(), {
+    organisationId: a.organisationId,
+    actorId: a.userId,
+    action: 'report.read',
+    target: { type: 'report', id: a.reportId },
+  })
+}
+
 const withoutOrganisationData: Record<string, string> = {
   'help.tsx': 'fixed guidance texts; reads only the caller’s own roles',
   'login.tsx': 'anonymous form; lists only demo accounts, in demo mode',
