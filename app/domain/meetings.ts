@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { type AgendaDecision, agendaDecisions } from './agenda-decisions.ts'
 import { type CommitteeRole, committeeSeatRole } from './committees.ts'
 import { isPlausibleYear } from './dates.ts'
+import { helsinkiDay } from './digest.ts'
 import { type ReportStatus } from './report-status.ts'
 import { hasAnyRole, type Role } from './roles.ts'
 
@@ -45,6 +46,11 @@ export function canReadMeeting(
     case 'none':
       return false
   }
+}
+
+/** A decision is recorded on the meeting's day or after it (Helsinki calendar days), never ahead of the meeting. */
+export function hasMeetingDayCome(startsAt: Date | string, now: Date): boolean {
+  return helsinkiDay(now) >= helsinkiDay(new Date(startsAt))
 }
 
 /** Decisions are the committee's own: its chair or secretary records them; a coordinator as such never does. */

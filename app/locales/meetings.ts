@@ -112,6 +112,8 @@ const fi = {
   'meetings.decision.submit': 'Kirjaa päätös',
   'meetings.decision.done': 'Päätös kirjattu. Asian raportit siirtyivät eteenpäin, ja raportoijille on ilmoitettu.',
   'meetings.decision.alreadyDecided': 'Asiassa on jo päätös. Lataa sivu uudelleen nähdäksesi sen.',
+  'meetings.decision.beforeMeeting': 'Päätöstä ei voi kirjata ennen kokouspäivää.',
+  'meetings.decision.opensOn': 'Päätökset kirjataan kokouspäivänä {date} tai sen jälkeen.',
   'meetings.decision.recorded': 'Kirjannut {name} {time}',
   'meetings.decision.none': 'Asiassa ei ole vielä päätöstä.',
   'meetings.print.agendaLink': 'Esityslista tulostettavana',
@@ -241,6 +243,8 @@ const sv: Catalog = {
   'meetings.decision.done':
     'Beslutet har registrerats. Ärendets rapporter har gått vidare, och rapportörerna har fått meddelande.',
   'meetings.decision.alreadyDecided': 'Ärendet har redan ett beslut. Ladda om sidan för att se det.',
+  'meetings.decision.beforeMeeting': 'Ett beslut kan inte föras in före mötesdagen.',
+  'meetings.decision.opensOn': 'Besluten förs in på mötesdagen {date} eller senare.',
   'meetings.decision.recorded': 'Registrerat av {name} {time}',
   'meetings.decision.none': 'Ärendet har ännu inget beslut.',
   'meetings.print.agendaLink': 'Föredragningslistan för utskrift',
@@ -367,6 +371,8 @@ const en: Catalog = {
   'meetings.decision.done':
     "Decision recorded. The item's reports have moved on, and the reporters have been notified.",
   'meetings.decision.alreadyDecided': 'The item already has a decision. Reload the page to see it.',
+  'meetings.decision.beforeMeeting': 'A decision cannot be recorded before the day of the meeting.',
+  'meetings.decision.opensOn': 'Decisions are recorded on the day of the meeting, {date}, or later.',
   'meetings.decision.recorded': 'Recorded by {name}, {time}',
   'meetings.decision.none': 'No decision yet.',
   'meetings.print.agendaLink': 'Printable agenda',

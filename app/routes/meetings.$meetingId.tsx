@@ -45,6 +45,7 @@ import {
   listDecisionChoices,
   listAgendaCandidates,
   listMeetingCommittees,
+  decisionsOpenOn,
   mayDecide,
   moveAgendaItem,
   publishMeeting,
@@ -58,7 +59,7 @@ import { requireRole } from '#app/utils/auth.server.ts'
 import { type ConfirmationText, isConfirmed } from '#app/utils/confirmation.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
 import { parseForm } from '#app/utils/forms.ts'
-import { formatDateTime } from '#app/utils/i18n.ts'
+import { formatDate, formatDateTime } from '#app/utils/i18n.ts'
 import { renderMarkdown } from '#app/utils/markdown.server.ts'
 import { requireUuid } from '#app/utils/params.server.ts'
 import { failureFor, type RefusalAnswer } from '#app/utils/page-result.ts'
@@ -106,6 +107,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     decision: decisionChoices ? { decidedOn: decisionChoices.decidedOn, choices: decisionChoices.options } : null,
     editable,
     mayDecide: mayDecide(user, meeting),
+    decisionsOpenOn: decisionsOpenOn(user, meeting),
     candidates,
     committees,
   }
@@ -165,6 +167,7 @@ async function undoOfDeleting(user: MeetingActor, ids: { meetingId: string; item
 const refusals: Record<string, RefusalAnswer> = {
   published: { status: 409, message: 'meetings.alreadyPublished' },
   already_decided: { status: 409, message: 'meetings.decision.alreadyDecided' },
+  before_meeting: { status: 409, message: 'meetings.decision.beforeMeeting' },
   empty: { status: 400, message: 'meetings.publish.empty' },
   reports_unavailable: { status: 409, message: 'meetings.publish.reportsUnavailable' },
   reports_on_several_items: { status: 409, message: 'meetings.publish.reportsOnSeveralItems' },
@@ -366,8 +369,8 @@ function EditItem({ item, index }: { item: ItemData; index: number }) {
 }
 
 function AgendaItem({ item, index, count }: { item: ItemData; index: number; count: number }) {
-  const { editable, mayDecide, decision } = useLoaderData<typeof loader>()
-  const { t } = useI18n()
+  const { editable, mayDecide, decisionsOpenOn, decision } = useLoaderData<typeof loader>()
+  const { locale, t } = useI18n()
   const result = useActionData<typeof action>()
   const itemNumber = useItemNumber()
   const view: AgendaItemView = item
@@ -381,6 +384,11 @@ function AgendaItem({ item, index, count }: { item: ItemData; index: number; cou
         <AgendaItemBody item={view} level={3} linkReports />
         {item.decision ? <DecisionText item={view} level={3} /> : null}
         {item.decision ? <DecisionFollowUpList followUps={item.followUps} /> : null}
+        {decisionsOpenOn && !item.decision ? (
+          <p className="text-slate-700">
+            {t('meetings.decision.opensOn', { date: formatDate(locale, decisionsOpenOn) })}
+          </p>
+        ) : null}
         {mayDecide && !item.decision ? (
           <DecisionForm
             itemId={item.id}

@@ -7,6 +7,7 @@ import {
   canPrepareMeetings,
   canReadMeeting,
   canRecordDecision,
+  hasMeetingDayCome,
   type DecisionInput,
   type MeetingInput,
   onAgendaStatus,
@@ -78,7 +79,10 @@ export type PublishResult = ServiceResult<
   | Refused<'reports_on_several_items', { reports: UnavailableReport[] }>
 >
 /** The item already has its decision; a second one would overwrite the first. */
-export type DecisionResult = ServiceResult<{ reportCount: number }, CommonRefusal | Refused<'already_decided'>>
+export type DecisionResult = ServiceResult<
+  { reportCount: number },
+  CommonRefusal | Refused<'already_decided'> | Refused<'before_meeting'>
+>
 
 const notFound = { ok: false, reason: 'not_found' } as const
 const forbidden = { ok: false, reason: 'forbidden' } as const
@@ -117,9 +121,30 @@ export async function getMeetingForViewer(actor: MeetingActor, meetingId: string
 
 export type MeetingForViewer = NonNullable<Awaited<ReturnType<typeof getMeetingForViewer>>>
 
-/** Whether this viewer may record decisions in this meeting now. */
-export function mayDecide(actor: MeetingActor, meeting: Pick<MeetingForViewer, 'viewerSeat' | 'published_at'>) {
-  return meeting.published_at !== null && canRecordDecision(actor.roles, meeting.viewerSeat)
+/** Whether this viewer may record decisions in this meeting now: published, their seat, and the day has come. */
+export function mayDecide(
+  actor: MeetingActor,
+  meeting: Pick<MeetingForViewer, 'viewerSeat' | 'published_at' | 'starts_at'>,
+  now = new Date(),
+) {
+  return (
+    meeting.published_at !== null &&
+    canRecordDecision(actor.roles, meeting.viewerSeat) &&
+    hasMeetingDayCome(meeting.starts_at, now)
+  )
+}
+
+/** The day decisions open for this viewer, while it is still ahead; null when they may decide or never will. */
+export function decisionsOpenOn(
+  actor: MeetingActor,
+  meeting: Pick<MeetingForViewer, 'viewerSeat' | 'published_at' | 'starts_at'>,
+  now = new Date(),
+) {
+  const waiting =
+    meeting.published_at !== null &&
+    canRecordDecision(actor.roles, meeting.viewerSeat) &&
+    !hasMeetingDayCome(meeting.starts_at, now)
+  return waiting ? helsinkiDay(meeting.starts_at) : null
 }
 
 export async function createMeeting(
@@ -316,6 +341,7 @@ export async function recordDecision(
   if (!canReadMeeting(viewer, { committeeId: item.committee_id, published: true })) return notFound
   if (!canRecordDecision(actor.roles, seat)) return forbidden
   if (item.decision) return { ok: false, reason: 'already_decided' }
+  if (!hasMeetingDayCome(item.starts_at, new Date())) return { ok: false, reason: 'before_meeting' }
   const subjects = await listItemSubjects(db, item.id)
   const actions = await listProposedActions(db, organisationId, subjects)
   const decidedOn = helsinkiDay(item.starts_at)

@@ -142,7 +142,9 @@ test(
     await expect.poll(() => heading(coordinator)).toBe('Toimielinten kokoukset')
     const planForm = coordinator.locator('form', { has: coordinator.getByRole('button', { name: 'Luo kokous' }) })
     await planForm.getByLabel('Toimielin').selectOption({ label: 'Perusturvalautakunta' })
-    await planForm.getByLabel('Aika').fill(`${new Date().getUTCFullYear() + 1}-02-10T17:00`)
+    // Held last week: decisions are recorded on the meeting's day or after it.
+    const lastWeek = new Date(Date.now() - 7 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10)
+    await planForm.getByLabel('Aika').fill(`${lastWeek}T17:00`)
     await planForm.getByLabel('Paikka').fill('Vaasan kaupungintalo, kokoushuone 2')
     await planForm.getByRole('button', { name: 'Luo kokous' }).click()
     await coordinator.waitForURL(/\/meetings\/[0-9a-f-]{36}\?planned=1$/)

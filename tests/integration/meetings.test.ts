@@ -103,10 +103,10 @@ async function phenomenonOf(title: string, reportIds: string[]) {
   return phenomenon.id
 }
 
-async function planMeeting(committeeId = committeeA, session = coordinator.session) {
+async function planMeeting(committeeId = committeeA, session = coordinator.session, startsAt = '2026-05-12T14:00') {
   const request = await formRequest(
     '/meetings',
-    { committeeId, startsAt: '2026-05-12T14:00', place: 'Kaupungintalo, valtuustosali' },
+    { committeeId, startsAt, place: 'Kaupungintalo, valtuustosali' },
     { session },
   )
   const response = await meetingsPage.action({ request, params: {}, context })
@@ -580,6 +580,23 @@ describe('preparing and publishing an agenda', () => {
 })
 
 describe('recording decisions', () => {
+  test('a decision waits for the day of the meeting: no form before it, and a sent one is refused', async () => {
+    const [first] = workers as [Person]
+    const reportId = await forwardedReport(first, 'Ensi vuoden kokouksessa päätettävä')
+    const meetingId = await planMeeting(committeeA, coordinator.session, `${new Date().getFullYear() + 1}-02-10T17:00`)
+    const itemId = await addItem(meetingId, { title: 'Tulevan kokouksen asia', reportIds: [reportId] })
+    expect(statusOf(await publish(meetingId))).toBe(200)
+
+    const page = await load(meetingId, chair.session)
+    expect(page.mayDecide).toBe(false)
+    expect(page.decisionsOpenOn).toBe(`${new Date().getFullYear() + 1}-02-10`)
+    const early = await decide(meetingId, itemId, 'decided', 'Päätettiin etukäteen.')
+    expect(statusOf(early)).toBe(409)
+    expect(payloadOf(early).message).toBe('meetings.decision.beforeMeeting')
+    expect((await itemsOf(meetingId))[0]!.decision).toBeNull()
+    expect(await statusesOf([reportId])).toEqual(['on_agenda'])
+  })
+
   test('each decision moves the reports to the right status with the text, and each reporter hears once', async () => {
     const [first, second, third] = workers as [Person, Person, Person]
     const reports = {
