@@ -9,7 +9,7 @@ import {
   touchIdentity,
 } from '#app/models/single-sign-on.server.ts'
 import { type CurrentUser, findLoginOrganisation } from '#app/models/user.server.ts'
-import { startSession } from '#app/utils/auth.server.ts'
+import { recordSignIn, startSession } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { type CommonRefusal, type Refused, type ServiceResult } from './result.ts'
@@ -45,6 +45,7 @@ export async function signInThroughProvider(input: {
       if (!organisation) return { ok: false, reason: 'deactivated' } as const
       if (known) await touchIdentity(trx, identity, now)
       else await linkIdentity(trx, { ...identity, userId }, now)
+      await recordSignIn(trx, 'sign_in', { userId, organisation, method: 'sso' })
       return { ok: true, setCookie: await startSession(trx, userId, organisation.id) } as const
     })
 }

@@ -128,7 +128,7 @@ export async function login(
     : organisation
   if (!sessionOrganisation) return { ok: false, reason: 'password_login_off' }
   await clearLoginFailures(db, [keys.account])
-  await recordSignIn(db, 'sign_in', { userId: user.id, organisation })
+  await recordSignIn(db, 'sign_in', { userId: user.id, organisation: sessionOrganisation })
   return { ok: true, setCookie: await startSession(db, user.id, sessionOrganisation.id) }
 }
 

@@ -119,6 +119,12 @@ describe('signing in with the organisation account', () => {
     expect(await signedInName(sessionOf(first))).toBe('Anna Aalto')
     const [identity] = await identitiesOf(user.id)
     expect(identity).toMatchObject({ issuer: provider.issuer, subject: accounts.first.login, email: user.email })
+    const logged = await getDb()
+      .selectFrom('audit_log')
+      .select(['action', 'details', 'organisation_id'])
+      .where('actor_id', '=', user.id)
+      .execute()
+    expect(logged).toEqual([{ action: 'sign_in', details: { method: 'sso' }, organisation_id: organisation.id }])
 
     // The address changes at the county; the provider's subject still finds the same person.
     await getDb()
