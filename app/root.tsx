@@ -13,6 +13,7 @@ import { type ReactNode } from 'react'
 import { GeneralErrorBoundary, getErrorMessage } from './components/error-boundary.tsx'
 import { SiteHeader } from './components/site-header.tsx'
 import { countUnread } from './models/notification.server.ts'
+import { listActiveOrganisations } from './models/people.server.ts'
 import { answersForAnyRecipient } from './models/recipient.server.ts'
 import tailwindHref from './tailwind.css?url'
 import { getCurrentUser } from './utils/auth.server.ts'
@@ -44,6 +45,9 @@ async function loadRootData(request: Request) {
             name: user.name,
             email: user.email,
             organisationName: user.organisation.name,
+            organisationId: user.organisation.id,
+            // The header offers a switch only to someone who works in more than one organisation.
+            organisations: await listActiveOrganisations(getDb(), user.id),
             roles: user.roles,
             unreadNotifications: await countUnread(getDb(), { userId: user.id, organisationId: user.organisation.id }),
             // Coordinators see every sending; members of a body see what was sent to it.

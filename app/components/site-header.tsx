@@ -1,4 +1,5 @@
 import { Form, NavLink, useLocation } from '@remix-run/react'
+import { useId } from 'react'
 import { offersFollowUpBoard } from '#app/domain/follow-ups.ts'
 import { readsMeetings } from '#app/domain/meetings.ts'
 import { hasAnyRole, writesReports } from '#app/domain/roles.ts'
@@ -32,6 +33,44 @@ function LanguageSwitch() {
           {localeNames[option]}
         </button>
       ))}
+    </Form>
+  )
+}
+
+/** Someone who works in several organisations moves their session to another one; its home page opens. */
+function OrganisationSwitch({
+  current,
+  organisations,
+}: {
+  current: string
+  organisations: { id: string; name: string }[]
+}) {
+  const { t } = useI18n()
+  const selectId = useId()
+  return (
+    <Form method="post" action="/organisation" className="flex items-center gap-2">
+      <CsrfInput />
+      <label htmlFor={selectId} className="text-sm text-brand-100">
+        {t('people.switcher.label')}
+      </label>
+      <select
+        id={selectId}
+        name="organisationId"
+        defaultValue={current}
+        className="min-h-11 rounded border-2 border-white bg-white px-2 text-sm text-slate-900"
+      >
+        {organisations.map((organisation) => (
+          <option key={organisation.id} value={organisation.id}>
+            {organisation.name}
+          </option>
+        ))}
+      </select>
+      <button
+        type="submit"
+        className="min-h-11 rounded border-2 border-white px-3 text-sm font-semibold hover:bg-white/15"
+      >
+        {t('people.switcher.submit')}
+      </button>
     </Form>
   )
 }
@@ -100,9 +139,14 @@ export function SiteHeader() {
           <a href="/" className="text-xl font-bold text-white no-underline hover:text-white">
             {t('app.name')}
           </a>
-          {user ? <p className="text-sm text-brand-100">{user.organisationName}</p> : null}
+          {user && user.organisations.length < 2 ? (
+            <p className="text-sm text-brand-100">{user.organisationName}</p>
+          ) : null}
         </div>
         <div className="flex flex-wrap items-center gap-3">
+          {user && user.organisations.length > 1 ? (
+            <OrganisationSwitch current={user.organisationId} organisations={user.organisations} />
+          ) : null}
           <LanguageSwitch />
           {user ? <NotificationsLink unread={user.unreadNotifications} /> : null}
           {user ? (

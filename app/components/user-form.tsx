@@ -65,14 +65,23 @@ interface UserFormProps {
   teams: { id: string; name: string }[]
   values: Record<string, string | string[] | boolean | undefined>
   fieldErrors: FieldErrors
+  /** The person works in another organisation too: their name and password are theirs, shown but not editable. */
+  ownCredentials?: boolean
 }
 
-export function UserForm({ mode, teams, values, fieldErrors }: UserFormProps) {
+export function UserForm({ mode, teams, values, fieldErrors, ownCredentials = false }: UserFormProps) {
   const { t } = useI18n()
   return (
     <Form method="post" className="grid max-w-2xl gap-5" noValidate>
       <CsrfInput />
-      <TextField name="name" label={t('common.name')} defaultValue={textValue(values.name)} error={fieldErrors.name} />
+      <TextField
+        name="name"
+        label={t('common.name')}
+        defaultValue={textValue(values.name)}
+        error={fieldErrors.name}
+        readOnly={ownCredentials}
+        description={ownCredentials ? t('people.credentials.elsewhereField') : undefined}
+      />
       {mode === 'new' ? (
         <>
           <TextField
@@ -114,7 +123,7 @@ export function UserForm({ mode, teams, values, fieldErrors }: UserFormProps) {
       ) : null}
       {mode === 'new' ? (
         <OnboardingChoice values={values} fieldErrors={fieldErrors} />
-      ) : (
+      ) : ownCredentials ? null : (
         <PasswordField
           name="password"
           purpose="new"

@@ -25,6 +25,8 @@ export const auditActions = [
   'user.roles_changed',
   'user.deactivated',
   'membership.changed',
+  'user.removed',
+  'organisation.switched',
   'committee_seat.changed',
   'settings.changed',
   'token.created',

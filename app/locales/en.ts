@@ -6,6 +6,7 @@ import { chainMessages } from './chain.ts'
 import { followThroughMessages } from './follow-through.ts'
 import { followUpsMessages } from './follow-ups.ts'
 import { helpMessages } from './help.ts'
+import { peopleMessages } from './people.ts'
 import { sendingsMessages } from './sendings.ts'
 import { ssoMessages } from './sso.ts'
 import { type MessageKey } from './fi.ts'
@@ -715,4 +716,5 @@ export const en = {
   ...helpMessages.en,
   ...chainMessages.en,
   ...sendingsMessages.en,
+  ...peopleMessages.en,
 } satisfies Record<MessageKey, string>

@@ -6,6 +6,7 @@ import { chainMessages } from './chain.ts'
 import { followThroughMessages } from './follow-through.ts'
 import { followUpsMessages } from './follow-ups.ts'
 import { helpMessages } from './help.ts'
+import { peopleMessages } from './people.ts'
 import { sendingsMessages } from './sendings.ts'
 import { ssoMessages } from './sso.ts'
 import { meetingsMessages } from './meetings.ts'
@@ -717,6 +718,7 @@ export const fi = {
   ...helpMessages.fi,
   ...chainMessages.fi,
   ...sendingsMessages.fi,
+  ...peopleMessages.fi,
 } as const
 
 export type MessageKey = keyof typeof fi

@@ -174,6 +174,20 @@ export async function createOrganisationUser(
   return created.id
 }
 
+/** A membership, with its teams, for someone whose account already exists; their own row stays untouched. */
+export async function addOrganisationMembership(
+  trx: Transaction<Database>,
+  organisationId: string,
+  userId: string,
+  membership: MembershipChanges,
+) {
+  await trx
+    .insertInto('memberships')
+    .values({ user_id: userId, organisation_id: organisationId, roles: membership.roles, active: membership.active })
+    .execute()
+  await replaceTeams(trx, organisationId, userId, membership.teamIds)
+}
+
 /** Saves what an admin edits of a user; false when the user has no membership in the organisation. */
 export async function updateOrganisationUser(
   trx: Transaction<Database>,

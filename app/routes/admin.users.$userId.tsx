@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { ConfirmButton, ConfirmationView } from '#app/components/confirm.tsx'
 import { CsrfInput } from '#app/components/csrf-input.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
 import { Alert } from '#app/components/ui/alert.tsx'
@@ -7,9 +8,12 @@ import { Button } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import { EditUserSchema, UserForm, userFormArrayFields } from '#app/components/user-form.tsx'
 import { listTeams } from '#app/models/organisation.server.ts'
+import { findCredentialHolder } from '#app/models/people.server.ts'
 import { getOrganisationUser } from '#app/models/user.server.ts'
+import { removeDepartedUser } from '#app/services/people.server.ts'
 import { getInvitationStatus, resendInvitation, updateUser } from '#app/services/users.server.ts'
 import { type CurrentUser, getSessionId, requireRole } from '#app/utils/auth.server.ts'
+import { type Confirmation, type ConfirmationText, confirmationFor, isConfirmed } from '#app/utils/confirmation.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { type FieldErrors, formValues, parseForm } from '#app/utils/forms.ts'
@@ -28,19 +32,44 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireRole(request, ['admin'])
   const user = await requireOrganisationUser(admin.organisation.id, params.userId)
   const db = getDb()
+  const holder = await findCredentialHolder(db, user.id, admin.organisation.id)
   return {
     user,
     teams: await listTeams(db, admin.organisation.id),
     invitation: await getInvitationStatus(user.id),
+    // Someone who works in another organisation too keeps their name and password to themselves.
+    worksElsewhere: (holder?.activeMembershipsElsewhere ?? 0) > 0,
+    isSelf: user.id === admin.id,
   }
+}
+
+const removalConfirmation = (name: string): ConfirmationText => ({
+  message: 'people.remove.confirm',
+  params: { name },
+  yes: 'people.remove.yes',
+})
+
+async function removePerson(admin: CurrentUser, user: { id: string; name: string }, formData: FormData) {
+  if (!isConfirmed(formData)) {
+    return { intent: 'remove', confirmation: confirmationFor(formData, removalConfirmation(user.name)) } as const
+  }
+  const removed = await removeDepartedUser(admin, { userId: user.id })
+  if (removed.ok) return { intent: 'remove', removed: true, error: null } as const
+  if (removed.reason !== 'member_elsewhere' && removed.reason !== 'self') throwRefusal(removed)
+  const error: MessageKey = removed.reason === 'self' ? 'people.remove.self' : 'people.remove.elsewhere'
+  return data({ intent: 'remove', removed: false, error } as const, { status: 409 })
 }
 
 async function resendInvitationTo(admin: CurrentUser, user: { id: string; active: boolean }) {
   const resent = await resendInvitation(admin, user)
   if (resent.ok) return { intent: 'resendInvitation', sent: true, error: null } as const
-  if (resent.reason !== 'inactive' && resent.reason !== 'not_pending') throwRefusal(resent)
-  const error: MessageKey =
-    resent.reason === 'inactive' ? 'admin.users.invitation.inactive' : 'admin.users.invitation.notPending'
+  const errors = {
+    inactive: 'admin.users.invitation.inactive',
+    not_pending: 'admin.users.invitation.notPending',
+    credentials_elsewhere: 'people.invitation.elsewhere',
+  } as const satisfies Record<string, MessageKey>
+  if (!(resent.reason in errors)) throwRefusal(resent)
+  const error: MessageKey = errors[resent.reason as keyof typeof errors]
   return data({ intent: 'resendInvitation', sent: false, error } as const, { status: 409 })
 }
 
@@ -49,6 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireOrganisationUser(admin.organisation.id, params.userId)
   const formData = await readProtectedForm(request)
   if (formData.get('intent') === 'resendInvitation') return resendInvitationTo(admin, user)
+  if (formData.get('intent') === 'remove') return removePerson(admin, user, formData)
   const parsed = parseForm(EditUserSchema, formData, userFormArrayFields)
   const values = () => ({ ...formValues(formData), active: formData.get('active') === 'on' })
   const failed = (fieldErrors: FieldErrors) =>
@@ -63,9 +93,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditUserPage() {
-  const { user, teams, invitation } = useLoaderData<typeof loader>()
+  const { user, teams, invitation, worksElsewhere, isSelf } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
-  const resendResult = result && 'intent' in result ? result : undefined
+  const resendResult = result && 'intent' in result && result.intent === 'resendInvitation' ? result : undefined
+  const removeResult = result && 'intent' in result && result.intent === 'remove' ? result : undefined
   const actionData = result && !('intent' in result) ? result : undefined
   const [searchParams] = useSearchParams()
   const { t } = useI18n()
@@ -80,7 +111,7 @@ export default function EditUserPage() {
           </Alert>
         </div>
       ) : null}
-      {searchParams.get('created') && !result ? (
+      {searchParams.get('created') && searchParams.get('created') !== 'joined' && !result ? (
         <div className="mb-4">
           <Alert tone="success">
             {searchParams.get('created') === 'invitation'
@@ -89,7 +120,24 @@ export default function EditUserPage() {
           </Alert>
         </div>
       ) : null}
-      {invitation.pending ? (
+      {removeResult && 'removed' in removeResult && removeResult.removed ? (
+        <div className="mb-4">
+          <Alert tone="success">{t('people.removed')}</Alert>
+        </div>
+      ) : null}
+      {searchParams.get('created') === 'joined' && !result ? (
+        <div className="mb-4">
+          <Alert tone="info">{t('people.joined')}</Alert>
+        </div>
+      ) : null}
+      {worksElsewhere ? (
+        <div className="mb-6 max-w-2xl">
+          <Card title={t('people.credentials.elsewhereTitle')} tone="info">
+            <p>{t('people.credentials.elsewhere')}</p>
+          </Card>
+        </div>
+      ) : null}
+      {invitation.pending && !worksElsewhere ? (
         <div className="mb-6 max-w-2xl">
           <InvitationCard email={user.email} active={user.active} invitation={invitation} result={resendResult} />
         </div>
@@ -102,8 +150,45 @@ export default function EditUserPage() {
           failed ? failed.values : { name: user.name, roles: user.roles, teamIds: user.teamIds, active: user.active }
         }
         fieldErrors={failed ? failed.fieldErrors : {}}
+        ownCredentials={worksElsewhere}
       />
+      {isSelf ? null : (
+        <div className="mt-8 max-w-2xl">
+          <RemovalCard name={user.name} worksElsewhere={worksElsewhere} result={removeResult} />
+        </div>
+      )}
     </>
+  )
+}
+
+/** Removing a departed person's personal data, asked once more before it happens; refused while they work elsewhere. */
+function RemovalCard({
+  name,
+  worksElsewhere,
+  result,
+}: {
+  name: string
+  worksElsewhere: boolean
+  result: { confirmation?: Confirmation; error?: MessageKey | null } | undefined
+}) {
+  const { t } = useI18n()
+  return (
+    <Card title={t('people.remove.title')}>
+      <div className="grid gap-3">
+        {result?.error ? <Alert tone="error">{t(result.error)}</Alert> : null}
+        {result?.confirmation ? <ConfirmationView confirmation={result.confirmation} /> : null}
+        <p>{t('people.remove.help')}</p>
+        {worksElsewhere ? (
+          <p>{t('people.remove.elsewhere')}</p>
+        ) : (
+          <Form method="post">
+            <CsrfInput />
+            <input type="hidden" name="intent" value="remove" />
+            <ConfirmButton text={removalConfirmation(name)}>{t('people.remove.button')}</ConfirmButton>
+          </Form>
+        )}
+      </div>
+    </Card>
   )
 }
 

@@ -23,7 +23,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return data(parsed, { status: 400 })
   const result = await createUser(admin, { ...parsed.data, active: true })
   const created = parsed.data.onboarding === 'invitation' ? 'invitation' : '1'
-  if (result.ok) return redirect(`/admin/users/${result.userId}?created=${created}`)
+  if (result.ok) return redirect(`/admin/users/${result.userId}?created=${result.joined ? 'joined' : created}`)
   if (result.reason !== 'invalid') throwRefusal(result)
   return data({ ok: false, fieldErrors: result.fieldErrors, values: formValues(formData) } as const, { status: 400 })
 }

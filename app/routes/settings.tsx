@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { EmailDeliveryForm } from '#app/components/email-delivery-form.tsx'
 import { FieldAndButtonForm, IntentForm } from '#app/components/intent-form.tsx'
 import { NewPasswordFields } from '#app/components/new-password-form.tsx'
+import { OwnDataCard } from '#app/components/own-data-card.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
 import { Alert } from '#app/components/ui/alert.tsx'
 import { Button } from '#app/components/ui/button.tsx'
@@ -178,6 +179,9 @@ export default function SettingsPage() {
       </div>
       <div className="mt-6">
         <ApiTokens tokens={profile.tokens} result={tokenResult} revoked={actionData?.intent === 'revokeToken'} />
+      </div>
+      <div className="mt-6">
+        <OwnDataCard />
       </div>
     </>
   )

@@ -1,14 +1,16 @@
 import { type AuditAction, changedFields, userChangeAction } from '#app/domain/audit.ts'
+import { adminMayChangeCredentials, credentialChangesRefused } from '#app/domain/people.ts'
 import { canAdministerOrganisation, locksOutSelf } from '#app/domain/user-admin.ts'
 import { recordAudit } from '#app/models/audit-log.server.ts'
 import { revokeApiTokensOfUser } from '#app/models/api-token.server.ts'
 import { enqueueEmail } from '#app/models/email-job.server.ts'
+import { findAccountByEmail, findCredentialHolder } from '#app/models/people.server.ts'
 import { deleteUserSessions } from '#app/models/session.server.ts'
 import { findLatestToken } from '#app/models/user-token.server.ts'
 import {
+  addOrganisationMembership,
   createOrganisationUser,
   type CurrentUser,
-  emailIsTaken,
   getOrganisationUser,
   getPasswordHash,
   type MembershipChanges,
@@ -45,16 +47,22 @@ async function queueInvitation(db: AppDb, admin: UserAdmin, userId: string, now:
 export type NewUser = { email: string; name: string; locale: Locale } & MembershipChanges &
   ({ onboarding: 'invitation' } | { onboarding: 'password'; password: string })
 
+/** `joined` when the address already had an account elsewhere and only a membership was added. */
+export type UserCreated = ServiceResult<{ userId: string; joined: boolean }>
+
 /**
  * Creates a user of the admin's organisation: invited users get no password and an invitation email (both happen or
- * neither), the others the password the admin set for them.
+ * neither), the others the password the admin set for them. An address that already has an account (someone who
+ * works in another organisation too) gets a membership here; their name and password stay their own.
  */
-export async function createUser(admin: UserAdmin, input: NewUser): Promise<ServiceResult<{ userId: string }>> {
+export async function createUser(admin: UserAdmin, input: NewUser): Promise<UserCreated> {
   if (!canAdministerOrganisation(admin.roles)) return forbidden
   const db = getDb()
-  if (await emailIsTaken(db, input.email)) {
+  const existing = await findAccountByEmail(db, input.email, admin.organisation.id)
+  if (existing?.member_here) {
     return { ok: false, reason: 'invalid', fieldErrors: { email: 'admin.users.emailTaken' } }
   }
+  if (existing) return joinOrganisation(admin, existing.id, input)
   const { email, name, locale, roles, teamIds, active } = input
   const fields = { email, name, locale, roles, teamIds, active }
   const passwordHash = input.onboarding === 'password' ? await hashPassword(input.password) : null
@@ -67,7 +75,21 @@ export async function createUser(admin: UserAdmin, input: NewUser): Promise<Serv
     })
     return createdId
   })
-  return { ok: true, userId }
+  return { ok: true, userId, joined: false }
+}
+
+async function joinOrganisation(admin: UserAdmin, userId: string, membership: MembershipChanges): Promise<UserCreated> {
+  const { roles, teamIds, active } = membership
+  await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      await addOrganisationMembership(trx, admin.organisation.id, userId, { roles, teamIds, active })
+      await recordAudit(trx, {
+        ...adminAct(admin, 'membership.changed', userId),
+        details: { after: { roles, teamIds, active }, joinedExistingAccount: true },
+      })
+    })
+  return { ok: true, userId, joined: true }
 }
 
 /** An entry for an admin's change of a user of their organisation. */
@@ -97,6 +119,15 @@ export async function updateUser(
     return { ok: false, reason: 'invalid', fieldErrors: { roles: 'admin.users.cannotLockOutSelf' } }
   }
   const organisationId = admin.organisation.id
+  const holder = await findCredentialHolder(getDb(), userId, organisationId)
+  if (!holder) return { ok: false, reason: 'not_found' }
+  const refused = credentialChangesRefused(holder, changes)
+  if (refused.length > 0) {
+    const fieldErrors = Object.fromEntries(
+      refused.map((field) => [field, 'people.credentials.elsewhereField' as const]),
+    )
+    return { ok: false, reason: 'invalid', fieldErrors }
+  }
   const now = new Date()
   const passwordHash = changes.password ? await hashPassword(changes.password) : null
   return getDb()
@@ -130,8 +161,14 @@ export async function getInvitationStatus(userId: string) {
   return { pending, latest: latest ? { sentAt: latest.created_at, expiresAt: latest.expires_at } : null }
 }
 
-/** Only an active user can be invited again, and only while they have no password. */
-export type InvitationResent = ServiceResult<object, CommonRefusal | Refused<'inactive'> | Refused<'not_pending'>>
+/**
+ * Only an active user can be invited again, only while they have no password, and only while no other organisation
+ * relies on their account (the link sets a password).
+ */
+export type InvitationResent = ServiceResult<
+  object,
+  CommonRefusal | Refused<'inactive'> | Refused<'not_pending'> | Refused<'credentials_elsewhere'>
+>
 
 /** Sends a new invitation, which ends the earlier links. */
 export async function resendInvitation(
@@ -140,6 +177,10 @@ export async function resendInvitation(
 ): Promise<InvitationResent> {
   if (!canAdministerOrganisation(admin.roles)) return forbidden
   if (!user.active) return { ok: false, reason: 'inactive' }
+  const holder = await findCredentialHolder(getDb(), user.id, admin.organisation.id)
+  if (holder && !adminMayChangeCredentials(holder.activeMembershipsElsewhere)) {
+    return { ok: false, reason: 'credentials_elsewhere' }
+  }
   const sent = await getDb()
     .transaction()
     .execute(async (trx) => {

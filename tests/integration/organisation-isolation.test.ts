@@ -74,6 +74,9 @@ import * as dashboard from '#app/routes/dashboard.tsx'
 import * as statisticsApi from '#app/routes/api.v1.statistics.ts'
 import * as welfareReportsApi from '#app/routes/api.v1.welfare-reports.ts'
 import * as welfareReportApi from '#app/routes/api.v1.welfare-reports_.$welfareReportId.ts'
+import * as organisationSwitch from '#app/routes/organisation.tsx'
+import * as ownData from '#app/routes/settings_.own-data[.]json.ts'
+import { loader as rootLoader } from '#app/root.tsx'
 import * as auditPage from '#app/routes/admin.audit.tsx'
 import * as auditCsv from '#app/routes/admin.audit[.]csv.ts'
 import { recordAudit } from '#app/models/audit-log.server.ts'
@@ -1554,6 +1557,24 @@ Object.assign(checks, {
     })
     expect(answers.map((answer) => answer.status)).toEqual([404, 404, 404])
     expect(await followUpAState()).toEqual({ version: 1, status: 'not_started' })
+  },
+})
+
+Object.assign(checks, {
+  'organisation.tsx': async () => {
+    const request = await formRequest(
+      '/organisation',
+      { organisationId: a.organisationId },
+      { session: b.adminSession },
+    )
+    expect(statusOf(await thrownBy(organisationSwitch.action({ request, params: {}, context })))).toBe(404)
+    const root = payloadOf(await rootLoader(await get('/', b.adminSession)))
+    expect(root.user.organisationId).toBe(b.organisationId)
+  },
+  'settings_.own-data[.]json.ts': async () => {
+    const response = (await ownData.loader(await get('/settings/own-data.json', b.workerSession))) as Response
+    const text = await response.text()
+    for (const foreign of [a.userId, a.userEmail, a.reportTitle, a.organisationId]) expect(text).not.toContain(foreign)
   },
 })
 
