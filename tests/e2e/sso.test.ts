@@ -62,4 +62,26 @@ describe('single sign-on in the browser', () => {
     await page.getByRole('button', { name: 'Kirjaudu', exact: true }).click()
     await page.waitForURL((url) => url.pathname === '/')
   })
+
+  test('an admin without an organisation account of their own cannot turn password sign-in off', async () => {
+    await page.goto('/login')
+    await page.getByLabel('Sähköpostiosoite').fill('paakayttaja@demo.example')
+    await page.getByLabel('Salasana').fill(demoPassword)
+    await page.getByRole('button', { name: 'Kirjaudu', exact: true }).click()
+    await page.waitForURL((url) => url.pathname === '/')
+    await page.goto('/admin/organisation')
+    const allowPasswords = page.getByRole('checkbox', { name: 'Salli kirjautuminen salasanalla' })
+    expect(await allowPasswords.isChecked()).toBe(true)
+    await checkPage(page, 'sso-admin-organisation')
+    await allowPasswords.uncheck()
+    await page
+      .getByRole('checkbox', { name: 'Salli kirjautuminen salasanalla' })
+      .locator('xpath=ancestor::form')
+      .getByRole('button', { name: 'Tallenna' })
+      .click()
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('Kirjaudu ensin itse organisaation tunnuksella')
+    await checkPage(page, 'sso-admin-needs-identity')
+  })
 })
