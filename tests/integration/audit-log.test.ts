@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { createOrganisation, createReport, createTeam, createUser } from '#tests/factories/index.ts'
+import { createOrganisation, createPhenomenon, createReport, createTeam, createUser } from '#tests/factories/index.ts'
 import {
   apiRequest,
   apiTokenFor,
@@ -22,6 +22,8 @@ import * as reportApi from '#app/routes/api.v1.reports_.$reportId.ts'
 import * as eventsApi from '#app/routes/api.v1.reports_.$reportId_.events.ts'
 import * as reportsApi from '#app/routes/api.v1.reports.ts'
 import * as reportPage from '#app/routes/reports.$reportId.tsx'
+import * as phenomenonPage from '#app/routes/phenomena.$phenomenonId.tsx'
+import * as csvExport from '#app/routes/welfare-reports.$welfareReportId_.export[.]csv.ts'
 import * as settings from '#app/routes/settings.tsx'
 
 const context = { clientIp: '192.0.2.77' }
@@ -123,6 +125,46 @@ describe('what is written to the audit log', () => {
       ['report.read', a.reportId, stored.id],
     ])
     expect(added[0]!.details).toMatchObject({ route: '/api/v1/reports?status=submitted' })
+  })
+
+  test('opening a phenomenon and exporting a welfare report are logged with their routes', async () => {
+    const db = getDb()
+    const phenomenon = await createPhenomenon(db, { organisationId: a.organisationId, createdBy: a.lead.id })
+    await phenomenonPage.loader({
+      request: await getRequest(`/phenomena/${phenomenon.id}`, a.lead.session),
+      params: { phenomenonId: phenomenon.id },
+      context,
+    })
+    expect(await latest(a.organisationId, 'phenomenon.read')).toMatchObject({
+      actor_id: a.lead.id,
+      target_id: phenomenon.id,
+    })
+
+    const welfareReport = await db
+      .insertInto('welfare_reports')
+      .values({
+        organisation_id: a.organisationId,
+        title: 'Hyvinvointikertomus 2025',
+        period_start: '2025-01-01',
+        period_end: '2025-12-31',
+        introduction: 'Johdanto',
+        created_by: a.admin.id,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const path = `/welfare-reports/${welfareReport.id}/export.csv`
+    const response = await csvExport.loader({
+      request: await getRequest(path, a.lead.session),
+      params: { welfareReportId: welfareReport.id },
+      context,
+    })
+    expect(statusOf(response)).toBe(200)
+    expect(await latest(a.organisationId, 'welfare_report.exported')).toMatchObject({
+      actor_id: a.lead.id,
+      target_type: 'welfare_report',
+      target_id: welfareReport.id,
+      details: { route: path },
+    })
   })
 
   test('a report the reader may not see is not found and leaves no read behind', async () => {
