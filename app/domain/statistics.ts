@@ -203,7 +203,7 @@ const fixedOrder: Partial<Record<StatisticsDimension, readonly string[]>> = {
  * Rows in the order readers expect: the form's order for fixed lists, time order for quarters, alphabetical
  * for municipalities; a missing value last.
  */
-export function sortCountRows(dimension: StatisticsDimension, rows: readonly CountRow[]): CountRow[] {
+export function sortCountRows<Row extends CountRow>(dimension: StatisticsDimension, rows: readonly Row[]): Row[] {
   const order = fixedOrder[dimension]
   const rank = (key: string | null) => (key === null ? Infinity : order ? order.indexOf(key) : 0)
   return [...rows].sort((a, b) => {

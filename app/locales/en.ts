@@ -3,6 +3,7 @@ import { auditMessages } from './audit.ts'
 import { privacyMessages } from './privacy.ts'
 import { actionsMessages } from './actions.ts'
 import { chainMessages } from './chain.ts'
+import { disclosureMessages } from './disclosure.ts'
 import { followThroughMessages } from './follow-through.ts'
 import { followUpsMessages } from './follow-ups.ts'
 import { helpMessages } from './help.ts'
@@ -709,12 +710,13 @@ export const en = {
   ...actionsMessages.en,
   ...accessMessages.en,
   ...auditMessages.en,
-  ...ssoMessages.en,
   ...privacyMessages.en,
+  ...ssoMessages.en,
   ...followThroughMessages.en,
   ...followUpsMessages.en,
   ...helpMessages.en,
   ...chainMessages.en,
+  ...disclosureMessages.en,
   ...sendingsMessages.en,
   ...peopleMessages.en,
 } satisfies Record<MessageKey, string>

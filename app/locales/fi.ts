@@ -3,6 +3,7 @@ import { auditMessages } from './audit.ts'
 import { privacyMessages } from './privacy.ts'
 import { actionsMessages } from './actions.ts'
 import { chainMessages } from './chain.ts'
+import { disclosureMessages } from './disclosure.ts'
 import { followThroughMessages } from './follow-through.ts'
 import { followUpsMessages } from './follow-ups.ts'
 import { helpMessages } from './help.ts'
@@ -711,12 +712,13 @@ export const fi = {
   ...actionsMessages.fi,
   ...accessMessages.fi,
   ...auditMessages.fi,
-  ...ssoMessages.fi,
   ...privacyMessages.fi,
+  ...ssoMessages.fi,
   ...followThroughMessages.fi,
   ...followUpsMessages.fi,
   ...helpMessages.fi,
   ...chainMessages.fi,
+  ...disclosureMessages.fi,
   ...sendingsMessages.fi,
   ...peopleMessages.fi,
 } as const

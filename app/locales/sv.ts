@@ -3,6 +3,7 @@ import { auditMessages } from './audit.ts'
 import { privacyMessages } from './privacy.ts'
 import { actionsMessages } from './actions.ts'
 import { chainMessages } from './chain.ts'
+import { disclosureMessages } from './disclosure.ts'
 import { followThroughMessages } from './follow-through.ts'
 import { followUpsMessages } from './follow-ups.ts'
 import { helpMessages } from './help.ts'
@@ -718,12 +719,13 @@ export const sv = {
   ...actionsMessages.sv,
   ...accessMessages.sv,
   ...auditMessages.sv,
-  ...ssoMessages.sv,
   ...privacyMessages.sv,
+  ...ssoMessages.sv,
   ...followThroughMessages.sv,
   ...followUpsMessages.sv,
   ...helpMessages.sv,
   ...chainMessages.sv,
+  ...disclosureMessages.sv,
   ...sendingsMessages.sv,
   ...peopleMessages.sv,
 } satisfies Record<MessageKey, string>

@@ -1,7 +1,6 @@
 import { sql } from 'kysely'
+import { cellKeyModulus, type KeyedCountRow, type KeyedStatistics } from '#app/domain/disclosure-control.ts'
 import {
-  type CountRow,
-  type ReportStatistics,
   sortCountRows,
   type StatisticsDimension,
   statisticsDimensions,
@@ -9,8 +8,11 @@ import {
 } from '#app/domain/statistics.ts'
 import { type AppDb } from '#app/utils/db.server.ts'
 
+/** Whose reports count: the whole organisation's (null) or only these teams' (statistics.server.ts callers). */
+export type TeamScope = readonly string[] | null
+
 /** The period's reports; which ones count is defined in app/domain/statistics.ts. */
-function reportsInPeriod(db: AppDb, organisationId: string, filter: StatisticsFilter) {
+function reportsInPeriod(db: AppDb, organisationId: string, filter: StatisticsFilter, teams: TeamScope) {
   return db
     .selectFrom('reports')
     .where('reports.organisation_id', '=', organisationId)
@@ -19,7 +21,13 @@ function reportsInPeriod(db: AppDb, organisationId: string, filter: StatisticsFi
     .where('reports.status', 'not in', ['draft', 'withdrawn'])
     .$if(filter.category !== null, (qb) => qb.where(sql<boolean>`${filter.category} = any(reports.support_needs)`))
     .$if(filter.municipalityId !== null, (qb) => qb.where('reports.municipality_id', '=', filter.municipalityId))
+    .$if(teams !== null, (qb) =>
+      teams!.length === 0 ? qb.where(sql<boolean>`false`) : qb.where('reports.team_id', 'in', teams!),
+    )
 }
+
+/** A cell's key: the sum of its reports' statistics keys, modulo a big number (domain/disclosure-control.ts). */
+const modulus = sql.lit(cellKeyModulus)
 
 const arrayColumns = {
   category: 'support_needs',
@@ -51,22 +59,22 @@ function groupRowOf(dimension: StatisticsDimension) {
   }
 }
 
-interface GroupRow {
+interface GroupRow extends KeyedCountRow {
   dimension: StatisticsDimension
-  key: string | null
-  count: number
 }
 
-/** Counts by the given dimensions in one query; each list sorted as readers expect. */
+/** Counts by the given dimensions in one query, each with its cell key; each list sorted as readers expect. */
 export async function countReportsBy(
   db: AppDb,
   organisationId: string,
   filter: StatisticsFilter,
   dimensions: readonly StatisticsDimension[] = statisticsDimensions,
-): Promise<Record<StatisticsDimension, CountRow[]>> {
+  teams: TeamScope = null,
+): Promise<Record<StatisticsDimension, KeyedCountRow[]>> {
   if (dimensions.length === 0) return countRowsByDimension([])
   // One pass over the period: each report fans out into one row per dimension, all counted in one hash table.
-  const period = reportsInPeriod(db, organisationId, filter).select([
+  const period = reportsInPeriod(db, organisationId, filter, teams).select([
+    'reports.statistics_key',
     'reports.submitted_at',
     'reports.municipality_id',
     'reports.support_needs',
@@ -76,41 +84,43 @@ export async function countReportsBy(
   ])
   const { rows } = await sql<GroupRow>`
     with groups as (
-      select g.dimension, g.keys, g.municipality_id, g.quarter, count(*)::int as count
+      select g.dimension, g.keys, g.municipality_id, g.quarter, count(*)::int as count,
+        sum(period.statistics_key::bigint) as key_sum
       from (${period}) as period
       cross join lateral (values ${sql.join(dimensions.map(groupRowOf))}) as g(dimension, keys, municipality_id, quarter)
       group by 1, 2, 3, 4
     )
-    select groups.dimension, value as key, sum(groups.count)::int as count
+    select groups.dimension, value as key, sum(groups.count)::int as count,
+      (sum(groups.key_sum) % ${modulus})::int as "cellKey"
     from groups cross join lateral unnest(groups.keys) as value
     where groups.dimension in (${sql.join(arrayDimensions.map((dimension) => sql.lit(dimension)))})
     group by 1, 2
     union all
-    select groups.dimension, municipalities.name, sum(groups.count)::int
+    select groups.dimension, municipalities.name, sum(groups.count)::int, (sum(groups.key_sum) % ${modulus})::int
     from groups left join municipalities on municipalities.id = groups.municipality_id
     where groups.dimension = 'municipality'
     group by 1, 2
     union all
-    select groups.dimension, to_char(groups.quarter, 'YYYY-"Q"Q'), groups.count
+    select groups.dimension, to_char(groups.quarter, 'YYYY-"Q"Q'), groups.count, (groups.key_sum % ${modulus})::int
     from groups
     where groups.dimension = 'quarter'`.execute(db)
   return countRowsByDimension(rows)
 }
 
 /** Each dimension's rows, sorted as readers expect; a dimension not counted has none. */
-function countRowsByDimension(rows: GroupRow[]): Record<StatisticsDimension, CountRow[]> {
+function countRowsByDimension(rows: GroupRow[]): Record<StatisticsDimension, KeyedCountRow[]> {
   return Object.fromEntries(
     statisticsDimensions.map((dimension) => [
       dimension,
       sortCountRows(
         dimension,
-        rows.filter((row) => row.dimension === dimension).map(({ key, count }) => ({ key, count })),
+        rows.filter((row) => row.dimension === dimension).map(({ key, count, cellKey }) => ({ key, count, cellKey })),
       ),
     ]),
-  ) as Record<StatisticsDimension, CountRow[]>
+  ) as Record<StatisticsDimension, KeyedCountRow[]>
 }
 
-export type ReportTotals = Omit<ReportStatistics, 'byDimension'>
+export type ReportTotals = Omit<KeyedStatistics, 'byDimension'>
 
 /**
  * Days from submission to first feedback, one row per report of the period that has had feedback. The same
@@ -118,8 +128,8 @@ export type ReportTotals = Omit<ReportStatistics, 'byDimension'>
  * as a join so that PostgreSQL may hash-join a large period's events in parallel rather than look up each
  * report's events one at a time; for a small period it still chooses the index on report_events.
  */
-function daysToFirstFeedback(db: AppDb, organisationId: string, filter: StatisticsFilter) {
-  return reportsInPeriod(db, organisationId, filter)
+function daysToFirstFeedback(db: AppDb, organisationId: string, filter: StatisticsFilter, teams: TeamScope) {
+  return reportsInPeriod(db, organisationId, filter, teams)
     .innerJoin('report_events', (join) =>
       join
         .onRef('report_events.report_id', '=', 'reports.id')
@@ -127,24 +137,36 @@ function daysToFirstFeedback(db: AppDb, organisationId: string, filter: Statisti
         .on('report_events.type', '!=', 'created')
         .onRef('report_events.created_at', '>', 'reports.submitted_at'),
     )
-    .groupBy(['reports.id', 'reports.submitted_at'])
-    .select(sql<number>`extract(epoch from min(report_events.created_at) - reports.submitted_at) / 86400`.as('days'))
+    .groupBy(['reports.id', 'reports.submitted_at', 'reports.statistics_key'])
+    .select([
+      sql<number>`extract(epoch from min(report_events.created_at) - reports.submitted_at) / 86400`.as('days'),
+      'reports.statistics_key',
+    ])
 }
 
-/** The period's totals, positive and negative, and feedback, without the counts by dimension. */
+/** The period's totals, positive and negative, and feedback, with their cell keys, without the counts by dimension. */
 export async function computeReportTotals(
   db: AppDb,
   organisationId: string,
   filter: StatisticsFilter,
+  teams: TeamScope = null,
 ): Promise<ReportTotals> {
-  const counts = reportsInPeriod(db, organisationId, filter).select([
+  const counts = reportsInPeriod(db, organisationId, filter, teams).select([
     sql<number>`count(*)::int`.as('total'),
     sql<number>`(count(*) filter (where reports.positive))::int`.as('positive'),
+    sql<number>`(coalesce(sum(reports.statistics_key::bigint), 0) % ${modulus})::int`.as('total_key'),
+    sql<number>`(coalesce(sum(reports.statistics_key::bigint) filter (where reports.positive), 0) % ${modulus})::int`.as(
+      'positive_key',
+    ),
+    sql<number>`(coalesce(sum(reports.statistics_key::bigint) filter (where not reports.positive), 0) % ${modulus})::int`.as(
+      'negative_key',
+    ),
   ])
   const feedback = db
-    .selectFrom(daysToFirstFeedback(db, organisationId, filter).as('waits'))
+    .selectFrom(daysToFirstFeedback(db, organisationId, filter, teams).as('waits'))
     .select([
       sql<number>`count(*)::int`.as('with_feedback'),
+      sql<number>`(coalesce(sum(waits.statistics_key::bigint), 0) % ${modulus})::int`.as('with_feedback_key'),
       sql<number | null>`round((percentile_cont(0.5) within group (order by waits.days))::numeric, 1)::float8`.as(
         'median_days',
       ),
@@ -159,17 +181,27 @@ export async function computeReportTotals(
     negative: totals.total - totals.positive,
     withFeedback: totals.with_feedback,
     medianDaysToFeedback: totals.median_days,
+    cellKeys: {
+      total: totals.total_key,
+      positive: totals.positive_key,
+      negative: totals.negative_key,
+      withFeedback: totals.with_feedback_key,
+    },
   }
 }
 
-/** Every figure of the period: totals, positive and negative, feedback, and the counts by each dimension. */
+/**
+ * Every figure of the period: totals, positive and negative, feedback, and the counts by each dimension, each
+ * with its cell key for perturbation (disclosure-control.ts).
+ */
 export async function computeReportStatistics(
   db: AppDb,
   organisationId: string,
   filter: StatisticsFilter,
-): Promise<ReportStatistics> {
-  const totals = await computeReportTotals(db, organisationId, filter)
-  return { ...totals, byDimension: await countReportsBy(db, organisationId, filter) }
+  teams: TeamScope = null,
+): Promise<KeyedStatistics> {
+  const totals = await computeReportTotals(db, organisationId, filter, teams)
+  return { ...totals, byDimension: await countReportsBy(db, organisationId, filter, statisticsDimensions, teams) }
 }
 
 /** Counts below this are never shown outside the team (domain/statistics.ts suppressCount). */

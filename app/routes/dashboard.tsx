@@ -5,8 +5,8 @@ import { StatisticsFigures } from '#app/components/statistics-figures.tsx'
 import { Alert } from '#app/components/ui/alert.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { SelectField, TextField } from '#app/components/ui/field.tsx'
+import { perturbStatistics, publishedPeriod } from '#app/domain/disclosure-control.ts'
 import { supportNeeds } from '#app/domain/report-fields.ts'
-import { suppressStatistics } from '#app/domain/statistics.ts'
 import { dashboardReaderRoles, parseDashboardFilter } from '#app/domain/welfare-report-form.ts'
 import { listMunicipalities } from '#app/models/organisation.server.ts'
 import { computeReportStatistics, getSmallCountThreshold } from '#app/models/statistics.server.ts'
@@ -17,7 +17,11 @@ import { formatDate } from '#app/utils/i18n.ts'
 import { readSearchParams } from '#app/utils/params.server.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 
-/** The committee's picture of the situation: the welfare report's figures for any period, municipality and category. */
+/**
+ * The committee's picture of the situation: the welfare report's figures for a calendar quarter or year, any
+ * municipality and category, each count perturbed by its cell key so that comparing queries gives no small count
+ * away (ADR 025).
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, dashboardReaderRoles)
   const db = getDb()
@@ -28,13 +32,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (parsed.ok && parsed.filter.municipalityId && !municipalities.some((m) => m.id === parsed.filter.municipalityId)) {
     fieldErrors.municipalityId = 'validation.invalid'
   }
+  const filter = parsed.ok ? publishedPeriod(parsed.filter) : null
+  if (parsed.ok && !filter) fieldErrors.to = 'disclosure.validation.period'
   const base = { values: parsed.values, municipalities }
-  if (!parsed.ok || Object.keys(fieldErrors).length > 0) return { ...base, fieldErrors, filter: null, figures: null }
+  if (!filter || Object.keys(fieldErrors).length > 0) return { ...base, fieldErrors, filter: null, figures: null }
   const [statistics, threshold] = await Promise.all([
-    computeReportStatistics(db, organisationId, parsed.filter),
+    computeReportStatistics(db, organisationId, filter),
     getSmallCountThreshold(db, organisationId),
   ])
-  return { ...base, fieldErrors, filter: parsed.filter, figures: suppressStatistics(statistics, threshold) }
+  return { ...base, fieldErrors, filter, figures: perturbStatistics(statistics, threshold) }
 }
 
 export default function DashboardPage() {
@@ -97,6 +103,9 @@ export default function DashboardPage() {
               municipalityName ?? t('dashboard.allMunicipalities'),
               filter.category ? t(`supportNeed.${filter.category}`) : t('dashboard.allCategories'),
             ].join(' · ')}
+          </p>
+          <p className="mb-4 text-sm text-slate-700">
+            {t('disclosure.dashboardNote', { threshold: figures.threshold })}
           </p>
           <StatisticsFigures figures={figures} locale={locale} t={t} idPrefix="dashboard" headingLevel={2} />
         </section>

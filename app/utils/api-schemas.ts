@@ -207,7 +207,9 @@ const Threshold = z.number().int().describe('The organisation’s small-count th
 
 export const ApiStatisticsSchema = z
   .object({
-    period: z.object({ from: z.iso.date(), to: z.iso.date() }).describe('Submission dates, Finnish time, inclusive.'),
+    period: z
+      .object({ from: z.iso.date(), to: z.iso.date() })
+      .describe('Submission dates, Finnish time, inclusive: the asked period widened to its calendar quarter or year.'),
     category: z.enum(supportNeeds).nullable(),
     municipalityId: Id.nullable(),
     threshold: Threshold,
@@ -597,8 +599,14 @@ export function openApiDocument() {
         get: {
           summary: 'Figures of the reports submitted in a period, counted by one dimension, small counts suppressed',
           description:
-            'Any member of the organisation may read them. A count below the organisation’s small-count threshold ' +
-            'comes back as `null` with `suppressed: true`, never as the number.',
+            'Any member of the organisation may read them; workers and team leads count only their own teams’ ' +
+            'reports. Figures are published for fixed periods only: a period within one quarter is widened to ' +
+            'that quarter, one within one year to the year, and one spanning years is refused (422). Every count ' +
+            'is perturbed by a small, fixed noise of at most ±2 decided by the reports it counts (cell-key ' +
+            'perturbation: the same reports always give the same figure), so that no combination of queries can ' +
+            'be subtracted into an exact small count; shares are worked out from the perturbed counts. A count ' +
+            'below the organisation’s small-count threshold, before or after perturbation, comes back as `null` ' +
+            'with `suppressed: true`, never as the number.',
           parameters: queryParameters(ApiStatisticsQuerySchema),
           responses: { '200': ok('The figures', ApiStatisticsSchema), ...problems(401, 422) },
         },

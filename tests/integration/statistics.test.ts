@@ -216,12 +216,17 @@ describe('statistics computed in SQL equal the same figures computed from the ra
     const organisation = await createOrganisation(db)
     const author = await createUser(db, { organisationId: organisation.id, roles: ['worker'] })
     // 23:30 on 31 March in Finland (UTC+3 in summer time) is 20:30 UTC.
-    await createReport(db, {
+    const report = await createReport(db, {
       organisation_id: organisation.id,
       author_id: author.id,
       status: 'submitted',
       submitted_at: new Date('2026-03-31T20:30:00Z'),
     })
+    const { statistics_key } = await db
+      .selectFrom('reports')
+      .select('statistics_key')
+      .where('id', '=', report.id)
+      .executeTakeFirstOrThrow()
     const march = await computeReportStatistics(db, organisation.id, {
       from: '2026-03-01',
       to: '2026-03-31',
@@ -229,6 +234,8 @@ describe('statistics computed in SQL equal the same figures computed from the ra
       municipalityId: null,
     })
     expect(march.total).toBe(1)
-    expect(march.byDimension.quarter).toEqual([{ key: '2026-Q1', count: 1 }])
+    // A cell of one report has that report's key as its cell key.
+    expect(march.byDimension.quarter).toEqual([{ key: '2026-Q1', count: 1, cellKey: statistics_key }])
+    expect(march.cellKeys.total).toBe(statistics_key)
   })
 })

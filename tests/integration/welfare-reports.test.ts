@@ -8,7 +8,10 @@ import {
   createUser,
 } from '#tests/factories/index.ts'
 import { formRequest, getRequest, payloadOf, redirectTarget, signIn, statusOf, thrownBy } from '#tests/utils.ts'
+import { perturbStatistics } from '#app/domain/disclosure-control.ts'
+import { type StatisticsFilter } from '#app/domain/statistics.ts'
 import { type ReportStatus } from '#app/models/database.ts'
+import { computeReportStatistics } from '#app/models/statistics.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import * as adminOrganisation from '#app/routes/admin.organisation.tsx'
 import * as dashboard from '#app/routes/dashboard.tsx'
@@ -749,26 +752,41 @@ describe('small counts are suppressed everywhere the figures go', () => {
 })
 
 describe('the committee dashboard', () => {
-  test('applies the period, municipality and category filters, with small counts suppressed', async () => {
+  /** What the dashboard must show for a published period: each count perturbed by its cell, small ones hidden. */
+  async function perturbedFigures(filter: Partial<StatisticsFilter> & Pick<StatisticsFilter, 'from' | 'to'>) {
+    const statistics = await computeReportStatistics(getDb(), organisationId, {
+      category: null,
+      municipalityId: null,
+      ...filter,
+    })
+    return perturbStatistics(statistics, 5)
+  }
+  const near = (shown: number | null, truth: number) => expect(Math.abs(shown! - truth)).toBeLessThanOrEqual(2)
+
+  test('applies the period (its quarter or year), municipality and category filters, counts perturbed and small ones suppressed', async () => {
+    const wholeYear = { from: '2025-01-01', to: '2025-12-31' }
     const year = await loadDashboard('?from=2025-01-01&to=2025-12-31&municipalityId=&category=')
     expect(year.fieldErrors).toEqual({})
-    expect(year.figures.total).toBe(10)
-    expect(year.figures.byDimension.category).toEqual([
-      { key: 'housing', count: null },
-      { key: 'financial', count: 7 },
-    ])
-    expect(year.figures.byDimension.quarter).toEqual([
+    expect(year.figures).toEqual(await perturbedFigures(wholeYear))
+    near(year.figures.total, 10)
+    expect(year.figures.byDimension.category[0]).toEqual({ key: 'housing', count: null })
+    near(year.figures.byDimension.category[1].count, 7)
+    expect(year.figures.byDimension.quarter.slice(0, 2)).toEqual([
       { key: '2025-Q1', count: null },
       { key: '2025-Q2', count: null },
-      { key: '2025-Q3', count: 5 },
     ])
 
+    // A period within one quarter is that quarter; one across quarters is the year.
+    const summer = await loadDashboard('?from=2025-07-15&to=2025-08-31')
+    expect(summer.filter).toMatchObject({ from: '2025-07-01', to: '2025-09-30' })
+    expect(summer.figures).toEqual(await perturbedFigures({ from: '2025-07-01', to: '2025-09-30' }))
     const autumn = await loadDashboard('?from=2025-07-01&to=2025-12-31')
-    expect(autumn.figures.total).toBe(5)
+    expect(autumn.filter).toMatchObject(wholeYear)
+    expect(autumn.figures).toEqual(year.figures)
 
     const kuopio = await loadDashboard(`?from=2025-01-01&to=2025-12-31&municipalityId=${kuopioId}`)
-    expect(kuopio.figures.total).toBe(5)
-    expect(kuopio.figures.byDimension.municipality).toEqual([{ key: 'Kuopio', count: 5 }])
+    expect(kuopio.figures).toEqual(await perturbedFigures({ ...wholeYear, municipalityId: kuopioId }))
+    expect(kuopio.figures.byDimension.municipality).toEqual([{ key: 'Kuopio', count: kuopio.figures.total }])
 
     const housing = await loadDashboard('?from=2025-01-01&to=2025-12-31&category=housing')
     expect(housing.figures.total).toBeNull()
@@ -791,11 +809,16 @@ describe('the committee dashboard', () => {
     const elsewhere = await loadDashboard(`?from=2025-01-01&to=2025-12-31&municipalityId=${otherMunicipalityId}`)
     expect(elsewhere.fieldErrors).toEqual({ municipalityId: 'validation.invalid' })
     expect(elsewhere.figures).toBeNull()
+    const acrossYears = await loadDashboard('?from=2024-11-01&to=2025-02-28')
+    expect(acrossYears.fieldErrors).toEqual({ to: 'disclosure.validation.period' })
+    expect(acrossYears.figures).toBeNull()
+    expect(acrossYears.values).toMatchObject({ from: '2024-11-01', to: '2025-02-28' })
   })
 
   test('is for committee members, coordinators and admins', async () => {
     for (const session of [sessions.coordinator, sessions.admin]) {
-      expect((await loadDashboard('?from=2025-01-01&to=2025-12-31', session)).figures.total).toBe(10)
+      const { figures } = await loadDashboard('?from=2025-01-01&to=2025-12-31', session)
+      expect(figures.total).toBe((await loadDashboard('?from=2025-01-01&to=2025-12-31')).figures.total)
     }
     expect(statusOf(await thrownBy(loadDashboard('', sessions.worker)))).toBe(403)
   })
