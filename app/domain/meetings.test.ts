@@ -10,6 +10,7 @@ import {
   MeetingSchema,
   meetingReadScope,
   onAgendaStatus,
+  withoutOtherItems,
   parseHelsinkiDateTime,
   reportStatusAfterDecision,
   toHelsinkiDateTimeInput,
@@ -160,5 +161,20 @@ describe('form schemas', () => {
       ['kind', 'meetings.validation.decisionKind'],
       ['text', 'validation.tooLong'],
     ])
+  })
+})
+
+describe('the agenda picker', () => {
+  test('leaves out what another item of the agenda already holds, and keeps the rest in order', () => {
+    const candidates = {
+      reports: [{ id: 'r1' }, { id: 'r2' }, { id: 'r3' }],
+      phenomena: [{ id: 'p1' }, { id: 'p2' }],
+    }
+    const otherItems = [{ reports: [{ id: 'r2' }], phenomena: [{ id: 'p1' }] }]
+    expect(withoutOtherItems(candidates, otherItems)).toEqual({
+      reports: [{ id: 'r1' }, { id: 'r3' }],
+      phenomena: [{ id: 'p2' }],
+    })
+    expect(withoutOtherItems(candidates, [])).toEqual(candidates)
   })
 })

@@ -192,3 +192,23 @@ export type DecisionInput = z.output<typeof DecisionSchema>
 
 export const agendaMoves = ['up', 'down'] as const
 export type AgendaMove = (typeof agendaMoves)[number]
+
+interface Linked {
+  id: string
+}
+
+/**
+ * What an agenda item's picker offers: a report (or a phenomenon) already on another item of the same agenda is left
+ * out, since a report stands on one item only (publishing refuses otherwise).
+ */
+export function withoutOtherItems<Report extends Linked, Phenomenon extends Linked>(
+  candidates: { reports: Report[]; phenomena: Phenomenon[] },
+  otherItems: readonly { reports: readonly Linked[]; phenomena: readonly Linked[] }[],
+): { reports: Report[]; phenomena: Phenomenon[] } {
+  const reports = new Set(otherItems.flatMap((item) => item.reports.map((report) => report.id)))
+  const phenomena = new Set(otherItems.flatMap((item) => item.phenomena.map((phenomenon) => phenomenon.id)))
+  return {
+    reports: candidates.reports.filter((report) => !reports.has(report.id)),
+    phenomena: candidates.phenomena.filter((phenomenon) => !phenomena.has(phenomenon.id)),
+  }
+}

@@ -32,6 +32,7 @@ import {
   meetingReaderRoles,
   MeetingSchema,
   toHelsinkiDateTimeInput,
+  withoutOtherItems,
 } from '#app/domain/meetings.ts'
 import { versionOf } from '#app/models/edit-version.server.ts'
 import { DecisionFollowUpList } from '#app/components/decision-follow-ups.tsx'
@@ -308,23 +309,29 @@ function MoveButtons({ item, index, count }: { item: ItemData; index: number; co
   )
 }
 
-/** Forwarded reports and phenomena, plus what this item already links to even if it has moved on since. */
-function candidatesFor(candidates: AgendaCandidates, item: ItemData | null): AgendaCandidates {
-  if (!item) return candidates
-  const direct = item.reports.filter((report) => report.via_phenomenon_id === null)
-  return {
-    reports: [...candidates.reports, ...direct.filter((r) => !candidates.reports.some((c) => c.id === r.id))],
-    phenomena: [
-      ...candidates.phenomena,
-      ...item.phenomena
-        .filter((p) => !candidates.phenomena.some((c) => c.id === p.id))
-        .map((p) => ({ id: p.id, title: p.title, forwarded_count: 0 })),
-    ],
-  }
+/**
+ * Forwarded reports and phenomena, plus what this item already links to even if it has moved on since, minus what
+ * another item of the agenda already holds.
+ */
+function candidatesFor(candidates: AgendaCandidates, items: ItemData[], item: ItemData | null): AgendaCandidates {
+  const direct = item ? item.reports.filter((report) => report.via_phenomenon_id === null) : []
+  const linked = item ? item.phenomena : []
+  return withoutOtherItems(
+    {
+      reports: [...candidates.reports, ...direct.filter((r) => !candidates.reports.some((c) => c.id === r.id))],
+      phenomena: [
+        ...candidates.phenomena,
+        ...linked
+          .filter((p) => !candidates.phenomena.some((c) => c.id === p.id))
+          .map((p) => ({ id: p.id, title: p.title, forwarded_count: 0 })),
+      ],
+    },
+    items.filter((other) => other.id !== item?.id),
+  )
 }
 
 function EditItem({ item, index }: { item: ItemData; index: number }) {
-  const { candidates } = useLoaderData<typeof loader>()
+  const { candidates, items } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const { t } = useI18n()
   const itemNumber = useItemNumber()
@@ -348,7 +355,7 @@ function EditItem({ item, index }: { item: ItemData; index: number }) {
             reportIds: item.reports.filter((r) => r.via_phenomenon_id === null).map((r) => r.id),
             phenomenonIds: item.phenomena.map((p) => p.id),
           }}
-          candidates={candidatesFor(candidates, item)}
+          candidates={candidatesFor(candidates, items, item)}
           failure={failure}
           submitLabel={t('meetings.item.save')}
         />
@@ -541,7 +548,7 @@ export default function MeetingPage() {
                 key={result?.formId === 'addItem' && result.addedId ? `added-${result.addedId}` : 'add'}
                 intent="addItem"
                 defaults={{ title: '', summary: '', proposal: '', reportIds: [], phenomenonIds: [] }}
-                candidates={candidates}
+                candidates={candidatesFor(candidates, items, null)}
                 failure={failureFor(result, 'addItem')}
                 submitLabel={t('meetings.item.add')}
               />
