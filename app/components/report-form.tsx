@@ -19,7 +19,7 @@ import {
 import { type AutosaveProblem } from '#app/domain/report-form.ts'
 import { type FieldErrors, isChecked, listValue, textValue } from '#app/utils/forms.ts'
 import { formatDateTime, isMessageKey, type MessageKey } from '#app/utils/i18n.ts'
-import { useI18n } from '#app/utils/use-i18n.ts'
+import { useI18n, useRootData } from '#app/utils/use-i18n.ts'
 import { CsrfInput } from './csrf-input.tsx'
 import { ErrorSummary, fieldAnchor } from './error-summary.tsx'
 import { GuardFindings, type ShownFinding } from './guard-findings.tsx'
@@ -177,12 +177,12 @@ function FieldFindings({ findings, field }: { findings: ShownFinding[]; field: s
 function useSimilarReports(initial: SimilarReport[], reportId: string | null) {
   const fetcher = useFetcher<{ similar: SimilarReport[] }>()
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined)
+  const csrf = useRootData()?.csrfToken ?? ''
   const lookUp = (query: string) => {
     clearTimeout(timer.current)
     timer.current = setTimeout(() => {
-      const params = new URLSearchParams({ q: query })
-      if (reportId) params.set('exclude', reportId)
-      fetcher.load(`/reports/similar?${params}`)
+      const lookup = { csrf, q: query, ...(reportId ? { exclude: reportId } : {}) }
+      fetcher.submit(lookup, { method: 'post', action: '/reports/similar' })
     }, 600)
   }
   return { similar: fetcher.data?.similar ?? initial, lookUp }

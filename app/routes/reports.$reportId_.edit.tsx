@@ -7,10 +7,11 @@ import { openChangeRequests } from '#app/domain/change-requests.ts'
 import { isEditable } from '#app/domain/report-status.ts'
 import { listMunicipalities } from '#app/models/organisation.server.ts'
 import { contentOf, getReportForViewer, listReportEvents } from '#app/models/report.server.ts'
+import { findSimilarReportsFor } from '#app/services/reports.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { requireUuid } from '#app/utils/params.server.ts'
-import { handleReportForm, similarReportsFor, type ReportFormResult } from '#app/utils/report-form.server.ts'
+import { handleReportForm, type ReportFormResult } from '#app/utils/report-form.server.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 
 async function requireOwnEditableReport(request: Request, reportIdParam: string | undefined) {
@@ -35,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   const [municipalities, similar, events] = await Promise.all([
     listMunicipalities(getDb(), user.organisation.id),
-    similarReportsFor(user, `${report.title} ${report.description}`, report.id),
+    findSimilarReportsFor(user, { text: `${report.title} ${report.description}`, excludeId: report.id }),
     listReportEvents(getDb(), user.organisation.id, report.id),
   ])
   return {

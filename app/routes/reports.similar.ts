@@ -1,14 +1,19 @@
-import { type LoaderFunctionArgs } from '@remix-run/node'
+import { type ActionFunctionArgs, data } from '@remix-run/node'
 import { z } from 'zod'
+import { findSimilarReportsFor } from '#app/services/reports.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
-import { readSearchParams } from '#app/utils/params.server.ts'
-import { similarReportsFor } from '#app/utils/report-form.server.ts'
+import { readProtectedForm } from '#app/utils/csrf.server.ts'
 
-const QuerySchema = z.object({ q: z.string().max(2000).default(''), exclude: z.uuid().optional() })
+const LookupSchema = z.object({ q: z.string().max(2000).default(''), exclude: z.uuid().optional() })
 
-export async function loader({ request }: LoaderFunctionArgs) {
+/** What is being typed is posted, never put in a URL, where access logs and browser history would keep it. */
+export function loader() {
+  throw data({ code: 'method_not_allowed' }, { status: 405, headers: { Allow: 'POST' } })
+}
+
+export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request)
-  const parsed = QuerySchema.safeParse(Object.fromEntries(readSearchParams(request)))
+  const parsed = LookupSchema.safeParse(Object.fromEntries(await readProtectedForm(request)))
   if (!parsed.success) return { similar: [] }
-  return { similar: await similarReportsFor(user, parsed.data.q, parsed.data.exclude ?? null) }
+  return { similar: await findSimilarReportsFor(user, { text: parsed.data.q, excludeId: parsed.data.exclude ?? null }) }
 }

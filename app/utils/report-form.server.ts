@@ -6,11 +6,9 @@ import {
   reportArrayFields,
   SubmittedReportSchema,
 } from '#app/domain/report-form.ts'
-import { findSimilarReports, type Viewer } from '#app/models/report.server.ts'
 import { type CurrentUser } from '#app/models/user.server.ts'
 import { type SavedReport, saveReportContent, submitReport } from '#app/services/reports.server.ts'
 import { readProtectedForm } from './csrf.server.ts'
-import { getDb } from './db.server.ts'
 import { type FieldErrors, formValues, parseForm } from './forms.ts'
 import { renderMarkdown } from './markdown.server.ts'
 
@@ -92,8 +90,4 @@ function refusedForm(values: Values, refused: Exclude<SavedReport, { ok: true }>
   }
   if (autosaving) return data(result(values, { autosaveProblem: 'stale' }), { status: 409 })
   throw conflict()
-}
-
-export async function similarReportsFor(viewer: Viewer, text: string, excludeId: string | null) {
-  return findSimilarReports(getDb(), viewer.organisation.id, text, excludeId)
 }

@@ -1,14 +1,25 @@
 import { beforeAll, describe, expect, test } from 'vitest'
-import { createOrganisation, createTeam, createUser } from '#tests/factories/index.ts'
-import { apiRequest, apiTokenFor, formRequest, payloadOf, redirectTarget, signIn, statusOf } from '#tests/utils.ts'
+import { createOrganisation, createReport, createTeam, createUser } from '#tests/factories/index.ts'
+import {
+  apiRequest,
+  apiTokenFor,
+  formRequest,
+  payloadOf,
+  redirectTarget,
+  signIn,
+  statusOf,
+  thrownBy,
+} from '#tests/utils.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import * as newReport from '#app/routes/reports.new.tsx'
 import * as editReport from '#app/routes/reports.$reportId_.edit.tsx'
 import * as reportsApi from '#app/routes/api.v1.reports.ts'
 import * as reportApi from '#app/routes/api.v1.reports_.$reportId.ts'
+import * as similarReports from '#app/routes/reports.similar.ts'
 
 const context = { clientIp: '192.0.2.61' }
 let worker: { id: string; session: string; token: string }
+let submittedId: string
 
 beforeAll(async () => {
   const db = getDb()
@@ -16,6 +27,15 @@ beforeAll(async () => {
   const team = await createTeam(db, organisation.id, 'Aikuissosiaalityö')
   const user = await createUser(db, { organisationId: organisation.id, roles: ['worker'], teamIds: [team.id] })
   worker = { id: user.id, session: await signIn(user.email), token: await apiTokenFor(user, organisation.id) }
+  const submitted = await createReport(db, {
+    organisation_id: organisation.id,
+    author_id: user.id,
+    team_id: team.id,
+    status: 'submitted',
+    title: 'Vuokrarästit uhkaavat nuorten ensimmäistä asuntoa',
+    description: 'Nuoret aikuiset menettävät ensimmäisen vuokra-asuntonsa vuokrarästien takia.',
+  })
+  submittedId = submitted.id
 })
 
 /** One of each kind the guard knows by its shape, each in a different free-text field. */
@@ -160,5 +180,31 @@ describe('the API stores no identifying data either', () => {
     expect(result.status).toBe(422)
     expect(result.body.errors).toEqual([expect.objectContaining({ field: example.field, code: example.kind })])
     expect(await storedTexts(reportId)).toEqual(stored)
+  })
+})
+
+describe('the similar-reports lookup', () => {
+  async function lookUp(q: string, options: { csrf?: boolean } = {}) {
+    const request = await formRequest('/reports/similar', { q }, { session: worker.session, ...options })
+    return similarReports.action({ request, params: {}, context })
+  }
+
+  test('finds reports like the text posted with the CSRF token', async () => {
+    const result = payloadOf(await lookUp('vuokrarästit nuoret asunto'))
+    expect(result.similar.map((report: { id: string }) => report.id)).toEqual([submittedId])
+  })
+
+  test('takes no text in the URL: GET is 405', async () => {
+    const refused = await thrownBy(Promise.resolve().then(() => similarReports.loader()))
+    expect(statusOf(refused)).toBe(405)
+  })
+
+  test('a post without the CSRF token is 403', async () => {
+    expect(statusOf(await thrownBy(lookUp('vuokrarästit nuoret asunto', { csrf: false })))).toBe(403)
+  })
+
+  test('text holding identifying data is not looked up: no hits', async () => {
+    const result = payloadOf(await lookUp('vuokrarästit nuoret asunto, asiakas 131052-308T'))
+    expect(result.similar).toEqual([])
   })
 })

@@ -439,11 +439,12 @@ Object.assign(checks, {
     expect(created.municipality_id).toBeNull()
   },
   'reports.similar.ts': async () => {
-    const result = payloadOf(
-      await similarReports.loader(
-        await get('/reports/similar?q=Salainen+A-raportti+vuokrarästit', b.coordinatorSession),
-      ),
+    const request = await formRequest(
+      '/reports/similar',
+      { q: 'Salainen A-raportti vuokrarästit' },
+      { session: b.coordinatorSession },
     )
+    const result = payloadOf(await similarReports.action({ request, params: {}, context }))
     expect(result.similar.map((r: { id: string }) => r.id)).not.toContain(a.reportId)
   },
   'review.tsx': async () => {
