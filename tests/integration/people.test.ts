@@ -144,6 +144,18 @@ describe('credentials of a person who works in several organisations', () => {
     }
   })
 
+  test('deactivating them ends their sessions in the admin’s organisation only', async () => {
+    const inFirst = await signIn(shared.email)
+    const inSecond = await signIn(shared.email)
+    await switchTo(inSecond, second.id)
+    expect(payloadOf(await editAsAdmin(shared.id, { name: shared.name, roles: 'worker' })).ok).toBe(true)
+    const signedIn = async (session: string) =>
+      payloadOf(await rootLoader({ request: await getRequest('/', session), params: {}, context })).user
+    expect(await signedIn(inFirst)).toBeNull()
+    expect((await signedIn(inSecond)).organisationId).toBe(second.id)
+    await editAsAdmin(shared.id, { name: shared.name, roles: 'worker', active: 'on' })
+  })
+
   test('adding an address that has an account elsewhere adds a membership and leaves the name and password', async () => {
     const db = getDb()
     const elsewhere = await createUser(db, { organisationId: second.id, roles: ['worker'], name: 'Toisen Työntekijä' })
@@ -286,6 +298,7 @@ describe('a person’s own data', () => {
     const ownReport = downloaded.reports.find((row: { id: string }) => row.id === own.id)
     expect(ownReport.events.map((event: { actor: string }) => event.actor)).toEqual(['you', 'someone_else'])
     expect(downloaded.notifications).toHaveLength(1)
+    expect(ownReport).not.toHaveProperty('statistics_key')
     for (const foreign of [other.id, other.name, other.email, 'Toisen alueen raportti', 'Ensimmäisen Ylläpitäjä']) {
       expect(text).not.toContain(foreign)
     }
