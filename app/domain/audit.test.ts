@@ -46,6 +46,7 @@ describe('auditEntryInWords', () => {
     target_id: 'u-1',
     details: { changes: { roles: { before: ['worker'], after: [] } }, route: '/admin/users/u-1', method: 'POST' },
     actor_name: null,
+    target_name: null,
     api_token_id: null,
     api_token_name: null,
   }
@@ -68,6 +69,10 @@ describe('auditEntryInWords', () => {
       via: 'Page /admin/users/u-1',
       changes: ['roles: worker → (nothing)'],
     })
+    const named = auditEntryInWords(getTranslate('en'), { ...row, target_name: 'Sari Sosiaalityöntekijä' })
+    expect(named.target).toBe('User Sari Sosiaalityöntekijä')
+    const signIn = { ...row, action: 'sign_in', details: { method: 'password' } }
+    expect(auditEntryInWords(getTranslate('en'), signIn).changes).toEqual(['method: password'])
     const viaToken = auditEntryInWords(getTranslate('en'), { ...row, api_token_id: 't', api_token_name: 'Raportit' })
     expect(viaToken.via).toBe('API, token “Raportit”')
   })

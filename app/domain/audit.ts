@@ -146,6 +146,8 @@ export interface AuditRowForWords {
   action: string
   target_type: string | null
   target_id: string | null
+  /** The name of a user the entry is about, when it is about a user. */
+  target_name: string | null
   details: Record<string, unknown>
   actor_name: string | null
   api_token_id: string | null
@@ -160,7 +162,9 @@ export function auditEntryInWords(t: Translate, row: AuditRowForWords) {
   return {
     who: row.actor_name ?? t('audit.unknownActor'),
     what: isMessageKey(actionKey) ? t(actionKey) : row.action,
-    target: row.target_id ? `${isMessageKey(targetKey) ? t(targetKey) : row.target_type} ${row.target_id}` : '',
+    target: row.target_id
+      ? `${isMessageKey(targetKey) ? t(targetKey) : row.target_type} ${row.target_name ?? row.target_id}`
+      : '',
     via: row.api_token_id
       ? row.api_token_name
         ? t('audit.via.token', { name: row.api_token_name })
@@ -190,7 +194,8 @@ function changesInWords(t: Translate, details: Record<string, unknown>): string[
     }
   }
   for (const [key, value] of Object.entries(details)) {
-    if (key === 'changes' || key === 'route' || key === 'method') continue
+    // The HTTP method goes with the route; a sign-in's method (password or single sign-on) is shown.
+    if (key === 'changes' || key === 'route' || (key === 'method' && 'route' in details)) continue
     lines.push(`${key}: ${shown(value)}`)
   }
   return lines

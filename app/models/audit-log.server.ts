@@ -36,6 +36,10 @@ function filteredAuditLog(db: AppDb, organisationId: string, filters: AuditFilte
     .selectFrom('audit_log')
     .leftJoin('users as actor', 'actor.id', 'audit_log.actor_id')
     .leftJoin('api_tokens', 'api_tokens.id', 'audit_log.api_token_id')
+    // A user the entry is about is named, as people read names rather than ids.
+    .leftJoin('users as target_user', (join) =>
+      join.on('audit_log.target_type', '=', 'user').onRef('audit_log.target_id', '=', sql`target_user.id::text`),
+    )
     .where('audit_log.organisation_id', '=', organisationId)
   if (filters.actorId) query = query.where('audit_log.actor_id', '=', filters.actorId)
   if (filters.targetId) query = query.where('audit_log.target_id', '=', filters.targetId.toLowerCase())
@@ -64,6 +68,7 @@ export async function listAuditLog(
       'actor.email as actor_email',
       'audit_log.api_token_id',
       'api_tokens.name as api_token_name',
+      'target_user.name as target_name',
     ])
     .orderBy('audit_log.created_at', 'desc')
     .orderBy('audit_log.id', 'desc')

@@ -148,6 +148,14 @@ describe('administration and errors', () => {
     await checkPage(page, 'admin-edit-user')
   })
 
+  test('the audit log lists the admin’s own sign-in in words and passes axe', async () => {
+    await logIn('paakayttaja@demo.example')
+    await page.goto('/admin/audit')
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Tapahtumaloki')
+    expect(await page.getByRole('cell', { name: 'Kirjautui sisään' }).first().isVisible()).toBe(true)
+    await checkPage(page, 'admin-audit')
+  })
+
   test('an unknown address shows a friendly 404 in the user’s language', async () => {
     const response = await page.goto('/ei-tallaista-sivua')
     expect(response?.status()).toBe(404)
