@@ -470,14 +470,15 @@ export default function WelfareReportPage() {
       </PageHeading>
       <nav aria-label={t('welfare.export.title')} className="mb-6 flex flex-wrap items-center gap-x-4 gap-y-2">
         <span className="font-semibold">{t('welfare.export.title')}:</span>
-        <a href={`${base}/export.html`} download>
-          {t('welfare.export.html')}
-        </a>
+        <a href={`${base}/export.html`}>{t('welfare.export.html')}</a>
         <a href={`${base}/export.md`} download>
           {t('welfare.export.md')}
         </a>
         <a href={`${base}/export.csv`} download>
           {t('welfare.export.csv')}
+        </a>
+        <a href={`${base}/export.csv?layout=data`} download>
+          {t('welfare.export.csvData')}
         </a>
       </nav>
       <PageMessage />

@@ -145,12 +145,25 @@ describe('welfare report exports', () => {
     expect(markdown).toContain('| Taloudellinen tuki | <5 |')
   })
 
-  test('CSV quotes what needs quoting and never lets a spreadsheet run a formula', () => {
-    const csv = welfareReportCsv(document, 'en')
+  test('the data CSV for programs quotes what needs quoting and never lets a spreadsheet run a formula', () => {
+    const csv = welfareReportCsv(document, 'en', 'data')
     expect(csv.startsWith('\uFEFFscope,dimension,key,label,count\r\n')).toBe(true)
     expect(csv).toContain(`"'=HYPERLINK(""http://example.org"")",category,housing,Housing,6\r\n`)
     expect(csv).toContain('Whole report,category,financial,Financial support,<5\r\n')
     expect(csv).toContain('Whole report,summary,feedbackShare,Share with feedback,\r\n')
+  })
+
+  test('the spreadsheet CSV opens in Finnish Excel: headers in the language, semicolons, decimal commas', () => {
+    const csv = welfareReportCsv({ ...document, figures: { ...document.figures, medianDaysToFeedback: 3.5 } }, 'fi')
+    expect(csv.startsWith('\uFEFFOsa;Ryhmittely;Tunnusluku;Arvo\r\n')).toBe(true)
+    expect(csv).toContain('Koko kertomus;Tukitarpeen mukaan (sosiaalihuoltolaki 11 §);Taloudellinen tuki;<5\r\n')
+    expect(csv).toMatch(/\r\nKoko kertomus;Yhteenveto;[^;\r\n]+;3,5\r\n/)
+    // A label holding the separator is quoted, and a formula still cannot run.
+    expect(csv).toContain(
+      `"'=HYPERLINK(""http://example.org"")";Tukitarpeen mukaan (sosiaalihuoltolaki 11 §);Asuminen;6\r\n`,
+    )
+    const english = welfareReportCsv(document, 'en')
+    expect(english.startsWith('\uFEFFPart,Grouping,Figure,Value\r\n')).toBe(true)
   })
 
   test('every export tells the follow-ups: the figures small-count suppressed, the period’s list, each entry’s chain', () => {
@@ -174,16 +187,18 @@ describe('welfare report exports', () => {
     expect(html).toContain('Overdue: the target date 30 Jun 2025 has passed.')
     expect(html).toContain('Follow-ups in progress')
 
-    const csv = welfareReportCsv(document, 'en')
+    const csv = welfareReportCsv(document, 'en', 'data')
     expect(csv).toContain('Whole report,followUps,done,Follow-ups done,6\r\n')
     expect(csv).toContain('Whole report,followUps,overdue,Follow-ups overdue,<5\r\n')
   })
 
-  test('a download with its content type and an attachment name', async () => {
-    const response = welfareExportResponse(document, 'html', 'fi')
-    expect(response.headers.get('Content-Type')).toBe('text/html; charset=utf-8')
-    expect(response.headers.get('Content-Disposition')).toBe(
-      `attachment; filename="${exportFilename(document, 'html')}"; filename*=UTF-8''${exportFilename(document, 'html')}`,
+  test('the printable HTML opens in the browser; the others download, each with its content type and name', async () => {
+    const html = welfareExportResponse(document, 'html', 'fi')
+    expect(html.headers.get('Content-Type')).toBe('text/html; charset=utf-8')
+    expect(html.headers.get('Content-Disposition')).toBe(
+      `inline; filename="${exportFilename(document, 'html')}"; filename*=UTF-8''${exportFilename(document, 'html')}`,
     )
+    const csv = welfareExportResponse(document, 'csv', 'fi')
+    expect(csv.headers.get('Content-Disposition')).toMatch(/^attachment; /)
   })
 })

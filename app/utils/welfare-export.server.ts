@@ -3,7 +3,7 @@ import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { WelfareReportExport } from '#app/components/welfare-report-export.tsx'
 import { type WelfareHtml, formatPeriod } from '#app/components/welfare-report-view.tsx'
-import { csvDocument } from '#app/domain/csv.ts'
+import { csvDocument, spreadsheetConvention } from '#app/domain/csv.ts'
 import { formatCount, type PublicStatistics, statisticsDimensions } from '#app/domain/statistics.ts'
 import { type ChainFollowUp, type FollowThroughChain } from '#app/domain/follow-through-chain.ts'
 import {
@@ -267,8 +267,18 @@ export function welfareReportHtml(document: WelfareReportDocument, locale: Local
 
 // --- CSV ------------------------------------------------------------------------------------------------------
 
+/**
+ * How the CSV is laid out: `spreadsheet` opens right in the reader's Excel (headers in their language, the
+ * language's separator and decimal mark); `data` is for programs (fixed English headers, commas, decimal points).
+ */
+export type CsvLayout = 'spreadsheet' | 'data'
+
 /** Every figure of the report, whole period and each section with a category, one per row; "<5" where suppressed. */
-export function welfareReportCsv(document: WelfareReportDocument, locale: Locale): string {
+export function welfareReportCsv(
+  document: WelfareReportDocument,
+  locale: Locale,
+  layout: CsvLayout = 'spreadsheet',
+): string {
   const t = getTranslate(locale)
   const scopes = [
     { name: t('welfare.export.scopeWhole'), figures: document.figures },
@@ -276,16 +286,38 @@ export function welfareReportCsv(document: WelfareReportDocument, locale: Locale
       .filter((section) => section.category)
       .map((section) => ({ name: section.title, figures: section.figures })),
   ]
-  const rows = [['scope', 'dimension', 'key', 'label', 'count']]
-  for (const scope of scopes) {
-    for (const figure of flattenFigures(t, scope.figures)) {
-      rows.push([scope.name, figure.dimension, figure.key, figure.label, figure.value])
-    }
+  const figures = [
+    ...scopes.flatMap((scope) =>
+      flattenFigures(t, scope.figures).map((figure) => ({ scope: scope.name, ...figure }) as const),
+    ),
+    ...followUpFigureRows(t, document.followUpFigures, String).map(
+      (figure) => ({ scope: t('welfare.export.scopeWhole'), dimension: 'followUps', ...figure }) as const,
+    ),
+  ]
+  if (layout === 'data') {
+    const rows = figures.map((figure) => [figure.scope, figure.dimension, figure.key, figure.label, figure.value])
+    return csvDocument([['scope', 'dimension', 'key', 'label', 'count'], ...rows])
   }
-  for (const figure of followUpFigureRows(t, document.followUpFigures, String)) {
-    rows.push([t('welfare.export.scopeWhole'), 'followUps', figure.key, figure.label, figure.value])
-  }
-  return csvDocument(rows)
+  const { separator, decimal } = spreadsheetConvention(locale)
+  const dimensionName = (dimension: (typeof figures)[number]['dimension']) =>
+    dimension === 'summary'
+      ? t('welfare.export.csv.summary')
+      : dimension === 'followUps'
+        ? t('chain.figures.title')
+        : t(dimensionTitles[dimension])
+  const header = [
+    t('welfare.export.csv.column.scope'),
+    t('welfare.export.csv.column.dimension'),
+    t('welfare.export.csv.column.label'),
+    t('welfare.export.csv.column.value'),
+  ]
+  const rows = figures.map((figure) => [
+    figure.scope,
+    dimensionName(figure.dimension),
+    figure.label,
+    figure.value.replace(/^(\d+)\.(\d+)$/, `$1${decimal}$2`),
+  ])
+  return csvDocument([header, ...rows], separator)
 }
 
 const contentTypes: Record<WelfareExportFormat, string> = {
@@ -294,27 +326,36 @@ const contentTypes: Record<WelfareExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
 }
 
-const renderers: Record<
-  WelfareExportFormat,
-  (document: WelfareReportDocument, locale: Locale, styleNonce?: string) => string
-> = {
-  md: welfareReportMarkdown,
-  html: welfareReportHtml,
-  csv: welfareReportCsv,
+interface ExportOptions {
+  styleNonce?: string
+  csvLayout: CsvLayout
 }
 
-/** The export as a download; not cached, since it changes whenever the coordinator edits the report. */
+const renderers: Record<
+  WelfareExportFormat,
+  (document: WelfareReportDocument, locale: Locale, options: ExportOptions) => string
+> = {
+  md: (document, locale) => welfareReportMarkdown(document, locale),
+  html: (document, locale, { styleNonce }) => welfareReportHtml(document, locale, styleNonce),
+  csv: (document, locale, { csvLayout }) => welfareReportCsv(document, locale, csvLayout),
+}
+
+/**
+ * The export as a file; not cached, since it changes whenever the coordinator edits the report. The printable HTML
+ * opens in the browser, ready to print; the others download.
+ */
 export function welfareExportResponse(
   document: WelfareReportDocument,
   format: WelfareExportFormat,
   locale: Locale,
-  styleNonce?: string,
+  options: ExportOptions = { csvLayout: 'spreadsheet' },
 ): Response {
   const filename = exportFilename(document, format)
-  return new Response(renderers[format](document, locale, styleNonce), {
+  const disposition = format === 'html' ? 'inline' : 'attachment'
+  return new Response(renderers[format](document, locale, options), {
     headers: {
       'Content-Type': contentTypes[format],
-      'Content-Disposition': `attachment; filename="${filename}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+      'Content-Disposition': `${disposition}; filename="${filename}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
       'Cache-Control': 'private, no-store',
     },
   })
@@ -331,5 +372,7 @@ export async function welfareExportLoader(
   if (!document) throw data({ code: 'not_found' }, { status: 404 })
   const exported = { type: 'welfare_report', id: welfareReportId } as const
   await recordRead(user, request, { action: 'welfare_report.exported', target: exported })
-  return welfareExportResponse(document, format, user.locale, context.cspNonce)
+  // `?layout=data` is the same figures for programs: English headers, commas and decimal points.
+  const csvLayout = new URL(request.url).searchParams.get('layout') === 'data' ? 'data' : 'spreadsheet'
+  return welfareExportResponse(document, format, user.locale, { styleNonce: context.cspNonce, csvLayout })
 }

@@ -315,7 +315,10 @@ test(
     expect(markdown).toContain(`#### ${phenomenonTitle}`)
     expect(markdown).toContain('Asiakkaat jäävät ilman sosiaalityön tukea, kun **ohjaus** Kelasta ei toimi.')
 
-    const csvExport = await coordinator.request.get(exportUrl('csv'))
+    // The CSV opens in Finnish Excel as it is: Finnish headers, semicolons.
+    const spreadsheet = await coordinator.request.get(exportUrl('csv'))
+    expect((await spreadsheet.text()).startsWith('\uFEFFOsa;Ryhmittely;Tunnusluku;Arvo\r\n')).toBe(true)
+    const csvExport = await coordinator.request.get(`${exportUrl('csv')}?layout=data`)
     expect(csvExport.headers()['content-type']).toBe('text/csv; charset=utf-8')
     const [header, ...figureRows] = parseCsv((await csvExport.text()).replace(/^\uFEFF/, ''))
     expect(header).toEqual(['scope', 'dimension', 'key', 'label', 'count'])
