@@ -34,6 +34,14 @@ async function signInWithOrganisationAccount(login: string) {
   await page.waitForURL((url) => url.origin === baseUrl)
 }
 
+async function signInWithPassword(email: string) {
+  await page.goto('/login')
+  await page.getByLabel('Sähköpostiosoite').fill(email)
+  await page.getByLabel('Salasana').fill(demoPassword)
+  await page.getByRole('button', { name: 'Kirjaudu', exact: true }).click()
+  await page.waitForURL((url) => url.pathname === '/')
+}
+
 describe('single sign-on in the browser', () => {
   test('a person an admin added signs in through the sign-in service and lands in the app', async () => {
     await signInWithOrganisationAccount(accounts.member.login)
@@ -56,19 +64,11 @@ describe('single sign-on in the browser', () => {
   })
 
   test('password sign-in still works beside it', async () => {
-    await page.goto('/login')
-    await page.getByLabel('Sähköpostiosoite').fill('tyontekija@demo.example')
-    await page.getByLabel('Salasana').fill(demoPassword)
-    await page.getByRole('button', { name: 'Kirjaudu', exact: true }).click()
-    await page.waitForURL((url) => url.pathname === '/')
+    await signInWithPassword('tyontekija@demo.example')
   })
 
   test('an admin without an organisation account of their own cannot turn password sign-in off', async () => {
-    await page.goto('/login')
-    await page.getByLabel('Sähköpostiosoite').fill('paakayttaja@demo.example')
-    await page.getByLabel('Salasana').fill(demoPassword)
-    await page.getByRole('button', { name: 'Kirjaudu', exact: true }).click()
-    await page.waitForURL((url) => url.pathname === '/')
+    await signInWithPassword('paakayttaja@demo.example')
     await page.goto('/admin/organisation')
     const allowPasswords = page.getByRole('checkbox', { name: 'Salli kirjautuminen salasanalla' })
     expect(await allowPasswords.isChecked()).toBe(true)
