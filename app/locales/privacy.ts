@@ -35,7 +35,7 @@ const fi = {
   'privacy.redact.reasonHelp': 'Peruste näkyy raportin tapahtumahistoriassa. Älä toista siinä poistettavaa tekstiä.',
   'privacy.redact.submit': 'Poista teksti',
   'privacy.redact.done':
-    'Teksti poistettiin raportista ”{title}” {count} kohdasta. Poisto ja sen peruste kirjattiin tapahtumahistoriaan.',
+    'Teksti poistettiin raportista ”{title}” {count, plural, one {# kohdasta} other {# kohdasta}}. Poisto ja sen peruste kirjattiin tapahtumahistoriaan.',
   'privacy.redact.failed': 'Tekstiä ei poistettu. Korjaa merkityt kohdat; kirjoittamasi teksti on tallessa.',
   'privacy.redact.reportIdInvalid': 'Anna raportin tunnus osoitteen lopusta.',
   'privacy.redact.fragmentRequired': 'Kirjoita poistettava teksti.',
@@ -81,7 +81,7 @@ export const privacyMessages: { fi: typeof fi; sv: Catalog; en: Catalog } = {
     'privacy.redact.reasonHelp': 'Motiveringen syns i rapportens händelsehistorik. Upprepa inte texten som tas bort.',
     'privacy.redact.submit': 'Ta bort texten',
     'privacy.redact.done':
-      'Texten togs bort ur rapporten ”{title}” på {count} ställen. Borttagningen och motiveringen antecknades i händelsehistoriken.',
+      'Texten togs bort ur rapporten ”{title}” på {count, plural, one {# ställe} other {# ställen}}. Borttagningen och motiveringen antecknades i händelsehistoriken.',
     'privacy.redact.failed': 'Texten togs inte bort. Rätta de markerade fälten; det du skrivit finns kvar.',
     'privacy.redact.reportIdInvalid': 'Ange rapportens id från slutet av adressen.',
     'privacy.redact.fragmentRequired': 'Skriv texten som ska tas bort.',
@@ -122,7 +122,7 @@ export const privacyMessages: { fi: typeof fi; sv: Catalog; en: Catalog } = {
     'privacy.redact.reasonHelp': 'The reason is shown in the report’s history. Do not repeat the removed text in it.',
     'privacy.redact.submit': 'Remove the text',
     'privacy.redact.done':
-      'The text was removed from the report “{title}” in {count} places. The removal and its reason were recorded in the history.',
+      'The text was removed from the report “{title}” in {count, plural, one {# place} other {# places}}. The removal and its reason were recorded in the history.',
     'privacy.redact.failed': 'The text was not removed. Fix the marked fields; what you typed is kept.',
     'privacy.redact.reportIdInvalid': 'Give the report id from the end of its address.',
     'privacy.redact.fragmentRequired': 'Type the text to remove.',

@@ -20,6 +20,7 @@ export default function AdminLayout() {
     { to: '/admin/recipients', label: t('admin.nav.recipients') },
     { to: '/admin/email-failures', label: t('admin.nav.emailFailures') },
     { to: '/admin/audit', label: t('admin.nav.audit') },
+    { to: '/admin/redactions', label: t('privacy.admin.nav') },
     ...(localMailbox ? [{ to: '/admin/mailbox', label: t('admin.nav.mailbox') }] : []),
   ]
   return (

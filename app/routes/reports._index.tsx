@@ -4,9 +4,11 @@ import { OwnReportList } from '#app/components/own-report-list.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
 import { FilterForm, KindFilter, SearchFilter, StatusCounts, StatusFilter } from '#app/components/report-filters.tsx'
 import { Pager } from '#app/components/list-table.tsx'
+import { Alert } from '#app/components/ui/alert.tsx'
 import { ReportTable } from '#app/components/report-table.tsx'
 import { writesReports } from '#app/domain/roles.ts'
 import { reportStatuses } from '#app/models/database.ts'
+import { listOwnDraftsWithFindings } from '#app/models/redaction.server.ts'
 import { listOwnReports, listVisibleReports } from '#app/models/report.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
@@ -26,9 +28,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = parseListFilters(ReportListFiltersSchema, readSearchParams(request))
   const page = pageWindow(filters.page, pageSize)
   if (writesReports(user.roles)) {
-    const own = await listOwnReports(getDb(), user, { ...filters, positive: positiveFlag(filters.positive) }, page)
+    const [own, flaggedDrafts] = await Promise.all([
+      listOwnReports(getDb(), user, { ...filters, positive: positiveFlag(filters.positive) }, page),
+      listOwnDraftsWithFindings(getDb(), user.organisation.id, user.id),
+    ])
     const { rows: reports, hasNext } = pageOf(own.reports, pageSize)
-    return { view: 'own' as const, filters, counts: own.counts, reports, hasNext }
+    return { view: 'own' as const, filters, counts: own.counts, reports, hasNext, flaggedDrafts }
   }
   const { rows: reports, hasNext } = pageOf(await listVisibleReports(getDb(), user, page), pageSize)
   return { view: 'visible' as const, page: filters.page, reports, hasNext }
@@ -41,13 +46,35 @@ export default function ReportsPage() {
   return loaded.view === 'own' ? <OwnReports {...loaded} /> : <VisibleReports {...loaded} />
 }
 
-function OwnReports({ filters, counts, reports, hasNext }: Extract<Loaded, { view: 'own' }>) {
+/** Drafts stored with identifying text before drafts were guarded: each to be opened and fixed by its author. */
+function FlaggedDrafts({ drafts }: { drafts: { id: string; title: string }[] }) {
+  const { t } = useI18n()
+  if (drafts.length === 0) return null
+  return (
+    <div className="mb-4">
+      <Alert tone="error">
+        <p className="font-semibold">{t('privacy.flaggedDrafts.title')}</p>
+        <p>{t('privacy.flaggedDrafts.help')}</p>
+        <ul className="mt-2 list-disc pl-6">
+          {drafts.map((draft) => (
+            <li key={draft.id}>
+              <Link to={`/reports/${draft.id}/edit`}>{draft.title}</Link>
+            </li>
+          ))}
+        </ul>
+      </Alert>
+    </div>
+  )
+}
+
+function OwnReports({ filters, counts, reports, hasNext, flaggedDrafts }: Extract<Loaded, { view: 'own' }>) {
   const { t } = useI18n()
   const total = filters.status ? (counts[filters.status] ?? 0) : Object.values(counts).reduce((a, b) => a + b, 0)
   const filtered = filters.status !== null || filters.positive !== null || filters.q !== null
   return (
     <>
       <PageHeading title={t('reports.own.title')}>{t('reports.own.intro')}</PageHeading>
+      <FlaggedDrafts drafts={flaggedDrafts} />
       <StatusCounts counts={counts} />
       <FilterForm clearHref="/reports" columns="lg:grid-cols-[repeat(3,minmax(0,1fr))_auto]">
         <SearchFilter value={filters.q} />

@@ -79,6 +79,7 @@ import * as ownData from '#app/routes/settings_.own-data[.]json.ts'
 import { loader as rootLoader } from '#app/root.tsx'
 import * as auditPage from '#app/routes/admin.audit.tsx'
 import * as auditCsv from '#app/routes/admin.audit[.]csv.ts'
+import * as redactions from '#app/routes/admin.redactions.tsx'
 import { recordAudit } from '#app/models/audit-log.server.ts'
 
 const context = { clientIp: '192.0.2.1' }
@@ -1594,6 +1595,27 @@ Object.assign(checks, {
     await recordAuditOfA()
     const response = await auditCsv.loader(await get(`/admin/audit.csv?actor=${a.userId}`, b.adminSession))
     expect((await response.text()).trim().split('\r\n')).toHaveLength(1)
+  },
+})
+
+Object.assign(checks, {
+  'admin.redactions.tsx': async () => {
+    await getDb()
+      .updateTable('reports')
+      .set({ identifiability_findings: JSON.stringify([{ field: 'title', kind: 'name', fragment: 'A' }]) })
+      .where('id', '=', a.draftId)
+      .execute()
+    const page = payloadOf(await redactions.loader(await get('/admin/redactions', b.adminSession)))
+    expect(page.drafts.map((draft: { id: string }) => draft.id)).not.toContain(a.draftId)
+    const fields = { reportId: a.reportId, fragment: 'Vuokrarästit', reason: 'Kokeilu' }
+    const request = await formRequest('/admin/redactions', fields, { session: b.adminSession })
+    expect(statusOf(await redactions.action({ request, params: {}, context }))).toBe(404)
+    const report = await getDb()
+      .selectFrom('reports')
+      .select('description')
+      .where('id', '=', a.reportId)
+      .executeTakeFirstOrThrow()
+    expect(report.description).toContain('Vuokrarästit')
   },
 })
 
