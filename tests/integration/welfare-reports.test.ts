@@ -193,9 +193,14 @@ async function load(id: string, session = sessions.coordinator) {
   )
 }
 
-async function download(route: { loader: typeof exportMd.loader }, format: string, session = sessions.coordinator) {
+async function download(
+  route: { loader: typeof exportMd.loader },
+  format: string,
+  session = sessions.coordinator,
+  query = '',
+) {
   const response = (await route.loader({
-    request: await getRequest(`/welfare-reports/${welfareReportId}/export.${format}`, session),
+    request: await getRequest(`/welfare-reports/${welfareReportId}/export.${format}${query}`, session),
     params: { welfareReportId },
     context,
   })) as Response
@@ -680,8 +685,9 @@ describe('small counts are suppressed everywhere the figures go', () => {
 
     const html = await download(exportHtml, 'html')
     expect(html.response.headers.get('Content-Type')).toBe('text/html; charset=utf-8')
+    // The printable document opens in the browser, ready to print.
     expect(html.response.headers.get('Content-Disposition')).toMatch(
-      /^attachment; filename="hyvinvointikertomus-2025\.html"/,
+      /^inline; filename="hyvinvointikertomus-2025\.html"/,
     )
     expect(html.text.startsWith('<!DOCTYPE html>')).toBe(true)
     expect(html.text).toContain('<html lang="fi">')
@@ -693,7 +699,11 @@ describe('small counts are suppressed everywhere the figures go', () => {
     expect(html.text).not.toMatch(/<td[^>]*>3<\/td>/)
     expect(html.text).toContain('<strong>ensimmäinen vuokra-asunto</strong>')
 
-    const csv = await download(exportCsv, 'csv')
+    // The default CSV opens in Finnish Excel as it is.
+    const spreadsheet = await download(exportCsv, 'csv')
+    expect(spreadsheet.text.startsWith('\uFEFFOsa;Ryhmittely;Tunnusluku;Arvo\r\n')).toBe(true)
+    expect(spreadsheet.text).toContain(';Taloudellinen tuki;7\r\n')
+    const csv = await download(exportCsv, 'csv', sessions.coordinator, '?layout=data')
     expect(csv.response.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
     expect(csv.response.headers.get('Content-Disposition')).toMatch(
       /^attachment; filename="hyvinvointikertomus-2025\.csv"/,
@@ -723,7 +733,7 @@ describe('small counts are suppressed everywhere the figures go', () => {
       const md = await download(exportMd, 'md')
       expect(md.text).toContain('| Taloudellinen tuki | <10 |')
       expect(md.text).not.toContain('| Taloudellinen tuki | 7 |')
-      const csv = await download(exportCsv, 'csv')
+      const csv = await download(exportCsv, 'csv', sessions.coordinator, '?layout=data')
       expect(csv.text).toContain('Koko kertomus,category,financial,Taloudellinen tuki,<10\r\n')
       expect(csv.text).toContain('Koko kertomus,summary,total,Raportteja yhteensä,10\r\n')
       const html = await download(exportHtml, 'html')
