@@ -1,9 +1,8 @@
 import { z } from 'zod'
+import { IsoDateSchema } from '#app/domain/dates.ts'
 import { type AuditFilters } from '#app/models/audit-log.server.ts'
 import { optionalFilter } from './list-filters.ts'
 import { PageNumberSchema } from './paging.ts'
-
-const day = z.iso.date()
 
 /**
  * The audit log's filters from the query string, shared by the page and its CSV. A malformed value means no filter,
@@ -18,8 +17,8 @@ const AuditFiltersSchema = z.object({
       .max(200)
       .regex(/^[0-9A-Za-z/_.-]+$/),
   ),
-  from: optionalFilter(day),
-  to: optionalFilter(day),
+  from: optionalFilter(IsoDateSchema),
+  to: optionalFilter(IsoDateSchema),
   page: PageNumberSchema,
 })
 
