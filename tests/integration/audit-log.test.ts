@@ -14,6 +14,7 @@ import {
 import { removeExpiredAuditEntries } from '#app/services/audit.server.ts'
 import { login } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
+import { startEmailWorker } from '#app/utils/email-worker.server.ts'
 import * as auditPage from '#app/routes/admin.audit.tsx'
 import * as auditCsv from '#app/routes/admin.audit[.]csv.ts'
 import * as adminOrganisation from '#app/routes/admin.organisation.tsx'
@@ -306,6 +307,24 @@ describe('the table keeps what it has', () => {
     await removeExpiredAuditEntries(db)
     expect((await entriesOf(shortKeeper)).map((entry) => entry.action)).toEqual(['sign_out'])
     expect((await entriesOf(longKeeper)).map((entry) => entry.action).sort()).toEqual(['sign_in', 'sign_out'])
+  })
+
+  test('the email worker runs the retention round when it starts', async () => {
+    const db = getDb()
+    const organisation = await createOrganisation(db)
+    await db.updateTable('organisations').set({ audit_retention_years: 1 }).where('id', '=', organisation.id).execute()
+    await db
+      .insertInto('audit_log')
+      .values({
+        organisation_id: organisation.id,
+        actor_id: null,
+        action: 'sign_in',
+        created_at: sql<Date>`now() - interval '13 months'`,
+      })
+      .execute()
+    const stop = startEmailWorker(db, { pollMs: 60_000 })
+    await stop()
+    expect(await entriesOf(organisation.id)).toEqual([])
   })
 })
 
