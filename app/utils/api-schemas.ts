@@ -510,7 +510,7 @@ export function openApiDocument() {
           responses: { '200': ok('A page of reports', ApiReportListSchema), ...problems(401, 422) },
         },
         post: {
-          summary: 'Create a draft report',
+          summary: 'Create a draft report; its texts pass the identifiability guard (422 `identifying_data`)',
           requestBody: body(ApiReportInputSchema),
           responses: { '201': ok('The draft that was created', ApiReportSchema), ...problems(400, 401, 403, 422) },
         },
@@ -522,7 +522,9 @@ export function openApiDocument() {
           responses: { '200': ok('The report', ApiReportSchema), ...problems(401, 404) },
         },
         patch: {
-          summary: 'Change the author’s own draft (or report returned for changes); only the given fields change',
+          summary:
+            'Change the author’s own draft (or report returned for changes); only the given fields change, and ' +
+            'its texts pass the identifiability guard (422 `identifying_data`)',
           requestBody: body(ApiReportInputSchema.partial()),
           responses: { '200': ok('The saved report', ApiReportSchema), ...problems(400, 401, 404, 409, 422) },
         },
