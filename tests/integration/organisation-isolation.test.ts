@@ -1631,6 +1631,9 @@ function recordAuditOfA() {
 
 const withoutOrganisationData: Record<string, string> = {
   'help.tsx': 'fixed guidance texts; reads only the caller’s own roles',
+  'auth.oidc.start.tsx': 'redirects to the configured sign-in service; reads nothing of any organisation',
+  'auth.oidc.callback.tsx':
+    'signs in only the person the sign-in service vouched for, into an organisation where they are an active member',
   'login.tsx': 'anonymous form; lists only demo accounts, in demo mode',
   'logout.tsx': 'ends only the caller’s own session',
   'healthz.ts': 'reports database health only',
