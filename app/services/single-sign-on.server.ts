@@ -1,8 +1,10 @@
 import { type ProviderClaims, verifiedEmailOf } from '#app/domain/single-sign-on.ts'
 import { canAdministerOrganisation } from '#app/domain/user-admin.ts'
+import { recordAudit } from '#app/models/audit-log.server.ts'
 import {
   findIdentityUser,
   findUserByEmail,
+  getPasswordLogin,
   hasLinkedIdentity,
   linkIdentity,
   setPasswordLogin,
@@ -67,6 +69,18 @@ export async function setOrganisationPasswordLogin(
     if (!getEnv().oidc) return { ok: false, reason: 'forbidden' }
     if (!(await hasLinkedIdentity(db, admin.id))) return { ok: false, reason: 'no_linked_identity' }
   }
-  await setPasswordLogin(db, admin.organisation.id, allowed)
+  const organisationId = admin.organisation.id
+  await db.transaction().execute(async (trx) => {
+    const before = await getPasswordLogin(trx, organisationId)
+    await setPasswordLogin(trx, organisationId, allowed)
+    if (before === allowed) return
+    await recordAudit(trx, {
+      organisationId,
+      actorId: admin.id,
+      action: 'settings.changed',
+      target: { type: 'organisation', id: organisationId },
+      details: { intent: 'passwordLogin', changes: { passwordLogin: { before, after: allowed } } },
+    })
+  })
   return { ok: true }
 }

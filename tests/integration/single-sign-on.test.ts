@@ -236,6 +236,19 @@ describe('an organisation that turns password sign-in off', () => {
       context,
     })
     expect(payloadOf(page).passwordLogin).toBe(false)
+    // Who turned password sign-in off, and when, is in the audit log.
+    const logged = await getDb()
+      .selectFrom('audit_log')
+      .select(['actor_id', 'details'])
+      .where('organisation_id', '=', organisation.id)
+      .where('action', '=', 'settings.changed')
+      .execute()
+    expect(logged).toEqual([
+      {
+        actor_id: admin.id,
+        details: { intent: 'passwordLogin', changes: { passwordLogin: { before: true, after: false } } },
+      },
+    ])
 
     const passwordAttempt = await loginAction({
       request: await formRequest('/login', { email: worker.email, password: 'oikein-pitkä-testisalasana' }),
