@@ -198,7 +198,7 @@ describe('follow-up figures', () => {
 
     const csv = await (
       await exportCsv.loader({
-        request: await getRequest(`/welfare-reports/${welfareReportId}/export.csv`, sessions.worker),
+        request: await getRequest(`/welfare-reports/${welfareReportId}/export.csv?layout=data`, sessions.worker),
         params: { welfareReportId },
         context,
       } as never)
