@@ -33,7 +33,7 @@ const fi = {
   'chain.minutes.followUps': 'Päätöksen seuranta',
 
   'chain.welfare.kind': 'Luvun tyyppi',
-  'chain.welfare.kind.text': 'Teksti, luvut, ilmiöt ja raportit',
+  'chain.welfare.kind.text': 'Teksti, tunnusluvut, ilmiöt ja raportit',
   'chain.welfare.kind.what_was_done': 'Mitä tehtiin: kauden seurattavat tehtävät',
   'chain.welfare.kindHelp':
     '”Mitä tehtiin” -luku luettelee itse tehtävät, joista päätettiin tai joiden tavoitepäivä osuu kertomuksen kaudelle, ja niiden tilan.',
@@ -45,7 +45,7 @@ const fi = {
   'chain.figures.inProgress': 'Seurannat käynnissä',
   'chain.figures.overdue': 'Seurannat myöhässä',
   'chain.figures.note':
-    'Tehtävät, joista päätettiin tai joiden tavoitepäivä osuu kaudelle, tilanne tänään. Alle {threshold, plural, one {# tehtävän} other {# tehtävän}} määrät näytetään muodossa ”<{threshold}”, kuten kaikki kertomuksen luvut.',
+    'Tehtävät, joista päätettiin tai joiden tavoitepäivä osuu kaudelle, tilanne tänään. Alle {threshold, plural, one {# tehtävän} other {# tehtävän}} määrät näytetään muodossa ”<{threshold}”, kuten kaikki kertomuksen tunnusluvut.',
 } as const
 
 type Catalog = Record<keyof typeof fi, string>

@@ -1,9 +1,9 @@
 /** The statistics' disclosure control messages in every language; the Finnish keys define the rest (fi.ts spreads them in). */
 const fi = {
   'disclosure.dashboardNote':
-    'Luvut julkaistaan kokonaiselta vuosineljännekseltä tai kalenterivuodelta, ja niihin on lisätty pieni kiinteä satunnaisvaihtelu (enintään ±2), jotta yksittäistä asiakasta tai työntekijää ei voi päätellä vertaamalla hakuja. Kynnystä pienempi luku näytetään muodossa ”<{threshold}”.',
+    'Tunnusluvut julkaistaan kokonaiselta vuosineljännekseltä tai kalenterivuodelta, ja niihin on lisätty pieni kiinteä satunnaisvaihtelu (enintään ±2), jotta yksittäistä asiakasta tai työntekijää ei voi päätellä vertaamalla hakuja. Kynnystä pienempi luku näytetään muodossa ”<{threshold}”.',
   'disclosure.validation.period':
-    'Valitse jakso saman kalenterivuoden sisältä: luvut julkaistaan vuosineljännekseltä tai koko vuodelta.',
+    'Valitse jakso saman kalenterivuoden sisältä: tunnusluvut julkaistaan vuosineljännekseltä tai koko vuodelta.',
 } as const
 
 type Catalog = Record<keyof typeof fi, string>

@@ -270,7 +270,7 @@ test(
     })
     await sectionForm.getByLabel('Luvun otsikko').fill(sectionTitle)
     await sectionForm
-      .getByLabel('Tukitarve, jota luvun luvut koskevat')
+      .getByLabel('Tuen tarve, jota luvun tunnusluvut koskevat')
       .selectOption({ label: 'Muu toimintakyky (fyysinen, psyykkinen, sosiaalinen, kognitiivinen)' })
     await sectionForm
       .getByLabel('Luvun teksti')

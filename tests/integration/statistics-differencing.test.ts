@@ -344,7 +344,7 @@ describe('what a reader sees', () => {
         field: 'to',
         code: 'disclosure.validation.period',
         message:
-          'Valitse jakso saman kalenterivuoden sisältä: luvut julkaistaan vuosineljännekseltä tai koko vuodelta.',
+          'Valitse jakso saman kalenterivuoden sisältä: tunnusluvut julkaistaan vuosineljännekseltä tai koko vuodelta.',
       },
     ])
   })

@@ -716,7 +716,7 @@ describe('small counts are suppressed everywhere the figures go', () => {
     expect(lines).toContain('Koko kertomus,summary,total,Raportteja yhteensä,10')
     expect(lines).toContain('Toimeentulo ja Kela,municipality,,Koko alue,<5')
     expect(lines).toContain('Toimeentulo ja Kela,municipality,Kuopio,Kuopio,–')
-    expect(lines).toContain('Koko kertomus,summary,negative,Ongelmia,–')
+    expect(lines).toContain('Koko kertomus,summary,negative,Epäkohtia,–')
     expect(lines.filter((line) => line.endsWith(',3'))).toEqual([])
   })
 
