@@ -2,6 +2,7 @@ import { type ExpressionBuilder, sql, type Transaction } from 'kysely'
 import { type ActionLevel } from '#app/domain/report-fields.ts'
 import { type AppDb } from '#app/utils/db.server.ts'
 import { type ActionOutcome, type Database } from './database.ts'
+import { concernedReportIds } from './report-links.server.ts'
 import { recordReportEvent } from './report.server.ts'
 
 /** A proposed action as pages, the welfare report and the API show it, with the state of its outcome. */
@@ -145,18 +146,8 @@ export async function recordActionOutcome(
     .returning(['proposed_actions.report_id', 'proposed_actions.phenomenon_id'])
     .executeTakeFirst()
   if (!action) return null
-  const reportIds = action.report_id
-    ? [action.report_id]
-    : (
-        await trx
-          .selectFrom('phenomenon_reports')
-          .select('report_id')
-          .where('phenomenon_id', '=', action.phenomenon_id!)
-          .orderBy('report_id')
-          .execute()
-      ).map((link) => link.report_id)
   const eventIds: string[] = []
-  for (const reportId of reportIds) {
+  for (const reportId of await concernedReportIds(trx, action)) {
     eventIds.push(
       await recordReportEvent(trx, {
         reportId,

@@ -147,3 +147,21 @@ export async function deleteLinks(
     )
   }
 }
+
+/**
+ * The reports something owned by a report or by a phenomenon concerns (a proposed action, a sending): its report, or
+ * every report linked to its phenomenon, so each reporter hears of what happens to it.
+ */
+export async function concernedReportIds(
+  db: AppDb,
+  owner: { report_id: string | null; phenomenon_id: string | null },
+): Promise<string[]> {
+  if (owner.report_id) return [owner.report_id]
+  const links = await db
+    .selectFrom('phenomenon_reports')
+    .select('report_id')
+    .where('phenomenon_id', '=', owner.phenomenon_id!)
+    .orderBy('report_id')
+    .execute()
+  return links.map((link) => link.report_id)
+}

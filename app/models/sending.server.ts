@@ -2,6 +2,7 @@ import { type Transaction } from 'kysely'
 import { reminderAfterMs, type SendingState } from '#app/domain/sendings.ts'
 import { type AppDb } from '#app/utils/db.server.ts'
 import { type Database } from './database.ts'
+import { concernedReportIds } from './report-links.server.ts'
 import { recordReportEvent } from './report.server.ts'
 
 /** What a sending carries: one report or one phenomenon. */
@@ -32,25 +33,6 @@ export async function createSending(
   return row.id
 }
 
-/**
- * Records a step of the sending on its report, or on every report linked to its phenomenon, so each reporter and
- * follower hears of it. `actorId` is null for a partner answering through its link.
- */
-/** The reports a sending concerns: its report, or every report linked to its phenomenon. */
-export async function reportIdsOfSending(
-  db: AppDb,
-  sending: { report_id: string | null; phenomenon_id: string | null },
-): Promise<string[]> {
-  if (sending.report_id) return [sending.report_id]
-  const links = await db
-    .selectFrom('phenomenon_reports')
-    .select('report_id')
-    .where('phenomenon_id', '=', sending.phenomenon_id!)
-    .orderBy('report_id')
-    .execute()
-  return links.map((link) => link.report_id)
-}
-
 /** The follow-ups started from a sending's answer, oldest first. */
 export function listSendingFollowUps(db: AppDb, organisationId: string, sendingId: string) {
   return db
@@ -63,6 +45,10 @@ export function listSendingFollowUps(db: AppDb, organisationId: string, sendingI
     .execute()
 }
 
+/**
+ * Records a step of the sending on its report, or on every report linked to its phenomenon, so each reporter and
+ * follower hears of it. `actorId` is null for a partner answering through its link.
+ */
 export async function recordSendingEvent(
   trx: Transaction<Database>,
   step: {
@@ -79,7 +65,7 @@ export async function recordSendingEvent(
     .where('id', '=', step.sendingId)
     .where('organisation_id', '=', step.organisationId)
     .executeTakeFirstOrThrow()
-  for (const reportId of await reportIdsOfSending(trx, sending)) {
+  for (const reportId of await concernedReportIds(trx, sending)) {
     await recordReportEvent(trx, {
       reportId,
       organisationId: step.organisationId,

@@ -37,7 +37,8 @@ import {
   markFollowUpsReminded,
 } from '#app/models/follow-up.server.ts'
 import { scanTextsOfOrganisation } from '#app/models/organisation-settings.server.ts'
-import { getSending, isRecipientMember, listSendingFollowUps, reportIdsOfSending } from '#app/models/sending.server.ts'
+import { concernedReportIds } from '#app/models/report-links.server.ts'
+import { getSending, isRecipientMember, listSendingFollowUps } from '#app/models/sending.server.ts'
 import { listMunicipalities } from '#app/models/organisation.server.ts'
 import { type CurrentUser } from '#app/models/user.server.ts'
 import { type AppDb, getDb } from '#app/utils/db.server.ts'
@@ -352,7 +353,7 @@ export async function followUpAnswer(
       createdBy: actor.id,
       sendingId: sending.id,
       phenomenonId: sending.phenomenon_id,
-      reportIds: await reportIdsOfSending(trx, sending),
+      reportIds: await concernedReportIds(trx, sending),
     }),
   )
   return { ok: true, followUpId }
