@@ -1,5 +1,5 @@
 import { Form, NavLink, useLocation } from '@remix-run/react'
-import { useId } from 'react'
+import { type ReactNode, useId } from 'react'
 import { offersFollowUpBoard } from '#app/domain/follow-ups.ts'
 import { readsMeetings } from '#app/domain/meetings.ts'
 import { hasAnyRole, writesReports } from '#app/domain/roles.ts'
@@ -7,6 +7,7 @@ import { dashboardReaderRoles } from '#app/domain/welfare-report-form.ts'
 import { formatNumber, type Locale, locales } from '#app/utils/i18n.ts'
 import { useI18n, useRootData } from '#app/utils/use-i18n.ts'
 import { CsrfInput } from './csrf-input.tsx'
+import { MenuDisclosure } from './menu-disclosure.tsx'
 import { type NavItem, NavList } from './nav-list.tsx'
 
 const localeNames: Record<Locale, string> = { fi: 'Suomi', sv: 'Svenska', en: 'English' }
@@ -104,6 +105,22 @@ function NotificationsLink({ unread }: { unread: number }) {
   )
 }
 
+function LogoutForm({ children }: { children: ReactNode }) {
+  const { t } = useI18n()
+  return (
+    <Form method="post" action="/logout" className="flex items-center gap-2">
+      <CsrfInput />
+      {children}
+      <button
+        type="submit"
+        className="min-h-11 rounded border-2 border-white px-3 text-sm font-semibold hover:bg-white/15"
+      >
+        {t('nav.logout')}
+      </button>
+    </Form>
+  )
+}
+
 export function SiteHeader() {
   const { t } = useI18n()
   const user = useRootData()?.user
@@ -126,44 +143,54 @@ export function SiteHeader() {
         { to: '/help', label: t('help.title') },
       ]
     : []
+  const userName = user ? <span className="text-sm text-brand-100">{user.name}</span> : null
+  const organisation = user ? (
+    user.organisations.length > 1 ? (
+      <OrganisationSwitch current={user.organisationId} organisations={user.organisations} />
+    ) : (
+      <p className="text-sm text-brand-100">{user.organisationName}</p>
+    )
+  ) : null
   return (
-    <header className="bg-brand-900 text-white">
+    <header className="relative bg-brand-900 text-white">
       <a
         href="#main"
         className="sr-only bg-white p-2 text-brand-900 focus:not-sr-only focus:absolute focus:left-2 focus:top-2"
       >
         {t('nav.skipToContent')}
       </a>
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-        <div>
-          <a href="/" className="text-xl font-bold text-white no-underline hover:text-white">
-            {t('app.name')}
-          </a>
-          {user && user.organisations.length < 2 ? (
-            <p className="text-sm text-brand-100">{user.organisationName}</p>
-          ) : null}
-        </div>
-        <div className="flex flex-wrap items-center gap-3">
-          {user && user.organisations.length > 1 ? (
-            <OrganisationSwitch current={user.organisationId} organisations={user.organisations} />
-          ) : null}
-          <LanguageSwitch />
-          {user ? <NotificationsLink unread={user.unreadNotifications} /> : null}
-          {user ? (
-            <Form method="post" action="/logout" className="flex items-center gap-2">
-              <CsrfInput />
-              <span className="text-sm text-brand-100">{user.name}</span>
-              <button
-                type="submit"
-                className="min-h-11 rounded border-2 border-white px-3 text-sm font-semibold hover:bg-white/15"
-              >
-                {t('nav.logout')}
-              </button>
-            </Form>
-          ) : null}
-        </div>
+      {/* A phone shows one short bar: the name, the bell and a menu holding everything else. */}
+      <div className="flex items-center gap-2 px-4 py-2 sm:hidden">
+        <a href="/" className="min-w-0 flex-1 text-lg font-bold leading-tight text-white no-underline hover:text-white">
+          {t('app.name')}
+        </a>
+        {user ? <NotificationsLink unread={user.unreadNotifications} /> : null}
+        <MenuDisclosure label={t('phoneLayout.menu')}>
+          {navLinks.length > 0 ? <NavList label={t('nav.main')} look="menu" items={navLinks} /> : null}
+          <div className="grid gap-3 border-t border-white/30 px-4 pt-4">
+            {organisation}
+            <LanguageSwitch />
+            {user ? <LogoutForm>{userName}</LogoutForm> : null}
+          </div>
+        </MenuDisclosure>
       </div>
-      {navLinks.length > 0 ? <NavList label={t('nav.main')} look="site" items={navLinks} /> : null}
+      <div className="hidden sm:block">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+          <div>
+            <a href="/" className="text-xl font-bold text-white no-underline hover:text-white">
+              {t('app.name')}
+            </a>
+            {user && user.organisations.length < 2 ? organisation : null}
+          </div>
+          <div className="flex flex-wrap items-center gap-3">
+            {user && user.organisations.length > 1 ? organisation : null}
+            <LanguageSwitch />
+            {user ? <NotificationsLink unread={user.unreadNotifications} /> : null}
+            {user ? <LogoutForm>{userName}</LogoutForm> : null}
+          </div>
+        </div>
+        {navLinks.length > 0 ? <NavList label={t('nav.main')} look="site" items={navLinks} /> : null}
+      </div>
     </header>
   )
 }

@@ -9,6 +9,7 @@ import { followUpsMessages } from './follow-ups.ts'
 import { helpMessages } from './help.ts'
 import { peopleMessages } from './people.ts'
 import { sendingsMessages } from './sendings.ts'
+import { phoneLayoutMessages } from './phone-layout.ts'
 import { ssoMessages } from './sso.ts'
 import { type MessageKey } from './fi.ts'
 import { meetingsMessages } from './meetings.ts'
@@ -718,5 +719,6 @@ export const en = {
   ...chainMessages.en,
   ...disclosureMessages.en,
   ...sendingsMessages.en,
+  ...phoneLayoutMessages.en,
   ...peopleMessages.en,
 } satisfies Record<MessageKey, string>

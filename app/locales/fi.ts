@@ -9,6 +9,7 @@ import { followUpsMessages } from './follow-ups.ts'
 import { helpMessages } from './help.ts'
 import { peopleMessages } from './people.ts'
 import { sendingsMessages } from './sendings.ts'
+import { phoneLayoutMessages } from './phone-layout.ts'
 import { ssoMessages } from './sso.ts'
 import { meetingsMessages } from './meetings.ts'
 import { welfareMessages } from './welfare.ts'
@@ -720,6 +721,7 @@ export const fi = {
   ...chainMessages.fi,
   ...disclosureMessages.fi,
   ...sendingsMessages.fi,
+  ...phoneLayoutMessages.fi,
   ...peopleMessages.fi,
 } as const
 

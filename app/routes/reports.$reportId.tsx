@@ -377,10 +377,17 @@ export default function ReportPage() {
     changeRequests,
     chain,
     sendTo,
+    transitions,
   } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const { locale, t } = useI18n()
+  const mayAct = transitions.length > 0
+  const nextSteps = (
+    <Card title={t('report.section.nextSteps')}>
+      <TransitionForms />
+    </Card>
+  )
   return (
     <>
       <PageHeading title={report.title}>
@@ -416,8 +423,13 @@ export default function ReportPage() {
           </p>
         ) : null}
       </div>
-      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
-        <div className="grid min-w-0 content-start gap-6">
+      {/*
+        What the reader may do next comes first, so that on a phone it is not below the whole report; on a wide
+        screen it heads the side column beside the report.
+      */}
+      <div className="grid gap-6 lg:grid-cols-[2fr_1fr] lg:grid-rows-[auto_1fr]">
+        {mayAct ? <div className="min-w-0 lg:col-start-2 lg:row-start-1">{nextSteps}</div> : null}
+        <div className="grid min-w-0 content-start gap-6 lg:col-start-1 lg:row-span-2 lg:row-start-1">
           <Card title={t('report.section.phenomenon')}>
             <div className="prose-report" dangerouslySetInnerHTML={{ __html: descriptionHtml }} />
             {report.causes ? (
@@ -445,10 +457,10 @@ export default function ReportPage() {
             <Facts report={report} />
           </Card>
         </div>
-        <div className="grid min-w-0 content-start gap-6">
-          <Card title={t('report.section.nextSteps')}>
-            <TransitionForms />
-          </Card>
+        <div
+          className={`grid min-w-0 content-start gap-6 lg:col-start-2 ${mayAct ? 'lg:row-start-2' : 'lg:row-start-1'}`}
+        >
+          {mayAct ? null : nextSteps}
           {sendTo ? <SendForm recipients={sendTo} /> : null}
           {mayLink ? (
             <Card title={t('phenomenon.title')}>
