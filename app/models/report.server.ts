@@ -4,6 +4,7 @@ import { feedbackWaitingStatuses } from '#app/domain/feedback-times.ts'
 import { findTransition, isEditable, type Resolution, type TransitionFlow } from '#app/domain/report-status.ts'
 import { type ReportContent } from '#app/domain/report-form.ts'
 import { type AppDb } from '#app/utils/db.server.ts'
+import { createVersionedCache } from '#app/utils/versioned-cache.server.ts'
 import {
   type ActionOutcome,
   type AgendaDecision,
@@ -13,6 +14,7 @@ import {
   reportStatuses,
 } from './database.ts'
 import { createNotificationsForEvent } from './notification.server.ts'
+import { getReportListVersion } from './report-list-version.server.ts'
 import { eventsWithDetails } from './report-event.server.ts'
 import { type CurrentUser } from './user.server.ts'
 
@@ -518,9 +520,29 @@ export async function listReviewQueue(
       .limit(page.limit)
       .offset(page.offset)
       .execute(),
-    countByStatus(base),
+    countQueueByStatus(db, viewer, filters, () => countByStatus(base)),
   ])
   return { reports: rows, counts }
+}
+
+const queueCounts = createVersionedCache<Partial<Record<ReportStatus, number>>>(1000)
+
+/**
+ * The queue's counts per status, computed once per organisation list version, viewer scope and filters rather
+ * than on every view (ADR 030): exact, since the version moves on the commit of any write that could change them.
+ */
+async function countQueueByStatus(
+  db: AppDb,
+  viewer: Viewer,
+  filters: QueueFilters,
+  count: () => Promise<Partial<Record<ReportStatus, number>>>,
+) {
+  const scope = reportScopeFor(viewer.roles)
+  const seenBy =
+    scope.kind === 'organisation' ? scope : { ...scope, id: viewer.id, teamIds: viewer.teams.map((t) => t.id).sort() }
+  // The counts are of every status: the status filter picks only the rows shown.
+  const key = JSON.stringify([viewer.organisation.id, seenBy, { ...filters, status: null }])
+  return queueCounts.get(key, await getReportListVersion(db, viewer.organisation.id), count)
 }
 
 export interface OwnReportFilters {
