@@ -1,7 +1,7 @@
 import { sql, type Transaction } from 'kysely'
 import { type AppDb } from '#app/utils/db.server.ts'
 import { type Database } from './database.ts'
-import { recordReportEvent } from './report.server.ts'
+import { recordReportEvent, type Viewer, visibleTo } from './report.server.ts'
 
 /** Phenomena with the evidence behind them: how many reports, teams and municipalities, and since when. */
 function phenomenaWithEvidence(db: AppDb, organisationId: string) {
@@ -55,6 +55,21 @@ export async function getPhenomenon(db: AppDb, organisationId: string, phenomeno
     .orderBy('reports.created_at', 'desc')
     .execute()
   return { ...phenomenon, reports }
+}
+
+/** The phenomenon's reports that the viewer may open, newest first. */
+export function listReadableReportsOfPhenomenon(db: AppDb, viewer: Viewer, phenomenonId: string) {
+  return db
+    .selectFrom('reports')
+    .select(['reports.id', 'reports.title', 'reports.status'])
+    .where(
+      'reports.id',
+      'in',
+      db.selectFrom('phenomenon_reports').select('report_id').where('phenomenon_id', '=', phenomenonId),
+    )
+    .where(visibleTo(viewer))
+    .orderBy('reports.created_at', 'desc')
+    .execute()
 }
 
 interface LinkChange {

@@ -10,7 +10,7 @@ import { Card } from '#app/components/ui/card.tsx'
 import { Table } from '#app/components/ui/table.tsx'
 import { isFollowing } from '#app/models/follow.server.ts'
 import { getPhenomenonChain } from '#app/models/follow-through.server.ts'
-import { getPhenomenon } from '#app/models/phenomenon.server.ts'
+import { getPhenomenon, listReadableReportsOfPhenomenon } from '#app/models/phenomenon.server.ts'
 import { listProposedActions } from '#app/models/proposed-action.server.ts'
 import { recordRead } from '#app/services/audit.server.ts'
 import { listRecipientsForSender } from '#app/services/recipients.server.ts'
@@ -32,16 +32,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const phenomenon = await getPhenomenon(getDb(), user.organisation.id, requireUuid(params.phenomenonId))
   if (!phenomenon) throw data({ code: 'not_found' }, { status: 404 })
   await recordRead(user, request, { action: 'phenomenon.read', target: { type: 'phenomenon', id: phenomenon.id } })
-  const [following, proposedActions, chain] = await Promise.all([
+  const [following, proposedActions, chain, readableReports] = await Promise.all([
     isFollowing(getDb(), user, { kind: 'phenomenon', id: phenomenon.id }),
     listProposedActions(getDb(), user.organisation.id, { phenomenonIds: [phenomenon.id] }),
     getPhenomenonChain(getDb(), user, phenomenon.id),
+    listReadableReportsOfPhenomenon(getDb(), user, phenomenon.id),
   ])
+  const reportActions = await listProposedActions(getDb(), user.organisation.id, {
+    reportIds: readableReports.map((report) => report.id),
+  })
   const sendTo = canSendPhenomenon(user.roles) ? await listRecipientsForSender(user) : null
   return {
     phenomenon,
     following,
     proposedActions,
+    // Each report's own proposals as the phenomenon gathers them; their outcomes are recorded on the report's page.
+    reportsWithActions: readableReports
+      .map((report) => ({ ...report, actions: reportActions.filter((action) => action.reportId === report.id) }))
+      .filter((report) => report.actions.length > 0),
     chain,
     mayRecordOutcomes: canRecordOutcome(phenomenonActor(user.roles), { kind: 'phenomenon' }),
     mayAddActions: canAddPhenomenonAction(user.roles),
@@ -58,9 +66,46 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return handleProposedActionForm(user, { kind: 'phenomenon', phenomenonId }, formData)
 }
 
+/** The proposed actions of the phenomenon's reports, under each report's title and state. */
+function ReportActions({
+  reports,
+}: {
+  reports: ReturnType<typeof useLoaderData<typeof loader>>['reportsWithActions']
+}) {
+  const { t } = useI18n()
+  return (
+    <Card title={t('phenomenon.reportActions.title')}>
+      <p className="mb-4 text-slate-700">{t('phenomenon.reportActions.intro')}</p>
+      {reports.length === 0 ? (
+        <p>{t('phenomenon.reportActions.none')}</p>
+      ) : (
+        <ul className="grid gap-6">
+          {reports.map((report) => (
+            <li key={report.id} className="grid gap-3 border-t border-slate-200 pt-4 first:border-t-0 first:pt-0">
+              <h3 className="flex flex-wrap items-center gap-2 text-lg font-semibold">
+                <Link to={`/reports/${report.id}`}>{report.title}</Link>
+                <StatusBadge status={report.status} />
+              </h3>
+              <ProposedActions actions={report.actions} mayRecord={false} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  )
+}
+
 export default function PhenomenonPage() {
-  const { phenomenon, following, proposedActions, mayRecordOutcomes, mayAddActions, chain, sendTo } =
-    useLoaderData<typeof loader>()
+  const {
+    phenomenon,
+    following,
+    proposedActions,
+    reportsWithActions,
+    mayRecordOutcomes,
+    mayAddActions,
+    chain,
+    sendTo,
+  } = useLoaderData<typeof loader>()
   const { locale, t } = useI18n()
   return (
     <>
@@ -85,6 +130,9 @@ export default function PhenomenonPage() {
             {mayAddActions ? <AddPhenomenonActionForm count={proposedActions.length} /> : null}
           </div>
         </Card>
+      </div>
+      <div className="mb-6 max-w-3xl">
+        <ReportActions reports={reportsWithActions} />
       </div>
       {chain ? (
         <div className="mb-6 max-w-3xl">

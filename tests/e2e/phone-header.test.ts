@@ -123,3 +123,19 @@ test("on a phone the lead's next steps on a report come before the report itself
   await checkPage(lead, 'phone-report-next-steps-1280')
   await lead.context().close()
 })
+
+test("a phenomenon's page lists its reports' proposed actions, each under its report", async () => {
+  const coordinator = await signedInPage(browser, 'koordinaattori@demo.example')
+  await coordinator.goto('/phenomena')
+  await coordinator.getByRole('main').getByRole('link').first().click()
+  await coordinator.waitForURL(/\/phenomena\/[0-9a-f-]{36}$/)
+  const reportActions = coordinator.getByRole('region', { name: 'Raporttien toimenpide-ehdotukset' })
+  await expect.poll(() => reportActions.isVisible()).toBe(true)
+  // Each group is headed by its report, which leads to where the outcome is recorded.
+  await expect.poll(() => reportActions.getByRole('heading', { level: 3 }).count()).toBeGreaterThan(0)
+  expect(await reportActions.getByRole('heading', { level: 3 }).first().getByRole('link').count()).toBe(1)
+  await checkPage(coordinator, 'phenomenon-report-actions-1280')
+  await coordinator.setViewportSize(phone)
+  await checkPage(coordinator, 'phenomenon-report-actions-390')
+  await coordinator.context().close()
+})
