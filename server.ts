@@ -45,7 +45,7 @@ try {
 }
 if (database.seeded) console.log('Empty database in demo mode: demo data written.')
 const openDatabase = database
-setDb(openDatabase.db)
+setDb(openDatabase.db, openDatabase.isHealthy)
 try {
   buildIfNeeded()
 } catch (error) {
@@ -68,7 +68,10 @@ if (viteDevServer) {
   app.use(viteDevServer.middlewares)
 } else {
   app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
-  app.use(express.static('build/client', { maxAge: '1h' }))
+  // Only what build/client holds goes to the file system, so a page request costs no failed stat.
+  const publicNames = new Set(readdirSync('build/client'))
+  const publicFiles = express.static('build/client', { maxAge: '1h' })
+  app.use((req, res, next) => (publicNames.has(req.path.split('/')[1]!) ? publicFiles(req, res, next) : next()))
 }
 
 const build = viteDevServer

@@ -16,6 +16,7 @@ import { sessionCookie } from './cookies.server.ts'
 import { type AppDb, getDb } from './db.server.ts'
 import { getEnv } from './env.server.ts'
 import { spendPasswordCheckTime, verifyPassword } from './password.server.ts'
+import { getRequestScope } from './request-scope.server.ts'
 
 export type { CurrentUser }
 
@@ -38,8 +39,6 @@ export async function getSessionId(request: Request): Promise<string | null> {
   return typeof token === 'string' && token.length > 0 ? hashToken(token) : null
 }
 
-const userByRequest = new WeakMap<Request, Promise<CurrentUser | null>>()
-
 async function loadCurrentUser(request: Request): Promise<CurrentUser | null> {
   const sessionId = await getSessionId(request)
   if (!sessionId) return null
@@ -57,13 +56,11 @@ async function loadCurrentUser(request: Request): Promise<CurrentUser | null> {
   return user
 }
 
+/** The signed-in user, loaded once per page request for every loader that asks (see request-scope.server.ts). */
 export function getCurrentUser(request: Request): Promise<CurrentUser | null> {
-  let pending = userByRequest.get(request)
-  if (!pending) {
-    pending = loadCurrentUser(request)
-    userByRequest.set(request, pending)
-  }
-  return pending
+  const scope = getRequestScope()
+  if (!scope) return loadCurrentUser(request)
+  return (scope.currentUser ??= loadCurrentUser(request))
 }
 
 export async function requireUser(request: Request): Promise<CurrentUser> {

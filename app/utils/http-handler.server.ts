@@ -9,6 +9,7 @@ import {
 import type express from 'express'
 import { apiProblemResponse } from './api.server.ts'
 import { bodyLimitBytes, tooLargePagePath } from './request-limits.ts'
+import { runInRequestScope } from './request-scope.server.ts'
 
 class BodyLimit extends Transform {
   exceeded = false
@@ -105,7 +106,9 @@ export function createAppRequestHandler({
       const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
       if (hasBody && Number(req.get('content-length') ?? 0) > limit) return await sendTooLarge(req, res, url)
       const body = hasBody ? new BodyLimit(limit) : null
-      const response = await handleRequest(toRemixRequest(req, res, url, body), getLoadContext(req, res))
+      const handle = () => handleRequest(toRemixRequest(req, res, url, body), getLoadContext(req, res))
+      // A read shares what its loaders load (the signed-in user); a write may change it, so its loaders load afresh.
+      const response = await (hasBody ? handle() : runInRequestScope(handle))
       if (body?.exceeded) {
         await response.body?.cancel()
         return await sendTooLarge(req, res, url)
