@@ -123,12 +123,14 @@ export async function seedFollowThrough(db: AppDb, demo: FollowThroughDemo) {
     organisationId,
     kind: 'working_group',
     name: 'Rakenteellisen sosiaalityön työryhmä',
+    nameSv: 'Arbetsgruppen för strukturellt socialt arbete',
     memberIds: [demo.leadId],
   })
   const municipalWelfare = await createRecipient(db, {
     organisationId,
     kind: 'municipal_welfare',
     name: 'Närpiön kaupungin hyvinvointityö',
+    nameSv: 'Närpes stads välfärdsarbete',
     municipalityId: demo.municipalityId,
   })
   const kela = await createRecipient(db, {

@@ -1,4 +1,5 @@
 import { type ActionLevel, type ClientGroup, type Sector, type SupportNeed } from '#app/domain/report-fields.ts'
+import { type ReportStatus } from '#app/domain/report-status.ts'
 
 export interface DemoPhenomenon {
   title: string
@@ -222,3 +223,58 @@ export const caregiverRespiteReport: DemoPhenomenon = {
     { description: 'Omaishoidon vapaiden hakuohje verkkoon selkokielellä.', level: 'team' },
   ],
 }
+
+/**
+ * Reports written in Swedish by workers in the Swedish-speaking municipalities (Korsholm, Närpes), as they would be
+ * in a bilingual wellbeing services county; `team` and `municipality` index the seed's teams and municipalities.
+ */
+export const swedishDemoReports: (DemoPhenomenon & { team: number; municipality: number; status: ReportStatus })[] = [
+  {
+    title: 'Klienter utan nätbankskoder kan inte använda e-tjänsterna',
+    description:
+      'Äldre klienter som saknar nätbankskoder eller dator kan inte ansöka om förmåner eller boka tider elektroniskt. De som kan använda e-tjänster får snabbare service.',
+    causes: 'Tjänsterna har flyttats till nätet utan att andra kanaler har ordnats.',
+    consequences: 'Ansökningar blir gjorda sent eller inte alls, och anhöriga tvingas sköta ärendena.',
+    supportNeeds: ['daily_living', 'social_inclusion'],
+    clientGroups: ['older_people'],
+    sectors: ['social_care', 'kela'],
+    actions: [
+      { description: 'Handledning i digitala tjänster på servicepunkten en gång i veckan.', level: 'team' },
+      {
+        description: 'En telefonkanal för ansökningar till dem som inte kan använda nätbankskoder.',
+        level: 'organisation',
+      },
+    ],
+    team: 2,
+    municipality: 2,
+    status: 'in_review',
+  },
+  {
+    title: 'Pensionärer klarar inte av att ansöka om förmåner på egen hand',
+    description:
+      'Pensionärer med små inkomster lämnar bostadsbidrag och vårdbidrag oansökta, eftersom blanketterna och besluten är svåra att förstå.',
+    causes: 'Förmånsrådgivning finns inte på svenska i regionen.',
+    consequences: 'Inkomsterna räcker inte till mediciner och hyra; behovet av utkomststöd växer.',
+    supportNeeds: ['financial'],
+    clientGroups: ['older_people'],
+    sectors: ['kela', 'social_care'],
+    actions: [{ description: 'Förmånsrådgivning på svenska i Närpes och Korsholm.', level: 'organisation' }],
+    team: 2,
+    municipality: 2,
+    status: 'forwarded',
+  },
+  {
+    title: 'Unga vuxnas första hyresbostad är i fara',
+    description:
+      'Unga vuxna i Korsholm får hyresskulder redan under det första året i egen bostad. Hyresvärden tar kontakt först när vräkning hotar.',
+    causes: 'Unga känner inte till hyresavtalets villkor och söker inte hjälp i tid.',
+    consequences: 'Vräkningar och betalningsanmärkningar som försvårar nästa bostad.',
+    supportNeeds: ['housing', 'financial'],
+    clientGroups: ['young_adults'],
+    sectors: ['housing', 'social_care'],
+    actions: [{ description: 'Bostadsinfo för unga tillsammans med bostadsbolaget.', level: 'team' }],
+    team: 1,
+    municipality: 1,
+    status: 'submitted',
+  },
+]

@@ -7,7 +7,7 @@ import { login } from '#app/utils/auth.server.ts'
 import { followUpStatuses } from '#app/domain/follow-ups.ts'
 import { getReportChain } from '#app/models/follow-through.server.ts'
 import { getUserInOrganisation } from '#app/models/user.server.ts'
-import { caregiverRespiteReport } from './demo-phenomena.ts'
+import { caregiverRespiteReport, swedishDemoReports } from './demo-phenomena.ts'
 import { inquiryTargetDate } from './demo-follow-through.ts'
 import { demoReportCount, isDatabaseEmpty, seedDemoData } from './seed.ts'
 
@@ -67,6 +67,7 @@ test('the demo seed builds one organisation with its people and about 40 reports
   expect(included.every((row) => row.status === 'in_welfare_report')).toBe(true)
 
   await expectFollowThrough()
+  await expectDemoFollowsTheRules()
 
   for (const account of demoAccounts) {
     const result = await login(db, { email: account.email, password: demoPassword, clientIp: '192.0.2.9' })
@@ -178,4 +179,103 @@ async function expectFollowThrough() {
     .where('kind', '=', 'what_was_done')
     .execute()
   expect(whatWasDone).toHaveLength(1)
+}
+
+/** The demo is everyone's first impression: it does only what the app allows, in both languages of the area. */
+async function expectDemoFollowsTheRules() {
+  const db = getDb()
+  // Every decision in the history is recorded by the chair or secretary of the committee that decided.
+  const decisions = await db
+    .selectFrom('report_events')
+    .innerJoin('reports', 'reports.id', 'report_events.report_id')
+    .leftJoin('committee_members', (join) =>
+      join
+        .onRef('committee_members.committee_id', '=', 'reports.committee_id')
+        .onRef('committee_members.user_id', '=', 'report_events.actor_id'),
+    )
+    .select(['reports.title', 'committee_members.role'])
+    .where('report_events.type', '=', 'status_changed')
+    .where('report_events.to_status', '=', 'decided')
+    .execute()
+  expect(decisions.length).toBeGreaterThan(3)
+  for (const decision of decisions) expect(['chair', 'secretary'], decision.title).toContain(decision.role)
+  const agendaDecisions = await db
+    .selectFrom('agenda_items')
+    .innerJoin('meetings', 'meetings.id', 'agenda_items.meeting_id')
+    .leftJoin('committee_members', (join) =>
+      join
+        .onRef('committee_members.committee_id', '=', 'meetings.committee_id')
+        .onRef('committee_members.user_id', '=', 'agenda_items.decided_by'),
+    )
+    .select('committee_members.role')
+    .where('agenda_items.decided_by', 'is not', null)
+    .execute()
+  expect(agendaDecisions.length).toBeGreaterThan(0)
+  for (const decision of agendaDecisions) expect(['chair', 'secretary']).toContain(decision.role)
+
+  // Every team has its lead, and a lead reviews and moves only their own team's reports.
+  const teams = await db
+    .selectFrom('teams')
+    .select([
+      'teams.name',
+      sql<number>`(select count(*)::int from team_memberships tm join memberships m on m.user_id = tm.user_id
+        where tm.team_id = teams.id and 'team_lead' = any(m.roles))`.as('leads'),
+    ])
+    .execute()
+  for (const team of teams) expect(team.leads, team.name).toBeGreaterThan(0)
+  const leadSteps = await db
+    .selectFrom('report_events')
+    .innerJoin('reports', 'reports.id', 'report_events.report_id')
+    .innerJoin('memberships', 'memberships.user_id', 'report_events.actor_id')
+    .select([
+      'reports.title',
+      'report_events.to_status',
+      sql<boolean>`exists (select 1 from team_memberships tm where tm.user_id = report_events.actor_id
+        and tm.team_id = reports.team_id)`.as('ownTeam'),
+    ])
+    .where('report_events.type', '=', 'status_changed')
+    .where(sql<boolean>`'team_lead' = any(memberships.roles)`)
+    .execute()
+  expect(leadSteps.length).toBeGreaterThan(10)
+  for (const step of leadSteps) expect(step.ownTeam, `${step.to_status}: ${step.title}`).toBe(true)
+
+  // Names have their Swedish form, and reports are written in Swedish in the Swedish-speaking municipalities.
+  const municipalities = await db.selectFrom('municipalities').select(['name', 'name_sv']).orderBy('name').execute()
+  expect(municipalities).toEqual([
+    { name: 'Mustasaari', name_sv: 'Korsholm' },
+    { name: 'Närpiö', name_sv: 'Närpes' },
+    { name: 'Vaasa', name_sv: 'Vasa' },
+  ])
+  const organisation = await db.selectFrom('organisations').select('name_sv').executeTakeFirstOrThrow()
+  expect(organisation.name_sv).toBe('Österbottens välfärdsområde')
+  for (const table of ['teams', 'committees'] as const) {
+    const named = await db.selectFrom(table).select('name_sv').execute()
+    expect(
+      named.every((row) => row.name_sv),
+      table,
+    ).toBe(true)
+  }
+  const committeeRecipients = await db
+    .selectFrom('recipients')
+    .select('name_sv')
+    .where('kind', '=', 'committee')
+    .execute()
+  expect(committeeRecipients.every((recipient) => recipient.name_sv)).toBe(true)
+  const swedish = await db
+    .selectFrom('reports')
+    .innerJoin('municipalities', 'municipalities.id', 'reports.municipality_id')
+    .select('reports.title')
+    .where(
+      'reports.title',
+      'in',
+      swedishDemoReports.map((report) => report.title),
+    )
+    .where('municipalities.name_sv', 'in', ['Korsholm', 'Närpes'])
+    .where('reports.status', '!=', 'draft')
+    .execute()
+  expect(swedish.length).toBeGreaterThanOrEqual(3)
+
+  // Bodies are named as a wellbeing services county names its own, not after municipal-era boards.
+  const committees = await db.selectFrom('committees').select('name').orderBy('name').execute()
+  expect(committees.map((committee) => committee.name)).toEqual(['Aluehallitus', 'Sosiaali- ja terveyslautakunta'])
 }

@@ -1,17 +1,32 @@
 import { sql } from 'kysely'
 import { parseHelsinkiDateTime } from '#app/domain/meetings.ts'
 import { ageBands, genders, trends } from '#app/domain/report-fields.ts'
+import { type Role } from '#app/domain/roles.ts'
 import { type ReportStatus } from '#app/models/database.ts'
 import { type AppDb } from '#app/utils/db.server.ts'
 import { demoAccounts, demoPassword } from '#app/utils/demo.server.ts'
 import { createMunicipality, createOrganisation, createReport, createTeam, createUser } from '#tests/factories/index.ts'
 import { type DemoReport, seedFollowThrough } from './demo-follow-through.ts'
-import { caregiverRespiteReport, demoPhenomena, type DemoPhenomenon } from './demo-phenomena.ts'
+import { caregiverRespiteReport, demoPhenomena, type DemoPhenomenon, swedishDemoReports } from './demo-phenomena.ts'
 
 /** Reports spread over the statuses by cycling through the demo phenomena. */
 const cycledReportCount = 40
-/** The cycled reports and the caregivers' report the follow-through example is built on. */
-export const demoReportCount = cycledReportCount + 1
+/** The cycled reports, the caregivers' report the follow-through example is built on, and those in Swedish. */
+export const demoReportCount = cycledReportCount + 1 + swedishDemoReports.length
+
+/** The demo's teams, each named in both languages as in bilingual Ostrobothnia. */
+const demoTeams = [
+  { name: 'Aikuissosiaalityö, Vaasa', nameSv: 'Vuxensocialarbete, Vasa' },
+  { name: 'Nuorten palvelut, Mustasaari', nameSv: 'Ungdomstjänster, Korsholm' },
+  { name: 'Ikääntyneiden palvelut, Närpiö', nameSv: 'Äldreomsorg, Närpes' },
+]
+
+/** People the demo's story needs besides the accounts on the login page: each team's lead and the board's chair. */
+const demoColleagues: { email: string; name: string; roles: Role[]; team: string | null; chairOf?: number }[] = [
+  { email: 'nuorten.vetaja@demo.example', name: 'Maria Mattsson', roles: ['team_lead'], team: demoTeams[1]!.name },
+  { email: 'ikaantyneet.vetaja@demo.example', name: 'Johan Sundqvist', roles: ['team_lead'], team: demoTeams[2]!.name },
+  { email: 'aluehallitus@demo.example', name: 'Henrik Björk', roles: ['committee_member'], team: null, chairOf: 1 },
+]
 
 // A spread that looks like a year of real use: most reports are moving, some finished, a few still drafts.
 const statusCycle: ReportStatus[] = [
@@ -42,30 +57,35 @@ export async function isDatabaseEmpty(db: AppDb): Promise<boolean> {
 /** Demo data for a fresh database in demo mode: one organisation, its people and about 40 reports. */
 export async function seedDemoData(db: AppDb, now = new Date()) {
   await db.transaction().execute(async (trx) => {
-    const organisation = await createOrganisation(trx, 'Pohjanmaan hyvinvointialue')
+    const organisation = await createOrganisation(trx, 'Pohjanmaan hyvinvointialue', 'Österbottens välfärdsområde')
+    // Bilingual Ostrobothnia: Vaasa is mostly Finnish-speaking, Korsholm and Närpes mostly Swedish-speaking.
     const municipalities = [
-      await createMunicipality(trx, organisation.id, 'Vaasa'),
-      await createMunicipality(trx, organisation.id, 'Mustasaari'),
-      await createMunicipality(trx, organisation.id, 'Närpiö'),
+      await createMunicipality(trx, organisation.id, 'Vaasa', 'Vasa'),
+      await createMunicipality(trx, organisation.id, 'Mustasaari', 'Korsholm'),
+      await createMunicipality(trx, organisation.id, 'Närpiö', 'Närpes'),
     ]
-    const teamNames = ['Aikuissosiaalityö, Vaasa', 'Nuorten palvelut, Mustasaari', 'Ikääntyneiden palvelut, Närpiö']
     const teams = []
-    for (const name of teamNames) teams.push(await createTeam(trx, organisation.id, name))
+    for (const team of demoTeams) teams.push(await createTeam(trx, organisation.id, team.name, team.nameSv))
+    const teamNames = demoTeams.map((team) => team.name)
     const teamByName = new Map(teams.map((team) => [team.name, team.id]))
 
+    // Bodies as a wellbeing services county names its own: the county board and the county's committee.
     const committees: { id: string }[] = []
-    for (const name of ['Perusturvalautakunta', 'Hyvinvointialueen hallitus']) {
+    for (const [name, nameSv] of [
+      ['Sosiaali- ja terveyslautakunta', 'Social- och hälsovårdsnämnden'],
+      ['Aluehallitus', 'Områdesstyrelsen'],
+    ]) {
       committees.push(
         await trx
           .insertInto('committees')
-          .values({ organisation_id: organisation.id, name })
+          .values({ organisation_id: organisation.id, name: name!, name_sv: nameSv! })
           .returning('id')
           .executeTakeFirstOrThrow(),
       )
     }
 
     const authors: { id: string; teamIndex: number }[] = []
-    let leadId = ''
+    const leadOfTeam: string[] = []
     let coordinatorId = ''
     let chairId = ''
     for (const account of demoAccounts) {
@@ -81,7 +101,7 @@ export async function seedDemoData(db: AppDb, now = new Date()) {
       if (account.roles.includes('worker') && teamId) {
         authors.push({ id: user.id, teamIndex: teamNames.indexOf(account.team!) })
       }
-      if (account.roles.includes('team_lead')) leadId = user.id
+      if (account.roles.includes('team_lead')) leadOfTeam[teamNames.indexOf(account.team!)] = user.id
       if (account.roles.includes('coordinator')) coordinatorId = user.id
       if (account.roles.includes('committee_member')) {
         chairId = user.id
@@ -91,6 +111,36 @@ export async function seedDemoData(db: AppDb, now = new Date()) {
           .execute()
       }
     }
+    // Every team has its own lead, and the county board its chair, besides the accounts one signs in with.
+    for (const colleague of demoColleagues) {
+      const teamIndex = colleague.team === null ? -1 : teamNames.indexOf(colleague.team)
+      const user = await createUser(trx, {
+        organisationId: organisation.id,
+        roles: colleague.roles,
+        teamIds: teamIndex >= 0 ? [teams[teamIndex]!.id] : [],
+        email: colleague.email,
+        name: colleague.name,
+        password: demoPassword,
+      })
+      if (colleague.roles.includes('team_lead')) leadOfTeam[teamIndex] = user.id
+      if (colleague.chairOf !== undefined) {
+        await trx
+          .insertInto('committee_members')
+          .values({ committee_id: committees[colleague.chairOf]!.id, user_id: user.id, role: 'chair' })
+          .execute()
+      }
+    }
+    const chairOfCommittee = async (committeeId: string) =>
+      (
+        await trx
+          .selectFrom('committee_members')
+          .select('user_id')
+          .where('committee_id', '=', committeeId)
+          .where('role', '=', 'chair')
+          .executeTakeFirstOrThrow()
+      ).user_id
+    const committeeChairs = await Promise.all(committees.map((committee) => chairOfCommittee(committee.id)))
+    const leadId = leadOfTeam[0]!
 
     const groupedReports: Record<number, string[]> = {}
     const reportsByStatus = new Map<ReportStatus, DemoReport[]>()
@@ -137,7 +187,12 @@ export async function seedDemoData(db: AppDb, now = new Date()) {
         reportId: report.id,
         organisationId: organisation.id,
         committeeId: committees[index % committees.length]!.id,
-        actors: { author: author.id, lead: leadId, coordinator: coordinatorId },
+        actors: {
+          author: author.id,
+          lead: leadOfTeam[author.teamIndex]!,
+          coordinator: coordinatorId,
+          chair: committeeChairs[index % committees.length]!,
+        },
         createdAt,
       })
       // Leads group reports as they review them; a report still waiting in the queue has not been touched, so
@@ -148,7 +203,53 @@ export async function seedDemoData(db: AppDb, now = new Date()) {
       }
     }
 
-    // Reports about the same phenomenon are grouped, as team leads would do, where there are at least two.
+    // Reports written in Swedish in Korsholm and Närpes, each reviewed by its own team's lead.
+    for (const [index, written] of swedishDemoReports.entries()) {
+      const author = authors.find((candidate) => candidate.teamIndex === written.team)!
+      const createdAt = new Date(now.getTime() - (index * 17 + 5) * 24 * 60 * 60 * 1000)
+      const report = await createReport(trx, {
+        organisation_id: organisation.id,
+        team_id: teams[written.team]!.id,
+        author_id: author.id,
+        municipality_id: municipalities[written.municipality]!.id,
+        status: written.status,
+        title: written.title,
+        description: written.description,
+        causes: written.causes,
+        consequences: written.consequences,
+        observed_since: new Date(createdAt.getTime() - 60 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10),
+        support_needs: written.supportNeeds,
+        client_groups: written.clientGroups,
+        sectors: written.sectors,
+        age_bands: written.clientGroups.includes('older_people') ? ['65+'] : ['18-29'],
+        genders: [...genders.slice(0, 2)],
+        client_count: 6 + index * 4,
+        trend: 'growing',
+        clients_participated: index === 0,
+        positive: false,
+        no_identifying_data_confirmed: true,
+        created_at: createdAt,
+        updated_at: createdAt,
+        submitted_at: createdAt,
+        actions: written.actions,
+        committee_id: statusesAfterForwarding.includes(written.status) ? committees[0]!.id : null,
+      })
+      await insertHistory(trx, historyTo(written.status), {
+        reportId: report.id,
+        organisationId: organisation.id,
+        committeeId: committees[0]!.id,
+        actors: {
+          author: author.id,
+          lead: leadOfTeam[written.team]!,
+          coordinator: coordinatorId,
+          chair: committeeChairs[0]!,
+        },
+        createdAt,
+      })
+    }
+
+    // Reports about the same phenomenon are grouped where there are at least two; they come from several teams, so
+    // the coordinator groups them.
     const phenomenonOfTemplate = new Map<number, string>()
     for (const [templateIndex, reportIds] of Object.entries(groupedReports)) {
       if (reportIds.length < 2) continue
@@ -157,7 +258,7 @@ export async function seedDemoData(db: AppDb, now = new Date()) {
         .values({
           organisation_id: organisation.id,
           title: demoPhenomena[Number(templateIndex)]!.title,
-          created_by: leadId,
+          created_by: coordinatorId,
         })
         .returning('id')
         .executeTakeFirstOrThrow()
@@ -165,14 +266,14 @@ export async function seedDemoData(db: AppDb, now = new Date()) {
       for (const reportId of reportIds) {
         await trx
           .insertInto('phenomenon_reports')
-          .values({ phenomenon_id: phenomenon.id, report_id: reportId, linked_by: leadId })
+          .values({ phenomenon_id: phenomenon.id, report_id: reportId, linked_by: coordinatorId })
           .execute()
         await trx
           .insertInto('report_events')
           .values({
             report_id: reportId,
             organisation_id: organisation.id,
-            actor_id: leadId,
+            actor_id: coordinatorId,
             type: 'phenomenon_linked',
             phenomenon_id: phenomenon.id,
           })
@@ -197,7 +298,7 @@ export async function seedDemoData(db: AppDb, now = new Date()) {
       authorId: elderly.id,
       municipalityId: municipalities[2]!.id,
       committeeId: committees[0]!.id,
-      leadId,
+      leadId: leadOfTeam[2]!,
       coordinatorId,
       createdAt: caregiverCreatedAt,
     })
@@ -275,7 +376,7 @@ async function createStoryReport(
     reportId: created.id,
     organisationId: report.organisationId,
     committeeId: report.committeeId,
-    actors: { author: report.authorId, lead: report.leadId, coordinator: report.coordinatorId },
+    actors: { author: report.authorId, lead: report.leadId, coordinator: report.coordinatorId, chair: '' },
     createdAt: report.createdAt,
   })
   return created
@@ -388,7 +489,8 @@ const statusesAfterForwarding: ReportStatus[] = ['forwarded', 'on_agenda', 'deci
 
 interface HistoryStep {
   to: ReportStatus
-  by: 'author' | 'lead' | 'coordinator'
+  /** The chair of the committee the report went to records its decision; the coordinator only prepares. */
+  by: 'author' | 'lead' | 'coordinator' | 'chair'
   comment?: string
 }
 
@@ -451,7 +553,7 @@ function historyTo(status: ReportStatus): HistoryStep[] {
   if (status === 'on_agenda') return steps
   steps.push({
     to: 'decided',
-    by: 'coordinator',
+    by: 'chair',
     comment: 'Merkittiin tiedoksi; valmistellaan toimenpiteet seuraavaan kokoukseen.',
   })
   if (status === 'decided') return steps

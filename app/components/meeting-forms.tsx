@@ -1,4 +1,5 @@
 import { Form } from '@remix-run/react'
+import { displayName } from '#app/domain/display-name.ts'
 import { type FieldFinding } from '#app/domain/identifiability.ts'
 import { decisionFields, decisionTaskRows } from '#app/domain/follow-ups.ts'
 import { agendaDecisions } from '#app/domain/meetings.ts'
@@ -45,12 +46,12 @@ export function MeetingDetailsForm({
   submitLabel,
 }: {
   intent: 'create' | 'updateMeeting'
-  committees: { id: string; name: string }[]
+  committees: { id: string; name: string; name_sv: string | null }[]
   defaults: MeetingFormDefaults
   failure: PageFormResult | undefined
   submitLabel: string
 }) {
-  const { t } = useI18n()
+  const { locale, t } = useI18n()
   const value = (field: keyof MeetingFormDefaults) => (failure ? textValue(failure.values[field]) : defaults[field])
   return (
     <Form method="post" className="grid gap-4" noValidate>
@@ -64,7 +65,10 @@ export function MeetingDetailsForm({
         error={failure?.fieldErrors.committeeId}
         options={[
           { value: '', label: t('meetings.field.committee.choose') },
-          ...committees.map((committee) => ({ value: committee.id, label: committee.name })),
+          ...committees.map((committee) => ({
+            value: committee.id,
+            label: displayName(locale, committee.name, committee.name_sv),
+          })),
         ]}
       />
       <TextField

@@ -16,6 +16,7 @@ import {
   supportNeeds,
   trends,
 } from '#app/domain/report-fields.ts'
+import { displayName } from '#app/domain/display-name.ts'
 import { type AutosaveProblem } from '#app/domain/report-form.ts'
 import { type FieldErrors, isChecked, listValue, textValue } from '#app/utils/forms.ts'
 import { formatDateTime, isMessageKey, type MessageKey } from '#app/utils/i18n.ts'
@@ -202,7 +203,7 @@ export function ReportForm({
   values: FormValues
   fieldErrors: FieldErrors
   findings: ShownFinding[]
-  municipalities: { id: string; name: string }[]
+  municipalities: { id: string; name: string; name_sv: string | null }[]
   similar: SimilarReport[]
   previewHtml: string | null
   message: MessageKey | null
@@ -365,7 +366,10 @@ export function ReportForm({
             defaultValue={textValue(values.municipalityId)}
             options={[
               { value: '', label: t('reports.wholeArea') },
-              ...municipalities.map((municipality) => ({ value: municipality.id, label: municipality.name })),
+              ...municipalities.map((municipality) => ({
+                value: municipality.id,
+                label: displayName(locale, municipality.name, municipality.name_sv),
+              })),
             ]}
           />
           <CheckboxGroup

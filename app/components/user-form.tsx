@@ -1,6 +1,7 @@
 import { Form } from '@remix-run/react'
 import { useId } from 'react'
 import { z } from 'zod'
+import { displayName } from '#app/domain/display-name.ts'
 import { PasswordSchema } from '#app/domain/password-policy.ts'
 import { roles } from '#app/domain/roles.ts'
 import { type FieldErrors, isChecked, listValue, textValue } from '#app/utils/forms.ts'
@@ -62,7 +63,7 @@ export const EditUserSchema = z.object({
 
 interface UserFormProps {
   mode: 'new' | 'edit'
-  teams: { id: string; name: string }[]
+  teams: { id: string; name: string; name_sv: string | null }[]
   values: Record<string, string | string[] | boolean | undefined>
   fieldErrors: FieldErrors
   /** The person works in another organisation too: their name and password are theirs, shown but not editable. */
@@ -70,7 +71,7 @@ interface UserFormProps {
 }
 
 export function UserForm({ mode, teams, values, fieldErrors, ownCredentials = false }: UserFormProps) {
-  const { t } = useI18n()
+  const { locale, t } = useI18n()
   return (
     <Form method="post" className="grid max-w-2xl gap-5" noValidate>
       <CsrfInput />
@@ -114,7 +115,7 @@ export function UserForm({ mode, teams, values, fieldErrors, ownCredentials = fa
       <CheckboxGroup
         legend={t('admin.users.teams')}
         name="teamIds"
-        options={teams.map((team) => ({ value: team.id, label: team.name }))}
+        options={teams.map((team) => ({ value: team.id, label: displayName(locale, team.name, team.name_sv) }))}
         selected={listValue(values.teamIds)}
         error={fieldErrors.teamIds}
       />

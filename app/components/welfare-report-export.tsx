@@ -1,4 +1,5 @@
-import { type WelfareReportDocument } from '#app/domain/welfare-report.ts'
+import { displayName } from '#app/domain/display-name.ts'
+import { type WelfareReportDocument, welfareContributionLine } from '#app/domain/welfare-report.ts'
 import { type Locale, type Translate } from '#app/utils/i18n.ts'
 import { formatPeriod, type WelfareHtml, WelfareReportView } from './welfare-report-view.tsx'
 
@@ -93,14 +94,14 @@ export function WelfareReportExport({
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${document.title} – ${document.organisationName}`}</title>
+        <title>{`${document.title} – ${displayName(locale, document.organisationName, document.organisationNameSv)}`}</title>
         <style nonce={styleNonce} dangerouslySetInnerHTML={{ __html: exportStyles }} />
       </head>
       <body>
         <header>
           <h1>{document.title}</h1>
           <p className="meta">
-            {document.organisationName} · {formatPeriod(locale, document)}
+            {welfareContributionLine(t, locale, document)} · {formatPeriod(locale, document)}
           </p>
         </header>
         <main>

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { getTranslate } from '#app/utils/i18n.ts'
-import { type PublicStatistics } from './statistics.ts'
+import { type PublicStatistics, type ReportStatistics, suppressStatistics } from './statistics.ts'
 import { figureLabel, flattenFigures, formatSummaryFigure, summaryFigures } from './welfare-figures.ts'
 
 const fi = getTranslate('fi')
@@ -29,6 +29,15 @@ const figures: PublicStatistics = {
   },
 }
 
+const reportStatistics: ReportStatistics = {
+  total: 40,
+  positive: 4,
+  negative: 36,
+  withFeedback: 30,
+  medianDaysToFeedback: 6.5,
+  byDimension: { category: [], clientGroup: [], ageBand: [], gender: [], municipality: [], quarter: [] },
+}
+
 describe('figure labels', () => {
   test('codes, municipalities and quarters read in the user language', () => {
     expect(figureLabel(fi, 'category', 'housing')).toBe('Asuminen')
@@ -44,6 +53,26 @@ describe('figure labels', () => {
   test('summary figures: suppressed counts read "<5", withheld shares and medians "–"', () => {
     const shown = summaryFigures(figures).map((figure) => formatSummaryFigure('fi', figure, 5))
     expect(shown).toEqual(['12', '<5', '9', '6', '50 %', '–'])
+  })
+
+  test('few good practices leave the total and the problems, the headline, on the page', () => {
+    // 4 good practices among 40 reports: problems cannot be shown exactly (40 − 36 would give the 4 away), but the
+    // reader sees the range they already know rather than a blank.
+    const suppressed = suppressStatistics({ ...reportStatistics, total: 40, positive: 4, negative: 36 }, 5)
+    const shown = summaryFigures(suppressed).map((figure) => formatSummaryFigure('fi', figure, 5))
+    expect(shown.slice(0, 3)).toEqual(['40', '<5', '36–40'])
+    const csv = flattenFigures(fi, suppressed).filter((row) => row.dimension === 'summary')
+    expect(csv.find((row) => row.key === 'negative')!.value).toBe('36–40')
+    // The range is what the total and "<5" already tell: it is the same whatever the small count is.
+    const none = suppressStatistics({ ...reportStatistics, total: 40, positive: 0, negative: 40 }, 5)
+    expect(summaryFigures(none).map((figure) => formatSummaryFigure('fi', figure, 5))).toEqual(shown)
+    // Few problems among many good practices: problems read "<5" and nothing reveals them.
+    const fewProblems = suppressStatistics({ ...reportStatistics, total: 40, positive: 37, negative: 3 }, 5)
+    expect(
+      summaryFigures(fewProblems)
+        .map((figure) => formatSummaryFigure('fi', figure, 5))
+        .slice(0, 3),
+    ).toEqual(['40', '36–40', '<5'])
   })
 })
 

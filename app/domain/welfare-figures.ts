@@ -7,6 +7,7 @@ import {
   type PublicStatistics,
   type StatisticsDimension,
   statisticsDimensions,
+  withheld,
 } from './statistics.ts'
 
 /** How each dimension is titled in the user's language. */
@@ -39,9 +40,17 @@ export function figureLabel(t: Translate, dimension: StatisticsDimension, key: s
   return isMessageKey(messageKey) ? t(messageKey) : key
 }
 
-/** A summary figure: counts are suppressed like any other; the share and median are null when they would reveal one. */
+/**
+ * A summary figure: counts are suppressed like any other; the share and median are null when they would reveal one.
+ * A count withheld beside a small one may carry `between`, the range a reader already knows it lies in.
+ */
 export type SummaryFigure =
-  | { key: 'total' | 'positive' | 'negative' | 'withFeedback'; kind: 'count'; value: PublicCount }
+  | {
+      key: 'total' | 'positive' | 'negative' | 'withFeedback'
+      kind: 'count'
+      value: PublicCount
+      between?: { from: number; to: number }
+    }
   | { key: 'feedbackShare'; kind: 'percent'; value: number | null }
   | { key: 'medianDaysToFeedback'; kind: 'days'; value: number | null }
 
@@ -54,11 +63,31 @@ export const summaryTitles: Record<SummaryFigure['key'], MessageKey> = {
   medianDaysToFeedback: 'welfare.figures.medianDays',
 }
 
+/**
+ * Problems and good practices split the total. When one of them is small ("<5") the other is withheld, or the small
+ * one would be the total minus it; but the headline figure need not go blank: with the total shown, a reader already
+ * knows it lies between the total less (threshold − 1) and the total, and saying so reveals nothing more.
+ */
+function withheldSplit(figures: PublicStatistics, count: PublicCount, other: PublicCount) {
+  if (count !== withheld || other !== null || typeof figures.total !== 'number') return {}
+  return { between: { from: Math.max(figures.threshold, figures.total - figures.threshold + 1), to: figures.total } }
+}
+
 export function summaryFigures(figures: PublicStatistics): SummaryFigure[] {
   return [
     { key: 'total', kind: 'count', value: figures.total },
-    { key: 'positive', kind: 'count', value: figures.positive },
-    { key: 'negative', kind: 'count', value: figures.negative },
+    {
+      key: 'positive',
+      kind: 'count',
+      value: figures.positive,
+      ...withheldSplit(figures, figures.positive, figures.negative),
+    },
+    {
+      key: 'negative',
+      kind: 'count',
+      value: figures.negative,
+      ...withheldSplit(figures, figures.negative, figures.positive),
+    },
     { key: 'withFeedback', kind: 'count', value: figures.withFeedback },
     { key: 'feedbackShare', kind: 'percent', value: figures.feedbackShare },
     { key: 'medianDaysToFeedback', kind: 'days', value: figures.medianDaysToFeedback },
@@ -69,7 +98,9 @@ export function summaryFigures(figures: PublicStatistics): SummaryFigure[] {
 export function formatSummaryFigure(locale: Locale, figure: SummaryFigure, threshold: number): string {
   switch (figure.kind) {
     case 'count':
-      return formatCount(locale, figure.value, threshold)
+      return figure.between
+        ? `${formatNumber(locale, figure.between.from)}–${formatNumber(locale, figure.between.to)}`
+        : formatCount(locale, figure.value, threshold)
     case 'percent':
       return figure.value === null ? '–' : `${formatNumber(locale, figure.value, { maximumFractionDigits: 1 })} %`
     case 'days':
@@ -125,7 +156,14 @@ export function flattenFigures(t: Translate, figures: PublicStatistics): FlatFig
     dimension: 'summary',
     key: figure.key,
     label: t(summaryTitles[figure.key]),
-    value: figure.kind === 'count' ? countValue(figure.value) : figure.value === null ? '' : String(figure.value),
+    value:
+      figure.kind === 'count'
+        ? figure.between
+          ? `${figure.between.from}–${figure.between.to}`
+          : countValue(figure.value)
+        : figure.value === null
+          ? ''
+          : String(figure.value),
   }))
   const groups = statisticsDimensions.flatMap((dimension) =>
     labelledRows(t, figures, dimension).map((row): FlatFigure => ({

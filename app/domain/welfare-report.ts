@@ -1,5 +1,7 @@
+import { type Locale, type Translate } from '#app/utils/i18n.ts'
 import { type ActionOutcome } from './action-outcomes.ts'
 import { type AgendaDecision } from './agenda-decisions.ts'
+import { displayName } from './display-name.ts'
 import { type ChainFollowUp, type FollowThroughChain } from './follow-through-chain.ts'
 import { type ActionLevel } from './report-fields.ts'
 import { type ReportStatus } from './report-status.ts'
@@ -84,6 +86,7 @@ export interface WelfareReportDocument {
   periodEnd: string
   introduction: string
   organisationName: string
+  organisationNameSv: string | null
   figures: PublicStatistics
   /** The follow-ups decided or due within the period, as they stand today. */
   followUpFigures: PublicFollowUpFigures
@@ -92,6 +95,15 @@ export interface WelfareReportDocument {
 }
 
 /** Done, in progress and overdue among the period's follow-ups; the rest (not started in time, not carried out) in none. */
+/**
+ * What the document is, under its title on the page and in every export: the organisation's social reporting
+ * contribution to the welfare report the council approves, not the whole welfare report.
+ */
+export function welfareContributionLine(t: Translate, locale: Locale, document: WelfareReportDocument): string {
+  const organisation = displayName(locale, document.organisationName, document.organisationNameSv)
+  return t('names.welfareContribution', { organisation })
+}
+
 export function countFollowUps(followUps: readonly ChainFollowUp[]): FollowUpCounts {
   return {
     done: followUps.filter((followUp) => followUp.status === 'done').length,

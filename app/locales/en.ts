@@ -9,6 +9,7 @@ import { followUpsMessages } from './follow-ups.ts'
 import { helpMessages } from './help.ts'
 import { peopleMessages } from './people.ts'
 import { sendingsMessages } from './sendings.ts'
+import { namesAndWordsMessages } from './names-and-words.ts'
 import { phoneLayoutMessages } from './phone-layout.ts'
 import { ssoMessages } from './sso.ts'
 import { type MessageKey } from './fi.ts'
@@ -148,7 +149,7 @@ export const en = {
   'notifications.empty': 'You have no notifications. When something happens to the reports, you will see it here.',
   'notifications.unreadCount': '{count, plural, one {# unread} other {# unread}}',
   'notifications.unread': 'New',
-  'notifications.reason.author': 'You get this because you wrote the report.',
+  'notifications.reason.author': 'You get this as the report’s reporter.',
   'notifications.reason.team_lead': 'You get this because you lead the report’s team.',
   'notifications.reason.coordinator': 'You get this because you are a coordinator.',
   'notifications.reason.follower': 'You get this because you follow the report or a phenomenon it belongs to.',
@@ -567,7 +568,7 @@ export const en = {
   'email.comment.decision': 'Decision',
   'email.comment.reason': 'Reason',
   'email.comment.default': 'Comment',
-  'email.reason.author': 'You are receiving this because you wrote the report: we tell you about every step it takes.',
+  'email.reason.author': 'You are receiving this as the report’s reporter: we tell you about every step it takes.',
   'email.reason.team_lead': 'You are receiving this because you lead the team the report belongs to.',
   'email.reason.coordinator': 'You are receiving this because you are a coordinator in your organisation.',
   'email.reason.follower': 'You are receiving this because you follow this report or a phenomenon it belongs to.',
@@ -719,6 +720,7 @@ export const en = {
   ...chainMessages.en,
   ...disclosureMessages.en,
   ...sendingsMessages.en,
+  ...namesAndWordsMessages.en,
   ...phoneLayoutMessages.en,
   ...peopleMessages.en,
 } satisfies Record<MessageKey, string>

@@ -9,6 +9,7 @@ import { followUpsMessages } from './follow-ups.ts'
 import { helpMessages } from './help.ts'
 import { peopleMessages } from './people.ts'
 import { sendingsMessages } from './sendings.ts'
+import { namesAndWordsMessages } from './names-and-words.ts'
 import { phoneLayoutMessages } from './phone-layout.ts'
 import { ssoMessages } from './sso.ts'
 import { meetingsMessages } from './meetings.ts'
@@ -147,7 +148,7 @@ export const fi = {
   'notifications.empty': 'Sinulla ei ole päivityksiä. Kun raporteille tapahtuu jotain, näet sen täällä.',
   'notifications.unreadCount': '{count, plural, one {# lukematon} other {# lukematonta}}',
   'notifications.unread': 'Uusi',
-  'notifications.reason.author': 'Saat tämän, koska olet raportin laatija.',
+  'notifications.reason.author': 'Saat tämän raportin raportoijana.',
   'notifications.reason.team_lead': 'Saat tämän, koska vedät raportin tiimiä.',
   'notifications.reason.coordinator': 'Saat tämän, koska olet koordinaattori.',
   'notifications.reason.follower': 'Saat tämän, koska seuraat raporttia tai ilmiötä, johon se kuuluu.',
@@ -567,8 +568,7 @@ export const fi = {
   'email.comment.decision': 'Päätös',
   'email.comment.reason': 'Perustelu',
   'email.comment.default': 'Kommentti',
-  'email.reason.author':
-    'Saat tämän viestin, koska olet raportin kirjoittaja: kerromme sinulle raporttisi jokaisesta vaiheesta.',
+  'email.reason.author': 'Saat tämän viestin raportin raportoijana: kerromme sinulle raporttisi jokaisesta vaiheesta.',
   'email.reason.team_lead': 'Saat tämän viestin, koska vedät tiimiä, jonka raportti on.',
   'email.reason.coordinator': 'Saat tämän viestin, koska olet organisaatiosi koordinaattori.',
   'email.reason.follower': 'Saat tämän viestin, koska seuraat tätä raporttia tai ilmiötä, johon se kuuluu.',
@@ -721,6 +721,7 @@ export const fi = {
   ...chainMessages.fi,
   ...disclosureMessages.fi,
   ...sendingsMessages.fi,
+  ...namesAndWordsMessages.fi,
   ...phoneLayoutMessages.fi,
   ...peopleMessages.fi,
 } as const

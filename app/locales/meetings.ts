@@ -99,7 +99,7 @@ const fi = {
   'meetings.publish.reportsUnavailable':
     'Esityslistaa ei julkaistu: nämä suoraan liitetyt raportit eivät ole enää eteenpäin viety. Poista ne asioista tai tarkista niiden tila.',
   'meetings.publish.reportsOnSeveralItems':
-    'Esityslistaa ei julkaistu: nämä raportit ovat useammassa asiassa, suoraan tai ilmiön kautta. Jätä kukin raportti yhteen asiaan, jotta siitä tehdään yksi päätös ja sen kirjoittaja kuulee sen.',
+    'Esityslistaa ei julkaistu: nämä raportit ovat useammassa asiassa, suoraan tai ilmiön kautta. Jätä kukin raportti yhteen asiaan, jotta siitä tehdään yksi päätös ja sen raportoija kuulee sen.',
   'meetings.decision.title': 'Päätös',
   'meetings.decision.kind.noted': 'Merkitty tiedoksi',
   'meetings.decision.kind.decided': 'Päätetty toimenpiteistä',
@@ -229,7 +229,7 @@ const sv: Catalog = {
   'meetings.publish.reportsUnavailable':
     'Föredragningslistan publicerades inte: dessa direkt kopplade rapporter är inte längre vidarebefordrade. Ta bort dem från ärendena eller kontrollera deras status.',
   'meetings.publish.reportsOnSeveralItems':
-    'Föredragningslistan publicerades inte: dessa rapporter finns i flera ärenden, direkt eller via ett fenomen. Låt varje rapport stå i ett ärende, så att ett beslut fattas om den och skribenten får veta det.',
+    'Föredragningslistan publicerades inte: dessa rapporter finns i flera ärenden, direkt eller via ett fenomen. Låt varje rapport stå i ett ärende, så att ett beslut fattas om den och rapportören får veta det.',
   'meetings.decision.title': 'Beslut',
   'meetings.decision.kind.noted': 'Antecknades för kännedom',
   'meetings.decision.kind.decided': 'Beslut om åtgärder',

@@ -64,7 +64,7 @@ export const peopleMessages: { fi: typeof fi; sv: Catalog; en: Catalog } = {
     'people.removedName': 'Entinen työntekijä',
     'people.remove.title': 'Radera en person som slutat',
     'people.remove.help':
-      'När en person har slutat kan hens personuppgifter raderas: namn, e-post, lösenord, sessioner, nycklar, bevakningar och aviseringar. Rapporterna och deras händelser stannar kvar som organisationens kunskap, och som författare står ”Entinen työntekijä” (tidigare anställd).',
+      'När en person har slutat kan hens personuppgifter raderas: namn, e-post, lösenord, sessioner, nycklar, bevakningar och aviseringar. Rapporterna och deras händelser stannar kvar som organisationens kunskap, och som rapportör står ”Entinen työntekijä” (tidigare anställd).',
     'people.remove.button': 'Radera personuppgifterna',
     'people.remove.confirm':
       'Personuppgifterna för {name} raderas för gott och hen kan inte längre logga in. Rapporterna och händelserna stannar kvar med ”Entinen työntekijä” som namn. Detta kan inte ångras.',

@@ -16,10 +16,10 @@ const fi = {
   'privacy.admin.title': 'Tunnistetietojen poisto raporteista',
   'privacy.admin.drafts.title': 'Luonnokset, joissa on tunnistetietoja',
   'privacy.admin.drafts.help':
-    'Nämä luonnokset tallentuivat ennen kuin tunnistetietojen tallentaminen estettiin. Kirjoittaja näkee ne Omat raportit -sivulla ja voi korjata ne itse. Löydetyt kohdat näkyvät vain kirjoittajalle.',
+    'Nämä luonnokset tallentuivat ennen kuin tunnistetietojen tallentaminen estettiin. Raportoija näkee ne Omat raportit -sivulla ja voi korjata ne itse. Löydetyt kohdat näkyvät vain raportoijalle.',
   'privacy.admin.drafts.empty': 'Yhdessäkään luonnoksessa ei ole löydettyjä tunnistetietoja.',
   'privacy.admin.drafts.report': 'Luonnos',
-  'privacy.admin.drafts.author': 'Kirjoittaja',
+  'privacy.admin.drafts.author': 'Raportoija',
   'privacy.admin.drafts.findingCount': 'Löydöksiä',
   'privacy.admin.drafts.redact': 'Poista tietoja luonnoksesta ”{title}”',
 
@@ -63,10 +63,10 @@ export const privacyMessages: { fi: typeof fi; sv: Catalog; en: Catalog } = {
     'privacy.admin.title': 'Borttagning av identifierande uppgifter ur rapporter',
     'privacy.admin.drafts.title': 'Utkast med identifierande uppgifter',
     'privacy.admin.drafts.help':
-      'De här utkasten sparades innan det blev omöjligt att spara identifierande uppgifter. Skribenten ser dem på sidan Mina rapporter och kan rätta dem själv. De funna ställena visas bara för skribenten.',
+      'De här utkasten sparades innan det blev omöjligt att spara identifierande uppgifter. Rapportören ser dem på sidan Mina rapporter och kan rätta dem själv. De funna ställena visas bara för rapportören.',
     'privacy.admin.drafts.empty': 'Inget utkast innehåller funna identifierande uppgifter.',
     'privacy.admin.drafts.report': 'Utkast',
-    'privacy.admin.drafts.author': 'Skribent',
+    'privacy.admin.drafts.author': 'Rapportör',
     'privacy.admin.drafts.findingCount': 'Fynd',
     'privacy.admin.drafts.redact': 'Ta bort uppgifter ur utkastet ”{title}”',
 
@@ -107,7 +107,7 @@ export const privacyMessages: { fi: typeof fi; sv: Catalog; en: Catalog } = {
       'These drafts were saved before identifying data was refused. Their authors see them on My reports and can fix them themselves. Only the author sees what was found.',
     'privacy.admin.drafts.empty': 'No draft holds identifying data that was found.',
     'privacy.admin.drafts.report': 'Draft',
-    'privacy.admin.drafts.author': 'Author',
+    'privacy.admin.drafts.author': 'Reporter',
     'privacy.admin.drafts.findingCount': 'Findings',
     'privacy.admin.drafts.redact': 'Remove data from the draft “{title}”',
 

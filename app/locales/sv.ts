@@ -9,6 +9,7 @@ import { followUpsMessages } from './follow-ups.ts'
 import { helpMessages } from './help.ts'
 import { peopleMessages } from './people.ts'
 import { sendingsMessages } from './sendings.ts'
+import { namesAndWordsMessages } from './names-and-words.ts'
 import { phoneLayoutMessages } from './phone-layout.ts'
 import { ssoMessages } from './sso.ts'
 import { type MessageKey } from './fi.ts'
@@ -86,7 +87,7 @@ export const sv = {
   'reports.column.municipality': 'Kommun',
   'reports.column.team': 'Team',
   'reports.column.created': 'Skapad',
-  'reports.positive': 'God praxis',
+  'reports.positive': 'Gott exempel',
   'reports.wholeArea': 'Hela området',
   'reports.latestEvent': 'Senaste händelse',
   'reports.event.none': 'Inga händelser',
@@ -149,7 +150,7 @@ export const sv = {
   'notifications.empty': 'Du har inga aviseringar. När något händer med rapporterna ser du det här.',
   'notifications.unreadCount': '{count, plural, one {# oläst} other {# olästa}}',
   'notifications.unread': 'Ny',
-  'notifications.reason.author': 'Du får det här eftersom du skrev rapporten.',
+  'notifications.reason.author': 'Du får det här som rapportens rapportör.',
   'notifications.reason.team_lead': 'Du får det här eftersom du leder rapportens team.',
   'notifications.reason.coordinator': 'Du får det här eftersom du är koordinator.',
   'notifications.reason.follower': 'Du får det här eftersom du följer rapporten eller fenomenet den hör till.',
@@ -415,7 +416,7 @@ export const sv = {
   'report.field.actionLevel': 'Vem kunde agera (förslag {number})',
   'report.field.actions': 'Förslag till åtgärder',
   'report.field.clientsParticipated': 'Klienter eller erfarenhetsexperter deltog i att utforma förslaget',
-  'report.field.positive': 'Detta är en god praxis som borde spridas',
+  'report.field.positive': 'Detta är ett gott exempel som borde spridas',
   'report.field.noIdentifyingDataConfirmed':
     'Jag försäkrar att rapporten inte innehåller uppgifter som identifierar klienter',
   'report.field.team': 'Team',
@@ -571,7 +572,7 @@ export const sv = {
   'email.comment.reason': 'Motivering',
   'email.comment.default': 'Kommentar',
   'email.reason.author':
-    'Du får det här meddelandet eftersom du har skrivit rapporten: vi berättar om varje skede i din rapport.',
+    'Du får det här meddelandet som rapportens rapportör: vi berättar om varje skede i din rapport.',
   'email.reason.team_lead': 'Du får det här meddelandet eftersom du leder teamet som rapporten hör till.',
   'email.reason.coordinator': 'Du får det här meddelandet eftersom du är koordinator i din organisation.',
   'email.reason.follower': 'Du får det här meddelandet eftersom du följer rapporten eller fenomenet den hör till.',
@@ -630,7 +631,7 @@ export const sv = {
   'review.from': 'Skickad från',
   'review.to': 'Skickad till och med',
   'filters.kind': 'Typ av observation',
-  'filters.kind.positive': 'God praxis',
+  'filters.kind.positive': 'Goda exempel',
   'filters.kind.problem': 'Problem',
   'filters.submit': 'Filtrera',
   'filters.clear': 'Töm filtren',
@@ -728,6 +729,7 @@ export const sv = {
   ...chainMessages.sv,
   ...disclosureMessages.sv,
   ...sendingsMessages.sv,
+  ...namesAndWordsMessages.sv,
   ...phoneLayoutMessages.sv,
   ...peopleMessages.sv,
 } satisfies Record<MessageKey, string>

@@ -5,7 +5,7 @@ const fi = {
 
   'welfare.list.title': 'Hyvinvointikertomukset',
   'welfare.list.intro':
-    'Hyvinvointikertomus kokoaa asiakastyössä havaitut ilmiöt, niiden toimenpide-ehdotukset ja toimielinten päätökset sekä raporttien tunnusluvut valtuustolle.',
+    'Nämä ovat hyvinvointialueen sosiaalisen raportoinnin osuus hyvinvointikertomukseen: asiakastyössä havaitut ilmiöt, niiden toimenpide-ehdotukset ja toimielinten päätökset sekä raporttien tunnusluvut aluevaltuustolle (sosiaalihuoltolaki 7 §).',
   'welfare.list.empty': 'Hyvinvointikertomuksia ei ole vielä laadittu.',
   'welfare.list.yourReports': 'Raporttejasi on käytetty hyvinvointikertomuksessa',
   'welfare.list.yourReport': 'Raporttisi ”{report}” on luvussa',
@@ -159,7 +159,7 @@ export const welfareMessages: { fi: typeof fi; sv: Catalog; en: Catalog } = {
 
     'welfare.list.title': 'Välfärdsberättelser',
     'welfare.list.intro':
-      'Välfärdsberättelsen samlar fenomen som observerats i klientarbetet, deras åtgärdsförslag och organens beslut samt rapporternas siffror för fullmäktige.',
+      'Detta är välfärdsområdets bidrag från den sociala rapporteringen till välfärdsberättelsen: fenomen som observerats i klientarbetet, deras åtgärdsförslag och organens beslut samt rapporternas siffror för områdesfullmäktige (socialvårdslagen 7 §).',
     'welfare.list.empty': 'Inga välfärdsberättelser har utarbetats ännu.',
     'welfare.list.yourReports': 'Dina rapporter har använts i välfärdsberättelsen',
     'welfare.list.yourReport': 'Din rapport ”{report}” finns i kapitlet',
@@ -307,7 +307,7 @@ export const welfareMessages: { fi: typeof fi; sv: Catalog; en: Catalog } = {
 
     'welfare.list.title': 'Welfare reports',
     'welfare.list.intro':
-      'The welfare report brings the phenomena seen in client work, their proposed actions, the committees’ decisions and the reports’ figures to the council.',
+      'These are the wellbeing services county’s social reporting contribution to the welfare report (hyvinvointikertomus): the phenomena seen in client work, their proposed actions, the committees’ decisions and the reports’ figures, for the county council (Social Welfare Act, section 7).',
     'welfare.list.empty': 'No welfare reports have been written yet.',
     'welfare.list.yourReports': 'Your reports have been used in the welfare report',
     'welfare.list.yourReport': 'Your report “{report}” is in the section',

@@ -38,6 +38,8 @@ type UpdatedAt = ColumnType<Date, Date | undefined, Date>
 export interface OrganisationTable {
   id: Generated<string>
   name: string
+  /** The Swedish form of the name in bilingual areas; shown to readers using Swedish (displayName). */
+  name_sv: ColumnType<string | null, string | null | undefined, string | null>
   slug: string
   identifying_names: ColumnType<string[], string[] | undefined, string[]>
   feedback_limit_days: ColumnType<number, number | undefined, number>
@@ -53,6 +55,8 @@ export interface MunicipalityTable {
   id: Generated<string>
   organisation_id: string
   name: string
+  /** The Swedish form of the name in bilingual areas; shown to readers using Swedish (displayName). */
+  name_sv: ColumnType<string | null, string | null | undefined, string | null>
   created_at: CreatedAt
 }
 
@@ -60,6 +64,8 @@ export interface TeamTable {
   id: Generated<string>
   organisation_id: string
   name: string
+  /** The Swedish form of the name in bilingual areas; shown to readers using Swedish (displayName). */
+  name_sv: ColumnType<string | null, string | null | undefined, string | null>
   created_at: CreatedAt
 }
 
@@ -159,6 +165,8 @@ export interface CommitteeTable {
   id: Generated<string>
   organisation_id: string
   name: string
+  /** The Swedish form of the name in bilingual areas; shown to readers using Swedish (displayName). */
+  name_sv: ColumnType<string | null, string | null | undefined, string | null>
   created_at: CreatedAt
 }
 
@@ -329,6 +337,8 @@ export interface RecipientTable {
   organisation_id: string
   kind: RecipientKind
   name: string
+  /** The Swedish form of the name in bilingual areas; shown to readers using Swedish (displayName). */
+  name_sv: ColumnType<string | null, string | null | undefined, string | null>
   committee_id: Nullable<string>
   municipality_id: Nullable<string>
   contact_email: Nullable<string>

@@ -4,7 +4,7 @@ export async function listOrganisationStructure(db: AppDb, organisationId: strin
   const [organisation, municipalities, teams, committees] = await Promise.all([
     db
       .selectFrom('organisations')
-      .select(['id', 'name', 'identifying_names', 'feedback_limit_days', 'audit_retention_years'])
+      .select(['id', 'name', 'name_sv', 'identifying_names', 'feedback_limit_days', 'audit_retention_years'])
       .where('id', '=', organisationId)
       .executeTakeFirstOrThrow(),
     listMunicipalities(db, organisationId),
@@ -19,7 +19,7 @@ export type NamedUnit = 'municipalities' | 'teams' | 'committees'
 function listNamedUnits(db: AppDb, table: NamedUnit, organisationId: string) {
   return db
     .selectFrom(table)
-    .select(['id', 'name'])
+    .select(['id', 'name', 'name_sv'])
     .where('organisation_id', '=', organisationId)
     .orderBy('name')
     .execute()
@@ -45,15 +45,26 @@ export async function setFeedbackLimitDays(db: AppDb, organisationId: string, da
   await db.updateTable('organisations').set({ feedback_limit_days: days }).where('id', '=', organisationId).execute()
 }
 
-export async function renameOrganisation(db: AppDb, organisationId: string, name: string) {
-  await db.updateTable('organisations').set({ name }).where('id', '=', organisationId).execute()
+/** A name and its optional Swedish form (null when the place or body has none). */
+export interface BilingualName {
+  name: string
+  nameSv: string | null
+}
+
+export async function renameOrganisation(db: AppDb, organisationId: string, { name, nameSv }: BilingualName) {
+  await db.updateTable('organisations').set({ name, name_sv: nameSv }).where('id', '=', organisationId).execute()
 }
 
 /** Returns false when the name is already used in this organisation. */
-export async function createNamedUnit(db: AppDb, table: NamedUnit, organisationId: string, name: string) {
+export async function createNamedUnit(
+  db: AppDb,
+  table: NamedUnit,
+  organisationId: string,
+  { name, nameSv }: BilingualName,
+) {
   const result = await db
     .insertInto(table)
-    .values({ organisation_id: organisationId, name })
+    .values({ organisation_id: organisationId, name, name_sv: nameSv })
     .onConflict((oc) => oc.columns(['organisation_id', 'name']).doNothing())
     .returning('id')
     .executeTakeFirst()
@@ -66,7 +77,7 @@ export async function renameNamedUnit(
   table: NamedUnit,
   organisationId: string,
   id: string,
-  name: string,
+  { name, nameSv }: BilingualName,
 ): Promise<'renamed' | 'duplicate' | 'missing'> {
   const clash = await db
     .selectFrom(table)
@@ -78,7 +89,7 @@ export async function renameNamedUnit(
   if (clash) return 'duplicate'
   const updated = await db
     .updateTable(table)
-    .set({ name })
+    .set({ name, name_sv: nameSv })
     .where('organisation_id', '=', organisationId)
     .where('id', '=', id)
     .returning('id')
@@ -92,6 +103,7 @@ export async function getOrganisationSettings(db: AppDb, organisationId: string)
     .selectFrom('organisations')
     .select([
       'name',
+      'name_sv',
       'identifying_names',
       'feedback_limit_days',
       'small_count_threshold',

@@ -261,6 +261,7 @@ export async function getWelfareReportDocument(
       'welfare_reports.period_end',
       'welfare_reports.introduction',
       'organisations.name as organisation_name',
+      'organisations.name_sv as organisation_name_sv',
       'organisations.small_count_threshold',
       lastChange().as('updated_at'),
     ])
@@ -340,6 +341,7 @@ export async function getWelfareReportDocument(
     periodEnd: report.period_end,
     introduction: report.introduction,
     organisationName: report.organisation_name,
+    organisationNameSv: report.organisation_name_sv,
     figures,
     followUpFigures: suppressFollowUpCounts(countFollowUps(periodFollowUps), threshold),
     sections: sections.map((section): WelfareSection => ({

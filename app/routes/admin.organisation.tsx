@@ -26,16 +26,23 @@ import { throwRefusal } from '#app/utils/refusals.server.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 
 const name = z.string().trim().min(1, 'validation.nameRequired').max(200, 'validation.tooLong')
+/** Optional: an empty field means the place or body has no Swedish form and shows its name in Swedish too. */
+const nameSv = z
+  .string()
+  .trim()
+  .max(200, 'validation.tooLong')
+  .optional()
+  .transform((text) => text || null)
 const unit = z.enum(['municipalities', 'teams', 'committees'])
 
 const OrganisationActionSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('renameOrganisation'), name }),
+  z.object({ intent: z.literal('renameOrganisation'), name, nameSv }),
   z.object({ intent: z.literal('feedbackLimit'), days: FeedbackLimitSchema }),
   z.object({ intent: z.literal('smallCountThreshold'), threshold: SmallCountThresholdSchema }),
   z.object({ intent: z.literal('auditRetention'), years: AuditRetentionSchema }),
-  z.object({ intent: z.literal('create'), unit, name }),
+  z.object({ intent: z.literal('create'), unit, name, nameSv }),
   z.object({ intent: z.literal('passwordLogin'), allowed: z.literal('on').optional() }),
-  z.object({ intent: z.literal('rename'), unit, id: z.uuid(), name }),
+  z.object({ intent: z.literal('rename'), unit, id: z.uuid(), name, nameSv }),
   z.object({
     intent: z.literal('identifyingNames'),
     names: z
@@ -117,21 +124,26 @@ function SavedMessage({ message, className }: { message: MessageKey | null | und
   ) : null
 }
 
+/** A name and its optional Swedish form, saved together. */
 function NameForm({
   formId,
   hidden,
   label,
+  swedishLabel,
   defaultName,
   submitLabel,
 }: {
   formId: string
   hidden: Record<string, string>
   label: string
-  defaultName: string
+  swedishLabel: string
+  defaultName: { name: string; name_sv: string | null }
   submitLabel: string
 }) {
   const mine = useResultOf(formId)
-  const typed = mine && !mine.ok && typeof mine.values.name === 'string' ? mine.values.name : undefined
+  const typed = (field: 'name' | 'nameSv') =>
+    mine && !mine.ok && typeof mine.values[field] === 'string' ? (mine.values[field] as string) : undefined
+  const key = mine?.ok ? `saved-${defaultName.name}-${defaultName.name_sv}` : 'editing'
   return (
     <Form method="post" className="flex flex-wrap items-end gap-2">
       <CsrfInput />
@@ -140,11 +152,21 @@ function NameForm({
       ))}
       <div className="min-w-56 flex-1">
         <TextField
-          key={mine?.ok ? `saved-${defaultName}` : 'editing'}
+          key={key}
           name="name"
           label={label}
-          defaultValue={typed ?? defaultName}
+          defaultValue={typed('name') ?? defaultName.name}
           error={mine?.fieldErrors.name}
+        />
+      </div>
+      <div className="min-w-56 flex-1">
+        <TextField
+          key={key}
+          name="nameSv"
+          lang="sv"
+          label={swedishLabel}
+          defaultValue={typed('nameSv') ?? defaultName.name_sv ?? ''}
+          error={mine?.fieldErrors.nameSv}
         />
       </div>
       <Button variant="secondary">{submitLabel}</Button>
@@ -242,7 +264,13 @@ function NumberSettingForm({
   )
 }
 
-function UnitSection({ unit, items }: { unit: NamedUnit; items: { id: string; name: string }[] }) {
+function UnitSection({
+  unit,
+  items,
+}: {
+  unit: NamedUnit
+  items: { id: string; name: string; name_sv: string | null }[]
+}) {
   const { t } = useI18n()
   return (
     <Card title={t(`admin.organisation.${unit}`)}>
@@ -253,7 +281,8 @@ function UnitSection({ unit, items }: { unit: NamedUnit; items: { id: string; na
               formId={`rename:${unit}:${item.id}`}
               hidden={{ intent: 'rename', unit, id: item.id }}
               label={t('admin.organisation.nameOf', { name: item.name })}
-              defaultName={item.name}
+              swedishLabel={t('names.swedishNameOf', { name: item.name })}
+              defaultName={item}
               submitLabel={t('admin.organisation.rename')}
             />
           </li>
@@ -264,7 +293,8 @@ function UnitSection({ unit, items }: { unit: NamedUnit; items: { id: string; na
           formId={`create:${unit}`}
           hidden={{ intent: 'create', unit }}
           label={t(`admin.organisation.new.${unit}`)}
-          defaultName=""
+          swedishLabel={t('names.swedishName')}
+          defaultName={{ name: '', name_sv: null }}
           submitLabel={t('admin.organisation.add')}
         />
       </div>
@@ -286,7 +316,8 @@ export default function AdminOrganisationPage() {
             formId="renameOrganisation"
             hidden={{ intent: 'renameOrganisation' }}
             label={t('common.name')}
-            defaultName={organisation.name}
+            swedishLabel={t('names.swedishName')}
+            defaultName={organisation}
             submitLabel={t('common.save')}
           />
         </Card>

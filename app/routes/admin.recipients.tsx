@@ -8,6 +8,7 @@ import { Button } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import { SelectField, TextField } from '#app/components/ui/field.tsx'
 import { Table } from '#app/components/ui/table.tsx'
+import { displayName } from '#app/domain/display-name.ts'
 import { hasMembers, managedRecipientKinds, RecipientInputSchema, recipientKinds } from '#app/domain/recipients.ts'
 import {
   archiveRecipient,
@@ -106,7 +107,7 @@ function SavedMessage({ formId }: { formId: string }) {
 function RecipientFields({ formId, recipient }: { formId: string; recipient: RecipientItem | null }) {
   const { municipalities } = useLoaderData<typeof loader>()
   const failure = failureFor(useActionData<typeof action>(), formId)
-  const { t } = useI18n()
+  const { locale, t } = useI18n()
   const value = (field: string, saved: string | null | undefined) => typedValueOf(failure, field) ?? saved ?? ''
   const errors = failure?.fieldErrors ?? {}
   return (
@@ -134,7 +135,10 @@ function RecipientFields({ formId, recipient }: { formId: string; recipient: Rec
         error={errors.municipalityId}
         options={[
           { value: '', label: t('admin.recipients.field.municipality.choose') },
-          ...municipalities.map((municipality) => ({ value: municipality.id, label: municipality.name })),
+          ...municipalities.map((municipality) => ({
+            value: municipality.id,
+            label: displayName(locale, municipality.name, municipality.name_sv),
+          })),
         ]}
       />
       <TextField

@@ -5,6 +5,7 @@ import { StatisticsFigures } from '#app/components/statistics-figures.tsx'
 import { Alert } from '#app/components/ui/alert.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { SelectField, TextField } from '#app/components/ui/field.tsx'
+import { displayName } from '#app/domain/display-name.ts'
 import { perturbStatistics, publishedPeriod } from '#app/domain/disclosure-control.ts'
 import { supportNeeds } from '#app/domain/report-fields.ts'
 import { dashboardReaderRoles, parseDashboardFilter } from '#app/domain/welfare-report-form.ts'
@@ -73,7 +74,10 @@ export default function DashboardPage() {
           error={fieldErrors.municipalityId}
           options={[
             { value: '', label: t('dashboard.allMunicipalities') },
-            ...municipalities.map((municipality) => ({ value: municipality.id, label: municipality.name })),
+            ...municipalities.map((municipality) => ({
+              value: municipality.id,
+              label: displayName(locale, municipality.name, municipality.name_sv),
+            })),
           ]}
         />
         <SelectField

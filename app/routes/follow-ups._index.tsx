@@ -5,6 +5,7 @@ import { ListTable, Pager } from '#app/components/list-table.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
 import { FilterForm } from '#app/components/report-filters.tsx'
 import { SelectField, TextField } from '#app/components/ui/field.tsx'
+import { displayName } from '#app/domain/display-name.ts'
 import { helsinkiDay } from '#app/domain/digest.ts'
 import { followUpBoardScope, FollowUpFiltersSchema, followUpStatuses } from '#app/domain/follow-ups.ts'
 import { followUpPath } from '#app/domain/report-events.ts'
@@ -109,7 +110,10 @@ export default function FollowUpBoardPage() {
           name="municipalityId"
           label={t('followUps.filter.municipality')}
           defaultValue={filters.municipalityId ?? ''}
-          options={[any, ...choices.municipalities.map((m) => ({ value: m.id, label: m.name }))]}
+          options={[
+            any,
+            ...choices.municipalities.map((m) => ({ value: m.id, label: displayName(locale, m.name, m.name_sv) })),
+          ]}
         />
         <TextField name="from" type="date" label={t('followUps.filter.from')} defaultValue={filters.from ?? ''} />
         <TextField name="to" type="date" label={t('followUps.filter.to')} defaultValue={filters.to ?? ''} />

@@ -35,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return page.refused(outcome, { identifying_data: { status: 400 } })
 }
 
-function PlanMeeting({ committees }: { committees: { id: string; name: string }[] }) {
+function PlanMeeting({ committees }: { committees: { id: string; name: string; name_sv: string | null }[] }) {
   const result = useActionData<typeof action>()
   const { t } = useI18n()
   if (committees.length === 0) return <p>{t('meetings.noCommittees')}</p>

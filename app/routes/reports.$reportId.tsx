@@ -15,6 +15,7 @@ import { Alert } from '#app/components/ui/alert.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import { SelectField, TextArea, TextField } from '#app/components/ui/field.tsx'
+import { displayName } from '#app/domain/display-name.ts'
 import { canRecordOutcome } from '#app/domain/action-outcomes.ts'
 import { openChangeRequests } from '#app/domain/change-requests.ts'
 import { canLinkToPhenomenon } from '#app/domain/phenomena.ts'
@@ -244,7 +245,7 @@ function Facts({ report }: { report: ReturnType<typeof useLoaderData<typeof load
 function TransitionForms() {
   const { report, transitions, committees, closingFollowUp } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
-  const { t } = useI18n()
+  const { locale, t } = useI18n()
   const invalidAnswer = result && !result.ok && result.error === 'invalid' ? result : undefined
   if (transitions.length === 0) return <p className="text-slate-700">{t('report.transition.none')}</p>
   return (
@@ -265,7 +266,7 @@ function TransitionForms() {
                 label={t('report.transition.committee')}
                 options={[
                   { value: '', label: t('report.notChosen') },
-                  ...committees.map((c) => ({ value: c.id, label: c.name })),
+                  ...committees.map((c) => ({ value: c.id, label: displayName(locale, c.name, c.name_sv) })),
                 ]}
                 error={invalid?.field === 'committeeId' ? invalid.message : undefined}
               />

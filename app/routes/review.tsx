@@ -6,6 +6,7 @@ import { FilterForm, KindFilter, SearchFilter, StatusCounts, StatusFilter } from
 import { Pager } from '#app/components/list-table.tsx'
 import { ReportTable } from '#app/components/report-table.tsx'
 import { SelectField, TextField } from '#app/components/ui/field.tsx'
+import { displayName } from '#app/domain/display-name.ts'
 import { IsoDateSchema } from '#app/domain/dates.ts'
 import { clientGroups, supportNeeds } from '#app/domain/report-fields.ts'
 import { reportStatuses } from '#app/models/database.ts'
@@ -54,7 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function ReviewQueuePage() {
   const { filters, municipalities, counts, reports, hasNext } = useLoaderData<typeof loader>()
-  const { t } = useI18n()
+  const { locale, t } = useI18n()
   const option = (prefix: string) => (code: string) => ({ value: code, label: t(`${prefix}.${code}` as MessageKey) })
   const any = { value: '', label: t('filters.any') }
   return (
@@ -85,7 +86,10 @@ export default function ReviewQueuePage() {
           name="municipalityId"
           label={t('report.field.municipality')}
           defaultValue={filters.municipalityId ?? ''}
-          options={[any, ...municipalities.map((m) => ({ value: m.id, label: m.name }))]}
+          options={[
+            any,
+            ...municipalities.map((m) => ({ value: m.id, label: displayName(locale, m.name, m.name_sv) })),
+          ]}
         />
         <TextField name="from" type="date" label={t('review.from')} defaultValue={filters.from ?? ''} />
         <TextField name="to" type="date" label={t('review.to')} defaultValue={filters.to ?? ''} />

@@ -19,7 +19,7 @@ import {
 import { formatPeriod, WelfareReportView } from '#app/components/welfare-report-view.tsx'
 import { EditVersionSchema } from '#app/domain/edit-version.ts'
 import { followUpPath } from '#app/domain/report-events.ts'
-import { type WelfareSection } from '#app/domain/welfare-report.ts'
+import { welfareContributionLine, type WelfareSection } from '#app/domain/welfare-report.ts'
 import {
   welfareReportEditorRoles,
   WelfareReportFormSchema,
@@ -466,7 +466,7 @@ export default function WelfareReportPage() {
         <Link to="/welfare-reports">{t('welfare.back')}</Link>
       </p>
       <PageHeading title={document.title}>
-        {document.organisationName} · {formatPeriod(locale, document)}
+        {welfareContributionLine(t, locale, document)} · {formatPeriod(locale, document)}
       </PageHeading>
       <nav aria-label={t('welfare.export.title')} className="mb-6 flex flex-wrap items-center gap-x-4 gap-y-2">
         <span className="font-semibold">{t('welfare.export.title')}:</span>

@@ -3,6 +3,7 @@ import { canAdministerOrganisation } from '#app/domain/user-admin.ts'
 import { recordAudit } from '#app/models/audit-log.server.ts'
 import { setIdentifyingNames, setSmallCountThreshold } from '#app/models/organisation-settings.server.ts'
 import {
+  type BilingualName,
   createNamedUnit,
   getOrganisationSettings,
   type NamedUnit,
@@ -23,9 +24,9 @@ type OrganisationAdmin = Pick<CurrentUser, 'id' | 'roles' | 'organisation'>
  * (`FeedbackLimitSchema`, `SmallCountThresholdSchema`); the database checks refuse anything else.
  */
 export type OrganisationChange =
-  | { intent: 'renameOrganisation'; name: string }
-  | { intent: 'create'; unit: NamedUnit; name: string }
-  | { intent: 'rename'; unit: NamedUnit; id: string; name: string }
+  | ({ intent: 'renameOrganisation' } & BilingualName)
+  | ({ intent: 'create'; unit: NamedUnit } & BilingualName)
+  | ({ intent: 'rename'; unit: NamedUnit; id: string } & BilingualName)
   | { intent: 'identifyingNames'; names: string[] }
   | { intent: 'feedbackLimit'; days: number }
   | { intent: 'smallCountThreshold'; threshold: number }
@@ -48,7 +49,9 @@ export async function changeOrganisation(admin: OrganisationAdmin, change: Organ
       if (!result.ok) return result
       const changes = changedFields(before, await getOrganisationSettings(trx, organisationId))
       const unit = change.intent === 'create' || change.intent === 'rename' ? change : null
-      const unitChange = unit ? { unit: unit.unit, name: unit.name, ...('id' in unit ? { id: unit.id } : {}) } : {}
+      const unitChange = unit
+        ? { unit: unit.unit, name: unit.name, nameSv: unit.nameSv, ...('id' in unit ? { id: unit.id } : {}) }
+        : {}
       if (Object.keys(changes).length > 0 || unit) {
         await recordAudit(trx, {
           organisationId,
@@ -65,12 +68,12 @@ export async function changeOrganisation(admin: OrganisationAdmin, change: Organ
 async function applyChange(db: AppDb, organisationId: string, change: OrganisationChange): Promise<ServiceResult> {
   switch (change.intent) {
     case 'renameOrganisation':
-      await renameOrganisation(db, organisationId, change.name)
+      await renameOrganisation(db, organisationId, change)
       return { ok: true }
     case 'create':
-      return (await createNamedUnit(db, change.unit, organisationId, change.name)) ? { ok: true } : duplicateName
+      return (await createNamedUnit(db, change.unit, organisationId, change)) ? { ok: true } : duplicateName
     case 'rename': {
-      const outcome = await renameNamedUnit(db, change.unit, organisationId, change.id, change.name)
+      const outcome = await renameNamedUnit(db, change.unit, organisationId, change.id, change)
       if (outcome === 'duplicate') return duplicateName
       return outcome === 'missing' ? { ok: false, reason: 'not_found' } : { ok: true }
     }

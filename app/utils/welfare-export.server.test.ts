@@ -54,6 +54,7 @@ const document: WelfareReportDocument = {
   periodEnd: '2026-12-31',
   introduction: 'Johdanto <script>alert(1)</script> **lihavoituna**.',
   organisationName: 'Pohjois-Savon hyvinvointialue',
+  organisationNameSv: null,
   figures,
   followUpFigures: { threshold: 5, done: 6, inProgress: null, overdue: null },
   sections: [
@@ -120,6 +121,25 @@ describe('welfare report exports', () => {
     )
     expect(exportFilename({ ...document, title: 'Äänestäjät ja päättäjät', periodEnd: '2025-12-31' }, 'html')).toBe(
       'aanestajat-ja-paattajat-2025.html',
+    )
+  })
+
+  test('every export says it is the county’s social reporting contribution, named in the reader’s language', () => {
+    const bilingual = {
+      ...document,
+      organisationName: 'Pohjanmaan hyvinvointialue',
+      organisationNameSv: 'Österbottens välfärdsområde',
+    }
+    expect(welfareReportMarkdown(bilingual, 'fi')).toContain(
+      'Pohjanmaan hyvinvointialue: sosiaalisen raportoinnin osuus hyvinvointikertomukseen',
+    )
+    const swedish = welfareReportHtml(bilingual, 'sv')
+    expect(swedish).toContain(
+      'Österbottens välfärdsområde: den sociala rapporteringens bidrag till välfärdsberättelsen',
+    )
+    expect(swedish).not.toContain('Pohjanmaan')
+    expect(welfareReportMarkdown(bilingual, 'en')).toContain(
+      'Pohjanmaan hyvinvointialue: the social reporting contribution to the welfare report',
     )
   })
 

@@ -16,7 +16,12 @@ import {
   summaryFigures,
   summaryTitles,
 } from '#app/domain/welfare-figures.ts'
-import { type WelfareAction, type WelfareDecision, type WelfareReportDocument } from '#app/domain/welfare-report.ts'
+import {
+  type WelfareAction,
+  type WelfareDecision,
+  type WelfareReportDocument,
+  welfareContributionLine,
+} from '#app/domain/welfare-report.ts'
 import { recordRead } from '#app/services/audit.server.ts'
 import { getWelfareReport } from '#app/services/welfare-reports.server.ts'
 import { requireUser } from './auth.server.ts'
@@ -200,7 +205,7 @@ export function welfareReportMarkdown(document: WelfareReportDocument, locale: L
   const lines = [
     `# ${oneLine(document.title)}`,
     '',
-    `${oneLine(document.organisationName)} · ${formatPeriod(locale, document)}`,
+    `${oneLine(welfareContributionLine(t, locale, document))} · ${formatPeriod(locale, document)}`,
   ]
   if (document.introduction.trim()) lines.push('', document.introduction.trim())
   lines.push('', `## ${t('welfare.view.figures')}`, '', ...markdownFigures(document.figures, locale, t, 3))

@@ -6,6 +6,7 @@ import * as m0004 from './0004-committee-members.ts'
 import * as m0005 from './0005-committee-work-and-welfare-report.ts'
 import * as m0006 from './0006-follow-through.ts'
 import * as m0007 from './0007-accountable-access.ts'
+import * as m0008 from './0008-swedish-names.ts'
 import * as m0009 from './0009-review-queue-counts.ts'
 
 // A static list keeps migrations inside the server bundle and the CLI alike; names sort by date of landing.
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0005-committee-work-and-welfare-report': m0005,
   '0006-follow-through': m0006,
   '0007-accountable-access': m0007,
+  '0008-swedish-names': m0008,
   '0009-review-queue-counts': m0009,
 }
 

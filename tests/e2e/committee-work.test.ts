@@ -137,11 +137,11 @@ test(
       expect(await phenomenonReports.getByRole('link', { name: report.title, exact: true }).count()).toBe(1)
     }
 
-    // 2. The coordinator plans a meeting of Perusturvalautakunta, puts the phenomenon on its agenda and publishes.
+    // 2. The coordinator plans a meeting of Sosiaali- ja terveyslautakunta, puts the phenomenon on its agenda and publishes.
     await coordinator.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Kokoukset' }).click()
     await expect.poll(() => heading(coordinator)).toBe('Toimielinten kokoukset')
     const planForm = coordinator.locator('form', { has: coordinator.getByRole('button', { name: 'Luo kokous' }) })
-    await planForm.getByLabel('Toimielin').selectOption({ label: 'Perusturvalautakunta' })
+    await planForm.getByLabel('Toimielin').selectOption({ label: 'Sosiaali- ja terveyslautakunta' })
     // Held last week: decisions are recorded on the meeting's day or after it.
     const lastWeek = new Date(Date.now() - 7 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10)
     await planForm.getByLabel('Aika').fill(`${lastWeek}T17:00`)
@@ -149,7 +149,7 @@ test(
     await planForm.getByRole('button', { name: 'Luo kokous' }).click()
     await coordinator.waitForURL(/\/meetings\/[0-9a-f-]{36}\?planned=1$/)
     const meetingPath = new URL(coordinator.url()).pathname
-    await expect.poll(() => heading(coordinator)).toMatch(/^Perusturvalautakunta, /)
+    await expect.poll(() => heading(coordinator)).toMatch(/^Sosiaali- ja terveyslautakunta, /)
     const meetingName = (await heading(coordinator))!
 
     const addForm = coordinator.locator('form', { has: coordinator.getByRole('button', { name: 'Lisää asia' }) })

@@ -29,7 +29,7 @@ test('the reporter reads where the report went, the decision and its follow-ups,
   await expect.poll(() => heading(reporter)).toBe(caregiverRespiteReport.title)
   const chain = reporter.getByRole('region', { name: 'Mitä asialle on tehty' })
   await expect.poll(() => chain.isVisible()).toBe(true)
-  expect(await chain.getByText('Perusturvalautakunta', { exact: true }).isVisible()).toBe(true)
+  expect(await chain.getByText('Sosiaali- ja terveyslautakunta', { exact: true }).isVisible()).toBe(true)
   expect(await chain.getByText(/^Päätös .+: Päätetty toimenpiteistä$/).isVisible()).toBe(true)
   expect(await chain.getByText('Närpiön kaupungin hyvinvointityö', { exact: true }).isVisible()).toBe(true)
   expect(await chain.getByText('Odottaa vastausta.').isVisible()).toBe(true)

@@ -81,7 +81,9 @@ test(
     await lead.getByRole('button', { name: 'Ota käsittelyyn' }).click()
     const forwardForm = lead.locator('form', { has: lead.getByRole('button', { name: 'Vie eteenpäin toimielimelle' }) })
     await expect.poll(() => visible(forwardForm)).toBe(true)
-    await forwardForm.getByLabel('Toimielin, jolle raportti viedään').selectOption({ label: 'Perusturvalautakunta' })
+    await forwardForm
+      .getByLabel('Toimielin, jolle raportti viedään')
+      .selectOption({ label: 'Sosiaali- ja terveyslautakunta' })
     await forwardForm.getByRole('button', { name: 'Vie eteenpäin toimielimelle' }).click()
     await expect.poll(() => visible(lead.getByText('Viety eteenpäin').first())).toBe(true)
 
@@ -124,7 +126,7 @@ test(
     const coordinator = await signedInPage(browser, 'koordinaattori@demo.example')
     await coordinator.goto('/meetings')
     const planForm = coordinator.locator('form', { has: coordinator.getByRole('button', { name: 'Luo kokous' }) })
-    await planForm.getByLabel('Toimielin').selectOption({ label: 'Perusturvalautakunta' })
+    await planForm.getByLabel('Toimielin').selectOption({ label: 'Sosiaali- ja terveyslautakunta' })
     await planForm.getByLabel('Aika').fill(`${isoDay(new Date(Date.now() - 20 * day))}T17:00`)
     await planForm.getByLabel('Paikka').fill('Vaasan kaupungintalo')
     await planForm.getByRole('button', { name: 'Luo kokous' }).click()

@@ -82,7 +82,9 @@ test('a report goes from the worker to the lead and forward, and the timeline sh
     .poll(() => lead.getByRole('link', { name: 'Sähköisen asioinnin neuvonta puuttuu' }).isVisible())
     .toBe(true)
   const forwardForm = lead.locator('form', { has: lead.getByRole('button', { name: 'Vie eteenpäin toimielimelle' }) })
-  await forwardForm.getByLabel('Toimielin, jolle raportti viedään').selectOption({ label: 'Perusturvalautakunta' })
+  await forwardForm
+    .getByLabel('Toimielin, jolle raportti viedään')
+    .selectOption({ label: 'Sosiaali- ja terveyslautakunta' })
   await forwardForm.getByRole('button', { name: 'Vie eteenpäin toimielimelle' }).click()
   await expect.poll(() => lead.getByText('Viety eteenpäin').first().isVisible()).toBe(true)
   await checkPage(lead, 'report-forwarded-lead')

@@ -16,6 +16,7 @@ export async function createRecipient(
     organisationId: string
     kind: Exclude<RecipientKind, 'committee'>
     name: string
+    nameSv?: string | null
     municipalityId?: string | null
     contactEmail?: string | null
     locale?: Locale
@@ -28,6 +29,7 @@ export async function createRecipient(
       organisation_id: recipient.organisationId,
       kind: recipient.kind,
       name: recipient.name,
+      name_sv: recipient.nameSv ?? null,
       municipality_id: recipient.municipalityId ?? null,
       contact_email: recipient.contactEmail ?? null,
       locale: recipient.locale ?? 'fi',

@@ -20,26 +20,39 @@ function cachedHash(password: string): Promise<string> {
   return hash
 }
 
-export async function createOrganisation(db: AppDb, name = `Hyvinvointialue ${randomUUID().slice(0, 8)}`) {
+export async function createOrganisation(
+  db: AppDb,
+  name = `Hyvinvointialue ${randomUUID().slice(0, 8)}`,
+  nameSv: string | null = null,
+) {
   return db
     .insertInto('organisations')
-    .values({ name, slug: name.toLowerCase().replace(/[^a-z0-9]+/g, '-') + '-' + randomUUID().slice(0, 6) })
+    .values({
+      name,
+      name_sv: nameSv,
+      slug: name.toLowerCase().replace(/[^a-z0-9]+/g, '-') + '-' + randomUUID().slice(0, 6),
+    })
     .returning(['id', 'name'])
     .executeTakeFirstOrThrow()
 }
 
-export async function createMunicipality(db: AppDb, organisationId: string, name: string) {
+export async function createMunicipality(
+  db: AppDb,
+  organisationId: string,
+  name: string,
+  nameSv: string | null = null,
+) {
   return db
     .insertInto('municipalities')
-    .values({ organisation_id: organisationId, name })
+    .values({ organisation_id: organisationId, name, name_sv: nameSv })
     .returning(['id', 'name'])
     .executeTakeFirstOrThrow()
 }
 
-export async function createTeam(db: AppDb, organisationId: string, name: string) {
+export async function createTeam(db: AppDb, organisationId: string, name: string, nameSv: string | null = null) {
   return db
     .insertInto('teams')
-    .values({ organisation_id: organisationId, name })
+    .values({ organisation_id: organisationId, name, name_sv: nameSv })
     .returning(['id', 'name'])
     .executeTakeFirstOrThrow()
 }

@@ -226,4 +226,31 @@ describe('admin manages municipalities and teams', () => {
       .executeTakeFirstOrThrow()
     expect(organisation.name).toBe('Länsi-Uudenmaan hyvinvointialue')
   })
+
+  test('names get an optional Swedish form; an empty field clears it', async () => {
+    await post({
+      intent: 'renameOrganisation',
+      name: 'Pohjanmaan hyvinvointialue',
+      nameSv: 'Österbottens välfärdsområde',
+    })
+    expect(
+      payloadOf(await post({ intent: 'create', unit: 'municipalities', name: 'Närpiö', nameSv: ' Närpes ' })).ok,
+    ).toBe(true)
+    const named = () =>
+      getDb()
+        .selectFrom('municipalities')
+        .select(['id', 'name', 'name_sv'])
+        .where('organisation_id', '=', organisationId)
+        .where('name', '=', 'Närpiö')
+        .executeTakeFirstOrThrow()
+    expect(await named()).toMatchObject({ name_sv: 'Närpes' })
+    await post({ intent: 'rename', unit: 'municipalities', id: (await named()).id, name: 'Närpiö', nameSv: '' })
+    expect(await named()).toMatchObject({ name_sv: null })
+    const organisation = await getDb()
+      .selectFrom('organisations')
+      .select('name_sv')
+      .where('id', '=', organisationId)
+      .executeTakeFirstOrThrow()
+    expect(organisation.name_sv).toBe('Österbottens välfärdsområde')
+  })
 })
