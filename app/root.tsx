@@ -12,7 +12,8 @@ import {
 import { type ReactNode } from 'react'
 import { GeneralErrorBoundary, getErrorMessage } from './components/error-boundary.tsx'
 import { SiteHeader } from './components/site-header.tsx'
-import { countUnread } from './models/notification.server.ts'
+import { bellCountLimit } from './domain/notifications.ts'
+import { countUnreadUpTo } from './models/notification.server.ts'
 import { listActiveOrganisations } from './models/people.server.ts'
 import { answersForAnyRecipient } from './models/recipient.server.ts'
 import tailwindHref from './tailwind.css?url'
@@ -49,7 +50,11 @@ async function loadRootData(request: Request) {
             // The header offers a switch only to someone who works in more than one organisation.
             organisations: await listActiveOrganisations(getDb(), user.id),
             roles: user.roles,
-            unreadNotifications: await countUnread(getDb(), { userId: user.id, organisationId: user.organisation.id }),
+            unreadNotifications: await countUnreadUpTo(
+              getDb(),
+              { userId: user.id, organisationId: user.organisation.id },
+              bellCountLimit,
+            ),
             // Coordinators see every sending; members of a body see what was sent to it.
             readsSendings:
               user.roles.includes('coordinator') ||

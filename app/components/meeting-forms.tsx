@@ -6,6 +6,7 @@ import { agendaDecisions } from '#app/domain/meetings.ts'
 import { listValue, textValue } from '#app/utils/forms.ts'
 import { type PageFormResult } from '#app/utils/page-result.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
+import { CandidatePager, CandidateSearchFields, CandidateSearchForm, type PickerSearch } from './candidate-search.tsx'
 import { CsrfInput } from './csrf-input.tsx'
 import { type AdoptableAction, DecisionFollowUpFields, type ResponsibleChoices } from './decision-follow-ups.tsx'
 import { GuardFindings } from './guard-findings.tsx'
@@ -132,6 +133,7 @@ export function AgendaItemForm({
   candidates,
   failure,
   submitLabel,
+  picker,
 }: {
   intent: 'addItem' | 'updateItem'
   itemId?: string
@@ -142,6 +144,8 @@ export function AgendaItemForm({
   candidates: AgendaCandidates
   failure: PageFormResult | undefined
   submitLabel: string
+  /** The search over the candidates: this picker's id and name, and the page of candidates shown. */
+  picker: PickerSearch
 }) {
   const { t } = useI18n()
   const labels = useAgendaItemFieldLabels()
@@ -150,78 +154,88 @@ export function AgendaItemForm({
   const chosen = (field: 'reportIds' | 'phenomenonIds') =>
     failure ? listValue(failure.values[field]) : defaults[field]
   return (
-    <Form method="post" className="grid gap-4" noValidate>
-      <CsrfInput />
-      <input type="hidden" name="intent" value={intent} />
-      {itemId ? <input type="hidden" name="itemId" value={itemId} /> : null}
-      {version ? <input type="hidden" name="version" value={version} /> : null}
-      <MeetingGuardFindings findings={failure?.findings ?? []} fieldLabels={labels} />
-      <TextField
-        name="title"
-        label={labels.title!}
-        defaultValue={text('title')}
-        error={failure?.fieldErrors.title}
-        maxLength={200}
-        required
-      />
-      <TextArea
-        name="summary"
-        label={labels.summary!}
-        description={t('meetings.item.field.summary.help')}
-        defaultValue={text('summary')}
-        error={failure?.fieldErrors.summary}
-        rows={8}
-        maxLength={20_000}
-      />
-      <TextArea
-        name="proposal"
-        label={labels.proposal!}
-        description={t('meetings.item.field.proposal.help')}
-        defaultValue={text('proposal')}
-        error={failure?.fieldErrors.proposal}
-        rows={3}
-        maxLength={5000}
-      />
-      {candidates.reports.length > 0 ? (
-        <CheckboxGroup
-          legend={t('meetings.item.field.reports')}
-          name="reportIds"
-          selected={chosen('reportIds')}
-          error={failure?.fieldErrors.reportIds}
-          options={candidates.reports.map((report) => ({
-            value: report.id,
-            label: [
-              `${report.title} (${reportOrigin(t, report)})`,
-              report.committee ? t('meetings.item.forwardedTo', { committee: report.committee }) : null,
-            ]
-              .filter(Boolean)
-              .join(' – '),
-          }))}
+    <>
+      <Form method="post" className="grid gap-4" noValidate>
+        <CsrfInput />
+        <input type="hidden" name="intent" value={intent} />
+        {itemId ? <input type="hidden" name="itemId" value={itemId} /> : null}
+        {version ? <input type="hidden" name="version" value={version} /> : null}
+        <MeetingGuardFindings findings={failure?.findings ?? []} fieldLabels={labels} />
+        <TextField
+          name="title"
+          label={labels.title!}
+          defaultValue={text('title')}
+          error={failure?.fieldErrors.title}
+          maxLength={200}
+          required
         />
-      ) : (
-        <p className="text-slate-700">{t('meetings.item.noCandidateReports')}</p>
-      )}
-      {candidates.phenomena.length > 0 ? (
-        <CheckboxGroup
-          legend={t('meetings.item.field.phenomena')}
-          name="phenomenonIds"
-          selected={chosen('phenomenonIds')}
-          error={failure?.fieldErrors.phenomenonIds}
-          options={candidates.phenomena.map((phenomenon) => ({
-            value: phenomenon.id,
-            label: t('meetings.item.phenomenonOption', {
-              title: phenomenon.title,
-              count: phenomenon.forwarded_count,
-            }),
-          }))}
+        <TextArea
+          name="summary"
+          label={labels.summary!}
+          description={t('meetings.item.field.summary.help')}
+          defaultValue={text('summary')}
+          error={failure?.fieldErrors.summary}
+          rows={8}
+          maxLength={20_000}
         />
-      ) : (
-        <p className="text-slate-700">{t('meetings.item.noCandidatePhenomena')}</p>
-      )}
-      <div>
-        <Button>{submitLabel}</Button>
-      </div>
-    </Form>
+        <TextArea
+          name="proposal"
+          label={labels.proposal!}
+          description={t('meetings.item.field.proposal.help')}
+          defaultValue={text('proposal')}
+          error={failure?.fieldErrors.proposal}
+          rows={3}
+          maxLength={5000}
+        />
+        <CandidateSearchFields
+          pickerId={picker.id}
+          name={picker.name}
+          search={picker.search}
+          nothingFound={candidates.reports.length + candidates.phenomena.length === 0}
+        />
+        {candidates.reports.length > 0 ? (
+          <CheckboxGroup
+            legend={t('meetings.item.field.reports')}
+            name="reportIds"
+            selected={chosen('reportIds')}
+            error={failure?.fieldErrors.reportIds}
+            options={candidates.reports.map((report) => ({
+              value: report.id,
+              label: [
+                `${report.title} (${reportOrigin(t, report)})`,
+                report.committee ? t('meetings.item.forwardedTo', { committee: report.committee }) : null,
+              ]
+                .filter(Boolean)
+                .join(' – '),
+            }))}
+          />
+        ) : (
+          <p className="text-slate-700">{t('meetings.item.noCandidateReports')}</p>
+        )}
+        {candidates.phenomena.length > 0 ? (
+          <CheckboxGroup
+            legend={t('meetings.item.field.phenomena')}
+            name="phenomenonIds"
+            selected={chosen('phenomenonIds')}
+            error={failure?.fieldErrors.phenomenonIds}
+            options={candidates.phenomena.map((phenomenon) => ({
+              value: phenomenon.id,
+              label: t('meetings.item.phenomenonOption', {
+                title: phenomenon.title,
+                count: phenomenon.forwarded_count,
+              }),
+            }))}
+          />
+        ) : (
+          <p className="text-slate-700">{t('meetings.item.noCandidatePhenomena')}</p>
+        )}
+        <CandidatePager pickerId={picker.id} name={picker.name} search={picker.search} hasNext={picker.hasNext} />
+        <div>
+          <Button>{submitLabel}</Button>
+        </div>
+      </Form>
+      <CandidateSearchForm pickerId={picker.id} />
+    </>
   )
 }
 

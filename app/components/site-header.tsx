@@ -2,9 +2,10 @@ import { Form, NavLink, useLocation } from '@remix-run/react'
 import { type ReactNode, useId } from 'react'
 import { offersFollowUpBoard } from '#app/domain/follow-ups.ts'
 import { readsMeetings } from '#app/domain/meetings.ts'
+import { bellShowsAtMost } from '#app/domain/notifications.ts'
 import { hasAnyRole, writesReports } from '#app/domain/roles.ts'
 import { dashboardReaderRoles } from '#app/domain/welfare-report-form.ts'
-import { formatNumber, type Locale, locales } from '#app/utils/i18n.ts'
+import { formatNumber, type Locale, locales, type Translate } from '#app/utils/i18n.ts'
 import { useI18n, useRootData } from '#app/utils/use-i18n.ts'
 import { CsrfInput } from './csrf-input.tsx'
 import { MenuDisclosure } from './menu-disclosure.tsx'
@@ -76,13 +77,26 @@ function OrganisationSwitch({
   )
 }
 
-/** The bell: always says how many notifications are unread, in its name and as a number beside it. */
+/** The bell's name and the number beside it; the count it gets stops at `bellCountLimit`. */
+export function bellWords(locale: Locale, t: Translate, unread: number): { name: string; badge: string | null } {
+  if (unread > bellShowsAtMost) {
+    return {
+      name: t('notifications.bellMany', { count: bellShowsAtMost }),
+      badge: `${formatNumber(locale, bellShowsAtMost)}+`,
+    }
+  }
+  if (unread > 0) return { name: t('notifications.bell', { count: unread }), badge: formatNumber(locale, unread) }
+  return { name: t('nav.notifications'), badge: null }
+}
+
+/** The bell: says how many notifications are unread up to 99, and "99+" beyond, in its name and beside it. */
 function NotificationsLink({ unread }: { unread: number }) {
   const { locale, t } = useI18n()
+  const { name, badge } = bellWords(locale, t, unread)
   return (
     <NavLink
       to="/notifications"
-      aria-label={unread > 0 ? t('notifications.bell', { count: unread }) : t('nav.notifications')}
+      aria-label={name}
       className={({ isActive }) =>
         `inline-flex min-h-11 min-w-11 items-center justify-center gap-2 rounded px-2 text-sm font-semibold text-white no-underline hover:bg-white/15 hover:text-white ${
           isActive ? 'underline decoration-2 underline-offset-4' : ''
@@ -96,9 +110,9 @@ function NotificationsLink({ unread }: { unread: number }) {
       {/* On a phone the bell and the number stand alone; the link's name still says it all. */}
       <span className="sr-only sm:not-sr-only">{t('nav.notifications')}</span>
       {/* The space keeps the visible words ("Päivitykset 3") inside the link's name for speech input. */}{' '}
-      {unread > 0 ? (
+      {badge ? (
         <span aria-hidden="true" className="min-w-6 rounded-full bg-white px-1.5 text-center font-bold text-brand-900">
-          {formatNumber(locale, unread)}
+          {badge}
         </span>
       ) : null}
     </NavLink>

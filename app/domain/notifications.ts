@@ -32,3 +32,7 @@ export function notificationReason(event: NotifiableEvent, person: Stakeholder):
   if (person.follows) return 'follower'
   return null
 }
+
+/** The bell counts unread notifications this far and no further; past 99 it says "99+". */
+export const bellCountLimit = 100
+export const bellShowsAtMost = bellCountLimit - 1

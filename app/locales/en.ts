@@ -11,6 +11,7 @@ import { peopleMessages } from './people.ts'
 import { sendingsMessages } from './sendings.ts'
 import { namesAndWordsMessages } from './names-and-words.ts'
 import { phoneLayoutMessages } from './phone-layout.ts'
+import { boundedListsMessages } from './bounded-lists.ts'
 import { ssoMessages } from './sso.ts'
 import { type MessageKey } from './fi.ts'
 import { meetingsMessages } from './meetings.ts'
@@ -722,5 +723,6 @@ export const en = {
   ...sendingsMessages.en,
   ...namesAndWordsMessages.en,
   ...phoneLayoutMessages.en,
+  ...boundedListsMessages.en,
   ...peopleMessages.en,
 } satisfies Record<MessageKey, string>

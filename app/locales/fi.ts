@@ -11,6 +11,7 @@ import { peopleMessages } from './people.ts'
 import { sendingsMessages } from './sendings.ts'
 import { namesAndWordsMessages } from './names-and-words.ts'
 import { phoneLayoutMessages } from './phone-layout.ts'
+import { boundedListsMessages } from './bounded-lists.ts'
 import { ssoMessages } from './sso.ts'
 import { meetingsMessages } from './meetings.ts'
 import { welfareMessages } from './welfare.ts'
@@ -723,6 +724,7 @@ export const fi = {
   ...sendingsMessages.fi,
   ...namesAndWordsMessages.fi,
   ...phoneLayoutMessages.fi,
+  ...boundedListsMessages.fi,
   ...peopleMessages.fi,
 } as const
 

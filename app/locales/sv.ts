@@ -11,6 +11,7 @@ import { peopleMessages } from './people.ts'
 import { sendingsMessages } from './sendings.ts'
 import { namesAndWordsMessages } from './names-and-words.ts'
 import { phoneLayoutMessages } from './phone-layout.ts'
+import { boundedListsMessages } from './bounded-lists.ts'
 import { ssoMessages } from './sso.ts'
 import { type MessageKey } from './fi.ts'
 import { meetingsMessages } from './meetings.ts'
@@ -731,5 +732,6 @@ export const sv = {
   ...sendingsMessages.sv,
   ...namesAndWordsMessages.sv,
   ...phoneLayoutMessages.sv,
+  ...boundedListsMessages.sv,
   ...peopleMessages.sv,
 } satisfies Record<MessageKey, string>

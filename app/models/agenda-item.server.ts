@@ -1,12 +1,14 @@
 import { sql, type Transaction } from 'kysely'
+import { type CandidateSearch, candidatePageSize, containsPattern } from '#app/domain/candidate-search.ts'
 import { type AgendaItemInput, agendaReadyStatus } from '#app/domain/meetings.ts'
 import { type AppDb } from '#app/utils/db.server.ts'
 import { type FieldErrors } from '#app/utils/forms.ts'
+import { pageOf, pageWindow } from '#app/utils/paging.ts'
 import { type Database } from './database.ts'
 import { isVersion } from './edit-version.server.ts'
 import { agendaOf, nextPosition } from './ordered-items.server.ts'
 import { listPhenomena } from './phenomenon.server.ts'
-import { listOwnPhenomenonIds } from './report-links.server.ts'
+import { listOwnPhenomenonIds, phenomenonReportsIn } from './report-links.server.ts'
 
 /**
  * A meeting's agenda: each item's texts, its phenomena with the evidence behind them, and its reports (never who
@@ -82,10 +84,13 @@ export async function listAgendaItems(db: AppDb, organisationId: string, meeting
 }
 
 /**
- * What the coordinator may put on an agenda: the organisation's forwarded reports, and the phenomena that have
- * forwarded reports (how many of them will go with the phenomenon when the agenda is published).
+ * What the coordinator may put on an agenda, one page of each whose title contains the words searched for: the
+ * organisation's forwarded reports, and the phenomena that have forwarded reports (how many of them will go with the
+ * phenomenon when the agenda is published), and whether either list goes on to another page.
  */
-export async function listAgendaCandidates(db: AppDb, organisationId: string) {
+export async function listAgendaCandidates(db: AppDb, organisationId: string, search: CandidateSearch) {
+  const window = pageWindow(search.page, candidatePageSize)
+  const titled = search.q === null ? null : containsPattern(search.q)
   const [reports, phenomena] = await Promise.all([
     db
       .selectFrom('reports')
@@ -102,21 +107,53 @@ export async function listAgendaCandidates(db: AppDb, organisationId: string) {
       ])
       .where('reports.organisation_id', '=', organisationId)
       .where('reports.status', '=', agendaReadyStatus)
+      .$if(titled !== null, (qb) => qb.where('reports.title', 'ilike', titled!))
       .orderBy('reports.title')
       .orderBy('reports.id')
+      .limit(window.limit)
+      .offset(window.offset)
       .execute(),
     db
       .selectFrom('phenomena')
-      .innerJoin('phenomenon_reports', 'phenomenon_reports.phenomenon_id', 'phenomena.id')
-      .innerJoin('reports', 'reports.id', 'phenomenon_reports.report_id')
-      .select(['phenomena.id', 'phenomena.title', sql<number>`count(*)::int`.as('forwarded_count')])
+      .select((eb) => [
+        'phenomena.id',
+        'phenomena.title',
+        phenomenonReportsIn(eb, [agendaReadyStatus])
+          .select(sql<number>`count(*)::int`.as('count'))
+          .as('forwarded_count'),
+      ])
       .where('phenomena.organisation_id', '=', organisationId)
-      .where('reports.status', '=', agendaReadyStatus)
-      .groupBy('phenomena.id')
+      .where((eb) => eb.exists(phenomenonReportsIn(eb, [agendaReadyStatus]).select('reports.id')))
+      .$if(titled !== null, (qb) => qb.where('phenomena.title', 'ilike', titled!))
       .orderBy('phenomena.title')
+      .orderBy('phenomena.id')
+      .limit(window.limit)
+      .offset(window.offset)
       .execute(),
   ])
-  return { reports, phenomena }
+  return {
+    reports: pageOf(reports, candidatePageSize).rows,
+    phenomena: pageOf(phenomena, candidatePageSize).rows.map((row) => ({
+      ...row,
+      forwarded_count: row.forwarded_count ?? 0,
+    })),
+    hasNext: reports.length > candidatePageSize || phenomena.length > candidatePageSize,
+  }
+}
+
+/** How many forwarded reports each of these phenomena would take onto the agenda, for the items that hold them. */
+export async function countForwardedReports(db: AppDb, organisationId: string, phenomenonIds: string[]) {
+  if (phenomenonIds.length === 0) return new Map<string, number>()
+  const rows = await db
+    .selectFrom('phenomenon_reports')
+    .innerJoin('reports', 'reports.id', 'phenomenon_reports.report_id')
+    .select(['phenomenon_reports.phenomenon_id', sql<number>`count(*)::int`.as('count')])
+    .where('phenomenon_reports.phenomenon_id', 'in', phenomenonIds)
+    .where('reports.organisation_id', '=', organisationId)
+    .where('reports.status', '=', agendaReadyStatus)
+    .groupBy('phenomenon_reports.phenomenon_id')
+    .execute()
+  return new Map(rows.map((row) => [row.phenomenon_id, row.count]))
 }
 
 /**

@@ -493,7 +493,25 @@ export interface UserIdentityTable {
   last_used_at: ColumnType<Date | null, Date | null | undefined, Date | null>
 }
 
+/** Each organisation's statistics generation: moved on at commit by every write its figures read (0010). */
+export interface StatisticsGenerationTable {
+  organisation_id: string
+  generation: Generated<string>
+}
+
+/** Figures computed once for a generation and served until the generation moves on (ADR 031). */
+export interface StatisticsCacheTable {
+  organisation_id: string
+  kind: string
+  key: string
+  generation: string
+  figures: unknown
+  computed_at: Generated<Date>
+}
+
 export interface Database {
+  statistics_generations: StatisticsGenerationTable
+  statistics_cache: StatisticsCacheTable
   audit_log: AuditLogTable
   user_identities: UserIdentityTable
   recipients: RecipientTable

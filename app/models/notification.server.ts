@@ -215,6 +215,24 @@ export async function countUnread(db: AppDb, owner: NotificationOwner): Promise<
   return row.count
 }
 
+/**
+ * The bell's number, counted no further than `limit`: a reader with tens of thousands unread would otherwise pay
+ * for counting them all on every page, and the bell shows "99+" beyond 99 anyway.
+ */
+export async function countUnreadUpTo(db: AppDb, owner: NotificationOwner, limit: number): Promise<number> {
+  const row = await db
+    .selectFrom(
+      ownedBy(db, owner)
+        .select('notifications.id')
+        .where('notifications.read_at', 'is', null)
+        .limit(limit)
+        .as('unread'),
+    )
+    .select(sql<number>`count(*)::int`.as('count'))
+    .executeTakeFirstOrThrow()
+  return row.count
+}
+
 /** Newest first, each with the event in the words the report timeline uses and the report it happened to. */
 export function listNotifications(db: AppDb, owner: NotificationOwner, page: { limit: number; offset: number }) {
   return notificationEvents(db, ownedBy(db, owner))

@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely'
+import { type ExpressionBuilder, sql, type Transaction } from 'kysely'
 import { type AppDb } from '#app/utils/db.server.ts'
 import { type Database, type ReportStatus } from './database.ts'
 
@@ -164,4 +164,13 @@ export async function concernedReportIds(
     .orderBy('report_id')
     .execute()
   return links.map((link) => link.report_id)
+}
+
+/** A phenomenon's reports in the given statuses, inside a query over phenomena: to count, or to ask whether any. */
+export function phenomenonReportsIn(eb: ExpressionBuilder<Database, 'phenomena'>, statuses: readonly ReportStatus[]) {
+  return eb
+    .selectFrom('phenomenon_reports')
+    .innerJoin('reports', 'reports.id', 'phenomenon_reports.report_id')
+    .whereRef('phenomenon_reports.phenomenon_id', '=', 'phenomena.id')
+    .where('reports.status', 'in', statuses)
 }

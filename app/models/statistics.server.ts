@@ -7,6 +7,7 @@ import {
   type StatisticsFilter,
 } from '#app/domain/statistics.ts'
 import { type AppDb } from '#app/utils/db.server.ts'
+import { cachedStatistics } from './statistics-cache.server.ts'
 
 /** Whose reports count: the whole organisation's (null) or only these teams' (statistics.server.ts callers). */
 export type TeamScope = readonly string[] | null
@@ -202,6 +203,28 @@ export async function computeReportStatistics(
 ): Promise<KeyedStatistics> {
   const totals = await computeReportTotals(db, organisationId, filter, teams)
   return { ...totals, byDimension: await countReportsBy(db, organisationId, filter, statisticsDimensions, teams) }
+}
+
+/**
+ * The same figures as `computeReportStatistics`, computed once per period and filter and reused until a write
+ * changes what they count (statistics-cache.server.ts, ADR 031).
+ */
+export function getReportStatistics(
+  db: AppDb,
+  organisationId: string,
+  filter: StatisticsFilter,
+  teams: TeamScope = null,
+): Promise<KeyedStatistics> {
+  const key = JSON.stringify([
+    filter.from,
+    filter.to,
+    filter.category,
+    filter.municipalityId,
+    teams === null ? null : [...teams].sort(),
+  ])
+  return cachedStatistics(db, { organisationId, kind: 'report_statistics', key }, () =>
+    computeReportStatistics(db, organisationId, filter, teams),
+  )
 }
 
 /** Counts below this are never shown outside the team (domain/statistics.ts suppressCount). */

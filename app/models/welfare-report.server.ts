@@ -21,7 +21,7 @@ import { type Database } from './database.ts'
 import { listChains, listFollowUpsOfPeriod } from './follow-through.server.ts'
 import { listProposedActions } from './proposed-action.server.ts'
 import { type Viewer, visibleTo } from './report.server.ts'
-import { computeReportStatistics } from './statistics.server.ts'
+import { getReportStatistics } from './statistics.server.ts'
 import { versionOf } from './edit-version.server.ts'
 
 export interface WelfareReportSummary {
@@ -314,7 +314,7 @@ export async function getWelfareReportDocument(
   const reportIds = [...new Set(reportLinks.map((link) => link.id))]
   const period = { from: report.period_start, to: report.period_end, municipalityId: null }
   const figuresFor = async (category: SupportNeed | null) =>
-    suppressStatistics(await computeReportStatistics(db, organisationId, { ...period, category }), threshold)
+    suppressStatistics(await getReportStatistics(db, organisationId, { ...period, category }), threshold)
   // Each figure set is a pass over the period's reports: once per category, however many sections share it.
   const categories = [...new Set(sections.map((section) => supportNeedOf(section.category)))].filter(
     (category): category is SupportNeed => category !== null,

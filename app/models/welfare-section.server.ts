@@ -1,9 +1,12 @@
 import { sql, type Transaction } from 'kysely'
+import { type CandidateSearch, candidatePageSize, containsPattern } from '#app/domain/candidate-search.ts'
 import { includableStatuses, type WelfareSectionInput } from '#app/domain/welfare-report-form.ts'
 import { type AppDb } from '#app/utils/db.server.ts'
+import { pageOf, pageWindow } from '#app/utils/paging.ts'
 import { type Database } from './database.ts'
 import { isVersion } from './edit-version.server.ts'
 import { nextPosition, sectionsOf } from './ordered-items.server.ts'
+import { phenomenonReportsIn } from './report-links.server.ts'
 
 /** Which section of which welfare report: both must match, and both belong to the organisation. */
 export interface SectionRef {
@@ -85,40 +88,50 @@ export async function listReportsToldOfSection(trx: Transaction<Database>, secti
   return new Set(events.map((event) => event.report_id))
 }
 
-/** What a coordinator may take into a section: every phenomenon, and the reports a committee has decided on. */
-export async function listInclusionCandidates(db: AppDb, organisationId: string) {
+/**
+ * What a coordinator may take into a section, one page of each whose title contains the words searched for: the
+ * organisation's phenomena, and the reports a committee has decided on, and whether either list goes on to another
+ * page.
+ */
+export async function listInclusionCandidates(db: AppDb, organisationId: string, search: CandidateSearch) {
+  const window = pageWindow(search.page, candidatePageSize)
+  const titled = search.q === null ? null : containsPattern(search.q)
   const [phenomena, reports] = await Promise.all([
     db
       .selectFrom('phenomena')
       .select((eb) => [
         'phenomena.id',
         'phenomena.title',
-        eb
-          .selectFrom('phenomenon_reports')
-          .innerJoin('reports', 'reports.id', 'phenomenon_reports.report_id')
+        phenomenonReportsIn(eb, includableStatuses)
           .select(sql<number>`count(*)::int`.as('count'))
-          .whereRef('phenomenon_reports.phenomenon_id', '=', 'phenomena.id')
-          .where('reports.status', 'in', includableStatuses)
           .as('includable_reports'),
       ])
       .where('phenomena.organisation_id', '=', organisationId)
+      .$if(titled !== null, (qb) => qb.where('phenomena.title', 'ilike', titled!))
       .orderBy('phenomena.title')
+      .orderBy('phenomena.id')
+      .limit(window.limit)
+      .offset(window.offset)
       .execute(),
     db
       .selectFrom('reports')
       .select(['reports.id', 'reports.title', 'reports.status'])
       .where('reports.organisation_id', '=', organisationId)
       .where('reports.status', 'in', includableStatuses)
+      .$if(titled !== null, (qb) => qb.where('reports.title', 'ilike', titled!))
       .orderBy('reports.title')
       .orderBy('reports.id')
+      .limit(window.limit)
+      .offset(window.offset)
       .execute(),
   ])
   return {
-    phenomena: phenomena.map((row) => ({
+    phenomena: pageOf(phenomena, candidatePageSize).rows.map((row) => ({
       id: row.id,
       title: row.title,
       includableReports: row.includable_reports ?? 0,
     })),
-    reports,
+    reports: pageOf(reports, candidatePageSize).rows,
+    hasNext: phenomena.length > candidatePageSize || reports.length > candidatePageSize,
   }
 }

@@ -6,11 +6,11 @@ import { Alert } from '#app/components/ui/alert.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { SelectField, TextField } from '#app/components/ui/field.tsx'
 import { displayName } from '#app/domain/display-name.ts'
-import { perturbStatistics, publishedPeriod } from '#app/domain/disclosure-control.ts'
+import { publishedPeriod } from '#app/domain/disclosure-control.ts'
 import { supportNeeds } from '#app/domain/report-fields.ts'
 import { dashboardReaderRoles, parseDashboardFilter } from '#app/domain/welfare-report-form.ts'
 import { listMunicipalities } from '#app/models/organisation.server.ts'
-import { computeReportStatistics, getSmallCountThreshold } from '#app/models/statistics.server.ts'
+import { getDashboardFigures } from '#app/services/statistics.server.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { type FieldErrors } from '#app/utils/forms.ts'
@@ -37,11 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (parsed.ok && !filter) fieldErrors.to = 'disclosure.validation.period'
   const base = { values: parsed.values, municipalities }
   if (!filter || Object.keys(fieldErrors).length > 0) return { ...base, fieldErrors, filter: null, figures: null }
-  const [statistics, threshold] = await Promise.all([
-    computeReportStatistics(db, organisationId, filter),
-    getSmallCountThreshold(db, organisationId),
-  ])
-  return { ...base, fieldErrors, filter, figures: perturbStatistics(statistics, threshold) }
+  return { ...base, fieldErrors, filter, figures: await getDashboardFigures(user, filter) }
 }
 
 export default function DashboardPage() {

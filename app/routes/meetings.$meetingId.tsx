@@ -23,6 +23,7 @@ import { Alert } from '#app/components/ui/alert.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import { FieldError } from '#app/components/ui/field.tsx'
+import { readCandidateSearch } from '#app/domain/candidate-search.ts'
 import { EditVersionSchema } from '#app/domain/edit-version.ts'
 import {
   AgendaItemSchema,
@@ -73,10 +74,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!meeting) throw data({ code: 'not_found' }, { status: 404 })
   await recordRead(user, request, { action: 'meeting.read', target: { type: 'meeting', id: meeting.id } })
   const editable = canPrepareMeetings(user.roles) && meeting.published_at === null
-  const [candidates, committees] = editable
-    ? await Promise.all([listAgendaCandidates(user), listMeetingCommittees(user)])
-    : [{ reports: [], phenomena: [] }, []]
-  const forwardedWith = new Map(candidates.phenomena.map((p) => [p.id, p.forwarded_count]))
+  const candidateSearch = readCandidateSearch(new URL(request.url).searchParams)
+  const agendaPhenomenonIds = meeting.items.flatMap((item) => item.phenomena.map((phenomenon) => phenomenon.id))
+  const [{ forwardedWith, ...candidates }, committees] = editable
+    ? await Promise.all([listAgendaCandidates(user, candidateSearch, agendaPhenomenonIds), listMeetingCommittees(user)])
+    : [{ reports: [], phenomena: [], hasNext: false, forwardedWith: new Map<string, number>() }, []]
   const [decisionChoices, followUpsByItem] = await Promise.all([
     listDecisionChoices(user, meeting),
     listDecisionFollowUps(
@@ -110,6 +112,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     mayDecide: mayDecide(user, meeting),
     decisionsOpenOn: decisionsOpenOn(user, meeting),
     candidates,
+    candidateSearch,
     committees,
   }
 }
@@ -323,7 +326,7 @@ function candidatesFor(candidates: AgendaCandidates, items: ItemData[], item: It
         ...candidates.phenomena,
         ...linked
           .filter((p) => !candidates.phenomena.some((c) => c.id === p.id))
-          .map((p) => ({ id: p.id, title: p.title, forwarded_count: 0 })),
+          .map((p) => ({ id: p.id, title: p.title, forwarded_count: 'forwarded_count' in p ? p.forwarded_count : 0 })),
       ],
     },
     items.filter((other) => other.id !== item?.id),
@@ -331,14 +334,17 @@ function candidatesFor(candidates: AgendaCandidates, items: ItemData[], item: It
 }
 
 function EditItem({ item, index }: { item: ItemData; index: number }) {
-  const { candidates, items } = useLoaderData<typeof loader>()
+  const { candidates, candidateSearch, items } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const { t } = useI18n()
   const itemNumber = useItemNumber()
   const failure = failureFor(result, `item:${item.id}`)
   const name = `${itemNumber(index)} ${item.title}`
   return (
-    <details className="mt-4 rounded-md border border-slate-300 p-3" open={Boolean(failure)}>
+    <details
+      className="mt-4 rounded-md border border-slate-300 p-3"
+      open={Boolean(failure) || candidateSearch.for === item.id}
+    >
       <summary className="cursor-pointer font-semibold text-brand-800">
         {t('meetings.item.editNamed', { item: name })}
       </summary>
@@ -358,6 +364,7 @@ function EditItem({ item, index }: { item: ItemData; index: number }) {
           candidates={candidatesFor(candidates, items, item)}
           failure={failure}
           submitLabel={t('meetings.item.save')}
+          picker={{ id: item.id, name, search: candidateSearch, hasNext: candidates.hasNext }}
         />
         <Form method="post" className="border-t border-slate-200 pt-4">
           <CsrfInput />
@@ -497,7 +504,7 @@ function PageMessage() {
 }
 
 export default function MeetingPage() {
-  const { meeting, items, editable, candidates, committees } = useLoaderData<typeof loader>()
+  const { meeting, items, editable, candidates, candidateSearch, committees } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const { locale, t } = useI18n()
   return (
@@ -551,6 +558,12 @@ export default function MeetingPage() {
                 candidates={candidatesFor(candidates, items, null)}
                 failure={failureFor(result, 'addItem')}
                 submitLabel={t('meetings.item.add')}
+                picker={{
+                  id: 'new',
+                  name: t('meetings.item.addTitle'),
+                  search: candidateSearch,
+                  hasNext: candidates.hasNext,
+                }}
               />
             </Card>
           ) : null}

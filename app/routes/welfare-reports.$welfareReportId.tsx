@@ -1,6 +1,12 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
+import {
+  CandidatePager,
+  CandidateSearchFields,
+  CandidateSearchForm,
+  type PickerSearch,
+} from '#app/components/candidate-search.tsx'
 import { ConfirmButton, ConfirmationView } from '#app/components/confirm.tsx'
 import { IntentForm } from '#app/components/intent-form.tsx'
 import { CsrfInput } from '#app/components/csrf-input.tsx'
@@ -17,6 +23,7 @@ import {
   WelfareReportFields,
 } from '#app/components/welfare-forms.tsx'
 import { formatPeriod, WelfareReportView } from '#app/components/welfare-report-view.tsx'
+import { readCandidateSearch } from '#app/domain/candidate-search.ts'
 import { EditVersionSchema } from '#app/domain/edit-version.ts'
 import { followUpPath } from '#app/domain/report-events.ts'
 import { welfareContributionLine, type WelfareSection } from '#app/domain/welfare-report.ts'
@@ -50,13 +57,14 @@ import { renderWelfareHtml } from '#app/utils/welfare-export.server.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const page = await getWelfareReportPage(user, requireUuid(params.welfareReportId))
+  const candidateSearch = readCandidateSearch(new URL(request.url).searchParams)
+  const page = await getWelfareReportPage(user, requireUuid(params.welfareReportId), candidateSearch)
   if (!page) throw data({ code: 'not_found' }, { status: 404 })
   await recordRead(user, request, {
     action: 'welfare_report.read',
     target: { type: 'welfare_report', id: page.document.id },
   })
-  return { ...page, html: renderWelfareHtml(page.document) }
+  return { ...page, candidateSearch, html: renderWelfareHtml(page.document) }
 }
 
 const sectionId = z.uuid({ error: 'validation.invalid' })
@@ -220,6 +228,7 @@ function SectionEditor({
   const includedReports = new Set(section.reports.map((report) => report.id))
   const phenomenaToAdd = candidates.phenomena.filter((phenomenon) => !includedPhenomena.has(phenomenon.id))
   const reportsToAdd = candidates.reports.filter((report) => !includedReports.has(report.id))
+  const { candidateSearch } = useLoaderData<typeof loader>()
   const { containerProps } = useFocusAfterMove(result?.formId === `moveSection:${section.id}` && result.ok, index)
   return (
     <div className="mt-6 grid gap-4 rounded-lg border-2 border-dashed border-slate-400 bg-slate-100 p-4">
@@ -264,6 +273,12 @@ function SectionEditor({
         intent="include"
         sectionId={section.id}
         result={includeResult}
+        picker={{
+          id: section.id,
+          name: t('welfare.edit.sectionTools', { title: section.title }),
+          search: candidateSearch,
+          hasNext: candidates.hasNext,
+        }}
         phenomena={{
           empty: t('welfare.include.noPhenomena'),
           options: phenomenaToAdd.map((phenomenon) => ({
@@ -313,16 +328,22 @@ function SectionChoiceForm({
   result,
   phenomena,
   reports,
+  picker,
 }: {
   intent: 'include' | 'remove'
   sectionId: string
   result: PageFormResult | undefined
   phenomena: Choices
   reports: Choices
+  /** Taking in searches and pages the candidates; taking out lists the section's own, which are few. */
+  picker?: PickerSearch
 }) {
   const { t } = useI18n()
   return (
-    <details open={Boolean(result)} className="rounded-md bg-white p-3">
+    <details
+      open={Boolean(result) || (picker !== undefined && picker.search.for === picker.id)}
+      className="rounded-md bg-white p-3"
+    >
       <summary className="min-h-11 cursor-pointer py-2 font-semibold">{t(`welfare.${intent}.title`)}</summary>
       <Form method="post" preventScrollReset className="mt-3 grid gap-4">
         <CsrfInput />
@@ -330,12 +351,24 @@ function SectionChoiceForm({
         <input type="hidden" name="sectionId" value={sectionId} />
         <p className="text-sm text-slate-700">{t(`welfare.${intent}.help`)}</p>
         <FormMessage result={result} />
+        {picker ? (
+          <CandidateSearchFields
+            pickerId={picker.id}
+            name={picker.name}
+            search={picker.search}
+            nothingFound={phenomena.options.length + reports.options.length === 0}
+          />
+        ) : null}
         <ChoiceList legend={t('welfare.include.phenomena')} name="phenomenonIds" {...phenomena} />
         <ChoiceList legend={t('welfare.include.reports')} name="reportIds" {...reports} />
+        {picker ? (
+          <CandidatePager pickerId={picker.id} name={picker.name} search={picker.search} hasNext={picker.hasNext} />
+        ) : null}
         <div>
           <Button variant={intent === 'remove' ? 'danger' : undefined}>{t(`welfare.${intent}.submit`)}</Button>
         </div>
       </Form>
+      {picker ? <CandidateSearchForm pickerId={picker.id} /> : null}
     </details>
   )
 }

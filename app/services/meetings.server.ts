@@ -1,3 +1,4 @@
+import { type CandidateSearch } from '#app/domain/candidate-search.ts'
 import { type Transaction } from 'kysely'
 import {
   type AgendaItemInput,
@@ -19,6 +20,7 @@ import { type ReportStatus } from '#app/domain/report-status.ts'
 import {
   checkAgendaLinks,
   insertAgendaItem,
+  countForwardedReports,
   listAgendaCandidates as listAgendaCandidatesOf,
   listAgendaItemIds,
   listAgendaItems,
@@ -101,8 +103,21 @@ export function listMeetingCommittees(actor: MeetingActor) {
   return listCommittees(getDb(), actor.organisation.id)
 }
 
-export function listAgendaCandidates(actor: MeetingActor) {
-  return listAgendaCandidatesOf(getDb(), actor.organisation.id)
+/**
+ * One page of what may go on an agenda, searched by title, and how many forwarded reports each phenomenon already
+ * on the agenda would take with it.
+ */
+export async function listAgendaCandidates(
+  actor: MeetingActor,
+  search: CandidateSearch,
+  agendaPhenomenonIds: string[],
+) {
+  const db = getDb()
+  const [candidates, forwardedWith] = await Promise.all([
+    listAgendaCandidatesOf(db, actor.organisation.id, search),
+    countForwardedReports(db, actor.organisation.id, agendaPhenomenonIds),
+  ])
+  return { ...candidates, forwardedWith }
 }
 
 /** A meeting with its agenda and the viewer's seat in its committee; null when the viewer may not read it. */

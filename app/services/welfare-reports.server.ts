@@ -1,3 +1,4 @@
+import { type CandidateSearch } from '#app/domain/candidate-search.ts'
 import { type Transaction } from 'kysely'
 import { type ReportStatus } from '#app/domain/report-status.ts'
 import {
@@ -84,6 +85,7 @@ export function listSectionsUsingMyReports(actor: WelfareActor) {
 export async function getWelfareReportPage(
   actor: Parameters<typeof listReadableReportIds>[1],
   welfareReportId: string,
+  candidateSearch: CandidateSearch = { q: null, page: 1, for: '' },
 ) {
   const db = getDb()
   const document = await getWelfareReportDocument(db, actor.organisation.id, welfareReportId)
@@ -101,7 +103,7 @@ export async function getWelfareReportPage(
       actor,
       followUpIds.map((followUp) => followUp.id),
     ),
-    canEdit ? listInclusionCandidates(db, actor.organisation.id) : null,
+    canEdit ? listInclusionCandidates(db, actor.organisation.id, candidateSearch) : null,
   ])
   return { document, readableReportIds, readableFollowUpIds, canEdit, candidates }
 }

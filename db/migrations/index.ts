@@ -8,6 +8,7 @@ import * as m0006 from './0006-follow-through.ts'
 import * as m0007 from './0007-accountable-access.ts'
 import * as m0008 from './0008-swedish-names.ts'
 import * as m0009 from './0009-review-queue-counts.ts'
+import * as m0010 from './0010-statistics-cache.ts'
 
 // A static list keeps migrations inside the server bundle and the CLI alike; names sort by date of landing.
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0007-accountable-access': m0007,
   '0008-swedish-names': m0008,
   '0009-review-queue-counts': m0009,
+  '0010-statistics-cache': m0010,
 }
 
 export const migrationProvider: MigrationProvider = {
