@@ -16,7 +16,6 @@ const fi = {
   'candidates.pager.page': 'Sivu {page}',
   'candidates.pager.keepChoices':
     'Valitse ja tallenna ennen kuin siirryt toiselle sivulle: valinnat eivät siirry sivulta toiselle.',
-  'sendings.pagination.label': 'Lähetysten sivut',
 }
 
 const sv: Record<keyof typeof fi, string> = {
@@ -33,7 +32,6 @@ const sv: Record<keyof typeof fi, string> = {
   'candidates.pager.page': 'Sida {page}',
   'candidates.pager.keepChoices':
     'Välj och spara innan du går till en annan sida: valen följer inte med mellan sidorna.',
-  'sendings.pagination.label': 'Sidor med sändningar',
 }
 
 const en: Record<keyof typeof fi, string> = {
@@ -50,7 +48,6 @@ const en: Record<keyof typeof fi, string> = {
   'candidates.pager.page': 'Page {page}',
   'candidates.pager.keepChoices':
     'Choose and save before moving to another page: choices do not carry over between pages.',
-  'sendings.pagination.label': 'Pages of sendings',
 }
 
 export const boundedListsMessages = { fi, sv, en }

@@ -179,7 +179,13 @@ async function getSentContent(db: AppDb, sending: { report_id: string | null; ph
 }
 
 /** Sendings of the organisation, newest first; `recipientIds` limits them to those bodies' sendings. */
-export function listSendings(db: AppDb, organisationId: string, recipientIds: readonly string[] | 'all') {
+/** Newest first, one page at a time (`pageWindow`): an organisation sends for years. */
+export function listSendings(
+  db: AppDb,
+  organisationId: string,
+  recipientIds: readonly string[] | 'all',
+  page: { limit: number; offset: number },
+) {
   if (recipientIds !== 'all' && recipientIds.length === 0) return Promise.resolve([])
   return db
     .selectFrom('sendings')
@@ -199,7 +205,8 @@ export function listSendings(db: AppDb, organisationId: string, recipientIds: re
     .$if(recipientIds !== 'all', (qb) => qb.where('sendings.recipient_id', 'in', recipientIds as string[]))
     .orderBy('sendings.sent_at', 'desc')
     .orderBy('sendings.id')
-    .limit(500)
+    .limit(page.limit)
+    .offset(page.offset)
     .execute()
 }
 

@@ -1,19 +1,22 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { Pager } from '#app/components/list-table.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
 import { Table } from '#app/components/ui/table.tsx'
 import { listSendingsForUser } from '#app/services/sendings.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { formatDate } from '#app/utils/i18n.ts'
+import { readPageNumber } from '#app/utils/paging.ts'
+import { readSearchParams } from '#app/utils/params.server.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  return listSendingsForUser(user)
+  return listSendingsForUser(user, readPageNumber(readSearchParams(request)))
 }
 
 export default function SendingsPage() {
-  const { all, sendings } = useLoaderData<typeof loader>()
+  const { all, sendings, hasNext, page } = useLoaderData<typeof loader>()
   const { locale, t } = useI18n()
   return (
     <>
@@ -50,6 +53,7 @@ export default function SendingsPage() {
           ))}
         </Table>
       )}
+      <Pager page={page} hasNext={hasNext} hideWhenSingle />
     </>
   )
 }

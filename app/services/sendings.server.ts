@@ -38,8 +38,11 @@ import { hashToken, newSecretToken } from '#app/utils/auth.server.ts'
 import { type AppDb, getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { type Locale } from '#app/utils/i18n.ts'
+import { pageOf, pageWindow } from '#app/utils/paging.ts'
 import { actorFor } from './reports.server.ts'
 import { type CommonRefusal, type Refused, type ServiceResult } from './result.ts'
+
+const sendingsPageSize = 50
 
 const notFound = { ok: false, reason: 'not_found' } as const
 const forbidden = { ok: false, reason: 'forbidden' } as const
@@ -135,12 +138,17 @@ export async function sendOn(user: CurrentUser, input: { subject: SendingSubject
   return { ok: true, sendings }
 }
 
-/** The sendings this user may see: all of the organisation's for a coordinator, else those to bodies they answer for. */
-export async function listSendingsForUser(user: CurrentUser) {
+/**
+ * One page of the sendings this user may see: all of the organisation's for a coordinator, else those to bodies they
+ * answer for.
+ */
+export async function listSendingsForUser(user: CurrentUser, page: number) {
   const db = getDb()
   const all = user.roles.includes('coordinator')
   const recipientIds = all ? 'all' : await listMembershipRecipientIds(db, user.organisation.id, user.id)
-  return { all, sendings: await listSendings(db, user.organisation.id, recipientIds) }
+  const rows = await listSendings(db, user.organisation.id, recipientIds, pageWindow(page, sendingsPageSize))
+  const { rows: sendings, hasNext } = pageOf(rows, sendingsPageSize)
+  return { all, sendings, hasNext, page }
 }
 
 /**

@@ -16,6 +16,7 @@ import { loader as rootLoader } from '#app/root.tsx'
 import * as dashboard from '#app/routes/dashboard.tsx'
 import * as meetingsPage from '#app/routes/meetings._index.tsx'
 import * as meetingPage from '#app/routes/meetings.$meetingId.tsx'
+import * as sendingsPage from '#app/routes/sendings._index.tsx'
 import * as welfareReports from '#app/routes/welfare-reports._index.tsx'
 import * as welfareReport from '#app/routes/welfare-reports.$welfareReportId.tsx'
 import { applyTransition } from '#app/services/reports.server.ts'
@@ -231,5 +232,42 @@ describe('statistics computed once', () => {
     }
     const after = await total()
     expect(after).toBeLessThanOrEqual(12)
+  })
+})
+
+describe('sendings', () => {
+  test('the list of sendings pages through all of them instead of stopping at some number', async () => {
+    const db = getDb()
+    const recipient = await db
+      .selectFrom('recipients')
+      .select('id')
+      .where('committee_id', '=', committeeId)
+      .executeTakeFirstOrThrow()
+    const [reportId] = await reports('Lähetetty raportti', 1, 'forwarded')
+    await db
+      .insertInto('sendings')
+      .values(
+        Array.from({ length: 520 }, () => ({
+          organisation_id: organisationId,
+          recipient_id: recipient.id,
+          report_id: reportId!,
+          sent_by: coordinator.id,
+        })),
+      )
+      .execute()
+    const load = async (query: string) =>
+      payloadOf(
+        await sendingsPage.loader({
+          request: await getRequest(`/sendings${query}`, coordinator.session),
+          params: {},
+          context,
+        }),
+      )
+    const first = await load('')
+    expect(first.sendings).toHaveLength(50)
+    expect(first.hasNext).toBe(true)
+    const last = await load('?page=11')
+    expect(last.sendings).toHaveLength(20)
+    expect(last.hasNext).toBe(false)
   })
 })
