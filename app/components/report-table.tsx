@@ -1,4 +1,5 @@
 import { Link } from '@remix-run/react'
+import { displayName } from '#app/domain/display-name.ts'
 import { type ReportStatus } from '#app/models/database.ts'
 import { formatDate } from '#app/utils/i18n.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
@@ -11,7 +12,10 @@ interface ReportRow {
   status: ReportStatus
   positive: boolean
   municipality: string | null
+  /** The Swedish forms, where the list's query selects them (displayName). */
+  municipality_sv?: string | null
   team: string | null
+  team_sv?: string | null
   date: Date | string | null
   /** Waiting for first feedback longer than the organisation's limit (the review queue sets it). */
   overdue?: boolean
@@ -32,6 +36,9 @@ export function ReportTable({
   reports: ReportRow[]
 }) {
   const { locale, t } = useI18n()
+  const municipalityOf = (report: ReportRow) =>
+    report.municipality ? displayName(locale, report.municipality, report.municipality_sv) : t('reports.wholeArea')
+  const teamOf = (report: ReportRow) => (report.team ? displayName(locale, report.team, report.team_sv) : '–')
   if (reports.length === 0) return <p>{t('reports.empty')}</p>
   const dateOf = (report: ReportRow) => (report.date ? formatDate(locale, report.date) : '–')
   return (
@@ -47,9 +54,9 @@ export function ReportTable({
             </p>
             <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
               <dt className="text-slate-700">{t('reports.column.municipality')}</dt>
-              <dd>{report.municipality ?? t('reports.wholeArea')}</dd>
+              <dd>{municipalityOf(report)}</dd>
               <dt className="text-slate-700">{t('reports.column.team')}</dt>
-              <dd>{report.team ?? '–'}</dd>
+              <dd>{teamOf(report)}</dd>
               <dt className="text-slate-700">{dateLabel}</dt>
               <dd>{dateOf(report)}</dd>
             </dl>
@@ -77,8 +84,8 @@ export function ReportTable({
               <td className="p-3">
                 <StatusBadge status={report.status} />
               </td>
-              <td className="p-3">{report.municipality ?? t('reports.wholeArea')}</td>
-              <td className="p-3">{report.team ?? '–'}</td>
+              <td className="p-3">{municipalityOf(report)}</td>
+              <td className="p-3">{teamOf(report)}</td>
               <td className="p-3 whitespace-nowrap">{dateOf(report)}</td>
             </tr>
           )}

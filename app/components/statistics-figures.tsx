@@ -1,3 +1,4 @@
+import { type NamedPlace, placeNamer } from '#app/domain/display-name.ts'
 import { type PublicStatistics, statisticsDimensions } from '#app/domain/statistics.ts'
 import {
   dimensionTitles,
@@ -20,6 +21,7 @@ export function StatisticsFigures({
   t,
   idPrefix,
   headingLevel = 3,
+  places = [],
 }: {
   figures: PublicStatistics
   locale: Locale
@@ -27,6 +29,8 @@ export function StatisticsFigures({
   /** Unique on the page: the charts' ids start with it. */
   idPrefix: string
   headingLevel?: 2 | 3
+  /** The organisation's municipalities, so that the figures by municipality read in the reader's language. */
+  places?: readonly NamedPlace[]
 }) {
   const { threshold } = figures
   const chartHeading = (headingLevel + 1) as 3 | 4
@@ -49,7 +53,10 @@ export function StatisticsFigures({
             key={dimension}
             id={`${idPrefix}-${dimension}`}
             title={t(dimensionTitles[dimension])}
-            rows={labelledRows(t, figures, dimension).map((row) => ({ ...row, key: row.key ?? 'none' }))}
+            rows={labelledRows(t, figures, dimension, placeNamer(locale, places)).map((row) => ({
+              ...row,
+              key: row.key ?? 'none',
+            }))}
             threshold={threshold}
             locale={locale}
             labelHeader={t(`welfare.figures.column.${dimension}`)}

@@ -170,7 +170,13 @@ function SectionContent({
       {category ? (
         <div className="mt-6">
           <h3 className="mb-3 text-xl font-bold text-brand-900">{t('welfare.view.sectionFigures', { category })}</h3>
-          <StatisticsFigures figures={section.figures} locale={locale} t={t} idPrefix={`figures-${section.id}`} />
+          <StatisticsFigures
+            figures={section.figures}
+            locale={locale}
+            t={t}
+            idPrefix={`figures-${section.id}`}
+            places={document.places}
+          />
         </div>
       ) : null}
       {section.kind === 'what_was_done' ? (
@@ -257,7 +263,14 @@ export function WelfareReportView({
         <h2 id="figures-heading" className="mb-3 text-2xl font-bold text-brand-900">
           {t('welfare.view.figures')}
         </h2>
-        <StatisticsFigures figures={document.figures} locale={locale} t={t} idPrefix="figures-all" headingLevel={2} />
+        <StatisticsFigures
+          figures={document.figures}
+          locale={locale}
+          t={t}
+          idPrefix="figures-all"
+          headingLevel={2}
+          places={document.places}
+        />
         <FollowUpFigures figures={document.followUpFigures} locale={locale} t={t} />
       </section>
       {document.sections.map((section, index) => (

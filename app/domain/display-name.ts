@@ -7,3 +7,18 @@ import { type Locale } from '#app/utils/i18n.ts'
 export function displayName(locale: Locale, name: string, nameSv: string | null | undefined): string {
   return locale === 'sv' && nameSv ? nameSv : name
 }
+
+/** A place or body with its optional Swedish name, as the models select it. */
+export interface NamedPlace {
+  name: string
+  name_sv: string | null
+}
+
+/**
+ * How a municipality reads for `locale` where only its name is at hand, as in figures grouped by municipality:
+ * looked up among the organisation's places.
+ */
+export function placeNamer(locale: Locale, places: readonly NamedPlace[]): (name: string) => string {
+  const swedish = new Map(places.map((place) => [place.name, place.name_sv]))
+  return (name) => displayName(locale, name, swedish.get(name))
+}

@@ -27,10 +27,20 @@ const codeCatalogs: Partial<Record<StatisticsDimension, string>> = {
   gender: 'gender',
 }
 
+/** How a municipality's name reads to the reader (display-name.ts placeNamer); as it is by default. */
+export type PlaceName = (name: string) => string
+
+const asNamed: PlaceName = (name) => name
+
 /** The label of one group: a code in the user's language, a municipality by name, a quarter as readers write it. */
-export function figureLabel(t: Translate, dimension: StatisticsDimension, key: string | null): string {
+export function figureLabel(
+  t: Translate,
+  dimension: StatisticsDimension,
+  key: string | null,
+  placeName: PlaceName = asNamed,
+): string {
   if (key === null) return dimension === 'municipality' ? t('reports.wholeArea') : t('welfare.figures.notStated')
-  if (dimension === 'municipality') return key
+  if (dimension === 'municipality') return placeName(key)
   if (dimension === 'quarter') {
     const match = /^(\d{4})-Q([1-4])$/.exec(key)
     // Strings, not numbers: a year must not get a thousands separator.
@@ -115,10 +125,15 @@ export interface LabelledRow {
 }
 
 /** One dimension's groups with their labels, in the order the statistics put them. */
-export function labelledRows(t: Translate, figures: PublicStatistics, dimension: StatisticsDimension): LabelledRow[] {
+export function labelledRows(
+  t: Translate,
+  figures: PublicStatistics,
+  dimension: StatisticsDimension,
+  placeName: PlaceName = asNamed,
+): LabelledRow[] {
   return figures.byDimension[dimension].map((row) => ({
     key: row.key,
-    label: figureLabel(t, dimension, row.key),
+    label: figureLabel(t, dimension, row.key, placeName),
     count: row.count,
   }))
 }
@@ -150,7 +165,7 @@ export interface FlatFigure {
   value: string
 }
 
-export function flattenFigures(t: Translate, figures: PublicStatistics): FlatFigure[] {
+export function flattenFigures(t: Translate, figures: PublicStatistics, placeName: PlaceName = asNamed): FlatFigure[] {
   const countValue = (count: PublicCount) => countText(count, figures.threshold, String)
   const summary = summaryFigures(figures).map((figure): FlatFigure => ({
     dimension: 'summary',
@@ -166,7 +181,7 @@ export function flattenFigures(t: Translate, figures: PublicStatistics): FlatFig
           : String(figure.value),
   }))
   const groups = statisticsDimensions.flatMap((dimension) =>
-    labelledRows(t, figures, dimension).map((row): FlatFigure => ({
+    labelledRows(t, figures, dimension, placeName).map((row): FlatFigure => ({
       dimension,
       key: row.key ?? '',
       label: row.label,

@@ -1,7 +1,7 @@
 import { type Locale, type Translate } from '#app/utils/i18n.ts'
 import { type ActionOutcome } from './action-outcomes.ts'
 import { type AgendaDecision } from './agenda-decisions.ts'
-import { displayName } from './display-name.ts'
+import { displayName, type NamedPlace } from './display-name.ts'
 import { type ChainFollowUp, type FollowThroughChain } from './follow-through-chain.ts'
 import { type ActionLevel } from './report-fields.ts'
 import { type ReportStatus } from './report-status.ts'
@@ -87,6 +87,8 @@ export interface WelfareReportDocument {
   introduction: string
   organisationName: string
   organisationNameSv: string | null
+  /** The organisation's municipalities, so that figures by municipality read in the reader's language. */
+  places: NamedPlace[]
   figures: PublicStatistics
   /** The follow-ups decided or due within the period, as they stand today. */
   followUpFigures: PublicFollowUpFigures

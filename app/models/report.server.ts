@@ -147,7 +147,9 @@ export async function listVisibleReports(
       'reports.created_at',
       'reports.submitted_at',
       'municipalities.name as municipality',
+      'municipalities.name_sv as municipality_sv',
       'teams.name as team',
+      'teams.name_sv as team_sv',
     ])
     .where(visibleTo(viewer))
     .$if(status !== null, (qb) => qb.where('reports.status', '=', status!))
@@ -287,8 +289,11 @@ export async function getReportForViewer(db: AppDb, viewer: Viewer, reportId: st
     .select([
       'author.name as author_name',
       'municipalities.name as municipality_name',
+      'municipalities.name_sv as municipality_name_sv',
       'teams.name as team_name',
+      'teams.name_sv as team_name_sv',
       'committees.name as committee_name',
+      'committees.name_sv as committee_name_sv',
     ])
     .where('reports.id', '=', reportId)
     .where(visibleTo(viewer))

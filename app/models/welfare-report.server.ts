@@ -19,6 +19,7 @@ import { type WelfareReportInput } from '#app/domain/welfare-report-form.ts'
 import { type AppDb } from '#app/utils/db.server.ts'
 import { type Database } from './database.ts'
 import { listChains, listFollowUpsOfPeriod } from './follow-through.server.ts'
+import { listMunicipalities } from './organisation.server.ts'
 import { listProposedActions } from './proposed-action.server.ts'
 import { type Viewer, visibleTo } from './report.server.ts'
 import { getReportStatistics } from './statistics.server.ts'
@@ -319,13 +320,14 @@ export async function getWelfareReportDocument(
   const categories = [...new Set(sections.map((section) => supportNeedOf(section.category)))].filter(
     (category): category is SupportNeed => category !== null,
   )
-  const [actions, decisions, figures, categoryFigures, chains, periodFollowUps] = await Promise.all([
+  const [actions, decisions, figures, categoryFigures, chains, periodFollowUps, places] = await Promise.all([
     listProposedActions(db, organisationId, { phenomenonIds, reportIds }),
     listDecisions(db, organisationId, { phenomenonIds, reportIds }),
     figuresFor(null),
     Promise.all(categories.map(async (category) => [category, await figuresFor(category)] as const)),
     listChains(db, organisationId, { phenomenonIds, reportIds }),
     listFollowUpsOfPeriod(db, organisationId, period),
+    listMunicipalities(db, organisationId),
   ])
   const figuresOfCategory = new Map<SupportNeed | null, PublicStatistics>(categoryFigures)
   const actionsOf = (owner: { reportId?: string; phenomenonId?: string }) =>
@@ -342,6 +344,7 @@ export async function getWelfareReportDocument(
     introduction: report.introduction,
     organisationName: report.organisation_name,
     organisationNameSv: report.organisation_name_sv,
+    places,
     figures,
     followUpFigures: suppressFollowUpCounts(countFollowUps(periodFollowUps), threshold),
     sections: sections.map((section): WelfareSection => ({

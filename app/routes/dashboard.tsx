@@ -107,7 +107,14 @@ export default function DashboardPage() {
           <p className="mb-4 text-sm text-slate-700">
             {t('disclosure.dashboardNote', { threshold: figures.threshold })}
           </p>
-          <StatisticsFigures figures={figures} locale={locale} t={t} idPrefix="dashboard" headingLevel={2} />
+          <StatisticsFigures
+            figures={figures}
+            locale={locale}
+            t={t}
+            idPrefix="dashboard"
+            headingLevel={2}
+            places={municipalities}
+          />
         </section>
       ) : (
         <Alert tone="error">{t('dashboard.fixFilters')}</Alert>

@@ -23,6 +23,7 @@ import { Alert } from '#app/components/ui/alert.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import { FieldError } from '#app/components/ui/field.tsx'
+import { displayName } from '#app/domain/display-name.ts'
 import { readCandidateSearch } from '#app/domain/candidate-search.ts'
 import { EditVersionSchema } from '#app/domain/edit-version.ts'
 import {
@@ -511,7 +512,7 @@ export default function MeetingPage() {
     <>
       <PageHeading
         title={t('meetings.name', {
-          committee: meeting.committee_name,
+          committee: displayName(locale, meeting.committee_name, meeting.committee_name_sv),
           time: formatDateTime(locale, meeting.starts_at),
         })}
       >

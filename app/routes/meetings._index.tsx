@@ -4,6 +4,7 @@ import { MeetingDetailsForm } from '#app/components/meeting-forms.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import { ListTable } from '#app/components/list-table.tsx'
+import { displayName } from '#app/domain/display-name.ts'
 import { canPrepareMeetings, meetingPreparerRole, meetingReaderRoles, MeetingSchema } from '#app/domain/meetings.ts'
 import { createMeeting, listMeetingCommittees, listMeetings } from '#app/services/meetings.server.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
@@ -76,7 +77,7 @@ export default function MeetingsPage() {
                 <td className="p-3">
                   <Link to={`/meetings/${meeting.id}`} className="font-semibold">
                     {t('meetings.name', {
-                      committee: meeting.committee_name,
+                      committee: displayName(locale, meeting.committee_name, meeting.committee_name_sv),
                       time: formatDateTime(locale, meeting.starts_at),
                     })}
                   </Link>

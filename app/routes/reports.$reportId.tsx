@@ -222,12 +222,20 @@ function Facts({ report }: { report: ReturnType<typeof useLoaderData<typeof load
     [t('report.field.genders'), codes(report.genders, 'gender')],
     [t('report.field.clientCount'), report.client_count === null ? '–' : String(report.client_count)],
     [t('report.field.trend'), report.trend ? t(`trend.${report.trend}`) : '–'],
-    [t('report.field.municipality'), report.municipality_name ?? t('reports.wholeArea')],
+    [
+      t('report.field.municipality'),
+      report.municipality_name
+        ? displayName(locale, report.municipality_name, report.municipality_name_sv)
+        : t('reports.wholeArea'),
+    ],
     [t('report.field.sectors'), codes(report.sectors, 'sector')],
     [t('report.field.observedSince'), report.observed_since ? formatMonth(locale, report.observed_since) : '–'],
-    [t('report.field.team'), report.team_name ?? '–'],
+    [t('report.field.team'), report.team_name ? displayName(locale, report.team_name, report.team_name_sv) : '–'],
     [t('report.field.author'), report.author_name],
-    [t('report.field.committee'), report.committee_name ?? '–'],
+    [
+      t('report.field.committee'),
+      report.committee_name ? displayName(locale, report.committee_name, report.committee_name_sv) : '–',
+    ],
     [t('report.field.clientsParticipated'), report.clients_participated ? t('common.yes') : t('common.no')],
   ]
   return (

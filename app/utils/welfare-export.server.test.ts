@@ -55,6 +55,7 @@ const document: WelfareReportDocument = {
   introduction: 'Johdanto <script>alert(1)</script> **lihavoituna**.',
   organisationName: 'Pohjois-Savon hyvinvointialue',
   organisationNameSv: null,
+  places: [{ name: 'Kuopio', name_sv: null }],
   figures,
   followUpFigures: { threshold: 5, done: 6, inProgress: null, overdue: null },
   sections: [
@@ -138,6 +139,16 @@ describe('welfare report exports', () => {
       'Österbottens välfärdsområde: den sociala rapporteringens bidrag till välfärdsberättelsen',
     )
     expect(swedish).not.toContain('Pohjanmaan')
+    // Figures by municipality name the place as the reader's language does, in every export.
+    const vasa = {
+      ...bilingual,
+      figures: { ...figures, byDimension: { ...figures.byDimension, municipality: [{ key: 'Vaasa', count: 9 }] } },
+      places: [{ name: 'Vaasa', name_sv: 'Vasa' }],
+    }
+    expect(welfareReportMarkdown(vasa, 'sv')).toContain('| Vasa | 9 |')
+    expect(welfareReportCsv(vasa, 'sv', 'data')).toContain(',municipality,Vaasa,Vasa,9')
+    expect(welfareReportHtml(vasa, 'sv')).toContain('>Vasa<')
+    expect(welfareReportMarkdown(vasa, 'fi')).toContain('| Vaasa | 9 |')
     expect(welfareReportMarkdown(bilingual, 'en')).toContain(
       'Pohjanmaan hyvinvointialue: the social reporting contribution to the welfare report',
     )

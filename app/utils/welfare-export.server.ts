@@ -4,6 +4,7 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import { WelfareReportExport } from '#app/components/welfare-report-export.tsx'
 import { type WelfareHtml, formatPeriod } from '#app/components/welfare-report-view.tsx'
 import { csvDocument, spreadsheetConvention } from '#app/domain/csv.ts'
+import { placeNamer } from '#app/domain/display-name.ts'
 import { formatCount, type PublicStatistics, statisticsDimensions } from '#app/domain/statistics.ts'
 import { type ChainFollowUp, type FollowThroughChain } from '#app/domain/follow-through-chain.ts'
 import {
@@ -13,6 +14,7 @@ import {
   followUpFigureRows,
   formatSummaryFigure,
   labelledRows,
+  type PlaceName,
   summaryFigures,
   summaryTitles,
 } from '#app/domain/welfare-figures.ts'
@@ -78,7 +80,13 @@ function cell(text: string): string {
   return oneLine(text).replace(/\\/g, '\\\\').replace(/\|/g, '\\|')
 }
 
-function markdownFigures(figures: PublicStatistics, locale: Locale, t: Translate, level: number): string[] {
+function markdownFigures(
+  figures: PublicStatistics,
+  locale: Locale,
+  t: Translate,
+  level: number,
+  placeName: PlaceName,
+): string[] {
   const hashes = '#'.repeat(level)
   const lines = [
     `| ${t('welfare.figures.column.figure')} | ${t('welfare.figures.column.value')} |`,
@@ -92,7 +100,7 @@ function markdownFigures(figures: PublicStatistics, locale: Locale, t: Translate
   ]
   for (const dimension of statisticsDimensions) {
     lines.push('', `${hashes} ${t(dimensionTitles[dimension])}`, '')
-    const rows = labelledRows(t, figures, dimension)
+    const rows = labelledRows(t, figures, dimension, placeName)
     if (rows.length === 0) {
       lines.push(t('welfare.figures.empty'))
       continue
@@ -202,13 +210,14 @@ function markdownChain(chain: FollowThroughChain, locale: Locale, t: Translate):
 /** The report as Markdown: the coordinator's own Markdown as written, the figures as tables. */
 export function welfareReportMarkdown(document: WelfareReportDocument, locale: Locale): string {
   const t = getTranslate(locale)
+  const placeName = placeNamer(locale, document.places)
   const lines = [
     `# ${oneLine(document.title)}`,
     '',
     `${oneLine(welfareContributionLine(t, locale, document))} · ${formatPeriod(locale, document)}`,
   ]
   if (document.introduction.trim()) lines.push('', document.introduction.trim())
-  lines.push('', `## ${t('welfare.view.figures')}`, '', ...markdownFigures(document.figures, locale, t, 3))
+  lines.push('', `## ${t('welfare.view.figures')}`, '', ...markdownFigures(document.figures, locale, t, 3, placeName))
   lines.push(...markdownFollowUpFigures(document, locale, t))
   document.sections.forEach((section, index) => {
     lines.push('', `## ${index + 1}. ${oneLine(section.title)}`)
@@ -217,7 +226,7 @@ export function welfareReportMarkdown(document: WelfareReportDocument, locale: L
     if (section.body.trim()) lines.push('', section.body.trim())
     if (category) {
       lines.push('', `### ${t('welfare.view.sectionFigures', { category })}`, '')
-      lines.push(...markdownFigures(section.figures, locale, t, 4))
+      lines.push(...markdownFigures(section.figures, locale, t, 4, placeName))
     }
     if (section.kind === 'what_was_done') {
       lines.push('', `### ${t('chain.welfare.whatWasDone')}`, '')
@@ -285,6 +294,7 @@ export function welfareReportCsv(
   layout: CsvLayout = 'spreadsheet',
 ): string {
   const t = getTranslate(locale)
+  const placeName = placeNamer(locale, document.places)
   const scopes = [
     { name: t('welfare.export.scopeWhole'), figures: document.figures },
     ...document.sections
@@ -293,7 +303,7 @@ export function welfareReportCsv(
   ]
   const figures = [
     ...scopes.flatMap((scope) =>
-      flattenFigures(t, scope.figures).map((figure) => ({ scope: scope.name, ...figure }) as const),
+      flattenFigures(t, scope.figures, placeName).map((figure) => ({ scope: scope.name, ...figure }) as const),
     ),
     ...followUpFigureRows(t, document.followUpFigures, String).map(
       (figure) => ({ scope: t('welfare.export.scopeWhole'), dimension: 'followUps', ...figure }) as const,
