@@ -41,6 +41,7 @@ export async function explainReviewQueue(
 }
 
 function labelOf(query: CompiledQuery): string {
+  if (/\breport_list_versions\b/.test(query.sql)) return 'list version (counts are recomputed when it moves)'
   return /\bgroup by\b/i.test(query.sql) ? 'counts per status' : 'rows of the page'
 }
 

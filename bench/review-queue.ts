@@ -12,10 +12,11 @@ import {
   recreateBenchDatabase,
 } from './database.ts'
 import { type ExplainedQuery, explainReviewQueue } from './explain.ts'
+import { figureLine } from './figures.ts'
 import { burstSize, type BurstResult, measureEmailBurst } from './email-burst.ts'
 import { connections, type LoadResult, measureLoad } from './load.ts'
 import { vacuumAndAnalyzeReports, type BenchData, benchReportCount, leadTeamShare, seedBenchData } from './seed.ts'
-import { startAppServer, startBareServer } from './servers.ts'
+import { startAppServer, startBareServer, startNoDatabaseServer } from './servers.ts'
 import { measureStatistics, printStatistics } from './statistics.ts'
 import { statisticsReportCount } from './statistics-seed.ts'
 import { signIn } from './sign-in.ts'
@@ -35,13 +36,23 @@ const filters: QueueFilters = {
   positive: null,
 }
 const reviewPath = `/review?${new URLSearchParams({ status: filters.status!, q: filters.q! })}`
+/** Issue 15's goals for the queue: half the throughput of the same page without its database, p95 within 400 ms. */
+const throughputShareGoal = 0.5
+const p95GoalMs = 400
+/** The app's connections as they would be with parallel query off (ADR 030 compares it with the default). */
+const withoutParallelQuery = { PGOPTIONS: '-c max_parallel_workers_per_gather=0' }
 
 interface Measured {
   app: LoadResult
   /** The same page asked for as a browser does, compressed. */
   appCompressed: LoadResult
+  /** The app again, its connections with parallel query off. */
+  appWithoutParallelQuery: LoadResult
+  /** The same page rendered from its loaders' captured answers, with no database: the limit the goal is set against. */
+  noDatabase: LoadResult
   bare: LoadResult
   pageBytes: number
+  noDatabasePageBytes: number
   /** A report the queue lists, opened as the lead opens it (each opening is written to the audit log). */
   reportPage: LoadResult
   reportPath: string
@@ -59,9 +70,14 @@ async function main() {
   printBurst(await runEmailBurst(databaseUrl, data))
   printStatistics(await runStatistics(databaseUrl))
   console.log(`\nDone in ${formatSeconds(performance.now() - started)}.`)
-  const failures =
-    measured.app.failures + measured.appCompressed.failures + measured.bare.failures + measured.reportPage.failures
+  const failures = Object.values(measured)
+    .filter((value): value is LoadResult => typeof value === 'object' && 'failures' in value)
+    .reduce((sum, result) => sum + result.failures, 0)
   if (failures > 0) throw new Error(`${failures} requests failed or answered other than 2xx; the figures are void`)
+  const { app, noDatabase } = measured
+  console.log(
+    `review queue: ${formatInteger(Math.round(app.requestsPerSecond))} req/s = ${(app.requestsPerSecond / noDatabase.requestsPerSecond).toFixed(2)}× the same page without database`,
+  )
 }
 
 async function prepareDatabase(databaseUrl: string) {
@@ -87,15 +103,15 @@ async function measureBoth(databaseUrl: string, data: BenchData): Promise<Measur
   try {
     step('Starting the app (npm start; it builds first if the sources changed)…')
     const app = await startAppServer(databaseUrl, path.join(workDir, 'data'))
+    let cookie: string
     let page: Buffer
     let appResult: LoadResult
     let appCompressed: LoadResult
     let reportPage: LoadResult
     let reportPath: string
     try {
-      const cookie = await signIn(app.url, data.lead)
+      cookie = await signIn(app.url, data.lead)
       page = await fetchPage(`${app.url}${reviewPath}`, cookie)
-      // First, while the database is quiet: the queue's heavy counts would still be running after its own step.
       reportPath = firstReportPath(page)
       reportPage = await warmUpAndMeasure('a report page', `${app.url}${reportPath}`, { Cookie: cookie })
       appResult = await warmUpAndMeasure('the review queue', `${app.url}${reviewPath}`, { Cookie: cookie })
@@ -106,6 +122,30 @@ async function measureBoth(databaseUrl: string, data: BenchData): Promise<Measur
     } finally {
       await app.stop()
     }
+    step('Starting the app again, its connections with parallel query off…')
+    const serialApp = await startAppServer(databaseUrl, path.join(workDir, 'data'), withoutParallelQuery)
+    let appWithoutParallelQuery: LoadResult
+    try {
+      appWithoutParallelQuery = await warmUpAndMeasure(
+        'the review queue, parallel query off',
+        `${serialApp.url}${reviewPath}`,
+        { Cookie: cookie },
+      )
+    } finally {
+      await serialApp.stop()
+    }
+    step('Starting the same page without its database (loaders answer as they did once)…')
+    const withoutDatabase = await startNoDatabaseServer(databaseUrl, { path: reviewPath, cookie })
+    let noDatabase: LoadResult
+    let noDatabasePage: Buffer
+    try {
+      noDatabasePage = await fetchPage(`${withoutDatabase.url}${reviewPath}`, cookie)
+      noDatabase = await warmUpAndMeasure('the review queue without database', `${withoutDatabase.url}${reviewPath}`, {
+        Cookie: cookie,
+      })
+    } finally {
+      await withoutDatabase.stop()
+    }
     const bodyFile = path.join(workDir, 'page.html')
     await writeFile(bodyFile, page)
     const bare = await startBareServer(bodyFile)
@@ -114,8 +154,11 @@ async function measureBoth(databaseUrl: string, data: BenchData): Promise<Measur
       return {
         app: appResult,
         appCompressed,
+        appWithoutParallelQuery,
+        noDatabase,
         bare: bareResult,
         pageBytes: page.byteLength,
+        noDatabasePageBytes: noDatabasePage.byteLength,
         reportPage,
         reportPath,
       }
@@ -160,19 +203,44 @@ function printResults(results: {
 Review queue under load: GET ${reviewPath}
   data     ${formatInteger(benchReportCount)} reports in one organisation, PostgreSQL ${results.serverVersion}, database ${benchDatabaseName}
   viewer   team lead of "${data.lead.teamName}" (team scope, not coordinator); the team holds ~${leadTeamShare * 100} % of all reports
-  page     ${formatInteger(matching)} matching reports, first page of 20, ${formatInteger(measured.pageBytes)} bytes; the bare server returns those same bytes
+  page     ${formatInteger(matching)} matching reports, first page of 20, ${formatInteger(measured.pageBytes)} bytes (${formatInteger(measured.noDatabasePageBytes)} without database); the bare server returns the app's bytes
   load     autocannon, ${connections} connections, ${measureSeconds} s after a ${warmupSeconds} s warm-up; load generator, app and database share ${availableParallelism()} CPUs
            (load average before the run: ${results.loadAtStart.toFixed(2)})
 `)
   printTable(measured)
   for (const query of explained.queries) printPlan(query)
+  const { app, noDatabase } = measured
+  console.log()
+  console.log(
+    figureLine({
+      name: 'review queue throughput',
+      measured: app.requestsPerSecond,
+      limit: throughputShareGoal * noDatabase.requestsPerSecond,
+      unit: 'req/s',
+      limitFrom: `${throughputShareGoal}× the same page without database`,
+      atLeast: true,
+    }),
+  )
+  console.log(
+    figureLine({ name: 'review queue p95', measured: app.p95Ms, limit: p95GoalMs, unit: 'ms', atLeast: false }),
+  )
 }
 
-function printTable({ app, appCompressed, bare, reportPage, reportPath }: Measured) {
+function printTable({
+  app,
+  appCompressed,
+  appWithoutParallelQuery,
+  noDatabase,
+  bare,
+  reportPage,
+  reportPath,
+}: Measured) {
   const rows = [
     ['', 'median ms', 'p95 ms', 'req/s', 'requests', 'failed'],
     ['review queue (app)', ...figures(app)],
     ['  with Accept-Encoding: br, gzip', ...figures(appCompressed)],
+    ['  parallel query off', ...figures(appWithoutParallelQuery)],
+    ['same page without database', ...figures(noDatabase)],
     ['bare node:http', ...figures(bare)],
     ['ratio app / bare', ratio(app.medianMs, bare.medianMs), ratio(app.p95Ms, bare.p95Ms), '', '', ''],
     [`report page (${reportPath.slice(0, 17)}…)`, ...figures(reportPage)],

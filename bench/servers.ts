@@ -14,15 +14,50 @@ export interface RunningServer {
   stop: () => Promise<void>
 }
 
-/** The production server exactly as `npm start` runs it, against the bench database. */
-export async function startAppServer(databaseUrl: string, dataDir: string): Promise<RunningServer> {
+/**
+ * The production server exactly as `npm start` runs it, against the bench database; `env` adds to its environment
+ * (PGOPTIONS reaches the settings of every connection it opens).
+ */
+export async function startAppServer(
+  databaseUrl: string,
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<RunningServer> {
   const port = await findFreePort()
   return startChild({
     args: ['--import', 'tsx', 'server.ts'],
-    env: { DATABASE_URL: databaseUrl, PORT: String(port), DATA_DIR: dataDir, DEMO: 'false', NODE_ENV: 'production' },
+    env: {
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      DEMO: 'false',
+      NODE_ENV: 'production',
+      ...env,
+    },
     url: `http://127.0.0.1:${port}`,
     readyPath: '/healthz',
     timeoutMs: appStartTimeoutMs,
+  })
+}
+
+/** The same page without its database (bench/no-database-server.ts), from the loaders' answers to one request. */
+export async function startNoDatabaseServer(
+  databaseUrl: string,
+  capture: { path: string; cookie: string },
+): Promise<RunningServer> {
+  const port = await findFreePort()
+  return startChild({
+    args: ['--import', 'tsx', 'bench/no-database-server.ts'],
+    env: {
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      CAPTURE_PATH: capture.path,
+      CAPTURE_COOKIE: capture.cookie,
+      NODE_ENV: 'production',
+    },
+    url: `http://127.0.0.1:${port}`,
+    readyPath: '/captured',
+    timeoutMs: bareStartTimeoutMs,
   })
 }
 

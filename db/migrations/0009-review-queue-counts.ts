@@ -50,13 +50,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     // A seat on a committee opens that committee's reports to its holder.
     `create constraint trigger committee_members_list_version after insert or update or delete on committee_members
       deferrable initially deferred for each row execute function report_lists_changed()`,
-    // The queue's rows, newest submission first, without walking past the drafts (no submission time, sorted first).
+    // The queue's rows, newest submission first, without walking past the drafts (no submission time, sorted first);
+    // with a status filter, without walking past the other statuses either.
     `create index reports_queue_idx on reports (organisation_id, submitted_at desc, id) where status <> 'draft'`,
+    `create index reports_queue_status_idx on reports (organisation_id, status, submitted_at desc, id)
+      where status <> 'draft'`,
   ])
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   await runStatements(db, [
+    `drop index reports_queue_status_idx`,
     `drop index reports_queue_idx`,
     `drop trigger committee_members_list_version on committee_members`,
     `drop trigger reports_list_version_on_delete on reports`,
