@@ -5,15 +5,15 @@ export const benchDatabaseName = 'sr_bench'
 
 export class DatabaseUnreachableError extends Error {}
 
-/** The same server as `adminUrl`, but the bench's own database. */
-export function benchDatabaseUrl(adminUrl: string): string {
+/** The same server as `adminUrl`, but the bench's own database (or a step's own, when it runs alone). */
+export function benchDatabaseUrl(adminUrl: string, name = benchDatabaseName): string {
   const url = new URL(adminUrl)
-  url.pathname = `/${benchDatabaseName}`
+  url.pathname = `/${name}`
   return url.toString()
 }
 
 /** A fresh, empty bench database on every run, so each run measures the same data. */
-export async function recreateBenchDatabase(adminUrl: string): Promise<void> {
+export async function recreateBenchDatabase(adminUrl: string, name = benchDatabaseName): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5000 })
   try {
     await client.connect()
@@ -25,8 +25,8 @@ export async function recreateBenchDatabase(adminUrl: string): Promise<void> {
     )
   }
   try {
-    await client.query(`drop database if exists ${benchDatabaseName} with (force)`)
-    await client.query(`create database ${benchDatabaseName}`)
+    await client.query(`drop database if exists ${name} with (force)`)
+    await client.query(`create database ${name}`)
   } finally {
     await client.end()
   }

@@ -20,6 +20,7 @@ import { startAppServer, startBareServer, startNoDatabaseServer } from './server
 import { measureStatistics, printStatistics } from './statistics.ts'
 import { statisticsReportCount } from './statistics-seed.ts'
 import { signIn } from './sign-in.ts'
+import { runSimilarLookup } from './similar-lookup.ts'
 
 const adminUrl = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test'
 const warmupSeconds = 3
@@ -68,6 +69,7 @@ async function main() {
   const measured = await measureBoth(databaseUrl, data)
   printResults({ data, serverVersion, explained, measured, loadAtStart })
   printBurst(await runEmailBurst(databaseUrl, data))
+  console.log(`\n${await runSimilarLookup(databaseUrl, data)}`)
   printStatistics(await runStatistics(databaseUrl))
   console.log(`\nDone in ${formatSeconds(performance.now() - started)}.`)
   const failures = Object.values(measured)

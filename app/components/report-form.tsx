@@ -24,19 +24,13 @@ import { useI18n, useRootData } from '#app/utils/use-i18n.ts'
 import { CsrfInput } from './csrf-input.tsx'
 import { ErrorSummary, fieldAnchor } from './error-summary.tsx'
 import { GuardFindings, type ShownFinding } from './guard-findings.tsx'
+import { type SimilarHit, type SimilarReport, SimilarReports } from './similar-reports.tsx'
 import { Alert } from './ui/alert.tsx'
 import { Button } from './ui/button.tsx'
 import { Card } from './ui/card.tsx'
 import { Checkbox, CheckboxGroup, SelectField, TextArea, TextField } from './ui/field.tsx'
 
 export type FormValues = Record<string, string | string[] | boolean | undefined>
-
-export interface SimilarReport {
-  id: string
-  title: string
-  status: string
-  team: string | null
-}
 
 const autosaveSeconds = 5
 
@@ -175,14 +169,14 @@ function FieldFindings({ findings, field }: { findings: ShownFinding[]; field: s
 }
 
 /** Looks up similar reports of the organisation while the title and description are typed (JavaScript only). */
-function useSimilarReports(initial: SimilarReport[], reportId: string | null) {
-  const fetcher = useFetcher<{ similar: SimilarReport[] }>()
+function useSimilarReports(initial: SimilarHit[], reportId: string | null) {
+  const fetcher = useFetcher<{ similar: SimilarHit[] }>()
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined)
   const csrf = useRootData()?.csrfToken ?? ''
-  const lookUp = (query: string) => {
+  const lookUp = (typed: { title: string; q: string }) => {
     clearTimeout(timer.current)
     timer.current = setTimeout(() => {
-      const lookup = { csrf, q: query, ...(reportId ? { exclude: reportId } : {}) }
+      const lookup = { csrf, ...typed, ...(reportId ? { exclude: reportId } : {}) }
       fetcher.submit(lookup, { method: 'post', action: '/reports/similar' })
     }, 600)
   }
@@ -196,6 +190,7 @@ export function ReportForm({
   findings,
   municipalities,
   similar: initialSimilar,
+  samePhenomenon,
   previewHtml,
   message,
 }: {
@@ -204,7 +199,9 @@ export function ReportForm({
   fieldErrors: FieldErrors
   findings: ShownFinding[]
   municipalities: { id: string; name: string; name_sv: string | null }[]
-  similar: SimilarReport[]
+  similar: SimilarHit[]
+  /** The reports the writer has said theirs is the same phenomenon as. */
+  samePhenomenon: SimilarReport[]
   previewHtml: string | null
   message: MessageKey | null
 }) {
@@ -222,7 +219,8 @@ export function ReportForm({
   const inlineFindings = autosave.findings.length > 0 ? autosave.findings : findings
   const keepsWhatWasTyped = (event: React.FormEvent<HTMLFormElement>) => {
     const intent = (event.nativeEvent as SubmitEvent).submitter?.getAttribute('value')
-    if (intent === 'save' || intent === 'submit') unsaved.current = false
+    // Saying a similar report is the same phenomenon saves the draft too.
+    if (intent === 'save' || intent === 'submit' || /^(same|notSame):/.test(intent ?? '')) unsaved.current = false
   }
   const { similar, lookUp } = useSimilarReports(initialSimilar, savedId)
   const descriptions = listValue(values.actionDescription)
@@ -230,7 +228,8 @@ export function ReportForm({
   const actionRows = descriptions.length > 0 ? descriptions : ['']
   const searchText = () => {
     const data = new FormData(form.current!)
-    return `${data.get('title') ?? ''} ${data.get('description') ?? ''}`
+    const title = String(data.get('title') ?? '')
+    return { title, q: `${title} ${data.get('description') ?? ''}` }
   }
   const fieldLabel = (field: string) => {
     const key = `report.field.${field.split('.')[0]}`
@@ -297,20 +296,7 @@ export function ReportForm({
               <div className="prose-report" dangerouslySetInnerHTML={{ __html: previewHtml }} />
             </section>
           ) : null}
-          {similar.length > 0 ? (
-            <section aria-live="polite" className="rounded-md border border-brand-100 bg-brand-50 p-4">
-              <h3 className="font-semibold">{t('report.similar.title')}</h3>
-              <p className="text-sm">{t('report.similar.help')}</p>
-              <ul className="mt-2 list-disc pl-6">
-                {similar.map((report) => (
-                  <li key={report.id}>
-                    {report.title} ({t(`status.${report.status}` as MessageKey)}
-                    {report.team ? `, ${report.team}` : ''})
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
+          <SimilarReports hits={similar} marks={samePhenomenon} />
           <TextField
             id={fieldAnchor('observedSince')}
             name="observedSince"

@@ -9,6 +9,7 @@ import { followUpsMessages } from './follow-ups.ts'
 import { helpMessages } from './help.ts'
 import { peopleMessages } from './people.ts'
 import { sendingsMessages } from './sendings.ts'
+import { similarReportsMessages } from './similar-reports.ts'
 import { namesAndWordsMessages } from './names-and-words.ts'
 import { phoneLayoutMessages } from './phone-layout.ts'
 import { boundedListsMessages } from './bounded-lists.ts'
@@ -722,6 +723,7 @@ export const fi = {
   ...chainMessages.fi,
   ...disclosureMessages.fi,
   ...sendingsMessages.fi,
+  ...similarReportsMessages.fi,
   ...namesAndWordsMessages.fi,
   ...phoneLayoutMessages.fi,
   ...boundedListsMessages.fi,

@@ -9,6 +9,7 @@ import { followUpsMessages } from './follow-ups.ts'
 import { helpMessages } from './help.ts'
 import { peopleMessages } from './people.ts'
 import { sendingsMessages } from './sendings.ts'
+import { similarReportsMessages } from './similar-reports.ts'
 import { namesAndWordsMessages } from './names-and-words.ts'
 import { phoneLayoutMessages } from './phone-layout.ts'
 import { boundedListsMessages } from './bounded-lists.ts'
@@ -730,6 +731,7 @@ export const sv = {
   ...chainMessages.sv,
   ...disclosureMessages.sv,
   ...sendingsMessages.sv,
+  ...similarReportsMessages.sv,
   ...namesAndWordsMessages.sv,
   ...phoneLayoutMessages.sv,
   ...boundedListsMessages.sv,

@@ -136,9 +136,19 @@ export interface ReportTable {
   identifiability_findings: ColumnType<StoredFinding[], string | undefined, string>
   /** A fixed random number per report: the statistics' cell key, so a cell's noise never changes. */
   statistics_key: ColumnType<number, number | undefined, never>
+  /** Title and description stemmed for full-text search; the database computes it from them. */
+  search_vector: ColumnType<string, never, never>
   created_at: CreatedAt
   updated_at: UpdatedAt
   submitted_at: Date | null
+}
+
+/** The writer's word that their report is about the same phenomenon as another report of the organisation. */
+export interface ReportSamePhenomenonTable {
+  report_id: string
+  same_as_report_id: string
+  organisation_id: string
+  marked_at: CreatedAt
 }
 
 /** A proposed action of a report or, drafted by a coordinator, of a phenomenon: exactly one of the two is set. */
@@ -537,6 +547,7 @@ export interface Database {
   committee_members: CommitteeMemberTable
   phenomena: PhenomenonTable
   phenomenon_reports: PhenomenonReportTable
+  report_same_phenomenon: ReportSamePhenomenonTable
   report_events: ReportEventTable
   api_tokens: ApiTokenTable
   organisations: OrganisationTable

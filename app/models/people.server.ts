@@ -126,10 +126,10 @@ export async function collectPersonalData(db: AppDb, userId: string) {
     .orderBy('committees.name')
     .execute()
   // Every field the author wrote or the report holds, but not the statistics' cell key: knowing the keys of
-  // one's own reports would help take the noise off small counts.
+  // one's own reports would help take the noise off small counts. The search vector is only the text stemmed.
   const reports = (
     await db.selectFrom('reports').selectAll().where('author_id', '=', userId).orderBy('created_at').execute()
-  ).map(({ statistics_key: _cellKey, ...report }) => report)
+  ).map(({ statistics_key: _cellKey, search_vector: _searchVector, ...report }) => report)
   const events =
     reports.length === 0
       ? []

@@ -96,13 +96,13 @@ export function overdueForFeedback(now: Date) {
 const shortestSearchWord = 3
 
 /**
- * Full-text search over title and description (the same expression as the GIN index `reports_search_idx`), or
+ * Full-text search over title and description (the stored `search_vector`, GIN-indexed), or
  * every word found on its own: as the beginning of a word ("omaishoi" finds "omaishoitajat") or, since Finnish
  * bends the stem ("omaishoito" → "omaishoidon") and joins words ("hoitaja" inside "omaishoitajat"), as a close
  * trigram match to part of the text.
  */
 function matchesSearch(text: string) {
-  const document = sql`to_tsvector('finnish', reports.title || ' ' || reports.description)`
+  const document = sql`reports.search_vector`
   const words = (text.match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => word.length >= shortestSearchWord).slice(0, 8)
   const wordFound = (word: string) =>
     sql<boolean>`(${document} @@ to_tsquery('finnish', ${word} || ':*') or ${word} <% (reports.title || ' ' || reports.description))`
@@ -279,7 +279,7 @@ export function findVisibleReportState(db: AppDb, viewer: Viewer, reportId: stri
 }
 
 export async function getReportForViewer(db: AppDb, viewer: Viewer, reportId: string) {
-  const report = await db
+  const row = await db
     .selectFrom('reports')
     .innerJoin('users as author', 'author.id', 'reports.author_id')
     .leftJoin('municipalities', 'municipalities.id', 'reports.municipality_id')
@@ -298,7 +298,9 @@ export async function getReportForViewer(db: AppDb, viewer: Viewer, reportId: st
     .where('reports.id', '=', reportId)
     .where(visibleTo(viewer))
     .executeTakeFirst()
-  if (!report) return null
+  if (!row) return null
+  // The stemmed search text is the database's own, for searching only.
+  const { search_vector: _searchVector, ...report } = row
   const [actions, phenomena] = await Promise.all([
     db
       .selectFrom('proposed_actions')
@@ -441,31 +443,6 @@ export async function recordReportEvent(trx: Transaction<Database>, record: Repo
     .executeTakeFirstOrThrow()
   await createNotificationsForEvent(trx, event.id)
   return event.id
-}
-
-/** Up to five reports of the organisation that look like the text being written, best match first. */
-export async function findSimilarReports(db: AppDb, organisationId: string, text: string, excludeId: string | null) {
-  const query = text.trim().slice(0, 500)
-  if (query.length < 3) return []
-  const document = sql`to_tsvector('finnish', reports.title || ' ' || reports.description)`
-  const tsQuery = sql`websearch_to_tsquery('finnish', ${query})`
-  return db
-    .selectFrom('reports')
-    .leftJoin('teams', 'teams.id', 'reports.team_id')
-    .select([
-      'reports.id',
-      'reports.title',
-      'reports.status',
-      'teams.name as team',
-      sql<number>`greatest(similarity(reports.title, ${query}), ts_rank(${document}, ${tsQuery}))`.as('score'),
-    ])
-    .where('reports.organisation_id', '=', organisationId)
-    .where('reports.status', 'not in', ['draft', 'withdrawn'])
-    .$if(excludeId !== null, (qb) => qb.where('reports.id', '!=', excludeId!))
-    .where((eb) => eb.or([sql<boolean>`${document} @@ ${tsQuery}`, sql<boolean>`reports.title % ${query}`]))
-    .orderBy('score', 'desc')
-    .limit(5)
-    .execute()
 }
 
 export interface QueueFilters {

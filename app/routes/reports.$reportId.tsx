@@ -10,6 +10,7 @@ import { FollowToggle } from '#app/components/follow-toggle.tsx'
 import { FollowThroughChain } from '#app/components/follow-through-chain.tsx'
 import { ReportTimeline } from '#app/components/report-timeline.tsx'
 import { SendForm } from '#app/components/send-form.tsx'
+import { SamePhenomenonCard } from '#app/components/similar-reports.tsx'
 import { StatusBadge } from '#app/components/status-badge.tsx'
 import { Alert } from '#app/components/ui/alert.tsx'
 import { Button } from '#app/components/ui/button.tsx'
@@ -36,6 +37,7 @@ import { listCommittees } from '#app/models/organisation.server.ts'
 import { listPhenomena } from '#app/models/phenomenon.server.ts'
 import { listProposedActions } from '#app/models/proposed-action.server.ts'
 import { getReportForViewer, listReportEvents } from '#app/models/report.server.ts'
+import { listSamePhenomenonReports } from '#app/models/similar-report.server.ts'
 import { recordRead } from '#app/services/audit.server.ts'
 import { actorFor, applyTransition, changePhenomenonLink, type ReportResult } from '#app/services/reports.server.ts'
 import { listRecipientsForSender } from '#app/services/recipients.server.ts'
@@ -75,13 +77,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await recordRead(user, request, { action: 'report.read', target: { type: 'report', id: report.id } })
   const actor = actorFor(user, report)
   const mayLink = canLinkToPhenomenon(actor, report.status)
-  const [events, committees, phenomena, following, proposedActions, chain] = await Promise.all([
+  const [events, committees, phenomena, following, proposedActions, chain, samePhenomenon] = await Promise.all([
     listReportEvents(db, user.organisation.id, report.id),
     listCommittees(db, user.organisation.id),
     mayLink ? listPhenomena(db, user.organisation.id) : Promise.resolve([]),
     isFollowing(db, user, { kind: 'report', id: report.id }),
     listProposedActions(db, user.organisation.id, { reportIds: [report.id] }),
     getReportChain(db, user, report.id),
+    listSamePhenomenonReports(db, user, report.id),
   ])
   const { identifiability_findings: findings, description, ...shown } = report
   const sendTo = canSendReport(actor, report.status) ? await listRecipientsForSender(user) : null
@@ -102,6 +105,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     mayLink,
     committees,
     phenomena: phenomena.map(({ id, title }) => ({ id, title })),
+    // What the writer said while writing: the same phenomenon as these reports.
+    samePhenomenon,
     // The author hears of every step anyway; everyone else who can read the report may follow it.
     follow: actor.isAuthor ? null : { following },
     // Those who may send the report on choose among the organisation's recipients.
@@ -387,6 +392,7 @@ export default function ReportPage() {
     chain,
     sendTo,
     transitions,
+    samePhenomenon,
   } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
@@ -471,6 +477,11 @@ export default function ReportPage() {
         >
           {mayAct ? null : nextSteps}
           {sendTo ? <SendForm recipients={sendTo} /> : null}
+          <SamePhenomenonCard
+            reports={samePhenomenon}
+            mayLink={mayLink}
+            linkedPhenomenonIds={report.phenomena.map((phenomenon) => phenomenon.id)}
+          />
           {mayLink ? (
             <Card title={t('phenomenon.title')}>
               <PhenomenonLinks />

@@ -7,11 +7,13 @@ import { openChangeRequests } from '#app/domain/change-requests.ts'
 import { isEditable } from '#app/domain/report-status.ts'
 import { listMunicipalities } from '#app/models/organisation.server.ts'
 import { contentOf, getReportForViewer, listReportEvents } from '#app/models/report.server.ts'
-import { findSimilarReportsFor } from '#app/services/reports.server.ts'
+import { listSamePhenomenonReports } from '#app/models/similar-report.server.ts'
+import { findSimilarReportsFor } from '#app/services/similar-reports.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { requireUuid } from '#app/utils/params.server.ts'
 import { handleReportForm, type ReportFormResult } from '#app/utils/report-form.server.ts'
+import { type MessageKey } from '#app/utils/i18n.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 
 async function requireOwnEditableReport(request: Request, reportIdParam: string | undefined) {
@@ -34,9 +36,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     actionDescription: actions.map((action) => action.description),
     actionLevel: actions.map((action) => action.level),
   }
-  const [municipalities, similar, events] = await Promise.all([
+  const typed = { text: `${report.title} ${report.description}`, title: report.title, reportId: report.id }
+  const [municipalities, similar, samePhenomenon, events] = await Promise.all([
     listMunicipalities(getDb(), user.organisation.id),
-    findSimilarReportsFor(user, { text: `${report.title} ${report.description}`, excludeId: report.id }),
+    findSimilarReportsFor(user, typed),
+    listSamePhenomenonReports(getDb(), user, report.id),
     listReportEvents(getDb(), user.organisation.id, report.id),
   ])
   return {
@@ -47,6 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     findings: report.identifiability_findings,
     municipalities,
     similar,
+    samePhenomenon: samePhenomenon.map(({ phenomena: _phenomena, ...mark }) => mark),
   }
 }
 
@@ -56,6 +61,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export const clientAction = reportFormClientAction
+
+const samePhenomenonMessages: Record<string, MessageKey> = {
+  marked: 'similar.saved.marked',
+  unmarked: 'similar.saved.unmarked',
+  unavailable: 'similar.saved.unavailable',
+}
+
+/** What the save that brought the writer here did, as the redirect after it says. */
+function savedMessage(searchParams: URLSearchParams): MessageKey | null {
+  const same = samePhenomenonMessages[searchParams.get('same') ?? '']
+  return same ?? (searchParams.get('saved') ? 'report.saved' : null)
+}
 
 export default function EditReportPage() {
   const loaded = useLoaderData<typeof loader>()
@@ -76,8 +93,9 @@ export default function EditReportPage() {
         findings={result ? result.findings : loaded.findings}
         municipalities={loaded.municipalities}
         similar={loaded.similar}
+        samePhenomenon={loaded.samePhenomenon}
         previewHtml={result?.previewHtml ?? null}
-        message={searchParams.get('saved') && !result ? 'report.saved' : null}
+        message={result ? null : savedMessage(searchParams)}
       />
     </>
   )

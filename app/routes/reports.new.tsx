@@ -35,6 +35,7 @@ export default function NewReportPage() {
         findings={result?.findings ?? []}
         municipalities={municipalities}
         similar={[]}
+        samePhenomenon={[]}
         previewHtml={result?.previewHtml ?? null}
         message={null}
       />

@@ -1,10 +1,15 @@
 import { type ActionFunctionArgs, data } from '@remix-run/node'
 import { z } from 'zod'
-import { findSimilarReportsFor } from '#app/services/reports.server.ts'
+import { findSimilarReportsFor } from '#app/services/similar-reports.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
 
-const LookupSchema = z.object({ q: z.string().max(2000).default(''), exclude: z.uuid().optional() })
+const LookupSchema = z.object({
+  q: z.string().max(2000).default(''),
+  /** The title alone, compared with titles; without it the whole text is. */
+  title: z.string().max(2000).optional(),
+  exclude: z.uuid().optional(),
+})
 
 /** What is being typed is posted, never put in a URL, where access logs and browser history would keep it. */
 export function loader() {
@@ -15,5 +20,6 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const parsed = LookupSchema.safeParse(Object.fromEntries(await readProtectedForm(request)))
   if (!parsed.success) return { similar: [] }
-  return { similar: await findSimilarReportsFor(user, { text: parsed.data.q, excludeId: parsed.data.exclude ?? null }) }
+  const { q, title, exclude } = parsed.data
+  return { similar: await findSimilarReportsFor(user, { text: q, title: title ?? q, reportId: exclude ?? null }) }
 }

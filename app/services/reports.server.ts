@@ -20,7 +20,6 @@ import {
 import {
   contentOf,
   createDraft,
-  findSimilarReports,
   findVisibleReportState,
   getReportForViewer,
   ReportConflictError,
@@ -80,17 +79,6 @@ export async function saveReportContent(
   }
   const updated = await db.transaction().execute((trx) => updateEditableReport(trx, user, reportId, content))
   return updated ? { ok: true, reportId } : { ok: false, reason: 'not_editable' }
-}
-
-/**
- * The organisation's reports like the one being typed. Text holding identifying data is not looked up at all, so
- * it reaches no query; the worker sees no hits until the guard's findings are gone.
- */
-export async function findSimilarReportsFor(user: CurrentUser, input: { text: string; excludeId: string | null }) {
-  const db = getDb()
-  const findings = await scanTextsOfOrganisation(db, user.organisation.id, { text: input.text })
-  if (findings.length > 0) return []
-  return findSimilarReports(db, user.organisation.id, input.text, input.excludeId)
 }
 
 /** A report reaches the team only complete and free of identifying data, whichever way it is submitted. */

@@ -8,6 +8,7 @@ import {
 } from '#app/domain/report-form.ts'
 import { type CurrentUser } from '#app/models/user.server.ts'
 import { type SavedReport, saveReportContent, submitReport } from '#app/services/reports.server.ts'
+import { setSamePhenomenon } from '#app/services/similar-reports.server.ts'
 import { readProtectedForm } from './csrf.server.ts'
 import { type FieldErrors, formValues, parseForm } from './forms.ts'
 import { renderMarkdown } from './markdown.server.ts'
@@ -41,9 +42,13 @@ function changeActionRows(values: Values, intent: string): Values {
   }
 }
 
+/** `same:<id>` or `notSame:<id>`: the writer says whether a similar report is about the same phenomenon. */
+const samePhenomenonIntent = /^(same|notSame):([0-9a-f-]{36})$/
+
 /**
  * The shared action of the new-report and edit-report pages: preview, add or remove action rows,
- * save a draft (explicitly or automatically) and submit. Every text passes the identifiability guard.
+ * save a draft (explicitly or automatically), say a similar report is the same phenomenon, and submit.
+ * Every text passes the identifiability guard.
  */
 export async function handleReportForm(request: Request, user: CurrentUser, routeReportId: string | null) {
   const formData = await readProtectedForm(request)
@@ -70,6 +75,15 @@ export async function handleReportForm(request: Request, user: CurrentUser, rout
 
   if (autosaving) {
     return result(values, { autosaved: { reportId, at: new Date().toISOString() } })
+  }
+  // Saying so saves the draft first, so everything typed is kept and the mark has a report to belong to.
+  const samePhenomenon = samePhenomenonIntent.exec(intent)
+  if (samePhenomenon) {
+    const [, answer, sameAsReportId] = samePhenomenon
+    const same = answer === 'same'
+    const marked = await setSamePhenomenon(user, { reportId, sameAsReportId: sameAsReportId!, same })
+    const said = !marked.ok ? 'unavailable' : same ? 'marked' : 'unmarked'
+    return redirect(`/reports/${reportId}/edit?same=${said}#similar-reports`)
   }
   if (!submitting) return redirect(`/reports/${reportId}/edit?saved=1`)
   // The content was just checked and saved, so a refused submission means someone else moved the report on.

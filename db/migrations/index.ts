@@ -9,6 +9,7 @@ import * as m0007 from './0007-accountable-access.ts'
 import * as m0008 from './0008-swedish-names.ts'
 import * as m0009 from './0009-review-queue-counts.ts'
 import * as m0010 from './0010-statistics-cache.ts'
+import * as m0011 from './0011-report-search-vector.ts'
 
 // A static list keeps migrations inside the server bundle and the CLI alike; names sort by date of landing.
 const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0008-swedish-names': m0008,
   '0009-review-queue-counts': m0009,
   '0010-statistics-cache': m0010,
+  '0011-report-search-vector': m0011,
 }
 
 export const migrationProvider: MigrationProvider = {
