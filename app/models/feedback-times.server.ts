@@ -3,7 +3,8 @@ import { daysBetween, periodStart, roundDays, type TeamFeedbackTimes } from '#ap
 import { reportScopeFor } from '#app/domain/report-visibility.ts'
 import { type AppDb } from '#app/utils/db.server.ts'
 import { type Database } from './database.ts'
-import { listTeams } from './organisation.server.ts'
+import { getFeedbackLimitDays, listTeams } from './organisation.server.ts'
+import { cachedStatistics } from './statistics-cache.server.ts'
 import { firstFeedbackAt, overdueForFeedback, type Viewer, visibleTo, waitingForFeedback } from './report.server.ts'
 
 /**
@@ -44,39 +45,46 @@ export async function listFeedbackTimesByTeam(
   const inPeriod = sql<boolean>`submitted_at >= ${since}::timestamptz`
   const answered = sql<boolean>`${inPeriod} and first_feedback_at is not null`
   const days = sql<number>`(extract(epoch from first_feedback_at - submitted_at) / 86400)::float8`
+  const figuresQuery = db
+    .with('submitted', (qb) =>
+      qb
+        .selectFrom('reports')
+        .select((eb) => [
+          'reports.team_id',
+          'reports.submitted_at',
+          firstFeedbackAt(eb).as('first_feedback_at'),
+          waitingForFeedback(eb).as('waiting'),
+          overdueForFeedback(now)(eb).as('overdue'),
+        ])
+        .where(visibleTo(viewer))
+        .where(inScope(scope))
+        .where('reports.status', '!=', 'draft')
+        .where('reports.submitted_at', 'is not', null),
+    )
+    .selectFrom('submitted')
+    .select([
+      'team_id',
+      sql<number>`(count(*) filter (where ${inPeriod}))::int`.as('submitted'),
+      sql<
+        number | null
+      >`round((percentile_cont(0.5) within group (order by ${days}) filter (where ${answered}))::numeric, 1)::float8`.as(
+        'median_days',
+      ),
+      sql<number | null>`round((max(${days}) filter (where ${answered}))::numeric, 1)::float8`.as('longest_days'),
+      sql<number>`(count(*) filter (where waiting))::int`.as('waiting'),
+      sql<number>`(count(*) filter (where overdue))::int`.as('overdue'),
+    ])
+    .groupBy('team_id')
+  // Reading every report's first feedback takes seconds at a million reports: computed once per moment, scope and
+  // limit, and again whenever a report or its history changes (statistics-cache.server.ts, ADR 031).
+  const limitDays = await getFeedbackLimitDays(db, viewer.organisation.id)
+  const teamIds = scope.teamIds === null ? null : [...scope.teamIds].sort()
+  const key = JSON.stringify([teamIds, options.periodDays, limitDays, now])
   const [teams, figures] = await Promise.all([
     scope.teamIds === null ? listTeams(db, viewer.organisation.id) : [...viewer.teams].sort(byName),
-    db
-      .with('submitted', (qb) =>
-        qb
-          .selectFrom('reports')
-          .select((eb) => [
-            'reports.team_id',
-            'reports.submitted_at',
-            firstFeedbackAt(eb).as('first_feedback_at'),
-            waitingForFeedback(eb).as('waiting'),
-            overdueForFeedback(now)(eb).as('overdue'),
-          ])
-          .where(visibleTo(viewer))
-          .where(inScope(scope))
-          .where('reports.status', '!=', 'draft')
-          .where('reports.submitted_at', 'is not', null),
-      )
-      .selectFrom('submitted')
-      .select([
-        'team_id',
-        sql<number>`(count(*) filter (where ${inPeriod}))::int`.as('submitted'),
-        sql<
-          number | null
-        >`round((percentile_cont(0.5) within group (order by ${days}) filter (where ${answered}))::numeric, 1)::float8`.as(
-          'median_days',
-        ),
-        sql<number | null>`round((max(${days}) filter (where ${answered}))::numeric, 1)::float8`.as('longest_days'),
-        sql<number>`(count(*) filter (where waiting))::int`.as('waiting'),
-        sql<number>`(count(*) filter (where overdue))::int`.as('overdue'),
-      ])
-      .groupBy('team_id')
-      .execute(),
+    cachedStatistics(db, { organisationId: viewer.organisation.id, kind: 'feedback_times', key }, () =>
+      figuresQuery.execute(),
+    ),
   ])
   const figuresByTeam = new Map(figures.map((row) => [row.team_id, row]))
   const rowFor = (teamId: string | null, teamName: string | null): TeamFeedbackRow => {

@@ -1,8 +1,11 @@
 import { sql } from 'kysely'
 import { type AppDb } from '#app/utils/db.server.ts'
 
-/** What a cached row holds: every report figure of one period and filter (statistics.server.ts). */
-export type StatisticsKind = 'report_statistics'
+/**
+ * What a cached row holds: every report figure of one period and filter (statistics.server.ts), or the feedback
+ * times of one scope and period (feedback-times.server.ts).
+ */
+export type StatisticsKind = 'report_statistics' | 'feedback_times'
 
 /**
  * The organisation's statistics generation, read BEFORE the figures are computed: a write committed meanwhile

@@ -6,10 +6,8 @@ import { Button } from '#app/components/ui/button.tsx'
 import { SelectField } from '#app/components/ui/field.tsx'
 import { ListTable } from '#app/components/list-table.tsx'
 import { defaultFeedbackPeriod, type FeedbackPeriod, feedbackPeriods } from '#app/domain/feedback-times.ts'
-import { listFeedbackTimesByTeam, listOverdueReports } from '#app/models/feedback-times.server.ts'
-import { getFeedbackLimitDays } from '#app/models/organisation.server.ts'
+import { getFeedbackTimesPage } from '#app/services/statistics.server.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
-import { getDb } from '#app/utils/db.server.ts'
 import { formatDate, formatNumber, type Locale } from '#app/utils/i18n.ts'
 import { parseListFilters } from '#app/utils/list-filters.ts'
 import { readSearchParams } from '#app/utils/params.server.ts'
@@ -28,20 +26,7 @@ const FiltersSchema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ['team_lead', 'coordinator'])
   const { period } = parseListFilters(FiltersSchema, readSearchParams(request))
-  const db = getDb()
-  const now = new Date()
-  const [limitDays, teams, overdue] = await Promise.all([
-    getFeedbackLimitDays(db, user.organisation.id),
-    listFeedbackTimesByTeam(db, user, { periodDays: period, now }),
-    listOverdueReports(db, user, { limit: overdueShown + 1, now }),
-  ])
-  return {
-    period,
-    limitDays,
-    teams,
-    overdue: overdue.slice(0, overdueShown),
-    moreOverdue: overdue.length > overdueShown,
-  }
+  return { period, ...(await getFeedbackTimesPage(user, { periodDays: period, overdueShown })) }
 }
 
 function formatDays(locale: Locale, days: number | null) {

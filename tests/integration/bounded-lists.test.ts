@@ -16,6 +16,7 @@ import { loader as rootLoader } from '#app/root.tsx'
 import * as dashboard from '#app/routes/dashboard.tsx'
 import * as meetingsPage from '#app/routes/meetings._index.tsx'
 import * as meetingPage from '#app/routes/meetings.$meetingId.tsx'
+import * as feedbackPage from '#app/routes/review_.feedback.tsx'
 import * as sendingsPage from '#app/routes/sendings._index.tsx'
 import * as welfareReports from '#app/routes/welfare-reports._index.tsx'
 import * as welfareReport from '#app/routes/welfare-reports.$welfareReportId.tsx'
@@ -269,5 +270,51 @@ describe('sendings', () => {
     const last = await load('?page=11')
     expect(last.sendings).toHaveLength(20)
     expect(last.hasNext).toBe(false)
+  })
+})
+
+describe('feedback times', () => {
+  test('the feedback page reuses its team figures, and taking a report into review shows at once', async () => {
+    const team = (
+      await getDb()
+        .insertInto('teams')
+        .values({ organisation_id: organisationId, name: 'Palautetiimi' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id
+    const lead = await person(['team_lead'], [team])
+    const author = await person(['worker'], [team])
+    const ids: string[] = []
+    for (const title of ['Odottaa 1', 'Odottaa 2', 'Odottaa 3']) {
+      const report = await createReport(getDb(), {
+        organisation_id: organisationId,
+        team_id: team,
+        author_id: author.id,
+        status: 'submitted',
+        title,
+        submitted_at: new Date(),
+        no_identifying_data_confirmed: true,
+      })
+      ids.push(report.id)
+    }
+    const waiting = async () => {
+      const page = payloadOf(
+        await feedbackPage.loader({ request: await getRequest('/review/feedback', lead.session), params: {}, context }),
+      )
+      return page.teams.find((row: { teamId: string }) => row.teamId === team).waiting
+    }
+    expect(await waiting()).toBe(3)
+    expect(await waiting()).toBe(3)
+    const stored = await getDb()
+      .selectFrom('statistics_cache')
+      .select('key')
+      .where('organisation_id', '=', organisationId)
+      .where('kind', '=', 'feedback_times')
+      .execute()
+    expect(stored).toHaveLength(1)
+
+    const request = TransitionRequestSchema.parse({ to: 'in_review', expectedStatus: 'submitted', comment: '' })
+    expect(await applyTransition(lead.user, { reportId: ids[0]!, ...request })).toEqual({ ok: true })
+    expect(await waiting()).toBe(2)
   })
 })
