@@ -13,7 +13,7 @@ import {
 } from './database.ts'
 import { type ExplainedQuery, explainReviewQueue } from './explain.ts'
 import { figureLine } from './figures.ts'
-import { burstSize, type BurstResult, measureEmailBurst } from './email-burst.ts'
+import { burstSize, type BurstResult, measureEmailBurst, summariseEmailBurst } from './email-burst.ts'
 import { connections, type LoadResult, measureLoad } from './load.ts'
 import { vacuumAndAnalyzeReports, type BenchData, benchReportCount, leadTeamShare, seedBenchData } from './seed.ts'
 import { startAppServer, startBareServer, startNoDatabaseServer } from './servers.ts'
@@ -285,11 +285,14 @@ async function runEmailBurst(databaseUrl: string, data: BenchData) {
 
 function printBurst(burst: BurstResult) {
   console.log(`
-Feedback emails after a burst of ${formatInteger(burstSize)} status changes (one email each to the reporter):
+Feedback emails after a burst of ${formatInteger(burstSize)} status changes (one email each to the reporter), sent to a
+mocked Resend that takes 2 requests a second and refuses more with 429:
   transitions done (16 at a time)         ${formatSeconds(burst.transitionsMs)}
   every email handed to (mocked) Resend   ${formatSeconds(burst.allHandedOverMs)} after the first change
-  emails handed over                      ${formatInteger(burst.emails)}
-  largest queue depth seen                ${formatInteger(burst.maxQueueDepth)} jobs waiting`)
+  batch requests                          ${formatInteger(burst.requests)}, ${formatInteger(burst.rateLimited)} of them refused with 429
+  emails sent more than once              ${formatInteger(burst.duplicates)}
+  largest queue depth seen                ${formatInteger(burst.maxQueueDepth)} jobs waiting
+${summariseEmailBurst(burst)}`)
 }
 
 /** Last, so its million reports (in an organisation of their own) cannot change what the steps above measured. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { isRetryable, parseRetryAfter, retryDelayMs } from './email-delivery.ts'
+import { isRetryable, parseRetryAfter, rateLimitWaitMs, requestGapMs, retryDelayMs } from './email-delivery.ts'
 
 describe('retrying a failed email', () => {
   test.each([
@@ -37,5 +37,20 @@ describe('retrying a failed email', () => {
     expect(parseRetryAfter('Mon, 23 Nov 2026 10:01:00 GMT', now)).toBe(60_000)
     expect(parseRetryAfter('soon', now)).toBeNull()
     expect(parseRetryAfter(null, now)).toBeNull()
+  })
+
+  test('a rate limit waits for the later of Retry-After and RateLimit-Reset, or the first retry’s delay', () => {
+    const now = new Date('2026-11-23T10:00:00Z')
+    expect(rateLimitWaitMs({ retryAfter: '1', rateLimitReset: '3' }, now)).toBe(3000)
+    expect(rateLimitWaitMs({ retryAfter: '2', rateLimitReset: null }, now)).toBe(2000)
+    expect(rateLimitWaitMs({ retryAfter: null, rateLimitReset: '0.5' }, now)).toBe(500)
+    expect(rateLimitWaitMs({ retryAfter: null, rateLimitReset: null }, now, () => 1)).toBe(30_000)
+  })
+})
+
+describe('pacing requests to the provider', () => {
+  test('at 2 requests a second no three requests fall within one second', () => {
+    expect(requestGapMs(2) * 2).toBeGreaterThan(1000)
+    expect(requestGapMs(10) * 10).toBeGreaterThan(1000)
   })
 })

@@ -467,8 +467,16 @@ export interface EmailJobTable {
   text_body: string | null
   provider_message_id: string | null
   delivered_locally: ColumnType<boolean, boolean | undefined, boolean>
+  /** The idempotency key of the batch request the email is sent in, kept until it is sent or dead. */
+  batch_key: ColumnType<string | null, never, string | null>
   created_at: CreatedAt
   sent_at: Date | null
+}
+
+/** One row shared by every worker process: when the next request to the email provider may leave. */
+export interface EmailSendPacingTable {
+  id: ColumnType<boolean, never, never>
+  next_request_at: ColumnType<Date, never, Date>
 }
 
 export interface UserTokenTable {
@@ -542,6 +550,7 @@ export interface Database {
   notifications: NotificationTable
   follows: FollowTable
   email_jobs: EmailJobTable
+  email_send_pacing: EmailSendPacingTable
   user_tokens: UserTokenTable
   committees: CommitteeTable
   committee_members: CommitteeMemberTable

@@ -1,6 +1,7 @@
-import { type Selectable, sql } from 'kysely'
+import { createHash } from 'node:crypto'
+import { type ExpressionBuilder, type Selectable, sql } from 'kysely'
 import { type AppDb } from '#app/utils/db.server.ts'
-import { type EmailJobTable, type EmailKind } from './database.ts'
+import { type Database, type EmailJobTable, type EmailKind } from './database.ts'
 
 /**
  * What the worker needs to write each kind of email when it is sent: ids, names, links and dates, never
@@ -55,38 +56,79 @@ export async function enqueueEmail(db: AppDb, job: NewEmailJob) {
     .execute()
 }
 
+const due = (eb: ExpressionBuilder<Database, 'email_jobs'>) =>
+  eb.or([
+    eb.and([eb('status', '=', 'pending'), eb('run_at', '<=', sql<Date>`now()`)]),
+    eb.and([eb('status', '=', 'sending'), eb('locked_until', '<', sql<Date>`now()`)]),
+  ])
+
+/** One key per batch, derived from its emails' own keys, so the same emails always make the same request. */
+export function batchIdempotencyKey(jobKeys: string[]) {
+  return `batch/${createHash('sha256').update(jobKeys.toSorted().join('\n')).digest('hex').slice(0, 40)}`
+}
+
 /**
- * Takes the next due job for this worker: a pending one whose time has come, or one whose sender stopped
- * (crashed) before acknowledging it. SKIP LOCKED lets several workers run without ever taking the same job.
+ * Takes the next batch of due jobs for this worker: pending ones whose time has come, or ones whose sender stopped
+ * (crashed) before acknowledging them. A batch requested before is taken again whole, under its key, so a retry
+ * repeats the same request; otherwise up to `size` jobs never requested are taken together. SKIP LOCKED lets
+ * several workers run without ever taking the same job.
  */
-export async function claimNextEmailJob(db: AppDb, leaseMs: number): Promise<ClaimedEmailJob | undefined> {
-  const job = await db
+export async function claimEmailBatch(db: AppDb, leaseMs: number, size: number): Promise<ClaimedEmailJob[]> {
+  // Another worker may take the batch seen first between the look and the claim; then the next one is looked at.
+  for (let tries = 0; tries < 3; tries++) {
+    const next = await db
+      .selectFrom('email_jobs')
+      .select('batch_key')
+      .where(due)
+      .orderBy('run_at')
+      .limit(1)
+      .forUpdate()
+      .skipLocked()
+      .executeTakeFirst()
+    if (!next) return []
+    const claimed = await db
+      .updateTable('email_jobs')
+      .set((eb) => ({
+        status: 'sending',
+        attempts: eb('attempts', '+', 1),
+        locked_until: sql<Date>`now() + ${leaseMs} * interval '1 millisecond'`,
+      }))
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('email_jobs')
+          .select('id')
+          .where(due)
+          .where((eb) => (next.batch_key === null ? eb('batch_key', 'is', null) : eb('batch_key', '=', next.batch_key)))
+          .orderBy('run_at')
+          .limit(size)
+          .forUpdate()
+          .skipLocked(),
+      )
+      .returningAll()
+      .execute()
+    if (claimed.length === 0) continue
+    // In one order every time, so a repeated request carries the same body as the first under the same key.
+    claimed.sort((a, b) => (a.idempotency_key < b.idempotency_key ? -1 : 1))
+    // The column holds whatever JSON it is given; only enqueueEmail and scheduleDailyDigests write it, each with
+    // the payload of its kind.
+    return claimed as ClaimedEmailJob[]
+  }
+  return []
+}
+
+/** Gives the emails of a first request their batch's key, before anything is sent, and returns it. */
+export async function assignBatchKey(db: AppDb, jobs: { id: string; idempotency_key: string }[]) {
+  const batchKey = batchIdempotencyKey(jobs.map((job) => job.idempotency_key))
+  await db
     .updateTable('email_jobs')
-    .set((eb) => ({
-      status: 'sending',
-      attempts: eb('attempts', '+', 1),
-      locked_until: sql<Date>`now() + ${leaseMs} * interval '1 millisecond'`,
-    }))
-    .where('id', '=', (eb) =>
-      eb
-        .selectFrom('email_jobs')
-        .select('id')
-        .where((eb) =>
-          eb.or([
-            eb.and([eb('status', '=', 'pending'), eb('run_at', '<=', sql<Date>`now()`)]),
-            eb.and([eb('status', '=', 'sending'), eb('locked_until', '<', sql<Date>`now()`)]),
-          ]),
-        )
-        .orderBy('run_at')
-        .limit(1)
-        .forUpdate()
-        .skipLocked(),
+    .set({ batch_key: batchKey })
+    .where(
+      'id',
+      'in',
+      jobs.map((job) => job.id),
     )
-    .returningAll()
-    .executeTakeFirst()
-  // The column holds whatever JSON it is given; only enqueueEmail and scheduleDailyDigests write it, each with the
-  // payload of its kind.
-  return job as ClaimedEmailJob | undefined
+    .execute()
+  return batchKey
 }
 
 export type ClaimedEmailJob = Omit<Selectable<EmailJobTable>, 'kind' | 'payload'> & EmailContent
@@ -124,17 +166,28 @@ export async function markEmailSent(
     .execute()
 }
 
-/** Gives a claimed job back as it was before the claim, attempt included, for a worker that can send it. */
-export async function releaseEmailJob(db: AppDb, jobId: string) {
+/**
+ * Gives claimed jobs back as they were before the claim, attempt included: for a worker that can send them, or,
+ * after a rate limit, once the provider's window has passed. They keep their batch, which may have been sent before.
+ */
+export async function releaseEmailJobs(db: AppDb, jobIds: string[], wait?: { delayMs: number; error: string }) {
   await db
     .updateTable('email_jobs')
-    .set((eb) => ({ status: 'pending', attempts: eb('attempts', '-', 1), locked_until: null }))
-    .where('id', '=', jobId)
+    .set((eb) => ({
+      status: 'pending',
+      attempts: eb('attempts', '-', 1),
+      locked_until: null,
+      ...(wait && {
+        last_error: wait.error,
+        run_at: sql<Date>`now() + ${wait.delayMs} * interval '1 millisecond'`,
+      }),
+    }))
+    .where('id', 'in', jobIds)
     .where('status', '=', 'sending')
     .execute()
 }
 
-export async function scheduleEmailRetry(db: AppDb, jobId: string, delayMs: number, error: string) {
+export async function scheduleEmailRetry(db: AppDb, jobIds: string[], delayMs: number, error: string) {
   await db
     .updateTable('email_jobs')
     .set({
@@ -143,16 +196,16 @@ export async function scheduleEmailRetry(db: AppDb, jobId: string, delayMs: numb
       last_error: error,
       run_at: sql<Date>`now() + ${delayMs} * interval '1 millisecond'`,
     })
-    .where('id', '=', jobId)
+    .where('id', 'in', jobIds)
     .where('status', '=', 'sending')
     .execute()
 }
 
-export async function markEmailDead(db: AppDb, jobId: string, error: string) {
+export async function markEmailsDead(db: AppDb, jobIds: string[], error: string) {
   await db
     .updateTable('email_jobs')
     .set({ status: 'dead', locked_until: null, last_error: error })
-    .where('id', '=', jobId)
+    .where('id', 'in', jobIds)
     .where('status', '=', 'sending')
     .execute()
 }
@@ -258,7 +311,8 @@ export function listDeadEmailJobs(db: AppDb, organisationId: string, page: { lim
 export async function retryDeadEmailJob(db: AppDb, organisationId: string, jobId: string): Promise<boolean> {
   const row = await db
     .updateTable('email_jobs')
-    .set({ status: 'pending', attempts: 0, run_at: sql<Date>`now()`, locked_until: null })
+    // A fresh start in a batch of its own: the one it died in was sent under a key that no longer fits it.
+    .set({ status: 'pending', attempts: 0, run_at: sql<Date>`now()`, locked_until: null, batch_key: null })
     .where('id', '=', jobId)
     .where('organisation_id', '=', organisationId)
     .where('status', '=', 'dead')

@@ -26,6 +26,11 @@ const EnvSchema = z.object({
   /** Where Resend's API answers (the name its SDK reads); only a stand-in for Resend, the benchmark's, changes it. */
   RESEND_BASE_URL: z.url({ error: 'expected the address of the Resend API' }).default('https://api.resend.com'),
   EMAIL_WORKER: z.enum(['in-app', 'off'], { error: 'expected "in-app" or "off"' }).default('in-app'),
+  /** Requests a second that every worker together makes to Resend, which by default accepts 2 a second per team. */
+  EMAIL_RATE_PER_SECOND: z.coerce
+    .number({ error: 'expected a number of requests a second' })
+    .positive('expected a positive number of requests a second')
+    .default(2),
   SESSION_IDLE_HOURS: z.coerce
     .number({ error: 'expected a number of hours' })
     .positive('expected a positive number of hours')

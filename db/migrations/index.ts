@@ -10,6 +10,7 @@ import * as m0008 from './0008-swedish-names.ts'
 import * as m0009 from './0009-review-queue-counts.ts'
 import * as m0010 from './0010-statistics-cache.ts'
 import * as m0011 from './0011-report-search-vector.ts'
+import * as m0012 from './0012-email-pacing.ts'
 
 // A static list keeps migrations inside the server bundle and the CLI alike; names sort by date of landing.
 const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '0009-review-queue-counts': m0009,
   '0010-statistics-cache': m0010,
   '0011-report-search-vector': m0011,
+  '0012-email-pacing': m0012,
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -122,7 +122,7 @@ describe.skipIf(!serverUrl)('the database server goes away and comes back', () =
     // The provider takes the first email, and the connection dies before the worker can write that down.
     resend.answerNextLate(200)
     const stop = startEmailWorker(getDb(), { concurrency: 1, pollMs: 50, leaseMs: 1_000, sendTimeoutMs: 2_000 })
-    await expect.poll(() => resend.requests.length).toBeGreaterThan(0)
+    await expect.poll(() => resend.requests.length, { timeout: 10_000 }).toBeGreaterThan(0)
     await proxy.cut()
     await new Promise((resolve) => setTimeout(resolve, 1_000))
     await proxy.restore()
@@ -140,7 +140,7 @@ describe.skipIf(!serverUrl)('the database server goes away and comes back', () =
       )
       .toBe(6)
     await stop()
-    const delivered = resend.delivered.map((email) => email.idempotencyKey)
+    const delivered = resend.delivered.map((email) => email.text)
     expect(delivered).toHaveLength(6)
     expect(new Set(delivered).size).toBe(6)
   })

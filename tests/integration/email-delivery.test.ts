@@ -9,10 +9,10 @@ import { mockServer } from '#tests/setup/setup-test-env.ts'
 import { maxEmailAttempts } from '#app/domain/email-delivery.ts'
 import { type Resolution } from '#app/domain/report-status.ts'
 import { type EmailDelivery, type ReportStatus } from '#app/models/database.ts'
-import { claimNextEmailJob, enqueueEmail } from '#app/models/email-job.server.ts'
+import { assignBatchKey, batchIdempotencyKey, claimEmailBatch, enqueueEmail } from '#app/models/email-job.server.ts'
 import { getUserInOrganisation } from '#app/models/user.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
-import { deliverEmail } from '#app/utils/email.server.ts'
+import { sendEmailBatch } from '#app/utils/email.server.ts'
 import {
   processDueEmails,
   scheduleDigests,
@@ -52,6 +52,8 @@ beforeEach(async () => {
   vi.stubEnv('RESEND_API_KEY', 're_test_key')
   vi.stubEnv('EMAIL_FROM', 'Sosiaalinen raportointi <noreply@example.fi>')
   vi.stubEnv('APP_URL', 'https://raportointi.example.fi')
+  // Pacing is tested on its own; elsewhere it should not slow the tests down.
+  vi.stubEnv('EMAIL_RATE_PER_SECOND', '1000')
   resend.reset()
   mockServer.use(resend.handler)
   // Each test starts with an empty queue so it sees only its own emails.
@@ -164,7 +166,6 @@ describe('every step reaches the people it concerns, by email in their own langu
       expect(about('changes_requested')[0]!.text).toContain('Lisää arvio asiakasmäärästä.')
       expect(about('closed')[0]!.text).toContain('Sovittu Kelan kanssa uusi ohje.')
       expect(about('closed')[0]!.text).toContain(translate(locale, 'resolution.resolved_in_team'))
-      expect(new Set(received.map((email) => email.idempotencyKey)).size).toBe(4)
     },
   )
 
@@ -270,18 +271,16 @@ describe('delivery that never loses or duplicates a message', () => {
     await processDueEmails(getDb(), fast)
     expect(await jobs()).toEqual([expect.objectContaining({ id: job.id, status: 'sent', attempts: 2 })])
     expect(emailsTo(author.email)).toHaveLength(1)
-    expect(resend.requests.map((request) => request.idempotencyKey)).toEqual([
-      `notification/${job.payload.notificationId}`,
-      `notification/${job.payload.notificationId}`,
-    ])
+    const batchKey = batchIdempotencyKey([`notification/${job.payload.notificationId}`])
+    expect(resend.requests.map((request) => request.idempotencyKey)).toEqual([batchKey, batchKey])
   })
 
-  test('a 429 waits at least as long as Retry-After asks', async () => {
+  test('a 429 waits at least as long as Retry-After asks, without spending an attempt', async () => {
     await oneQueuedEmail()
     resend.failNext(429, { 'Retry-After': '600' })
     await processDueEmails(getDb(), fast)
     const [waiting] = await jobs()
-    expect(waiting!.status).toBe('pending')
+    expect(waiting).toMatchObject({ status: 'pending', attempts: 0, last_error: expect.stringContaining('429') })
     expect(waiting!.run_at.getTime() - Date.now()).toBeGreaterThan(590_000)
   })
 
@@ -356,15 +355,12 @@ describe('delivery that never loses or duplicates a message', () => {
   test('a crash between sending and acknowledging, then a restart, still gives exactly one email', async () => {
     const { author, job } = await oneQueuedEmail()
     // The worker takes the job with a short lease, hands the email to Resend and dies before recording it.
-    const claimed = (await claimNextEmailJob(getDb(), 1))!
-    const outcome = await deliverEmail(
-      {
-        to: author.email,
-        subject: 'Ensimmäinen yritys',
-        html: '<p>x</p>',
-        text: 'x',
-        idempotencyKey: claimed.idempotency_key,
-      },
+    const claimed = await claimEmailBatch(getDb(), 1, 100)
+    const batchKey = await assignBatchKey(getDb(), claimed)
+    const outcome = await sendEmailBatch(
+      parseEnv(process.env).resend!,
+      [{ to: author.email, subject: 'Ensimmäinen yritys', html: '<p>x</p>', text: 'x' }],
+      batchKey,
       1000,
     )
     expect(outcome.kind).toBe('sent')
@@ -374,7 +370,7 @@ describe('delivery that never loses or duplicates a message', () => {
     // After the restart the lease has run out; the job is taken again and sent with the same key.
     await processDueEmails(getDb(), fast)
     expect(await jobs()).toEqual([expect.objectContaining({ id: job.id, status: 'sent', attempts: 2 })])
-    expect(resend.requests.map((request) => request.idempotencyKey)).toEqual([job.idempotency_key, job.idempotency_key])
+    expect(resend.requests.map((request) => request.idempotencyKey)).toEqual([batchKey, batchKey])
     expect(emailsTo(author.email)).toHaveLength(1)
   })
 
@@ -393,12 +389,12 @@ describe('delivery that never loses or duplicates a message', () => {
       })
     }
     resend.answerNextLate(300)
-    const stop = startEmailWorker(getDb(), { ...fast, concurrency: 1, pollMs: 10 })
+    const stop = startEmailWorker(getDb(), { ...fast, concurrency: 1, batchSize: 1, pollMs: 10 })
     await expect.poll(() => resend.requests.length).toBe(1)
     await stop()
     const statuses = (await jobs()).map((job) => job.status).sort()
     expect(statuses).toEqual(['pending', 'pending', 'sent'])
-    await processDueEmails(getDb(), fast)
+    await processDueEmails(getDb(), { ...fast, batchSize: 1 })
     expect((await jobs()).every((job) => job.status === 'sent')).toBe(true)
     expect(resend.requests).toHaveLength(3)
   })
@@ -415,14 +411,126 @@ describe('delivery that never loses or duplicates a message', () => {
       })
     }
     const [first, second] = await Promise.all([
-      processDueEmails(getDb(), { ...fast, concurrency: 3 }),
-      processDueEmails(getDb(), { ...fast, concurrency: 3 }),
+      processDueEmails(getDb(), { ...fast, concurrency: 3, batchSize: 2 }),
+      processDueEmails(getDb(), { ...fast, concurrency: 3, batchSize: 2 }),
     ])
     expect(first + second).toBe(12)
-    const keys = resend.requests.map((request) => request.idempotencyKey)
-    expect(keys).toHaveLength(12)
-    expect(new Set(keys).size).toBe(12)
+    const links = resend.delivered.map((email) => /reset-password\/\d+/.exec(email.text)?.[0])
+    expect(links).toHaveLength(12)
+    expect(new Set(links).size).toBe(12)
+    expect(new Set(resend.requests.map((request) => request.idempotencyKey)).size).toBe(resend.requests.length)
     expect((await jobs()).every((job) => job.status === 'sent')).toBe(true)
+  })
+})
+
+async function queuePasswordResets(count: number, prefix: string) {
+  const author = await reporter('fi')
+  for (let index = 0; index < count; index++) {
+    await enqueueEmail(getDb(), {
+      organisationId,
+      recipientId: author.id,
+      kind: 'password_reset',
+      payload: {
+        url: `https://raportointi.example.fi/reset-password/${prefix}-${index}`,
+        expiresAt: new Date().toISOString(),
+      },
+      idempotencyKey: `${prefix}/${index}`,
+    })
+  }
+  return author
+}
+
+describe('within the provider’s rate limit', () => {
+  test('150 queued emails go out in two batch requests, each under its own idempotency key', async () => {
+    await queuePasswordResets(150, 'batch-of-150')
+    expect(await processDueEmails(getDb(), { ...fast, concurrency: 1 })).toBe(150)
+    expect(resend.requests.map((request) => request.emails.length).sort()).toEqual([100, 50].sort())
+    expect(resend.requests.every((request) => request.idempotencyKey?.startsWith('batch/'))).toBe(true)
+    expect(new Set(resend.requests.map((request) => request.idempotencyKey)).size).toBe(2)
+    expect(new Set(resend.delivered.map((email) => email.text)).size).toBe(150)
+    expect((await jobs()).every((job) => job.status === 'sent' && job.provider_message_id !== null)).toBe(true)
+  })
+
+  test('429s never spend an attempt: after more of them than there are attempts the email is still delivered', async () => {
+    const { author } = await oneQueuedEmail()
+    for (let round = 0; round < maxEmailAttempts + 2; round++) {
+      resend.failNext(429, { 'Retry-After': '1' })
+      await processDueEmails(getDb(), fast)
+      const [waiting] = await jobs()
+      expect(waiting).toMatchObject({ status: 'pending', attempts: 0, last_error: expect.stringContaining('429') })
+      expect(waiting!.run_at.getTime() - Date.now()).toBeGreaterThan(500)
+      await makeDue()
+    }
+    await processDueEmails(getDb(), fast)
+    expect(await jobs()).toEqual([expect.objectContaining({ status: 'sent', attempts: 1 })])
+    expect(emailsTo(author.email)).toHaveLength(1)
+  })
+
+  test('two workers together keep to 2 requests a second, so Resend never has to refuse one', async () => {
+    // Workers that have run a while: the first email written in a process is slow enough to hold up a request.
+    await queuePasswordResets(1, 'warm-up')
+    await processDueEmails(getDb(), fast)
+    resend.reset()
+    vi.stubEnv('EMAIL_RATE_PER_SECOND', '2')
+    resend.limitRate(2)
+    await queuePasswordResets(60, 'two-workers')
+    const options = { ...fast, concurrency: 2, batchSize: 10 }
+    const [first, second] = await Promise.all([processDueEmails(getDb(), options), processDueEmails(getDb(), options)])
+    expect(first + second).toBe(60)
+    expect(resend.requests).toHaveLength(6)
+    expect(resend.requests.filter((request) => request.rateLimited)).toEqual([])
+    // However the arrivals fall, no one-second window holds more than two requests.
+    const arrivals = resend.requests.map((request) => request.at).sort((a, b) => a - b)
+    const crowded = arrivals.filter((at, index) => index >= 2 && at - arrivals[index - 2]! < 1000)
+    expect(crowded).toEqual([])
+    expect(new Set(resend.delivered.map((email) => email.text)).size).toBe(60)
+  })
+
+  test('a batch retried after a lost answer is the same request under the same key: each email arrives once', async () => {
+    const author = await queuePasswordResets(3, 'lost-answer')
+    resend.answerNextLate(2500)
+    await processDueEmails(getDb(), { ...fast, concurrency: 1 })
+    expect((await jobs()).map((job) => job.status)).toEqual(['pending', 'pending', 'pending'])
+    // An email queued meanwhile does not join the retried batch, which would change the request under its key.
+    await enqueueEmail(getDb(), {
+      organisationId,
+      recipientId: author.id,
+      kind: 'password_reset',
+      payload: { url: 'https://raportointi.example.fi/reset-password/later', expiresAt: new Date().toISOString() },
+      idempotencyKey: 'lost-answer/later',
+    })
+    await makeDue()
+    await processDueEmails(getDb(), { ...fast, concurrency: 1 })
+    const [firstTry, retry, later] = resend.requests
+    expect(firstTry!.idempotencyKey).toMatch(/^batch\//)
+    expect(retry!.idempotencyKey).toBe(firstTry!.idempotencyKey)
+    expect(retry!.emails.map((email) => email.text)).toEqual(firstTry!.emails.map((email) => email.text))
+    expect(later!.idempotencyKey).not.toBe(firstTry!.idempotencyKey)
+    expect(later!.emails).toHaveLength(1)
+    expect(emailsTo(author.email)).toHaveLength(4)
+    expect((await jobs()).every((job) => job.status === 'sent')).toBe(true)
+  })
+
+  test('an email Resend refuses in a batch is dead-lettered with its reason; the others are sent', async () => {
+    const author = await queuePasswordResets(2, 'refused')
+    const refused = await reporter('fi')
+    await enqueueEmail(getDb(), {
+      organisationId,
+      recipientId: refused.id,
+      kind: 'password_reset',
+      payload: { url: 'https://raportointi.example.fi/reset-password/refused', expiresAt: new Date().toISOString() },
+      idempotencyKey: 'refused/bad-address',
+    })
+    resend.refuseAddress(refused.email)
+    await processDueEmails(getDb(), fast)
+    expect(resend.requests).toHaveLength(1)
+    expect(emailsTo(author.email)).toHaveLength(2)
+    const byRecipient = await jobs()
+    expect(byRecipient.find((job) => job.recipient_id === refused.id)).toMatchObject({
+      status: 'dead',
+      last_error: expect.stringContaining('refused'),
+    })
+    expect(byRecipient.filter((job) => job.status === 'sent')).toHaveLength(2)
   })
 })
 
