@@ -28,9 +28,30 @@ describe('recipients', () => {
         contactEmail: 'x@example.org',
         locale: 'sv',
       }),
-    ).toEqual({ kind: 'working_group', name: 'Työryhmä', municipalityId: null, contactEmail: null, locale: 'fi' })
+    ).toEqual({
+      kind: 'working_group',
+      name: 'Työryhmä',
+      nameSv: null,
+      municipalityId: null,
+      contactEmail: null,
+      locale: 'fi',
+    })
     expect(
       RecipientInputSchema.parse({ kind: 'partner', name: 'Kela', contactEmail: 'info@kela.example', locale: 'sv' }),
-    ).toEqual({ kind: 'partner', name: 'Kela', municipalityId: null, contactEmail: 'info@kela.example', locale: 'sv' })
+    ).toEqual({
+      kind: 'partner',
+      name: 'Kela',
+      nameSv: null,
+      municipalityId: null,
+      contactEmail: 'info@kela.example',
+      locale: 'sv',
+    })
+  })
+
+  test('a recipient may have a Swedish name, shown to readers using Swedish', () => {
+    expect(
+      RecipientInputSchema.parse({ kind: 'partner', name: 'Kela', nameSv: ' FPA ', contactEmail: 'info@kela.example' }),
+    ).toMatchObject({ name: 'Kela', nameSv: 'FPA' })
+    expect(RecipientInputSchema.parse({ kind: 'working_group', name: 'Työryhmä', nameSv: '' }).nameSv).toBeNull()
   })
 })

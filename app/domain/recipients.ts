@@ -73,6 +73,8 @@ export const RecipientInputSchema = z
   .object({
     kind: z.enum(managedRecipientKinds, 'validation.invalid'),
     name: z.string().trim().min(1, 'validation.nameRequired').max(200, 'validation.tooLong'),
+    /** Optional: the Swedish form shown to readers using Swedish; empty means none. */
+    nameSv: z.string().trim().max(200, 'validation.tooLong').default(''),
     municipalityId: z.string().default(''),
     contactEmail: z.string().trim().max(320, 'validation.tooLong').default(''),
     locale: z.enum(locales, 'validation.invalid').default('fi'),
@@ -92,6 +94,7 @@ export const RecipientInputSchema = z
   .transform((input) => ({
     kind: input.kind,
     name: input.name,
+    nameSv: input.nameSv || null,
     municipalityId: input.kind === 'municipal_welfare' ? input.municipalityId : null,
     contactEmail: input.kind === 'partner' ? input.contactEmail : null,
     locale: input.kind === 'partner' ? input.locale : ('fi' as Locale),

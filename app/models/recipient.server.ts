@@ -11,6 +11,7 @@ function recipientsOf(db: AppDb, organisationId: string) {
       'recipients.id',
       'recipients.kind',
       'recipients.name',
+      'recipients.name_sv',
       'recipients.committee_id',
       'recipients.municipality_id',
       'municipalities.name as municipality_name',
@@ -81,6 +82,7 @@ function storedRecipient(input: RecipientInput) {
   return {
     kind: input.kind,
     name: input.name,
+    name_sv: input.nameSv,
     municipality_id: input.municipalityId,
     contact_email: input.contactEmail,
     locale: input.locale,

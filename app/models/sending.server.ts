@@ -146,9 +146,11 @@ export async function getSending(db: AppDb, organisationId: string, sendingId: s
       'sendings.version',
       'recipients.kind as recipient_kind',
       'recipients.name as recipient_name',
+      'recipients.name_sv as recipient_name_sv',
       'recipients.locale as recipient_locale',
       'sender.name as sender_name',
       'organisations.name as organisation_name',
+      'organisations.name_sv as organisation_name_sv',
       (eb) => eb.fn.coalesce('answerer.name', 'sendings.answered_by_name').as('answerer_name'),
     ])
     .where('sendings.id', '=', sendingId)

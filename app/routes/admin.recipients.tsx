@@ -128,6 +128,14 @@ function RecipientFields({ formId, recipient }: { formId: string; recipient: Rec
         required
         maxLength={200}
       />
+      <TextField
+        name="nameSv"
+        lang="sv"
+        label={t('names.swedishName')}
+        defaultValue={value('nameSv', recipient?.name_sv)}
+        error={errors.nameSv}
+        maxLength={200}
+      />
       <SelectField
         name="municipalityId"
         label={t('admin.recipients.field.municipality')}

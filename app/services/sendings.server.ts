@@ -1,4 +1,5 @@
 import { type Transaction } from 'kysely'
+import { displayName } from '#app/domain/display-name.ts'
 import { answerChannel } from '#app/domain/recipients.ts'
 import {
   availableSendingMoves,
@@ -234,8 +235,8 @@ export async function readResponseLink(token: string) {
     state,
     locale,
     request: {
-      organisationName: sending.organisation_name,
-      recipientName: sending.recipient_name,
+      organisationName: displayName(locale, sending.organisation_name, sending.organisation_name_sv),
+      recipientName: displayName(locale, sending.recipient_name, sending.recipient_name_sv),
       matter: sending.subject,
       coveringNote: sending.covering_note,
       sentAt: sending.sent_at,

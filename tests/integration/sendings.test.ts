@@ -56,7 +56,7 @@ let recipients: Record<'workingGroup' | 'management' | 'welfare' | 'kela' | 'com
 
 beforeAll(async () => {
   const db = getDb()
-  organisationId = (await createOrganisation(db, 'Lähetysalue')).id
+  organisationId = (await createOrganisation(db, 'Lähetysalue', 'Sändningsområdet')).id
   teamId = (await createTeam(db, organisationId, 'Aikuissosiaalityö')).id
   otherTeamId = (await createTeam(db, organisationId, 'Lapsiperheet')).id
   const municipality = await createMunicipality(db, organisationId, 'Vaasa')
@@ -500,7 +500,9 @@ describe('a partner answers through its link', () => {
     await processDueEmails(getDb(), { sendTimeoutMs: 2000, random: () => 1 })
     const [email] = resend.delivered.filter((e) => e.to.includes('vaasa@kela.example'))
     expect(email!.html).toMatch(/<html[^>]* lang="sv"/)
-    expect(email!.subject).toContain('Lähetysalue')
+    // A Swedish-speaking partner reads the organisation's Swedish name.
+    expect(email!.subject).toContain('Sändningsområdet')
+    expect(email!.subject).not.toContain('Lähetysalue')
     expect(email!.text).toContain(translate('sv', 'email.partner.button'))
     for (const part of ['Nuorten vuokrarästit kasautuvat', 'Perustetaan nuorten asumisneuvonta', note]) {
       expect(email!.text).toContain(part)
@@ -512,7 +514,11 @@ describe('a partner answers through its link', () => {
     const { reportId, sending } = await sentTo(recipients.kela)
     const token = await latestLinkToken(sending.id)
     const page = payloadOf(await openLink(token))
-    expect(page).toMatchObject({ state: 'usable', request: { organisationName: 'Lähetysalue', recipientName: 'Kela' } })
+    // The partner's page is in its language, Swedish, and names the organisation as Swedish does.
+    expect(page).toMatchObject({
+      state: 'usable',
+      request: { organisationName: 'Sändningsområdet', recipientName: 'Kela' },
+    })
     const guarded = await answerLink(token, { answer: 'Asiakas Matti, puh. 040 123 4567' })
     expect(statusOf(guarded)).toBe(422)
     expect(payloadOf(guarded).values.answer).toBe('Asiakas Matti, puh. 040 123 4567')
