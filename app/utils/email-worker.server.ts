@@ -1,17 +1,19 @@
 import { type EmailMessage } from '#emails/messages.ts'
 import { renderEmail } from '#emails/render.server.ts'
-import { maxEmailAttempts, retryDelayMs } from '#app/domain/email-delivery.ts'
+import { emailBatchSize, maxEmailAttempts, requestGapMs, retryDelayMs } from '#app/domain/email-delivery.ts'
 import { previousHelsinkiDay } from '#app/domain/digest.ts'
 import { displayName } from '#app/domain/display-name.ts'
 import {
   type ClaimedEmailJob,
-  claimNextEmailJob,
-  markEmailDead,
+  assignBatchKey,
+  claimEmailBatch,
+  markEmailsDead,
   markEmailSent,
-  releaseEmailJob,
+  releaseEmailJobs,
   scheduleDailyDigests,
   scheduleEmailRetry,
 } from '#app/models/email-job.server.ts'
+import { takeProviderTurn } from '#app/models/email-pacing.server.ts'
 import { listReportUpdates } from '#app/models/notification.server.ts'
 import { getSending } from '#app/models/sending.server.ts'
 import { remindPartners } from '#app/services/sendings.server.ts'
@@ -20,7 +22,7 @@ import { followUpPath } from '#app/domain/report-events.ts'
 import { listReminderFollowUps, responsibleText, sweepFollowUps } from '#app/services/follow-ups.server.ts'
 import { isDatabaseUnavailable } from './database-availability.server.ts'
 import { type AppDb } from './db.server.ts'
-import { canDeliverEmail, deliverEmail } from './email.server.ts'
+import { canDeliverEmail, emailSenderOf, type OutgoingEmail, sendEmailBatch } from './email.server.ts'
 import { type Env, getEnv } from './env.server.ts'
 import { type Locale } from './i18n.ts'
 
@@ -28,8 +30,10 @@ export interface EmailWorkerOptions {
   /** How long a claimed job stays with this worker before another may assume it crashed. */
   leaseMs?: number
   sendTimeoutMs?: number
-  /** Sends in flight at once; each lane claims its own jobs. */
+  /** Batches being written or sent at once; each lane claims its own. */
   concurrency?: number
+  /** Emails in one request to Resend, at most 100. */
+  batchSize?: number
   random?: () => number
   /** Once aborted, no further job is taken; the ones in flight finish. */
   signal?: AbortSignal
@@ -39,6 +43,7 @@ const defaults: Required<Omit<EmailWorkerOptions, 'signal'>> & Pick<EmailWorkerO
   leaseMs: 60_000,
   sendTimeoutMs: 15_000,
   concurrency: 4,
+  batchSize: emailBatchSize,
   random: Math.random,
 }
 
@@ -166,57 +171,100 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
-/** Handles one claimed job; false when this process has no sender, so it should take no further job. */
-async function processJob(db: AppDb, job: ClaimedEmailJob, options: typeof defaults): Promise<boolean> {
-  let composed: Awaited<ReturnType<typeof composeEmail>>
-  let rendered: Awaited<ReturnType<typeof renderEmail>>
+/** Writes one claimed job's email; null when it was dead-lettered instead, as there is nothing it could say. */
+async function writeEmail(db: AppDb, job: ClaimedEmailJob): Promise<OutgoingEmail | null> {
   try {
-    composed = await composeEmail(db, job)
+    const composed = await composeEmail(db, job)
     if (!composed) {
-      await markEmailDead(db, job.id, 'Nothing to send: what the email was about no longer exists.')
-      return true
+      await markEmailsDead(db, [job.id], 'Nothing to send: what the email was about no longer exists.')
+      return null
     }
-    rendered = await renderEmail(composed.message, composed.locale)
+    return { to: composed.to, ...(await renderEmail(composed.message, composed.locale)) }
   } catch (error) {
     // A lost database says nothing about the email: the job's lease runs out and it is tried again.
     if (isDatabaseUnavailable(error)) throw error
-    await markEmailDead(db, job.id, `Could not write the email: ${describe(error)}`)
+    await markEmailsDead(db, [job.id], `Could not write the email: ${describe(error)}`)
+    return null
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * Handles one claimed batch: writes each email, waits for this batch's turn among all workers, and sends them in
+ * one request. False when this process has no sender, so it should take no further batch.
+ */
+async function processBatch(db: AppDb, jobs: ClaimedEmailJob[], options: typeof defaults): Promise<boolean> {
+  const written: { job: ClaimedEmailJob; email: OutgoingEmail }[] = []
+  for (const job of jobs) {
+    const email = await writeEmail(db, job)
+    if (email) written.push({ job, email })
+  }
+  if (written.length === 0) return true
+  const ids = written.map(({ job }) => job.id)
+  const env = getEnv()
+  const sender = emailSenderOf(env)
+  if (sender === null) {
+    await releaseEmailJobs(db, ids)
+    return false
+  }
+  if (sender === 'local') {
+    for (const { job, email } of written) {
+      await markEmailSent(db, job.id, {
+        toAddress: email.to,
+        subject: email.subject,
+        providerMessageId: null,
+        localCopy: { html: email.html, text: email.text },
+      })
+    }
     return true
   }
-  const outcome = await deliverEmail(
-    { to: composed.to, ...rendered, idempotencyKey: job.idempotency_key },
+  // A batch requested before is repeated under its first key, even should one of its emails have died since.
+  const batchKey =
+    jobs[0]!.batch_key ??
+    (await assignBatchKey(
+      db,
+      written.map(({ job }) => job),
+    ))
+  await sleep(await takeProviderTurn(db, requestGapMs(env.EMAIL_RATE_PER_SECOND)))
+  const outcome = await sendEmailBatch(
+    env.resend!,
+    written.map(({ email }) => email),
+    batchKey,
     options.sendTimeoutMs,
   )
-  const delivered = { toAddress: composed.to, subject: rendered.subject }
   switch (outcome.kind) {
-    case 'no_sender':
-      await releaseEmailJob(db, job.id)
-      return false
     case 'sent':
-      await markEmailSent(db, job.id, { ...delivered, providerMessageId: outcome.providerMessageId, localCopy: null })
-      break
-    case 'local':
-      await markEmailSent(db, job.id, {
-        ...delivered,
-        providerMessageId: null,
-        localCopy: { html: rendered.html, text: rendered.text },
-      })
-      break
-    case 'failed':
-      await markEmailDead(db, job.id, outcome.error)
-      break
-    case 'retry':
-      if (job.attempts >= maxEmailAttempts) {
-        await markEmailDead(db, job.id, `${outcome.error} (gave up after ${job.attempts} attempts)`)
-      } else {
-        await scheduleEmailRetry(
-          db,
-          job.id,
-          retryDelayMs(job.attempts, outcome.retryAfterMs, options.random),
-          outcome.error,
-        )
+      for (const [index, result] of outcome.results.entries()) {
+        const { job, email } = written[index]!
+        if ('error' in result) await markEmailsDead(db, [job.id], result.error)
+        else {
+          await markEmailSent(db, job.id, {
+            toAddress: email.to,
+            subject: email.subject,
+            providerMessageId: result.providerMessageId,
+            localCopy: null,
+          })
+        }
       }
       break
+    case 'rate_limited':
+      await releaseEmailJobs(db, ids, { delayMs: outcome.waitMs, error: outcome.error })
+      break
+    case 'failed':
+      await markEmailsDead(db, ids, outcome.error)
+      break
+    case 'retry': {
+      // The batch's emails were taken and tried together, so they share their count of attempts.
+      const attempts = Math.max(...written.map(({ job }) => job.attempts))
+      if (attempts >= maxEmailAttempts) {
+        await markEmailsDead(db, ids, `${outcome.error} (gave up after ${attempts} attempts)`)
+      } else {
+        const delayMs = retryDelayMs(attempts, outcome.retryAfterMs, options.random)
+        await scheduleEmailRetry(db, ids, delayMs, outcome.error)
+      }
+      break
+    }
   }
   return true
 }
@@ -224,12 +272,13 @@ async function processJob(db: AppDb, job: ClaimedEmailJob, options: typeof defau
 /** Sends every email that is due now and returns how many jobs were handled. */
 export async function processDueEmails(db: AppDb, overrides: EmailWorkerOptions = {}): Promise<number> {
   const options = { ...defaults, ...overrides }
+  const batchSize = Math.min(options.batchSize, emailBatchSize)
   const lane = async () => {
     let handled = 0
     while (!options.signal?.aborted) {
-      const job = await claimNextEmailJob(db, options.leaseMs)
-      if (!job || !(await processJob(db, job, options))) break
-      handled++
+      const jobs = await claimEmailBatch(db, options.leaseMs, batchSize)
+      if (jobs.length === 0 || !(await processBatch(db, jobs, options))) break
+      handled += jobs.length
     }
     return handled
   }
