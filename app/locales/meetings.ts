@@ -357,7 +357,7 @@ const en: Catalog = {
   'meetings.publish.reportsUnavailable':
     'The agenda was not published: these directly linked reports are no longer forwarded. Remove them from the items or check their status.',
   'meetings.publish.reportsOnSeveralItems':
-    'The agenda was not published: these reports are on more than one item, directly or through a phenomenon. Keep each report on one item, so that one decision is made on it and its writer hears it.',
+    'The agenda was not published: these reports are on more than one item, directly or through a phenomenon. Keep each report on one item, so that one decision is made on it and its reporter hears it.',
   'meetings.decision.title': 'Decision',
   'meetings.decision.kind.noted': 'Noted',
   'meetings.decision.kind.decided': 'Actions decided',

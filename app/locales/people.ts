@@ -99,7 +99,7 @@ export const peopleMessages: { fi: typeof fi; sv: Catalog; en: Catalog } = {
     'people.removedName': 'Entinen työntekijä',
     'people.remove.title': 'Remove a departed person’s data',
     'people.remove.help':
-      'When someone has left, their personal data can be removed: name, email, password, sessions, tokens, follows and notifications. Their reports and the reports’ events stay as the organisation’s knowledge, with “Entinen työntekijä” (former employee) as the author.',
+      'When someone has left, their personal data can be removed: name, email, password, sessions, tokens, follows and notifications. Their reports and the reports’ events stay as the organisation’s knowledge, with “Entinen työntekijä” (former employee) as the reporter.',
     'people.remove.button': 'Remove personal data',
     'people.remove.confirm':
       'The personal data of {name} will be removed for good and they can no longer sign in. The reports and events stay, naming them “Entinen työntekijä”. This cannot be undone.',

@@ -104,7 +104,7 @@ export const privacyMessages: { fi: typeof fi; sv: Catalog; en: Catalog } = {
     'privacy.admin.title': 'Removing identifying data from reports',
     'privacy.admin.drafts.title': 'Drafts holding identifying data',
     'privacy.admin.drafts.help':
-      'These drafts were saved before identifying data was refused. Their authors see them on My reports and can fix them themselves. Only the author sees what was found.',
+      'These drafts were saved before identifying data was refused. Their reporters see them on My reports and can fix them themselves. Only the reporter sees what was found.',
     'privacy.admin.drafts.empty': 'No draft holds identifying data that was found.',
     'privacy.admin.drafts.report': 'Draft',
     'privacy.admin.drafts.author': 'Reporter',

@@ -16,8 +16,8 @@ const fi = {
   'similar.saved.unmarked': 'Luonnos tallennettu, ja merkintä samasta ilmiöstä poistettu.',
   'similar.saved.unavailable':
     'Luonnos tallennettu, mutta raporttia ei voitu merkitä samaksi ilmiöksi: se ei ole enää haettavissa.',
-  'similar.report.title': 'Kirjoittajan mukaan sama ilmiö kuin',
-  'similar.report.help': 'Kirjoittaja merkitsi nämä raportit samaksi ilmiöksi kirjoittaessaan.',
+  'similar.report.title': 'Raportoijan mukaan sama ilmiö kuin',
+  'similar.report.help': 'Raportoija merkitsi nämä raportit samaksi ilmiöksi kirjoittaessaan.',
   'similar.report.link': 'Liitä samaan ilmiöön: {phenomenon}',
   'similar.report.linked': 'Liitetty samaan ilmiöön: {phenomenon}',
   'similar.report.noPhenomenon': 'Ei vielä liitetty ilmiöön.',
@@ -41,8 +41,8 @@ export const similarReportsMessages: { fi: typeof fi; sv: Catalog; en: Catalog }
     'similar.saved.unmarked': 'Utkastet har sparats och markeringen om samma fenomen har tagits bort.',
     'similar.saved.unavailable':
       'Utkastet har sparats, men rapporten kunde inte markeras som samma fenomen: den går inte längre att söka fram.',
-    'similar.report.title': 'Enligt skribenten samma fenomen som',
-    'similar.report.help': 'Skribenten markerade de här rapporterna som samma fenomen medan rapporten skrevs.',
+    'similar.report.title': 'Enligt rapportören samma fenomen som',
+    'similar.report.help': 'Rapportören markerade de här rapporterna som samma fenomen medan rapporten skrevs.',
     'similar.report.link': 'Koppla till samma fenomen: {phenomenon}',
     'similar.report.linked': 'Kopplad till samma fenomen: {phenomenon}',
     'similar.report.noPhenomenon': 'Inte ännu kopplad till ett fenomen.',
@@ -61,8 +61,8 @@ export const similarReportsMessages: { fi: typeof fi; sv: Catalog; en: Catalog }
     'similar.saved.unmarked': 'The draft is saved and the mark of the same phenomenon removed.',
     'similar.saved.unavailable':
       'The draft is saved, but the report could not be marked as the same phenomenon: it can no longer be looked up.',
-    'similar.report.title': 'The writer says this is the same phenomenon as',
-    'similar.report.help': 'The writer marked these reports as the same phenomenon while writing.',
+    'similar.report.title': 'The reporter says this is the same phenomenon as',
+    'similar.report.help': 'The reporter marked these reports as the same phenomenon while writing.',
     'similar.report.link': 'Link to the same phenomenon: {phenomenon}',
     'similar.report.linked': 'Linked to the same phenomenon: {phenomenon}',
     'similar.report.noPhenomenon': 'Not yet linked to a phenomenon.',

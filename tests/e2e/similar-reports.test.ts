@@ -82,7 +82,7 @@ test('a similar report opens in a new tab without losing the draft; "Tämä on s
 
   // The lead sees the writer's word on the report and links it to the same phenomenon in one click.
   await lead.goto(secondPath)
-  const same = lead.getByRole('region', { name: 'Kirjoittajan mukaan sama ilmiö kuin' })
+  const same = lead.getByRole('region', { name: 'Raportoijan mukaan sama ilmiö kuin' })
   expect(await same.getByRole('link', { name: firstTitle }).getAttribute('href')).toBe(firstPath)
   await checkPage(lead, 'similar-reports-lead')
   await same.getByRole('button', { name: 'Liitä samaan ilmiöön: Kotipalvelun iltakäyntien puute' }).click()
