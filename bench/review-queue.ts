@@ -18,6 +18,7 @@ import { connections, type LoadResult, measureLoad } from './load.ts'
 import { vacuumAndAnalyzeReports, type BenchData, benchReportCount, leadTeamShare, seedBenchData } from './seed.ts'
 import { startAppServer, startBareServer, startNoDatabaseServer } from './servers.ts'
 import { measureStatistics, printStatistics } from './statistics.ts'
+import { measureCounty, printCounty } from './county.ts'
 import { statisticsReportCount } from './statistics-seed.ts'
 import { signIn } from './sign-in.ts'
 import { runSimilarLookup } from './similar-lookup.ts'
@@ -71,6 +72,7 @@ async function main() {
   printBurst(await runEmailBurst(databaseUrl, data))
   console.log(`\n${await runSimilarLookup(databaseUrl, data)}`)
   printStatistics(await runStatistics(databaseUrl))
+  printCounty(await measureCounty(databaseUrl))
   console.log(`\nDone in ${formatSeconds(performance.now() - started)}.`)
   const failures = Object.values(measured)
     .filter((value): value is LoadResult => typeof value === 'object' && 'failures' in value)
