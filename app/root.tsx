@@ -12,6 +12,7 @@ import {
 import { type ReactNode } from 'react'
 import { GeneralErrorBoundary, getErrorMessage } from './components/error-boundary.tsx'
 import { SiteHeader } from './components/site-header.tsx'
+import { displayName } from './domain/display-name.ts'
 import { bellCountLimit } from './domain/notifications.ts'
 import { countUnreadUpTo } from './models/notification.server.ts'
 import { listActiveOrganisations } from './models/people.server.ts'
@@ -45,7 +46,7 @@ async function loadRootData(request: Request) {
         ? {
             name: user.name,
             email: user.email,
-            organisationName: user.organisation.name,
+            organisationName: displayName(locale, user.organisation.name, user.organisation.name_sv),
             organisationId: user.organisation.id,
             // The header offers a switch only to someone who works in more than one organisation.
             organisations: await listActiveOrganisations(getDb(), user.id),

@@ -47,7 +47,8 @@ export interface CurrentUser {
   email: string
   name: string
   locale: Locale
-  organisation: { id: string; name: string }
+  /** `name_sv`: the Swedish form of the organisation's name, shown to readers using Swedish (displayName). */
+  organisation: { id: string; name: string; name_sv: string | null }
   roles: Role[]
   teams: { id: string; name: string }[]
 }
@@ -70,6 +71,7 @@ export async function getUserInOrganisation(
       'memberships.roles',
       'organisations.id as organisation_id',
       'organisations.name as organisation_name',
+      'organisations.name_sv as organisation_name_sv',
     ])
     .where('users.id', '=', userId)
     .where('memberships.organisation_id', '=', organisationId)
@@ -82,7 +84,7 @@ export async function getUserInOrganisation(
     email: row.email,
     name: row.name,
     locale: row.locale,
-    organisation: { id: row.organisation_id, name: row.organisation_name },
+    organisation: { id: row.organisation_id, name: row.organisation_name, name_sv: row.organisation_name_sv },
     roles: row.roles,
     teams,
   }

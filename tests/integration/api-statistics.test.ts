@@ -360,7 +360,7 @@ describe('GET /api/v1/welfare-reports and /api/v1/welfare-reports/:id', () => {
     const coordinator = {
       id: people.coordinatorId,
       roles: ['coordinator' as const],
-      organisation: { id: organisationId, name: '' },
+      organisation: { id: organisationId, name: '', name_sv: null },
     }
     const created = await createWelfareReport(coordinator, {
       title: 'Hyvinvointikertomus 2025',
