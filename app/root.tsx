@@ -23,10 +23,11 @@ import { getCsrfToken } from './utils/csrf.server.ts'
 import { isDatabaseUnavailable } from './utils/database-availability.server.ts'
 import { getDb } from './utils/db.server.ts'
 import { getEnv } from './utils/env.server.ts'
+import { messagesHref } from './utils/messages.server.ts'
 import { getRequestLocale } from './utils/locale.server.ts'
 import { useNonce } from './utils/nonce-provider.ts'
 import { getPageTitle } from './utils/page-titles.ts'
-import { useI18n } from './utils/use-i18n.ts'
+import { useI18n, useLanguage } from './utils/use-i18n.ts'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: tailwindHref },
@@ -40,6 +41,7 @@ async function loadRootData(request: Request) {
   return data(
     {
       locale,
+      messagesHref: messagesHref(locale),
       csrfToken: csrf.token,
       demo: getEnv().demo,
       user: user
@@ -74,7 +76,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // The error page has no signed-in user to take the language from: the cookie's language carries over.
     if (!isDatabaseUnavailable(error)) throw error
     const locale = await getRequestLocale(request)
-    throw data({ code: 'database_unavailable', locale }, { status: 503, headers: error.headers })
+    throw data(
+      { code: 'database_unavailable', locale, messagesHref: messagesHref(locale) },
+      { status: 503, headers: error.headers },
+    )
   }
 }
 
@@ -98,10 +103,20 @@ function usePageTitle() {
   return getPageTitle({ locale, matches, errorTitle: error == null ? undefined : getErrorMessage(error).title })
 }
 
+/**
+ * A page whose route says `handle = { hydrate: false }` is sent without any script: it works as plain HTML forms
+ * and links, and the reader downloads no JavaScript for it (ADR 029).
+ */
+function useHydrates() {
+  return useMatches().every((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate !== false)
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const { locale, t } = useI18n()
+  const { messagesHref } = useLanguage()
   const title = usePageTitle()
   const nonce = useNonce()
+  const hydrates = useHydrates()
   return (
     <html lang={locale}>
       <head>
@@ -110,16 +125,22 @@ export function Layout({ children }: { children: ReactNode }) {
         <title>{title}</title>
         <Meta />
         <Links />
+        {hydrates && messagesHref ? (
+          // The reader's messages are fetched while the scripts load, so hydrating waits for neither in turn.
+          <link rel="preload" href={messagesHref} as="fetch" crossOrigin="anonymous" data-messages="" />
+        ) : null}
         {/*
           Zod would compile its parsers with `new Function`, which the Content-Security-Policy forbids; even its
           guarded probe for it is reported as a violation. A configuration object set before zod loads is the one
           zod uses, and this runs before any module, so no schema is ever built with compiling on.
         */}
-        <script
-          nonce={nonce}
-          suppressHydrationWarning
-          dangerouslySetInnerHTML={{ __html: 'globalThis.__zod_globalConfig = { jitless: true }' }}
-        />
+        {hydrates ? (
+          <script
+            nonce={nonce}
+            suppressHydrationWarning
+            dangerouslySetInnerHTML={{ __html: 'globalThis.__zod_globalConfig = { jitless: true }' }}
+          />
+        ) : null}
       </head>
       <body className="flex min-h-screen flex-col font-sans">
         <SiteHeader />
@@ -129,8 +150,12 @@ export function Layout({ children }: { children: ReactNode }) {
         <footer className="border-t border-slate-300 bg-white">
           <p className="mx-auto max-w-6xl px-4 py-4 text-sm text-slate-700">{t('app.footer')}</p>
         </footer>
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {hydrates ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   )

@@ -1,10 +1,13 @@
 import { Form, NavLink, useLocation } from '@remix-run/react'
 import { type ReactNode, useId } from 'react'
-import { offersFollowUpBoard } from '#app/domain/follow-ups.ts'
-import { readsMeetings } from '#app/domain/meetings.ts'
 import { bellShowsAtMost } from '#app/domain/notifications.ts'
-import { hasAnyRole, writesReports } from '#app/domain/roles.ts'
-import { dashboardReaderRoles } from '#app/domain/welfare-report-form.ts'
+import {
+  dashboardReaderRoles,
+  hasAnyRole,
+  offersFollowUpBoard,
+  readsMeetings,
+  writesReports,
+} from '#app/domain/roles.ts'
 import { formatNumber, type Locale, locales, type Translate } from '#app/utils/i18n.ts'
 import { useI18n, useRootData } from '#app/utils/use-i18n.ts'
 import { CsrfInput } from './csrf-input.tsx'

@@ -4,7 +4,7 @@ import { type MessageKey } from '#app/utils/i18n.ts'
 import { IsoDateSchema } from './dates.ts'
 import { helsinkiDay } from './digest.ts'
 import { type Actor, type ReportStatus } from './report-status.ts'
-import { hasAnyRole, type Role } from './roles.ts'
+import { type Role } from './roles.ts'
 
 /**
  * What a decision set in motion, tracked until something changes: not started, in progress, done, or not carried
@@ -80,12 +80,7 @@ export function followUpBoardScope(roles: readonly Role[]): FollowUpBoardScope {
   return roles.includes('coordinator') ? 'organisation' : 'own'
 }
 
-/** The roles whose main navigation offers the board; a responsible person of any role reaches it by its address. */
-export const followUpBoardRoles = ['coordinator', 'team_lead'] as const satisfies readonly Role[]
-
-export function offersFollowUpBoard(roles: readonly Role[]): boolean {
-  return hasAnyRole(roles, followUpBoardRoles)
-}
+export { followUpBoardRoles, offersFollowUpBoard } from './roles.ts'
 
 /** Who answers for a follow-up: a recipient body or a team (or neither, left to the coordinator), and a person. */
 export interface Responsible {

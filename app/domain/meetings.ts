@@ -4,22 +4,14 @@ import { type CommitteeRole, committeeSeatRole } from './committees.ts'
 import { isPlausibleYear } from './dates.ts'
 import { helsinkiDay } from './digest.ts'
 import { type ReportStatus } from './report-status.ts'
-import { hasAnyRole, type Role } from './roles.ts'
+import { meetingPreparerRole, type Role } from './roles.ts'
 
 export { agendaDecisions, type AgendaDecision }
 
-/** Coordinators plan meetings and prepare their agendas. */
-export const meetingPreparerRole = 'coordinator' as const satisfies Role
-
-/** Everyone who may open the meetings pages at all; what each of them sees is narrowed by `meetingReadScope`. */
-export const meetingReaderRoles = [meetingPreparerRole, committeeSeatRole] as const satisfies readonly Role[]
+export { meetingPreparerRole, meetingReaderRoles, readsMeetings } from './roles.ts'
 
 export function canPrepareMeetings(roles: readonly Role[]): boolean {
   return roles.includes(meetingPreparerRole)
-}
-
-export function readsMeetings(roles: readonly Role[]): boolean {
-  return hasAnyRole(roles, meetingReaderRoles)
 }
 
 /**

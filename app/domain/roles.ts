@@ -1,3 +1,5 @@
+import { committeeSeatRole } from './committees.ts'
+
 export const roles = ['worker', 'team_lead', 'coordinator', 'committee_member', 'admin'] as const
 export type Role = (typeof roles)[number]
 
@@ -11,3 +13,25 @@ export const reportWriterRoles = ['worker', 'team_lead'] as const satisfies read
 export function writesReports(userRoles: readonly Role[]): boolean {
   return hasAnyRole(userRoles, reportWriterRoles)
 }
+
+// What the main navigation offers lives here, beside no schema, so the header's script never carries zod (ADR 029).
+
+/** The roles whose main navigation offers the follow-up board; a responsible person of any role reaches it by its address. */
+export const followUpBoardRoles = ['coordinator', 'team_lead'] as const satisfies readonly Role[]
+
+export function offersFollowUpBoard(roles: readonly Role[]): boolean {
+  return hasAnyRole(roles, followUpBoardRoles)
+}
+
+/** Coordinators plan meetings and prepare their agendas. */
+export const meetingPreparerRole = 'coordinator' as const satisfies Role
+
+/** Everyone who may open the meetings pages at all; what each of them sees is narrowed by `meetingReadScope`. */
+export const meetingReaderRoles = [meetingPreparerRole, committeeSeatRole] as const satisfies readonly Role[]
+
+export function readsMeetings(roles: readonly Role[]): boolean {
+  return hasAnyRole(roles, meetingReaderRoles)
+}
+
+/** The committee dashboard: the figures decision-makers read, and those who prepare them. */
+export const dashboardReaderRoles = ['committee_member', 'coordinator', 'admin'] as const satisfies readonly Role[]

@@ -16,8 +16,7 @@ export function canEditWelfareReports(roles: readonly Role[]): boolean {
   return hasAnyRole(roles, welfareReportEditorRoles)
 }
 
-/** The committee dashboard: the figures decision-makers read, and those who prepare them. */
-export const dashboardReaderRoles = ['committee_member', 'coordinator', 'admin'] as const satisfies readonly Role[]
+export { dashboardReaderRoles } from './roles.ts'
 
 /**
  * A report can be taken into the welfare report once a committee has decided on it; one already there may be

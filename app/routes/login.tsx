@@ -23,6 +23,9 @@ const LoginSchema = z.object({
   redirectTo: z.string().optional(),
 })
 
+/** The sign-in form works as plain HTML, so the page sends no script at all: the first page anyone opens stays light. */
+export const handle = { hydrate: false }
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request)
   const { demo, oidc } = getEnv()

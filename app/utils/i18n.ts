@@ -1,13 +1,22 @@
-import { en } from '#app/locales/en.ts'
-import { fi, type MessageKey } from '#app/locales/fi.ts'
-import { sv } from '#app/locales/sv.ts'
+import { type Catalog, catalogs } from '#app/locales/catalogs.ts'
+import type { MessageKey } from '#app/locales/fi.ts'
 
-export type { MessageKey }
+export type { Catalog, MessageKey }
+export { catalogs }
 export const locales = ['fi', 'sv', 'en'] as const
 export type Locale = (typeof locales)[number]
 export const defaultLocale: Locale = 'fi'
 
-export const catalogs: Record<Locale, Record<MessageKey, string>> = { fi, sv, en }
+/**
+ * The server holds every language; the browser only the reader's (ADR 029), which is there before the page
+ * hydrates. Until another language it is switched to has arrived, the browser keeps showing the one it has.
+ */
+export function catalogFor(locale: Locale): Catalog {
+  const loaded: Partial<Record<Locale, Catalog>> = catalogs
+  const catalog = loaded[locale] ?? Object.values(loaded).find((other) => other !== undefined)
+  if (!catalog) throw new Error(`no message catalog is loaded (asked for ${locale})`)
+  return catalog
+}
 
 const intlLocales: Record<Locale, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' }
 
@@ -16,14 +25,15 @@ export function isLocale(value: unknown): value is Locale {
 }
 
 export function isMessageKey(value: string): value is MessageKey {
-  return value in fi
+  // Every catalog has the same keys, and the browser holds only one of them.
+  return Object.hasOwn(catalogFor(defaultLocale), value)
 }
 
 export type TranslateParams = Record<string, string | number>
 export type Translate = (key: MessageKey, params?: TranslateParams) => string
 
 export function translate(locale: Locale, key: MessageKey, params?: TranslateParams): string {
-  const template = catalogs[locale][key]
+  const template = catalogFor(locale)[key]
   if (!params) return template
   return choosePluralForms(locale, template, params).replace(/\{(\w+)\}/g, (match, name: string) =>
     name in params ? formatValue(locale, params[name]!) : match,

@@ -1637,6 +1637,7 @@ const withoutOrganisationData: Record<string, string> = {
   'login.tsx': 'anonymous form; lists only demo accounts, in demo mode',
   'logout.tsx': 'ends only the caller’s own session',
   'healthz.ts': 'reports database health only',
+  'messages.$locale.ts': 'one language’s fixed interface texts; the same for everyone',
   '$.tsx': 'the not-found page',
   'errors.too-large.tsx': 'the page for a form over the size limit; the same for everyone',
   'admin.tsx': 'layout; checks the admin role and whether the app runs in a mode with a local mailbox',
