@@ -133,37 +133,37 @@ export async function assignBatchKey(db: AppDb, jobs: { id: string; idempotency_
 
 export type ClaimedEmailJob = Omit<Selectable<EmailJobTable>, 'kind' | 'payload'> & EmailContent
 
+export interface SentEmail {
+  jobId: string
+  toAddress: string
+  subject: string
+  providerMessageId: string | null
+  localCopy: { html: string; text: string } | null
+}
+
 /**
- * Records the delivery. Rendered content is kept only for the local mailbox: an email that went out holds
- * links (an invitation's, a reset's) that should not outlive it in the database.
+ * Records the deliveries of a batch in one statement. Rendered content is kept only for the local mailbox: an
+ * email that went out holds links (an invitation's, a reset's) that should not outlive it in the database.
  */
-export async function markEmailSent(
-  db: AppDb,
-  jobId: string,
-  delivery: {
-    toAddress: string
-    subject: string
-    providerMessageId: string | null
-    localCopy: { html: string; text: string } | null
-  },
-) {
-  await db
-    .updateTable('email_jobs')
-    .set({
-      status: 'sent',
-      sent_at: sql<Date>`now()`,
-      locked_until: null,
-      last_error: null,
-      to_address: delivery.toAddress,
-      subject: delivery.subject,
-      provider_message_id: delivery.providerMessageId,
-      delivered_locally: delivery.localCopy !== null,
-      html: delivery.localCopy?.html ?? null,
-      text_body: delivery.localCopy?.text ?? null,
-    })
-    .where('id', '=', jobId)
-    .where('status', '=', 'sending')
-    .execute()
+export async function markEmailsSent(db: AppDb, deliveries: SentEmail[]) {
+  if (deliveries.length === 0) return
+  const rows = deliveries.map((delivery) => ({
+    id: delivery.jobId,
+    to_address: delivery.toAddress,
+    subject: delivery.subject,
+    provider_message_id: delivery.providerMessageId,
+    delivered_locally: delivery.localCopy !== null,
+    html: delivery.localCopy?.html ?? null,
+    text_body: delivery.localCopy?.text ?? null,
+  }))
+  await sql`
+    update email_jobs
+    set status = 'sent', sent_at = now(), locked_until = null, last_error = null, to_address = sent.to_address,
+      subject = sent.subject, provider_message_id = sent.provider_message_id,
+      delivered_locally = sent.delivered_locally, html = sent.html, text_body = sent.text_body
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as sent(id uuid, to_address text, subject text,
+      provider_message_id text, delivered_locally boolean, html text, text_body text)
+    where email_jobs.id = sent.id and email_jobs.status = 'sending'`.execute(db)
 }
 
 /**

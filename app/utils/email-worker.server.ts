@@ -2,13 +2,13 @@ import { type EmailMessage } from '#emails/messages.ts'
 import { renderEmail } from '#emails/render.server.ts'
 import { emailBatchSize, maxEmailAttempts, requestGapMs, retryDelayMs } from '#app/domain/email-delivery.ts'
 import { previousHelsinkiDay } from '#app/domain/digest.ts'
-import { displayName } from '#app/domain/display-name.ts'
 import {
   type ClaimedEmailJob,
+  type SentEmail,
   assignBatchKey,
   claimEmailBatch,
   markEmailsDead,
-  markEmailSent,
+  markEmailsSent,
   releaseEmailJobs,
   scheduleDailyDigests,
   scheduleEmailRetry,
@@ -113,11 +113,7 @@ async function composeEmail(db: AppDb, job: ClaimedEmailJob) {
         return {
           kind: job.kind,
           recipientName: recipient.name,
-          organisationName: displayName(
-            recipient.locale as Locale,
-            sending.organisation_name,
-            sending.organisation_name_sv,
-          ),
+          organisationName: sending.organisation_name,
           matter: sending.subject,
           coveringNote: sending.covering_note,
           sentAt: sending.sent_at.toISOString(),
@@ -131,7 +127,7 @@ async function composeEmail(db: AppDb, job: ClaimedEmailJob) {
         return {
           kind: 'member_request',
           recipientName: recipient.name,
-          bodyName: displayName(recipient.locale as Locale, sending.recipient_name, sending.recipient_name_sv),
+          bodyName: sending.recipient_name,
           senderName: sending.sender_name,
           matter: sending.subject,
           coveringNote: sending.covering_note,
@@ -188,7 +184,12 @@ async function writeEmail(db: AppDb, job: ClaimedEmailJob): Promise<OutgoingEmai
   }
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+/** Waits until this worker has taken a turn to call the provider; workers that wake together race for it. */
+async function waitForProviderTurn(db: AppDb, gapMs: number) {
+  for (let waitMs = await takeProviderTurn(db, gapMs); waitMs > 0; waitMs = await takeProviderTurn(db, gapMs)) {
+    await new Promise((resolve) => setTimeout(resolve, waitMs))
+  }
+}
 
 /**
  * Handles one claimed batch: writes each email, waits for this batch's turn among all workers, and sends them in
@@ -209,14 +210,16 @@ async function processBatch(db: AppDb, jobs: ClaimedEmailJob[], options: typeof 
     return false
   }
   if (sender === 'local') {
-    for (const { job, email } of written) {
-      await markEmailSent(db, job.id, {
+    await markEmailsSent(
+      db,
+      written.map(({ job, email }) => ({
+        jobId: job.id,
         toAddress: email.to,
         subject: email.subject,
         providerMessageId: null,
         localCopy: { html: email.html, text: email.text },
-      })
-    }
+      })),
+    )
     return true
   }
   // A batch requested before is repeated under its first key, even should one of its emails have died since.
@@ -226,7 +229,7 @@ async function processBatch(db: AppDb, jobs: ClaimedEmailJob[], options: typeof 
       db,
       written.map(({ job }) => job),
     ))
-  await sleep(await takeProviderTurn(db, requestGapMs(env.EMAIL_RATE_PER_SECOND)))
+  await waitForProviderTurn(db, requestGapMs(env.EMAIL_RATE_PER_SECOND))
   const outcome = await sendEmailBatch(
     env.resend!,
     written.map(({ email }) => email),
@@ -234,20 +237,25 @@ async function processBatch(db: AppDb, jobs: ClaimedEmailJob[], options: typeof 
     options.sendTimeoutMs,
   )
   switch (outcome.kind) {
-    case 'sent':
+    case 'sent': {
+      const deliveries: SentEmail[] = []
       for (const [index, result] of outcome.results.entries()) {
         const { job, email } = written[index]!
         if ('error' in result) await markEmailsDead(db, [job.id], result.error)
         else {
-          await markEmailSent(db, job.id, {
+          const { providerMessageId } = result
+          deliveries.push({
+            jobId: job.id,
             toAddress: email.to,
             subject: email.subject,
-            providerMessageId: result.providerMessageId,
+            providerMessageId,
             localCopy: null,
           })
         }
       }
+      await markEmailsSent(db, deliveries)
       break
+    }
     case 'rate_limited':
       await releaseEmailJobs(db, ids, { delayMs: outcome.waitMs, error: outcome.error })
       break
