@@ -2,6 +2,7 @@ import { type EmailMessage } from '#emails/messages.ts'
 import { renderEmail } from '#emails/render.server.ts'
 import { emailBatchSize, maxEmailAttempts, requestGapMs, retryDelayMs } from '#app/domain/email-delivery.ts'
 import { previousHelsinkiDay } from '#app/domain/digest.ts'
+import { displayName } from '#app/domain/display-name.ts'
 import {
   type ClaimedEmailJob,
   type SentEmail,
@@ -113,7 +114,11 @@ async function composeEmail(db: AppDb, job: ClaimedEmailJob) {
         return {
           kind: job.kind,
           recipientName: recipient.name,
-          organisationName: sending.organisation_name,
+          organisationName: displayName(
+            recipient.locale as Locale,
+            sending.organisation_name,
+            sending.organisation_name_sv,
+          ),
           matter: sending.subject,
           coveringNote: sending.covering_note,
           sentAt: sending.sent_at.toISOString(),
@@ -127,7 +132,7 @@ async function composeEmail(db: AppDb, job: ClaimedEmailJob) {
         return {
           kind: 'member_request',
           recipientName: recipient.name,
-          bodyName: sending.recipient_name,
+          bodyName: displayName(recipient.locale as Locale, sending.recipient_name, sending.recipient_name_sv),
           senderName: sending.sender_name,
           matter: sending.subject,
           coveringNote: sending.covering_note,
