@@ -3,9 +3,8 @@ import { pathToFileURL } from 'node:url'
 import { isDeepStrictEqual } from 'node:util'
 import { CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
+import { cellKeyModulus, type KeyedCountRow, type KeyedStatistics } from '#app/domain/disclosure-control.ts'
 import {
-  type CountRow,
-  type ReportStatistics,
   sortCountRows,
   type StatisticsDimension,
   statisticsDimensions,
@@ -56,7 +55,7 @@ export async function measureStatistics(db: AppDb, databaseUrl: string): Promise
   return { data, seedMs, periodReports: expected.total, appMs, handMs, loadAtStart, plans }
 }
 
-async function timed(run: () => Promise<ReportStatistics>, expected: ReportStatistics): Promise<number> {
+async function timed(run: () => Promise<KeyedStatistics>, expected: KeyedStatistics): Promise<number> {
   const started = performance.now()
   const figures = await run()
   const elapsed = performance.now() - started
@@ -64,7 +63,8 @@ async function timed(run: () => Promise<ReportStatistics>, expected: ReportStati
   return elapsed
 }
 
-function assertSameFigures(app: ReportStatistics, hand: ReportStatistics) {
+/** Counts and cell keys alike: the keys decide the perturbed figures that leave the server (ADR 025). */
+function assertSameFigures(app: KeyedStatistics, hand: KeyedStatistics) {
   if (isDeepStrictEqual(app, hand)) return
   throw new Error(
     `the app and the hand-written SQL disagree:\n  app  ${JSON.stringify(app)}\n  hand ${JSON.stringify(hand)}`,
@@ -75,10 +75,17 @@ interface FigureRow {
   dimension: StatisticsDimension | 'total'
   key: string | null
   count: number
+  cell_key: number
   positive: number | null
+  positive_key: number | null
+  negative_key: number | null
   with_feedback: number | null
+  with_feedback_key: number | null
   median_days: number | null
 }
+
+/** A cell's key: the sum of its reports' statistics keys modulo the modulus, as the app computes it. */
+const modulus = sql.lit(cellKeyModulus)
 
 /**
  * The same figures in one statement, written for speed rather than reuse: two parallel scans of the period's
@@ -86,12 +93,13 @@ interface FigureRow {
  * fanning each report out into six (dimension, value) rows grouped in one hash table. Array columns are grouped
  * as whole arrays (a few dozen distinct ones) and unnested only afterwards; municipalities are grouped by id and
  * named afterwards; quarters are found by width_bucket over the quarters' first instants instead of formatting
- * every row's date.
+ * every row's date. Every figure carries its cell key (the sum of its reports' statistics keys, ADR 025), summed
+ * alongside the count in the same groups.
  */
 function handWrittenStatistics(db: AppDb, organisationId: string, filter: StatisticsFilter) {
   return sql<FigureRow>`
     with period as not materialized (
-      select r.id, r.author_id, r.submitted_at, r.positive, r.municipality_id,
+      select r.id, r.author_id, r.submitted_at, r.positive, r.municipality_id, r.statistics_key,
         r.support_needs, r.client_groups, r.age_bands, r.genders
       from reports r
       where r.organisation_id = ${organisationId}
@@ -109,19 +117,23 @@ function handWrittenStatistics(db: AppDb, organisationId: string, filter: Statis
       ) as starts
     ),
     feedback as (
-      select extract(epoch from min(e.created_at) - r.submitted_at) / 86400 as days
+      select extract(epoch from min(e.created_at) - r.submitted_at) / 86400 as days, r.statistics_key
       from period r join report_events e on e.report_id = r.id
       where e.actor_id <> r.author_id and e.type <> 'created' and e.created_at > r.submitted_at
-      group by r.id, r.submitted_at
+      group by r.id, r.submitted_at, r.statistics_key
     ),
     feedback_totals as (
       select count(*)::int as with_feedback,
+        (coalesce(sum(statistics_key::bigint), 0) % ${modulus})::int as with_feedback_key,
         round((percentile_cont(0.5) within group (order by days))::numeric, 1)::float8 as median_days
       from feedback
     ),
     groups as (
       select v.dimension, v.keys, v.municipality_id, v.quarter, count(*)::int as count,
-        (count(*) filter (where r.positive))::int as positive
+        (count(*) filter (where r.positive))::int as positive,
+        sum(r.statistics_key::bigint) as key_sum,
+        sum(r.statistics_key::bigint) filter (where r.positive) as positive_key_sum,
+        sum(r.statistics_key::bigint) filter (where not r.positive) as negative_key_sum
       from period r cross join lateral (values
         ('category', r.support_needs, null::uuid, null::int),
         ('clientGroup', r.client_groups, null, null),
@@ -133,22 +145,28 @@ function handWrittenStatistics(db: AppDb, organisationId: string, filter: Statis
       group by 1, 2, 3, 4
     )
     select 'total' as dimension, null as key, coalesce(sum(count), 0)::int as count,
+      (coalesce(sum(key_sum), 0) % ${modulus})::int as cell_key,
       coalesce(sum(positive), 0)::int as positive,
+      (coalesce(sum(positive_key_sum), 0) % ${modulus})::int as positive_key,
+      (coalesce(sum(negative_key_sum), 0) % ${modulus})::int as negative_key,
       (select with_feedback from feedback_totals) as with_feedback,
+      (select with_feedback_key from feedback_totals) as with_feedback_key,
       (select median_days from feedback_totals) as median_days
     from groups where dimension = 'municipality'
     union all
-    select g.dimension, k.key, sum(g.count)::int, null, null, null
+    select g.dimension, k.key, sum(g.count)::int, (sum(g.key_sum) % ${modulus})::int, null, null, null, null, null, null
     from groups g cross join lateral unnest(g.keys) as k(key)
     where g.keys is not null
     group by 1, 2
     union all
-    select 'municipality', m.name, sum(g.count)::int, null, null, null
+    select 'municipality', m.name, sum(g.count)::int, (sum(g.key_sum) % ${modulus})::int,
+      null, null, null, null, null, null
     from groups g left join municipalities m on m.id = g.municipality_id
     where g.dimension = 'municipality'
     group by 2
     union all
-    select 'quarter', to_char(q.starts[g.quarter] at time zone 'Europe/Helsinki', 'YYYY-"Q"Q'), g.count, null, null, null
+    select 'quarter', to_char(q.starts[g.quarter] at time zone 'Europe/Helsinki', 'YYYY-"Q"Q'), g.count,
+      (g.key_sum % ${modulus})::int, null, null, null, null, null, null
     from groups g cross join quarters q
     where g.dimension = 'quarter'
   `
@@ -156,23 +174,31 @@ function handWrittenStatistics(db: AppDb, organisationId: string, filter: Statis
     .then(({ rows }) => figuresFrom(rows))
 }
 
-function figuresFrom(rows: FigureRow[]): ReportStatistics {
+function figuresFrom(rows: FigureRow[]): KeyedStatistics {
   const totals = rows.find((row) => row.dimension === 'total')!
   const byDimension = Object.fromEntries(
-    statisticsDimensions.map((dimension): [StatisticsDimension, CountRow[]] => [
+    statisticsDimensions.map((dimension): [StatisticsDimension, KeyedCountRow[]] => [
       dimension,
       sortCountRows(
         dimension,
-        rows.filter((row) => row.dimension === dimension).map(({ key, count }) => ({ key, count })),
+        rows
+          .filter((row) => row.dimension === dimension)
+          .map(({ key, count, cell_key }) => ({ key, count, cellKey: cell_key })),
       ),
     ]),
-  ) as Record<StatisticsDimension, CountRow[]>
+  ) as Record<StatisticsDimension, KeyedCountRow[]>
   return {
     total: totals.count,
     positive: totals.positive!,
     negative: totals.count - totals.positive!,
     withFeedback: totals.with_feedback!,
     medianDaysToFeedback: totals.median_days,
+    cellKeys: {
+      total: totals.cell_key,
+      positive: totals.positive_key!,
+      negative: totals.negative_key!,
+      withFeedback: totals.with_feedback_key!,
+    },
     byDimension,
   }
 }
@@ -233,7 +259,7 @@ Statistics for one year: computeReportStatistics (totals, feedback, six dimensio
            seeded, vacuumed and analysed in ${(result.seedMs / 1000).toFixed(1)} s (load average before: ${result.loadAtStart.toFixed(2)})
   app           median ${app.toFixed(0)} ms of ${runs} runs (${list(result.appMs)})
   hand-written  median ${hand.toFixed(0)} ms of ${runs} runs (${list(result.handMs)})
-  ratio app / hand-written  ${(app / hand).toFixed(2)}×   (figures identical in every run)`)
+  ratio app / hand-written  ${(app / hand).toFixed(2)}×   (figures and their cell keys identical in every run)`)
   for (const plan of result.plans) {
     console.log(`\nEXPLAIN (ANALYZE, BUFFERS), ${plan.label}:`)
     for (const line of plan.summary) console.log(`  ${line}`)
