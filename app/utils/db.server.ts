@@ -1,6 +1,5 @@
 import path from 'node:path'
-import { PGlite } from '@electric-sql/pglite'
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
+import { type PGlite } from '@electric-sql/pglite'
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely'
 import { Migrator } from 'kysely/migration'
 import pg from 'pg'
@@ -8,6 +7,10 @@ import { migrationProvider } from '#db/migrations/index.ts'
 import { type Database } from '#app/models/database.ts'
 import { acquireDataDirLock } from './data-dir-lock.server.ts'
 import { availabilityAwareDialect } from './database-availability.server.ts'
+import { DATE_OID, keepDateText } from './pglite.server.ts'
+import { PgliteInWorker } from './pglite-thread.server.ts'
+
+export { createPglite } from './pglite.server.ts'
 
 export type AppDb = Kysely<Database>
 
@@ -15,12 +18,12 @@ export interface OpenDatabase {
   db: AppDb
   close: () => Promise<void>
   description: string
+  /** What /healthz asks: whether the database is there to take queries. */
+  isHealthy: () => Promise<boolean>
 }
 
-const DATE_OID = 1082
 const INT8_OID = 20
-// Dates stay 'YYYY-MM-DD' strings on both back ends so no time zone shifts them; counts become numbers.
-const keepDateText = (value: string) => value
+// Dates stay 'YYYY-MM-DD' strings on both back ends as PGlite keeps them; counts become numbers as in PGlite.
 pg.types.setTypeParser(DATE_OID, keepDateText)
 pg.types.setTypeParser(INT8_OID, (value: string) => Number.parseInt(value, 10))
 
@@ -46,14 +49,16 @@ export function openServerDatabase(databaseUrl: string): OpenDatabase {
   )
   pool.on('connect', (client) => client.on('error', ignoreClientError))
   const db = new Kysely<Database>({ dialect: availabilityAwareDialect(new PostgresDialect({ pool })) })
-  return { db, close: () => db.destroy(), description: redactDatabaseUrl(databaseUrl) }
+  return {
+    db,
+    close: () => db.destroy(),
+    description: redactDatabaseUrl(databaseUrl),
+    isHealthy: () => isDatabaseHealthy(db),
+  }
 }
 
-export function createPglite(dataDir?: string, loadDataDir?: Blob): PGlite {
-  return new PGlite({ dataDir, loadDataDir, extensions: { pg_trgm }, parsers: { [DATE_OID]: keepDateText } })
-}
-
-export function wrapPglite(pglite: PGlite, description: string, onClose = () => {}): OpenDatabase {
+/** PGlite in this thread (tests' in-memory copies) or in its own thread (a data folder). */
+export function wrapPglite(pglite: PGlite | PgliteInWorker, description: string, onClose = () => {}): OpenDatabase {
   const db = new Kysely<Database>({ dialect: availabilityAwareDialect(new PGliteDialect({ pglite })) })
   return {
     db,
@@ -63,18 +68,25 @@ export function wrapPglite(pglite: PGlite, description: string, onClose = () => 
       if (!pglite.closed) await pglite.close()
       onClose()
     },
+    // A query would wait behind every query queued on the one connection; the thread's state answers at once.
+    isHealthy: pglite instanceof PgliteInWorker ? async () => pglite.ready : () => isDatabaseHealthy(db),
   }
 }
 
-/** Opens the embedded database in DATA_DIR/pglite, holding the folder's lock until closed. */
+/**
+ * Opens the embedded database in DATA_DIR/pglite, holding the folder's lock until closed. It runs in a thread of
+ * its own, so that a long query holds up only the queries queued behind it, not every request the server answers.
+ */
 export async function openEmbeddedDatabase(dataDir: string, command: string): Promise<OpenDatabase> {
   const release = acquireDataDirLock(dataDir, command)
+  const folder = path.join(dataDir, 'pglite')
+  let pglite: PgliteInWorker | undefined
   try {
-    const folder = path.join(dataDir, 'pglite')
-    const pglite = createPglite(folder)
+    pglite = new PgliteInWorker(folder)
     await pglite.waitReady
     return wrapPglite(pglite, `embedded PostgreSQL in ${folder}`, release)
   } catch (error) {
+    await pglite?.close().catch(() => {})
     release()
     throw error
   }
@@ -104,10 +116,21 @@ export async function isDatabaseHealthy(db: AppDb): Promise<boolean> {
 }
 
 // The server entry and the Remix bundle each load this module; the instance lives on globalThis so both share it.
-const globalForDb = globalThis as typeof globalThis & { __appDb?: AppDb }
+const globalForDb = globalThis as typeof globalThis & {
+  __appDb?: AppDb
+  __appDbHealthCheck?: () => Promise<boolean>
+}
 
-export function setDb(db: AppDb | undefined) {
+/** Makes `db` the app's database; `isHealthy` is what /healthz asks, by default whether `db` answers a query. */
+export function setDb(db: AppDb | undefined, isHealthy = db ? () => isDatabaseHealthy(db) : undefined) {
   globalForDb.__appDb = db
+  globalForDb.__appDbHealthCheck = isHealthy
+}
+
+export function isAppDatabaseHealthy(): Promise<boolean> {
+  const check = globalForDb.__appDbHealthCheck
+  if (!check) throw new Error('The database has not been opened yet.')
+  return check()
 }
 
 export function getDb(): AppDb {
