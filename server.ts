@@ -45,7 +45,7 @@ try {
 }
 if (database.seeded) console.log('Empty database in demo mode: demo data written.')
 const openDatabase = database
-setDb(openDatabase.db)
+setDb(openDatabase.db, openDatabase.isHealthy)
 try {
   buildIfNeeded()
 } catch (error) {
