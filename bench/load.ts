@@ -37,7 +37,7 @@ export async function measureLoad(
 }
 
 /** Nearest-rank percentile of sorted values. */
-function percentile(sorted: number[], rank: number): number {
+export function percentile(sorted: number[], rank: number): number {
   if (sorted.length === 0) return Number.NaN
   return sorted[Math.max(0, Math.ceil((rank / 100) * sorted.length) - 1)]!
 }

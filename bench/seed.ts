@@ -8,7 +8,7 @@ import { createMunicipality, createOrganisation, createTeam, createUser, testPas
 export const benchReportCount = 100_000
 /** The share of all reports written in the lead's team: the lead's queue is the biggest one there is. */
 export const leadTeamShare = 0.4
-const workersPerTeam = 3
+export const workersPerTeam = 3
 
 const municipalityNames = [
   'Vaasa',
@@ -96,7 +96,7 @@ export async function seedBenchData(db: AppDb): Promise<BenchData> {
 
     // random() after setseed() in one transaction makes every run draw the same reports; only ids and dates move.
     await sql`select setseed(0.2017)`.execute(trx)
-    await insertReports(trx, { organisationId: organisation.id, municipalityIds, teamIds, authorIds })
+    await insertReports(trx, { organisationId: organisation.id, municipalityIds, teamIds, authorIds }, benchReportCount)
     return {
       organisationId: organisation.id,
       lead: { id: lead.id, email: lead.email, password: testPassword, teamName: teamNames[0]! },
@@ -113,13 +113,14 @@ export async function vacuumAndAnalyzeReports(db: AppDb): Promise<void> {
 }
 
 /**
- * All reports in one set-based statement: each row draws its template phenomenon, team, author, municipality,
+ * Reports in one set-based statement: each row draws its template phenomenon, team, author, municipality,
  * status and age; text comes from the demo phenomena, mixed with a second phenomenon's consequences and
- * an observation so that titles and descriptions vary.
+ * an observation so that titles and descriptions vary. Each team needs `workersPerTeam` authors, in team order.
  */
-async function insertReports(
+export async function insertReports(
   db: AppDb,
   ids: { organisationId: string; municipalityIds: string[]; teamIds: string[]; authorIds: string[] },
+  count: number,
 ) {
   const column = <K extends keyof (typeof demoPhenomena)[number]>(key: K) => demoPhenomena.map((p) => p[key])
   const list = (values: readonly string[][]) => values.map((value) => value.join(','))
@@ -151,7 +152,7 @@ async function insertReports(
         1 + floor(random() * ${observations.length})::int as observation_no,
         now() - random() * interval '4 years' as created_at,
         random() as roll
-      from generate_series(1, ${benchReportCount}) as g
+      from generate_series(1, ${count}) as g
     )
     insert into reports (
       organisation_id, team_id, author_id, municipality_id, status, title, description, causes, consequences,

@@ -40,6 +40,19 @@ export async function startAppServer(
   })
 }
 
+/** The app exactly as `npm start` runs it by default: on the embedded database in `dataDir`, in demo mode. */
+export async function startEmbeddedAppServer(dataDir: string): Promise<RunningServer> {
+  const port = await findFreePort()
+  return startChild({
+    args: ['--import', 'tsx', 'server.ts'],
+    // Left unset, as a newcomer's shell leaves it, whatever the bench's own environment holds.
+    env: { DATABASE_URL: undefined, PORT: String(port), DATA_DIR: dataDir, DEMO: 'true', NODE_ENV: 'production' },
+    url: `http://127.0.0.1:${port}`,
+    readyPath: '/healthz',
+    timeoutMs: appStartTimeoutMs,
+  })
+}
+
 /** The same page without its database (bench/no-database-server.ts), from the loaders' answers to one request. */
 export async function startNoDatabaseServer(
   databaseUrl: string,
@@ -84,7 +97,8 @@ export async function findFreePort(): Promise<number> {
 
 async function startChild(options: {
   args: string[]
-  env: Record<string, string>
+  /** Added to the bench's own environment; an undefined value removes the variable. */
+  env: Record<string, string | undefined>
   url: string
   readyPath: string
   timeoutMs: number
