@@ -17,6 +17,7 @@ import { burstSize, type BurstResult, measureEmailBurst, summariseEmailBurst } f
 import { connections, type LoadResult, measureLoad } from './load.ts'
 import { vacuumAndAnalyzeReports, type BenchData, benchReportCount, leadTeamShare, seedBenchData } from './seed.ts'
 import { startAppServer, startBareServer, startNoDatabaseServer } from './servers.ts'
+import { measureEmbeddedResponsiveness, printEmbeddedResponsiveness } from './embedded-responsiveness.ts'
 import { measurePageWeight } from './page-weight.ts'
 import { measureStatistics, printStatistics } from './statistics.ts'
 import { measureCounty, printCounty } from './county.ts'
@@ -75,6 +76,7 @@ async function main() {
   printStatistics(await runStatistics(databaseUrl))
   await measurePageWeight()
   printCounty(await measureCounty(databaseUrl))
+  printEmbeddedResponsiveness(await measureEmbeddedResponsiveness())
   console.log(`\nDone in ${formatSeconds(performance.now() - started)}.`)
   const failures = Object.values(measured)
     .filter((value): value is LoadResult => typeof value === 'object' && 'failures' in value)
