@@ -121,8 +121,18 @@ export async function measureEmailBurst(db: AppDb, organisationId: string): Prom
   }
 }
 
-/** The burst in one line: whether every email arrived once, and its time against the rate limit's floor. */
+/**
+ * The burst in one line: whether every email arrived once, and its time against the rate limit's floor. The emails
+ * cannot leave faster than the changes queue them, so the line also tells how long the last one took after the last
+ * change.
+ */
 export function summariseEmailBurst(burst: BurstResult) {
   const seconds = (ms: number) => (ms / 1000).toFixed(1)
-  return `email burst: ${burst.deliveredOnce.toLocaleString('en-US')} delivered once, ${burst.deadLetters} dead letters, ${seconds(burst.allHandedOverMs)} s against floor ${seconds(burst.floorMs)} s (${(burst.allHandedOverMs / burst.floorMs).toFixed(2)}×)`
+  return (
+    `email burst: ${burst.deliveredOnce.toLocaleString('en-US')} delivered once, ${burst.deadLetters} dead letters, ` +
+    `${seconds(burst.allHandedOverMs)} s against floor ${seconds(burst.floorMs)} s ` +
+    `(${(burst.allHandedOverMs / burst.floorMs).toFixed(2)}×); the changes took ${seconds(burst.transitionsMs)} s, ` +
+    `the last email left ${seconds(burst.allHandedOverMs - burst.transitionsMs)} s after them; ` +
+    `${burst.rateLimited} of ${burst.requests} requests refused with 429`
+  )
 }
