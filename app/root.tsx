@@ -18,12 +18,13 @@ import { countUnreadUpTo } from './models/notification.server.ts'
 import { listActiveOrganisations } from './models/people.server.ts'
 import { answersForAnyRecipient } from './models/recipient.server.ts'
 import tailwindHref from './tailwind.css?url'
-import { getCurrentUser } from './utils/auth.server.ts'
+import { type CurrentUser, getCurrentUser } from './utils/auth.server.ts'
 import { getCsrfToken } from './utils/csrf.server.ts'
 import { isDatabaseUnavailable } from './utils/database-availability.server.ts'
 import { getDb } from './utils/db.server.ts'
 import { getEnv } from './utils/env.server.ts'
 import { messagesHref } from './utils/messages.server.ts'
+import { type Locale } from './utils/i18n.ts'
 import { getRequestLocale } from './utils/locale.server.ts'
 import { useNonce } from './utils/nonce-provider.ts'
 import { getPageTitle } from './utils/page-titles.ts'
@@ -33,6 +34,28 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: tailwindHref },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
+
+/** What the header shows of the signed-in user; its three lookups run side by side, as every page waits for them. */
+async function loadHeaderUser(user: CurrentUser, locale: Locale) {
+  const db = getDb()
+  const [organisations, unreadNotifications, answersForRecipient] = await Promise.all([
+    listActiveOrganisations(db, user.id),
+    countUnreadUpTo(db, { userId: user.id, organisationId: user.organisation.id }, bellCountLimit),
+    // Coordinators see every sending; members of a body see what was sent to it.
+    user.roles.includes('coordinator') ? true : answersForAnyRecipient(db, user.organisation.id, user.id),
+  ])
+  return {
+    name: user.name,
+    email: user.email,
+    organisationName: displayName(locale, user.organisation.name, user.organisation.name_sv),
+    organisationId: user.organisation.id,
+    // The header offers a switch only to someone who works in more than one organisation.
+    organisations,
+    roles: user.roles,
+    unreadNotifications,
+    readsSendings: answersForRecipient,
+  }
+}
 
 async function loadRootData(request: Request) {
   const user = await getCurrentUser(request)
@@ -44,26 +67,7 @@ async function loadRootData(request: Request) {
       messagesHref: messagesHref(locale),
       csrfToken: csrf.token,
       demo: getEnv().demo,
-      user: user
-        ? {
-            name: user.name,
-            email: user.email,
-            organisationName: displayName(locale, user.organisation.name, user.organisation.name_sv),
-            organisationId: user.organisation.id,
-            // The header offers a switch only to someone who works in more than one organisation.
-            organisations: await listActiveOrganisations(getDb(), user.id),
-            roles: user.roles,
-            unreadNotifications: await countUnreadUpTo(
-              getDb(),
-              { userId: user.id, organisationId: user.organisation.id },
-              bellCountLimit,
-            ),
-            // Coordinators see every sending; members of a body see what was sent to it.
-            readsSendings:
-              user.roles.includes('coordinator') ||
-              (await answersForAnyRecipient(getDb(), user.organisation.id, user.id)),
-          }
-        : null,
+      user: user ? await loadHeaderUser(user, locale) : null,
     },
     { headers: csrf.setCookie ? { 'Set-Cookie': csrf.setCookie } : undefined },
   )

@@ -15,15 +15,6 @@ export async function createSession(
     .execute()
 }
 
-export async function findValidSession(db: AppDb, id: string, now: Date) {
-  return db
-    .selectFrom('sessions')
-    .select(['id', 'user_id', 'organisation_id', 'expires_at'])
-    .where('id', '=', id)
-    .where('expires_at', '>', now)
-    .executeTakeFirst()
-}
-
 export async function extendSession(db: AppDb, id: string, expiresAt: Date) {
   await db.updateTable('sessions').set({ expires_at: expiresAt }).where('id', '=', id).execute()
 }

@@ -1,4 +1,5 @@
 import { type Transaction, type Updateable } from 'kysely'
+import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import { type Role } from '#app/domain/roles.ts'
 import { type AppDb } from '#app/utils/db.server.ts'
 import { type Locale } from '#app/utils/i18n.ts'
@@ -53,17 +54,16 @@ export interface CurrentUser {
   teams: { id: string; name: string }[]
 }
 
-/** The user as seen inside one organisation; null when the membership is missing or deactivated. */
-export async function getUserInOrganisation(
-  db: AppDb,
-  userId: string,
-  organisationId: string,
-): Promise<CurrentUser | null> {
-  const row = await db
+/**
+ * A user with their role in one organisation and their teams there by name, in one statement: the current user is
+ * loaded on every page request, so the teams ride along instead of costing a query of their own.
+ */
+function usersInOrganisations(db: AppDb) {
+  return db
     .selectFrom('users')
     .innerJoin('memberships', 'memberships.user_id', 'users.id')
     .innerJoin('organisations', 'organisations.id', 'memberships.organisation_id')
-    .select([
+    .select((eb) => [
       'users.id',
       'users.email',
       'users.name',
@@ -72,13 +72,22 @@ export async function getUserInOrganisation(
       'organisations.id as organisation_id',
       'organisations.name as organisation_name',
       'organisations.name_sv as organisation_name_sv',
+      jsonArrayFrom(
+        eb
+          .selectFrom('team_memberships')
+          .innerJoin('teams', 'teams.id', 'team_memberships.team_id')
+          .select(['teams.id', 'teams.name'])
+          .whereRef('team_memberships.user_id', '=', 'users.id')
+          .whereRef('teams.organisation_id', '=', 'organisations.id')
+          .orderBy('teams.name'),
+      ).as('teams'),
     ])
-    .where('users.id', '=', userId)
-    .where('memberships.organisation_id', '=', organisationId)
     .where('memberships.active', '=', true)
-    .executeTakeFirst()
-  if (!row) return null
-  const teams = await listUserTeams(db, organisationId, userId)
+}
+
+type UserInOrganisationRow = Awaited<ReturnType<ReturnType<typeof usersInOrganisations>['executeTakeFirstOrThrow']>>
+
+function toCurrentUser(row: UserInOrganisationRow): CurrentUser {
   return {
     id: row.id,
     email: row.email,
@@ -86,8 +95,43 @@ export async function getUserInOrganisation(
     locale: row.locale,
     organisation: { id: row.organisation_id, name: row.organisation_name, name_sv: row.organisation_name_sv },
     roles: row.roles,
-    teams,
+    teams: row.teams,
   }
+}
+
+/** The user as seen inside one organisation; null when the membership is missing or deactivated. */
+export async function getUserInOrganisation(
+  db: AppDb,
+  userId: string,
+  organisationId: string,
+): Promise<CurrentUser | null> {
+  const row = await usersInOrganisations(db)
+    .where('users.id', '=', userId)
+    .where('memberships.organisation_id', '=', organisationId)
+    .executeTakeFirst()
+  return row ? toCurrentUser(row) : null
+}
+
+/**
+ * The user a valid session belongs to, in the session's organisation, with the session's expiry; null when the
+ * session has expired or the membership is no longer active. One statement, as it runs on every page request.
+ */
+export async function findSessionUser(
+  db: AppDb,
+  sessionId: string,
+  now: Date,
+): Promise<{ user: CurrentUser; sessionExpiresAt: Date } | null> {
+  const row = await usersInOrganisations(db)
+    .innerJoin('sessions', (join) =>
+      join
+        .onRef('sessions.user_id', '=', 'users.id')
+        .onRef('sessions.organisation_id', '=', 'memberships.organisation_id'),
+    )
+    .select('sessions.expires_at as session_expires_at')
+    .where('sessions.id', '=', sessionId)
+    .where('sessions.expires_at', '>', now)
+    .executeTakeFirst()
+  return row ? { user: toCurrentUser(row), sessionExpiresAt: row.session_expires_at } : null
 }
 
 export async function listOrganisationUsers(db: AppDb, organisationId: string) {

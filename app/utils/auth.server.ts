@@ -4,12 +4,12 @@ import { loginThrottleKeys, secondsUntilNextAttempt } from '#app/domain/login-th
 import { hasAnyRole, type Role } from '#app/domain/roles.ts'
 import { recordAudit } from '#app/models/audit-log.server.ts'
 import { clearLoginFailures, findLoginAttempts, recordLoginFailure } from '#app/models/login-attempt.server.ts'
-import { createSession, deleteSession, extendSession, findValidSession } from '#app/models/session.server.ts'
+import { createSession, deleteSession, extendSession } from '#app/models/session.server.ts'
 import {
   type CurrentUser,
   findLoginOrganisation,
   findUserForLogin,
-  getUserInOrganisation,
+  findSessionUser,
   normaliseEmail,
 } from '#app/models/user.server.ts'
 import { sessionCookie } from './cookies.server.ts'
@@ -44,16 +44,14 @@ async function loadCurrentUser(request: Request): Promise<CurrentUser | null> {
   if (!sessionId) return null
   const db = getDb()
   const now = new Date()
-  const session = await findValidSession(db, sessionId, now)
-  if (!session) return null
-  const user = await getUserInOrganisation(db, session.user_id, session.organisation_id)
-  if (!user) return null
+  const found = await findSessionUser(db, sessionId, now)
+  if (!found) return null
   // Sliding expiry, written at most every few minutes rather than on every request.
   const renewedExpiry = new Date(now.getTime() + idleMilliseconds())
-  if (renewedExpiry.getTime() - session.expires_at.getTime() > 5 * 60 * 1000) {
-    await extendSession(db, session.id, renewedExpiry)
+  if (renewedExpiry.getTime() - found.sessionExpiresAt.getTime() > 5 * 60 * 1000) {
+    await extendSession(db, sessionId, renewedExpiry)
   }
-  return user
+  return found.user
 }
 
 /** The signed-in user, loaded once per page request for every loader that asks (see request-scope.server.ts). */
