@@ -8,10 +8,14 @@ import { type KeyboardEvent, type ReactNode, useEffect, useRef } from 'react'
 export function MenuDisclosure({ label, children }: { label: string; children: ReactNode }) {
   const details = useRef<HTMLDetailsElement>(null)
   const summary = useRef<HTMLElement>(null)
-  const location = useLocation()
+  const { key: pageKey } = useLocation()
+  const shownPage = useRef(pageKey)
   useEffect(() => {
+    // Only a move to another page closes it: a menu opened before the scripts arrived stays open.
+    if (shownPage.current === pageKey) return
+    shownPage.current = pageKey
     if (details.current) details.current.open = false
-  }, [location.key])
+  }, [pageKey])
   function closeOnEscape(event: KeyboardEvent<HTMLDetailsElement>) {
     if (event.key !== 'Escape' || !details.current?.open) return
     event.preventDefault()

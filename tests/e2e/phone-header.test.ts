@@ -1,5 +1,5 @@
 import { type Browser, type Page } from 'playwright-core'
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { afterAll, beforeAll, expect, inject, test } from 'vitest'
 import { checkPage, launchBrowser, signedInPage } from './browser.ts'
 
 let browser: Browser
@@ -83,6 +83,23 @@ test('on a phone the header is one short bar whose menu opens, is walked and clo
   await lead.context().close()
 })
 
+test('without JavaScript the menu button still opens the menu', async () => {
+  const context = await browser.newContext({
+    baseURL: inject('e2eBaseUrl'),
+    locale: 'fi-FI',
+    javaScriptEnabled: false,
+    viewport: phone,
+  })
+  context.setDefaultTimeout(20_000)
+  const page = await context.newPage()
+  await page.goto('/login')
+  const languages = page.locator('body > header').getByRole('button', { name: 'Svenska' })
+  expect(await languages.isVisible()).toBe(false)
+  await page.getByText('Valikko', { exact: true }).click()
+  await expect.poll(() => languages.isVisible()).toBe(true)
+  await context.close()
+})
+
 test("on a phone the lead's next steps on a report come before the report itself", async () => {
   const title = 'Iltaisin ei ole neuvontaa verkkoasiointiin'
   const worker = await signedInPage(browser, 'tyontekija@demo.example')
@@ -96,6 +113,7 @@ test("on a phone the lead's next steps on a report come before the report itself
   await worker.getByLabel('Toimenpide-ehdotus 1', { exact: true }).fill('Iltaneuvonta kirjastossa kerran viikossa.')
   await worker.getByLabel('Vakuutan, ettei raportissa ole asiakkaan tunnistetietoja').check()
   await worker.getByRole('button', { name: 'Lähetä tiimin käsittelyyn' }).click()
+  await worker.waitForURL(/\/reports\/[0-9a-f-]{36}/)
   await expect.poll(() => heading(worker)).toBe(title)
   const reportUrl = new URL(worker.url()).pathname
   await worker.context().close()
