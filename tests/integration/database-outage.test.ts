@@ -80,7 +80,12 @@ describe.skipIf(!serverUrl)('the database server goes away and comes back', () =
       rootLoader({ request: await getRequest('/', `${session}; ${swedish}`), params: {}, context }),
     )
     expect(statusOf(page)).toBe(503)
-    expect((page as { data: unknown }).data).toEqual({ code: 'database_unavailable', locale: 'sv' })
+    // The error page is in the reader's language, with that language's messages for the browser.
+    expect((page as { data: unknown }).data).toEqual({
+      code: 'database_unavailable',
+      locale: 'sv',
+      messagesHref: expect.stringMatching(/^\/messages\/sv\?v=/),
+    })
 
     const list = await thrownBy(reportsLoader({ request: await getRequest('/reports', session), params: {}, context }))
     expect(statusOf(list)).toBe(503)
