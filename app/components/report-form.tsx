@@ -25,6 +25,7 @@ import { CsrfInput } from './csrf-input.tsx'
 import { ErrorSummary, fieldAnchor } from './error-summary.tsx'
 import { GuardFindings, type ShownFinding } from './guard-findings.tsx'
 import { type SimilarHit, type SimilarReport, SimilarReports } from './similar-reports.tsx'
+import { type CoAuthorCandidate, TeamReportFields } from './team-report-fields.tsx'
 import { Alert } from './ui/alert.tsx'
 import { Button } from './ui/button.tsx'
 import { Card } from './ui/card.tsx'
@@ -189,6 +190,7 @@ export function ReportForm({
   fieldErrors: pageFieldErrors,
   findings,
   municipalities,
+  coAuthorCandidates,
   similar: initialSimilar,
   samePhenomenon,
   previewHtml,
@@ -199,6 +201,8 @@ export function ReportForm({
   fieldErrors: FieldErrors
   findings: ShownFinding[]
   municipalities: { id: string; name: string; name_sv: string | null }[]
+  /** The writer's team members who may be named as co-authors. */
+  coAuthorCandidates: readonly CoAuthorCandidate[]
   similar: SimilarHit[]
   /** The reports the writer has said theirs is the same phenomenon as. */
   samePhenomenon: SimilarReport[]
@@ -422,6 +426,8 @@ export function ReportForm({
           </Button>
         </div>
       </Card>
+
+      <TeamReportFields values={values} fieldErrors={fieldErrors} candidates={coAuthorCandidates} />
 
       <Card title={t('report.section.confirm')}>
         <div className="grid gap-2">

@@ -13,5 +13,7 @@ export const reportEventTypes = [
   'follow_up_updated',
   'follow_up_overdue',
   'text_redacted',
+  'question_asked',
+  'question_answered',
 ] as const
 export type ReportEventType = (typeof reportEventTypes)[number]

@@ -187,6 +187,10 @@ export function timelineMessage(event: ReportEventView): EventMessage {
       return { key: 'timeline.followUpOverdue', params: { followUp: quoted(event.followUp?.title) } }
     case 'text_redacted':
       return { key: 'timeline.textRedacted' }
+    case 'question_asked':
+      return { key: 'timeline.questionAsked' }
+    case 'question_answered':
+      return { key: 'timeline.questionAnswered' }
   }
 }
 
@@ -207,6 +211,8 @@ export type EventStep =
   | 'follow_up_updated'
   | 'follow_up_overdue'
   | 'text_redacted'
+  | 'question_asked'
+  | 'question_answered'
   | ReportStatus
 
 /** `reportStatus` stands in for a status change that did not record its target. */
@@ -229,6 +235,8 @@ export function eventStep(
     case 'follow_up_updated':
     case 'follow_up_overdue':
     case 'text_redacted':
+    case 'question_asked':
+    case 'question_answered':
       return event.type
     case 'welfare_report_included':
       return 'in_welfare_report'
@@ -277,7 +285,10 @@ export function commentLabelKey(step: EventStep): MessageKey {
     case 'sent_to_recipient':
       return 'email.comment.coveringNote'
     case 'recipient_answered':
+    case 'question_answered':
       return 'email.comment.answer'
+    case 'question_asked':
+      return 'email.comment.question'
     case 'follow_up_updated':
       return 'email.comment.update'
     default:

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { IsoMonthSchema } from './dates.ts'
 import { actionLevels, ageBands, clientGroups, genders, sectors, supportNeeds, trends } from './report-fields.ts'
+import { maxCoAuthors, teamMeetingKinds } from './team-reports.ts'
 
 const text = (max: number) => z.string().trim().max(max, 'validation.tooLong').default('')
 const codes = <const Values extends readonly [string, ...string[]]>(values: Values) =>
@@ -43,6 +44,16 @@ export const ReportContentSchema = z.object({
   clientsParticipated: z.boolean({ error: 'validation.invalid' }).default(false),
   positive: z.boolean({ error: 'validation.invalid' }).default(false),
   noIdentifyingDataConfirmed: z.boolean({ error: 'validation.invalid' }).default(false),
+  /** The team meeting the report was prepared in together, if it was. */
+  preparedIn: z.enum(teamMeetingKinds, { error: 'validation.invalid' }).nullable().default(null),
+  /**
+   * Team members who prepared the report with its author; left out, they stay as they are. Anyone who does not share
+   * a team with the author is dropped when stored.
+   */
+  coAuthorIds: z
+    .array(z.uuid({ error: 'validation.invalid' }))
+    .max(maxCoAuthors, 'validation.tooLong')
+    .optional(),
 })
 
 export type ReportContent = z.output<typeof ReportContentSchema>
@@ -72,7 +83,14 @@ export function reportTexts(content: ReportContent) {
   }
 }
 
-export const reportArrayFields = ['supportNeeds', 'clientGroups', 'ageBands', 'genders', 'sectors'] as const
+export const reportArrayFields = [
+  'supportNeeds',
+  'clientGroups',
+  'ageBands',
+  'genders',
+  'sectors',
+  'coAuthorIds',
+] as const
 
 /**
  * The count's help text invites a rough estimate, so a word or sign for "about" before the number and spaces
@@ -100,6 +118,7 @@ function formFieldsToContent(fields: unknown): unknown {
     clientCount: typeof count === 'string' ? readCount(count) : count,
     trend: orNull(form.trend),
     municipalityId: orNull(form.municipalityId),
+    preparedIn: orNull(form.preparedIn),
     clientsParticipated: form.clientsParticipated === 'on',
     positive: form.positive === 'on',
     noIdentifyingDataConfirmed: form.noIdentifyingDataConfirmed === 'on',

@@ -9,6 +9,7 @@ import { followUpsMessages } from './follow-ups.ts'
 import { helpMessages } from './help.ts'
 import { peopleMessages } from './people.ts'
 import { sendingsMessages } from './sendings.ts'
+import { teamReportsMessages } from './team-reports.ts'
 import { similarReportsMessages } from './similar-reports.ts'
 import { namesAndWordsMessages } from './names-and-words.ts'
 import { phoneLayoutMessages } from './phone-layout.ts'
@@ -722,6 +723,7 @@ export const en = {
   ...chainMessages.en,
   ...disclosureMessages.en,
   ...sendingsMessages.en,
+  ...teamReportsMessages.en,
   ...similarReportsMessages.en,
   ...namesAndWordsMessages.en,
   ...phoneLayoutMessages.en,

@@ -18,6 +18,7 @@ import {
 } from '#app/domain/report-fields.ts'
 import { type ReportStatus, type Resolution } from '#app/domain/report-status.ts'
 import { type Role } from '#app/domain/roles.ts'
+import { type TeamMeetingKind } from '#app/domain/team-reports.ts'
 import { type WelfareSectionKind } from '#app/domain/welfare-report.ts'
 import { type SendingState } from '#app/domain/sendings.ts'
 import { type TokenPurpose } from '#app/domain/user-tokens.ts'
@@ -141,6 +142,39 @@ export interface ReportTable {
   created_at: CreatedAt
   updated_at: UpdatedAt
   submitted_at: Date | null
+  /** The team meeting the report was prepared in together, if it was. */
+  prepared_in: ColumnType<TeamMeetingKind | null, TeamMeetingKind | null | undefined, TeamMeetingKind | null>
+}
+
+export interface ReportCoAuthorTable {
+  report_id: string
+  user_id: string
+  organisation_id: string
+  created_at: CreatedAt
+}
+
+export interface ReportQuestionTable {
+  id: Generated<string>
+  organisation_id: string
+  report_id: string
+  asked_by: string
+  question: string
+  asked_at: CreatedAt
+  answered_by: string | null
+  answer: string | null
+  answered_at: Date | null
+}
+
+export interface ResponseTemplateTable {
+  id: Generated<string>
+  organisation_id: string
+  name: string
+  text_fi: string
+  text_sv: ColumnType<string, string | undefined, string>
+  text_en: ColumnType<string, string | undefined, string>
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+  archived_at: Date | null
 }
 
 /** The writer's word that their report is about the same phenomenon as another report of the organisation. */
@@ -569,6 +603,9 @@ export interface Database {
   login_attempts: LoginAttemptTable
   reports: ReportTable
   proposed_actions: ProposedActionTable
+  report_co_authors: ReportCoAuthorTable
+  report_questions: ReportQuestionTable
+  response_templates: ResponseTemplateTable
 }
 
 export type Organisation = Selectable<OrganisationTable>

@@ -33,7 +33,7 @@ export async function createNotificationsForEvent(trx: Transaction<Database>, ev
       { type: event.type, toStatus: event.to_status },
       {
         isActor: person.user_id === event.actor_id,
-        isAuthor: person.user_id === event.author_id,
+        isAuthor: person.is_author,
         leadsReportTeam: person.leads_team,
         isCoordinator: person.coordinator,
         follows: person.follows,
@@ -68,7 +68,10 @@ export async function createNotificationsForEvent(trx: Transaction<Database>, ev
   }
 }
 
-/** Everyone who may hear of an event on this report: the author, its team's leads, coordinators, followers. */
+/**
+ * Everyone who may hear of an event on this report: its authors (the one who wrote it and its co-authors, who hear
+ * of every step alike), its team's leads, coordinators, followers.
+ */
 function stakeholders(
   trx: Transaction<Database>,
   event: { organisation_id: string; report_id: string; author_id: string; team_id: string | null },
@@ -79,6 +82,10 @@ function stakeholders(
     .select([
       'users.id as user_id',
       'users.email_delivery',
+      sql<boolean>`users.id = ${event.author_id} or exists (
+        select 1 from report_co_authors
+        where report_co_authors.report_id = ${event.report_id} and report_co_authors.user_id = users.id
+      )`.as('is_author'),
       sql<boolean>`'team_lead' = any(memberships.roles) and exists (
         select 1 from team_memberships
         where team_memberships.user_id = users.id and team_memberships.team_id = ${event.team_id}
@@ -99,6 +106,14 @@ function stakeholders(
     .where((eb) =>
       eb.or([
         eb('users.id', '=', event.author_id),
+        eb(
+          'users.id',
+          'in',
+          eb
+            .selectFrom('report_co_authors')
+            .select('report_co_authors.user_id')
+            .where('report_id', '=', event.report_id),
+        ),
         sql<boolean>`'coordinator' = any(memberships.roles)`,
         sql<boolean>`'team_lead' = any(memberships.roles)`,
         eb.exists(

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { isEditable } from '#app/domain/report-status.ts'
+import { isReportAuthor } from '#app/domain/team-reports.ts'
 import { contentOf } from '#app/models/report.server.ts'
 import { saveReportContent } from '#app/services/reports.server.ts'
 import { reportResource, requireReportResource } from '#app/utils/api-resources.server.ts'
@@ -23,7 +24,7 @@ const route = apiRoute({
   /** Only the fields given change: the body is laid over the stored content and checked as a whole. */
   async PATCH({ request, params, user }) {
     const report = await requireReportResource(user, requireApiUuid(params.reportId))
-    if (report.author_id !== user.id) throw new ApiProblem('not_found')
+    if (!isReportAuthor(user.id, report)) throw new ApiProblem('not_found')
     if (!isEditable(report.status)) throw conflict(report.status, 'not_editable')
     const changes = parseWith(z.record(z.string(), z.unknown()), await readJsonBody(request))
     const content = parseWith(ApiReportInputSchema, { ...contentOf(report), ...changes })

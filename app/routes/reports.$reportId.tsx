@@ -236,7 +236,12 @@ function Facts({ report }: { report: ReturnType<typeof useLoaderData<typeof load
     [t('report.field.sectors'), codes(report.sectors, 'sector')],
     [t('report.field.observedSince'), report.observed_since ? formatMonth(locale, report.observed_since) : '–'],
     [t('report.field.team'), report.team_name ? displayName(locale, report.team_name, report.team_name_sv) : '–'],
-    [t('report.field.author'), report.author_name],
+    report.coAuthors.length > 0
+      ? [t('teamReport.authors'), [report.author_name, ...report.coAuthors.map((coAuthor) => coAuthor.name)].join(', ')]
+      : [t('report.field.author'), report.author_name],
+    ...(report.prepared_in
+      ? [[t('teamReport.preparedIn'), t(`teamReport.preparedIn.${report.prepared_in}`)] satisfies [string, string]]
+      : []),
     [
       t('report.field.committee'),
       report.committee_name ? displayName(locale, report.committee_name, report.committee_name_sv) : '–',

@@ -5,7 +5,9 @@ import { PageHeading } from '#app/components/page-heading.tsx'
 import { type FormValues, ReportForm, reportFormClientAction } from '#app/components/report-form.tsx'
 import { openChangeRequests } from '#app/domain/change-requests.ts'
 import { isEditable } from '#app/domain/report-status.ts'
+import { isReportAuthor } from '#app/domain/team-reports.ts'
 import { listMunicipalities } from '#app/models/organisation.server.ts'
+import { listCoAuthorCandidates } from '#app/models/report-co-author.server.ts'
 import { contentOf, getReportForViewer, listReportEvents } from '#app/models/report.server.ts'
 import { listSamePhenomenonReports } from '#app/models/similar-report.server.ts'
 import { findSimilarReportsFor } from '#app/services/similar-reports.server.ts'
@@ -19,7 +21,7 @@ import { useI18n } from '#app/utils/use-i18n.ts'
 async function requireOwnEditableReport(request: Request, reportIdParam: string | undefined) {
   const user = await requireUser(request)
   const report = await getReportForViewer(getDb(), user, requireUuid(reportIdParam))
-  if (!report || report.author_id !== user.id) throw data({ code: 'not_found' }, { status: 404 })
+  if (!report || !isReportAuthor(user.id, report)) throw data({ code: 'not_found' }, { status: 404 })
   if (!isEditable(report.status)) throw data({ code: 'conflict' }, { status: 409 })
   return { user, report }
 }
@@ -33,12 +35,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     clientCount: content.clientCount === null ? '' : String(content.clientCount),
     trend: content.trend ?? '',
     municipalityId: content.municipalityId ?? '',
+    preparedIn: content.preparedIn ?? '',
+    coAuthorIds: content.coAuthorIds ?? [],
     actionDescription: actions.map((action) => action.description),
     actionLevel: actions.map((action) => action.level),
   }
   const typed = { text: `${report.title} ${report.description}`, title: report.title, reportId: report.id }
-  const [municipalities, similar, samePhenomenon, events] = await Promise.all([
+  const [municipalities, coAuthorCandidates, similar, samePhenomenon, events] = await Promise.all([
     listMunicipalities(getDb(), user.organisation.id),
+    listCoAuthorCandidates(getDb(), user.organisation.id, report.author_id),
     findSimilarReportsFor(user, typed),
     listSamePhenomenonReports(getDb(), user, report.id),
     listReportEvents(getDb(), user.organisation.id, report.id),
@@ -50,6 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     values,
     findings: report.identifiability_findings,
     municipalities,
+    coAuthorCandidates,
     similar,
     samePhenomenon: samePhenomenon.map(({ phenomena: _phenomena, ...mark }) => mark),
   }
@@ -92,6 +98,7 @@ export default function EditReportPage() {
         fieldErrors={result?.fieldErrors ?? {}}
         findings={result ? result.findings : loaded.findings}
         municipalities={loaded.municipalities}
+        coAuthorCandidates={loaded.coAuthorCandidates}
         similar={loaded.similar}
         samePhenomenon={loaded.samePhenomenon}
         previewHtml={result?.previewHtml ?? null}

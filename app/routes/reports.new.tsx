@@ -4,6 +4,7 @@ import { PageHeading } from '#app/components/page-heading.tsx'
 import { ReportForm, reportFormClientAction } from '#app/components/report-form.tsx'
 import { reportWriterRoles } from '#app/domain/roles.ts'
 import { listMunicipalities } from '#app/models/organisation.server.ts'
+import { listCoAuthorCandidates } from '#app/models/report-co-author.server.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { handleReportForm, type ReportFormResult } from '#app/utils/report-form.server.ts'
@@ -11,7 +12,11 @@ import { useI18n } from '#app/utils/use-i18n.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, reportWriterRoles)
-  return { municipalities: await listMunicipalities(getDb(), user.organisation.id) }
+  const [municipalities, coAuthorCandidates] = await Promise.all([
+    listMunicipalities(getDb(), user.organisation.id),
+    listCoAuthorCandidates(getDb(), user.organisation.id, user.id),
+  ])
+  return { municipalities, coAuthorCandidates }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -22,7 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export const clientAction = reportFormClientAction
 
 export default function NewReportPage() {
-  const { municipalities } = useLoaderData<typeof loader>()
+  const { municipalities, coAuthorCandidates } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>() as ReportFormResult | undefined
   const { t } = useI18n()
   return (
@@ -34,6 +39,7 @@ export default function NewReportPage() {
         fieldErrors={result?.fieldErrors ?? {}}
         findings={result?.findings ?? []}
         municipalities={municipalities}
+        coAuthorCandidates={coAuthorCandidates}
         similar={[]}
         samePhenomenon={[]}
         previewHtml={result?.previewHtml ?? null}

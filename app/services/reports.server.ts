@@ -9,6 +9,7 @@ import {
   type ReportStatus,
   type TransitionRequest,
 } from '#app/domain/report-status.ts'
+import { isReportAuthor } from '#app/domain/team-reports.ts'
 import { committeeExists } from '#app/models/committee.server.ts'
 import { createFollowUp } from '#app/models/follow-up.server.ts'
 import { getIdentifyingNames, scanTextsOfOrganisation } from '#app/models/organisation-settings.server.ts'
@@ -43,10 +44,13 @@ export type ReportRefusal =
 
 export type ReportResult<Payload extends object = object> = ServiceResult<Payload, ReportRefusal>
 
-export function actorFor(user: CurrentUser, report: { author_id: string; team_id: string | null }): Actor {
+export function actorFor(
+  user: CurrentUser,
+  report: { author_id: string; co_author_ids: readonly string[]; team_id: string | null },
+): Actor {
   return {
     roles: user.roles,
-    isAuthor: report.author_id === user.id,
+    isAuthor: isReportAuthor(user.id, report),
     leadsReportTeam: user.teams.some((team) => team.id === report.team_id),
   }
 }

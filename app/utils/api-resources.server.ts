@@ -46,6 +46,7 @@ export function reportResource(
     id: report.id,
     status: report.status,
     author: { id: report.author_id, name: report.author_name },
+    coAuthors: report.coAuthors,
     team: report.team_id && report.team_name ? { id: report.team_id, name: report.team_name } : null,
     municipalityName: report.municipality_name,
     committee:

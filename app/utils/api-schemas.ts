@@ -56,6 +56,7 @@ export const ApiReportSchema = ReportContentSchema.extend({
   id: Id,
   status: Status,
   author: Named,
+  coAuthors: z.array(Named).describe('Team members who prepared the report with its author; set with `coAuthorIds`.'),
   team: Named.nullable(),
   municipalityName: z.string().nullable(),
   committee: Named.nullable(),

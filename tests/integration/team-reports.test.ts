@@ -1,0 +1,170 @@
+import { beforeAll, describe, expect, test } from 'vitest'
+import { createOrganisation, createTeam, createUser } from '#tests/factories/index.ts'
+import { formRequest, getRequest, payloadOf, redirectTarget, signIn, statusOf, thrownBy } from '#tests/utils.ts'
+import { type Role } from '#app/domain/roles.ts'
+import { getDb } from '#app/utils/db.server.ts'
+import * as newReport from '#app/routes/reports.new.tsx'
+import * as editReport from '#app/routes/reports.$reportId_.edit.tsx'
+import * as reportPage from '#app/routes/reports.$reportId.tsx'
+import * as reports from '#app/routes/reports._index.tsx'
+
+const context = { clientIp: '192.0.2.61' }
+let organisationId: string
+let teamId: string
+let author: Person
+let coAuthor: Person
+let lead: Person
+let outsider: Person
+
+interface Person {
+  id: string
+  name: string
+  session: string
+}
+
+async function person(roles: Role[], name: string, teamIds: string[]): Promise<Person> {
+  const user = await createUser(getDb(), { organisationId, roles, teamIds, name })
+  return { id: user.id, name, session: await signIn(user.email) }
+}
+
+const reportFields = (title: string) => ({
+  title,
+  description: 'Tiimipalaverissa huomasimme, että nuorten aikuisten vuokrarästit kasautuvat ensimmäisen vuoden aikana.',
+  supportNeeds: 'housing',
+  clientGroups: 'young_adults',
+  actionDescription: 'Yhteinen infotilaisuus vuokrataloyhtiön kanssa.',
+  actionLevel: 'team',
+  noIdentifyingDataConfirmed: 'on',
+  preparedIn: 'team_meeting',
+})
+
+async function writeTeamReport(title: string, coAuthorIds: string[]) {
+  const request = await formRequest(
+    '/reports/new',
+    { ...reportFields(title), coAuthorIds, intent: 'submit' },
+    { session: author.session },
+  )
+  const target = redirectTarget(await newReport.action({ request, params: {}, context }))
+  return target!.match(/\/reports\/([0-9a-f-]+)/)![1]!
+}
+
+async function transition(actor: Person, reportId: string, fields: Record<string, string>) {
+  const request = await formRequest(
+    `/reports/${reportId}`,
+    { intent: 'transition', ...fields },
+    { session: actor.session },
+  )
+  expect(payloadOf(await reportPage.action({ request, params: { reportId }, context }))).toMatchObject({ ok: true })
+}
+
+async function ownTitles(viewer: Person) {
+  const listed = payloadOf(
+    await reports.loader({ request: await getRequest('/reports', viewer.session), params: {}, context }),
+  )
+  return (listed as { reports: { title: string }[] }).reports.map((report) => report.title)
+}
+
+function notificationsOf(userId: string, reportId: string) {
+  return getDb()
+    .selectFrom('notifications')
+    .innerJoin('report_events', 'report_events.id', 'notifications.event_id')
+    .select(['report_events.type', 'report_events.to_status', 'notifications.reason'])
+    .where('notifications.user_id', '=', userId)
+    .where('notifications.report_id', '=', reportId)
+    .orderBy('report_events.created_at')
+    .execute()
+}
+
+beforeAll(async () => {
+  const db = getDb()
+  organisationId = (await createOrganisation(db)).id
+  teamId = (await createTeam(db, organisationId, 'Aikuissosiaalityö')).id
+  const otherTeamId = (await createTeam(db, organisationId, 'Lapsiperheet')).id
+  author = await person(['worker'], 'Tiina Työntekijä', [teamId])
+  coAuthor = await person(['worker'], 'Sanna Sosiaaliohjaaja', [teamId])
+  lead = await person(['team_lead'], 'Timo Tiiminvetäjä', [teamId])
+  outsider = await person(['worker'], 'Olli Toisesta Tiimistä', [otherTeamId])
+})
+
+describe('team reports', () => {
+  test('the form offers the author’s own team members, not other teams’', async () => {
+    const loaded = payloadOf(
+      await newReport.loader({ request: await getRequest('/reports/new', author.session), params: {}, context }),
+    )
+    const names = (loaded as { coAuthorCandidates: { name: string }[] }).coAuthorCandidates.map((c) => c.name)
+    expect(names).toContain(coAuthor.name)
+    expect(names).not.toContain(outsider.name)
+    expect(names).not.toContain(author.name)
+  })
+
+  test('a co-author sees the report among their own, is named on it and hears of every step', async () => {
+    // Someone outside the author's teams cannot be named, whatever the form sends.
+    const reportId = await writeTeamReport('Vuokrarästit tiimipalaverista', [coAuthor.id, outsider.id])
+    expect(await ownTitles(coAuthor)).toContain('Vuokrarästit tiimipalaverista')
+    expect(await ownTitles(outsider)).not.toContain('Vuokrarästit tiimipalaverista')
+
+    const page = payloadOf(
+      await reportPage.loader({
+        request: await getRequest(`/reports/${reportId}`, lead.session),
+        params: { reportId },
+        context,
+      }),
+    ) as { report: { coAuthors: { name: string }[]; prepared_in: string } }
+    expect(page.report.coAuthors.map((c) => c.name)).toEqual([coAuthor.name])
+    expect(page.report.prepared_in).toBe('team_meeting')
+
+    await transition(lead, reportId, { to: 'in_review', expectedStatus: 'submitted' })
+    await transition(lead, reportId, {
+      to: 'closed',
+      expectedStatus: 'in_review',
+      resolution: 'no_further_action',
+      comment: 'Asia on jo työn alla organisaatiossa.',
+    })
+    const heard = (await notificationsOf(coAuthor.id, reportId)).map((n) => [n.to_status, n.reason])
+    const authorHeard = (await notificationsOf(author.id, reportId)).map((n) => [n.to_status, n.reason])
+    expect(authorHeard).toEqual([
+      ['in_review', 'author'],
+      ['closed', 'author'],
+    ])
+    // The co-author hears of every step the reporter does, submission included, because they did not submit it.
+    expect(heard).toEqual([['submitted', 'author'], ...authorHeard])
+    const emails = await getDb()
+      .selectFrom('email_jobs')
+      .select('id')
+      .where('recipient_id', '=', coAuthor.id)
+      .where('kind', '=', 'notification')
+      .execute()
+    expect(emails.length).toBeGreaterThanOrEqual(heard.length)
+  })
+
+  test('a co-author may edit the draft; once removed from the report it is no longer theirs', async () => {
+    const request = await formRequest(
+      '/reports/new',
+      { ...reportFields('Yhteinen luonnos'), coAuthorIds: [coAuthor.id], intent: 'save' },
+      { session: author.session },
+    )
+    const reportId = redirectTarget(await newReport.action({ request, params: {}, context }))!.match(
+      /\/reports\/([0-9a-f-]+)/,
+    )![1]!
+    const save = async (who: Person, fields: Record<string, string | string[]>) =>
+      editReport.action({
+        request: await formRequest(
+          `/reports/${reportId}/edit`,
+          { ...fields, intent: 'save' },
+          { session: who.session },
+        ),
+        params: { reportId },
+        context,
+      })
+    expect(
+      redirectTarget(
+        await save(coAuthor, { ...reportFields('Yhteinen luonnos, täydennetty'), coAuthorIds: [coAuthor.id] }),
+      ),
+    ).toContain(`/reports/${reportId}/edit`)
+    expect(await ownTitles(coAuthor)).toContain('Yhteinen luonnos, täydennetty')
+    // The author leaves the co-author out: the draft is no longer theirs to see or edit.
+    await save(author, reportFields('Yhteinen luonnos, täydennetty'))
+    expect(await ownTitles(coAuthor)).not.toContain('Yhteinen luonnos, täydennetty')
+    expect(statusOf(await thrownBy(save(coAuthor, reportFields('Yritys muokata'))))).toBe(404)
+  })
+})
