@@ -14,7 +14,6 @@ import {
   reportStatuses,
 } from './database.ts'
 import { createNotificationsForEvent } from './notification.server.ts'
-import { authoredBy, coAuthorIdsOf, listCoAuthors, replaceCoAuthors } from './report-co-author.server.ts'
 import { getReportListVersion } from './report-list-version.server.ts'
 import { eventsWithDetails } from './report-event.server.ts'
 import { type CurrentUser } from './user.server.ts'
@@ -27,11 +26,14 @@ export function visibleTo(viewer: Viewer) {
     const inOrganisation = eb('reports.organisation_id', '=', viewer.organisation.id)
     const scope = reportScopeFor(viewer.roles)
     if (scope.kind === 'organisation') {
-      return eb.and([inOrganisation, eb.or([eb('reports.status', '!=', 'draft'), authoredBy(eb, viewer.id)])])
+      return eb.and([
+        inOrganisation,
+        eb.or([eb('reports.status', '!=', 'draft'), eb('reports.author_id', '=', viewer.id)]),
+      ])
     }
     const teamIds = viewer.teams.map((team) => team.id)
     const allowed = [
-      ...(scope.ownReports ? [authoredBy(eb, viewer.id)] : []),
+      ...(scope.ownReports ? [eb('reports.author_id', '=', viewer.id)] : []),
       ...(scope.teamReports && teamIds.length > 0
         ? [eb.and([eb('reports.team_id', 'in', teamIds), eb('reports.status', '!=', 'draft')])]
         : []),
@@ -196,7 +198,6 @@ async function storedContent(db: AppDb, organisationId: string, content: ReportC
     clients_participated: content.clientsParticipated,
     positive: content.positive,
     no_identifying_data_confirmed: content.noIdentifyingDataConfirmed,
-    prepared_in: content.preparedIn,
     identifiability_findings: JSON.stringify([]),
   }
 }
@@ -227,10 +228,6 @@ export async function createDraft(trx: Transaction<Database>, author: Viewer, co
     .returning('id')
     .executeTakeFirstOrThrow()
   await replaceActions(trx, report.id, content.actions)
-  if (content.coAuthorIds) {
-    const stored = { id: report.id, organisationId: author.organisation.id, authorId: author.id }
-    await replaceCoAuthors(trx, stored, content.coAuthorIds)
-  }
   await trx
     .insertInto('report_events')
     .values({
@@ -245,8 +242,8 @@ export async function createDraft(trx: Transaction<Database>, author: Viewer, co
 }
 
 /**
- * Saves an author's or co-author's edits, with the actions and co-authors, while the report is still theirs to edit
- * (the domain's isEditable decides which statuses those are); false when it no longer is.
+ * Saves the author's edits, with the actions, while the report is still theirs to edit (the domain's isEditable
+ * decides which statuses those are); false when it no longer is.
  */
 export async function updateEditableReport(
   trx: Transaction<Database>,
@@ -260,18 +257,14 @@ export async function updateEditableReport(
       ...(await storedContent(trx, author.organisation.id, content)),
       updated_at: new Date(),
     })
-    .where('reports.id', '=', reportId)
-    .where('reports.organisation_id', '=', author.organisation.id)
-    .where((eb) => authoredBy(eb, author.id))
-    .where('reports.status', 'in', editableStatuses)
-    .returning(['reports.id', 'reports.author_id'])
+    .where('id', '=', reportId)
+    .where('organisation_id', '=', author.organisation.id)
+    .where('author_id', '=', author.id)
+    .where('status', 'in', editableStatuses)
+    .returning('id')
     .executeTakeFirst()
   if (!updated) return false
   await replaceActions(trx, reportId, content.actions)
-  if (content.coAuthorIds) {
-    const stored = { id: reportId, organisationId: author.organisation.id, authorId: updated.author_id }
-    await replaceCoAuthors(trx, stored, content.coAuthorIds)
-  }
   return true
 }
 
@@ -279,7 +272,7 @@ export async function updateEditableReport(
 export function findVisibleReportState(db: AppDb, viewer: Viewer, reportId: string) {
   return db
     .selectFrom('reports')
-    .select((eb) => ['reports.status', 'reports.author_id', 'reports.team_id', coAuthorIdsOf(eb).as('co_author_ids')])
+    .select(['reports.status', 'reports.author_id', 'reports.team_id'])
     .where('reports.id', '=', reportId)
     .where(visibleTo(viewer))
     .executeTakeFirst()
@@ -308,7 +301,7 @@ export async function getReportForViewer(db: AppDb, viewer: Viewer, reportId: st
   if (!row) return null
   // The stemmed search text is the database's own, for searching only.
   const { search_vector: _searchVector, ...report } = row
-  const [actions, phenomena, coAuthors] = await Promise.all([
+  const [actions, phenomena] = await Promise.all([
     db
       .selectFrom('proposed_actions')
       .select(['description', 'level'])
@@ -322,9 +315,8 @@ export async function getReportForViewer(db: AppDb, viewer: Viewer, reportId: st
       .where('phenomenon_reports.report_id', '=', reportId)
       .orderBy('phenomena.title')
       .execute(),
-    listCoAuthors(db, reportId),
   ])
-  return { ...report, actions, phenomena, coAuthors, co_author_ids: coAuthors.map((coAuthor) => coAuthor.id) }
+  return { ...report, actions, phenomena }
 }
 
 export async function listReportEvents(db: AppDb, organisationId: string, reportId: string) {
@@ -475,9 +467,9 @@ export async function listReviewQueue(
   page: { limit: number; offset: number },
   now = new Date(),
 ) {
-  const base = withCommonFilters(
+  const unsearched = withCommonFilters(
     db.selectFrom('reports').where(visibleTo(viewer)).where('reports.status', '!=', 'draft'),
-    filters,
+    { ...filters, q: null },
   )
     .$if(filters.supportNeed !== null, (qb) =>
       qb.where(sql<boolean>`${filters.supportNeed} = any(reports.support_needs)`),
@@ -490,8 +482,11 @@ export async function listReviewQueue(
     .$if(filters.to !== null, (qb) =>
       qb.where('reports.submitted_at', '<', new Date(new Date(`${filters.to}T00:00:00`).getTime() + 86_400_000)),
     )
-  const [rows, counts] = await Promise.all([
-    base
+  const base = filters.q === null ? unsearched : unsearched.where(matchesSearch(filters.q))
+  const listed = unsearched.$if(filters.status !== null, (qb) => qb.where('reports.status', '=', filters.status!))
+  const pageOfRows = (candidates: ReportQuery) =>
+    candidates
+      .$if(filters.q !== null, (qb) => qb.where(matchesSearch(filters.q!)))
       .leftJoin('municipalities', 'municipalities.id', 'reports.municipality_id')
       .leftJoin('teams', 'teams.id', 'reports.team_id')
       .select([
@@ -504,15 +499,35 @@ export async function listReviewQueue(
         'teams.name as team',
         (eb) => overdueForFeedback(now)(eb).$castTo<boolean>().as('overdue'),
       ])
-      .$if(filters.status !== null, (qb) => qb.where('reports.status', '=', filters.status!))
       .orderBy('reports.submitted_at', 'desc')
       .orderBy('reports.id')
       .limit(page.limit)
       .offset(page.offset)
-      .execute(),
+      .execute()
+  const [rows, counts] = await Promise.all([
+    filters.q === null ? pageOfRows(listed) : searchNewestFirst(db, listed, pageOfRows, page),
     countQueueByStatus(db, viewer, filters, () => countByStatus(base)),
   ])
   return { reports: rows, counts }
+}
+
+/**
+ * A searched page, looked for first among the newest listed reports only. PostgreSQL cannot tell how many reports a
+ * search matches, guesses few, and so tests the search (its trigram part is costly) on every listed report before
+ * sorting; a search that matches a fair share fills the page from the newest few hundred. The answer is the same:
+ * when the newest `window` hold the whole page, they hold every match before it too, as both go newest first. A page
+ * they cannot fill is asked of every listed report.
+ */
+async function searchNewestFirst<Row>(
+  db: AppDb,
+  listed: ReportQuery,
+  pageOfRows: (candidates: ReportQuery) => Promise<Row[]>,
+  page: { limit: number; offset: number },
+): Promise<Row[]> {
+  const window = Math.max(200, 10 * (page.offset + page.limit))
+  const newest = listed.select('reports.id').orderBy('reports.submitted_at', 'desc').orderBy('reports.id').limit(window)
+  const rows = await pageOfRows(db.selectFrom('reports').where('reports.id', 'in', newest))
+  return rows.length === page.limit ? rows : pageOfRows(listed)
 }
 
 const queueCounts = createVersionedCache<Partial<Record<ReportStatus, number>>>(1000)
@@ -552,10 +567,7 @@ export async function listOwnReports(
   page: { limit: number; offset: number },
 ) {
   const base = withCommonFilters(
-    db
-      .selectFrom('reports')
-      .where(visibleTo(author))
-      .where((eb) => authoredBy(eb, author.id)),
+    db.selectFrom('reports').where(visibleTo(author)).where('reports.author_id', '=', author.id),
     filters,
   )
   const [rows, counts] = await Promise.all([
@@ -669,7 +681,5 @@ export function contentOf(report: StoredReport): ReportContent {
     clientsParticipated: report.clients_participated,
     positive: report.positive,
     noIdentifyingDataConfirmed: report.no_identifying_data_confirmed,
-    preparedIn: report.prepared_in,
-    coAuthorIds: report.co_author_ids,
   }
 }
