@@ -9,6 +9,7 @@ import { followUpsMessages } from './follow-ups.ts'
 import { helpMessages } from './help.ts'
 import { peopleMessages } from './people.ts'
 import { sendingsMessages } from './sendings.ts'
+import { compiledReportsMessages } from './compiled-reports.ts'
 import { teamReportsMessages } from './team-reports.ts'
 import { similarReportsMessages } from './similar-reports.ts'
 import { namesAndWordsMessages } from './names-and-words.ts'
@@ -723,6 +724,7 @@ export const en = {
   ...chainMessages.en,
   ...disclosureMessages.en,
   ...sendingsMessages.en,
+  ...compiledReportsMessages.en,
   ...teamReportsMessages.en,
   ...similarReportsMessages.en,
   ...namesAndWordsMessages.en,

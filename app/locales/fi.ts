@@ -9,6 +9,7 @@ import { followUpsMessages } from './follow-ups.ts'
 import { helpMessages } from './help.ts'
 import { peopleMessages } from './people.ts'
 import { sendingsMessages } from './sendings.ts'
+import { compiledReportsMessages } from './compiled-reports.ts'
 import { teamReportsMessages } from './team-reports.ts'
 import { similarReportsMessages } from './similar-reports.ts'
 import { namesAndWordsMessages } from './names-and-words.ts'
@@ -724,6 +725,7 @@ export const fi = {
   ...chainMessages.fi,
   ...disclosureMessages.fi,
   ...sendingsMessages.fi,
+  ...compiledReportsMessages.fi,
   ...teamReportsMessages.fi,
   ...similarReportsMessages.fi,
   ...namesAndWordsMessages.fi,

@@ -9,6 +9,7 @@ import { followUpsMessages } from './follow-ups.ts'
 import { helpMessages } from './help.ts'
 import { peopleMessages } from './people.ts'
 import { sendingsMessages } from './sendings.ts'
+import { compiledReportsMessages } from './compiled-reports.ts'
 import { teamReportsMessages } from './team-reports.ts'
 import { similarReportsMessages } from './similar-reports.ts'
 import { namesAndWordsMessages } from './names-and-words.ts'
@@ -732,6 +733,7 @@ export const sv = {
   ...chainMessages.sv,
   ...disclosureMessages.sv,
   ...sendingsMessages.sv,
+  ...compiledReportsMessages.sv,
   ...teamReportsMessages.sv,
   ...similarReportsMessages.sv,
   ...namesAndWordsMessages.sv,

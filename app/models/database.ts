@@ -18,6 +18,7 @@ import {
 } from '#app/domain/report-fields.ts'
 import { type ReportStatus, type Resolution } from '#app/domain/report-status.ts'
 import { type Role } from '#app/domain/roles.ts'
+import { type CompiledReportStage } from '#app/domain/compiled-reports.ts'
 import { type TeamMeetingKind } from '#app/domain/team-reports.ts'
 import { type WelfareSectionKind } from '#app/domain/welfare-report.ts'
 import { type SendingState } from '#app/domain/sendings.ts'
@@ -49,6 +50,8 @@ export interface OrganisationTable {
   audit_retention_years: ColumnType<number, number | undefined, number>
   /** False when the organisation's staff sign in only through single sign-on. */
   password_login: ColumnType<boolean, boolean | undefined, boolean>
+  /** Whether published compiled reports have a public page without sign-in. */
+  public_social_reports: ColumnType<boolean, boolean | undefined, boolean>
   created_at: CreatedAt
 }
 
@@ -315,6 +318,69 @@ export interface WelfareReportTable {
   updated_at: UpdatedAt
 }
 
+export interface CompiledReportTable {
+  id: Generated<string>
+  organisation_id: string
+  title: string
+  narrative: ColumnType<string, string | undefined, string>
+  stage: ColumnType<CompiledReportStage, CompiledReportStage | undefined, CompiledReportStage>
+  /** Raised by every change, so a change over someone else's newer one is refused (409). */
+  version: ColumnType<number, number | undefined, number>
+  created_by: string
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+  approved_by: string | null
+  approved_at: Date | null
+  published_at: Date | null
+  sent_at: Date | null
+}
+
+export interface CompiledReportPhenomenonTable {
+  compiled_report_id: string
+  phenomenon_id: string
+}
+
+export interface CompiledReportIndicatorTable {
+  compiled_report_id: string
+  series_id: string
+}
+
+export interface IndicatorSeriesTable {
+  id: Generated<string>
+  organisation_id: string
+  name: string
+  source: string
+  unit: ColumnType<string, string | undefined, string>
+  imported_at: CreatedAt
+  imported_by: string
+}
+
+export interface IndicatorValueTable {
+  series_id: string
+  area: string
+  /** YYYY, YYYY-MM or YYYY-Qn. */
+  period: string
+  /** numeric: read as a string, so no precision is lost on the way. */
+  value: ColumnType<string, string | number, string | number>
+}
+
+export interface CompiledReportReviewerTable {
+  compiled_report_id: string
+  user_id: string
+  added_at: CreatedAt
+}
+
+export interface CompiledReportCommentTable {
+  id: Generated<string>
+  compiled_report_id: string
+  author_id: string
+  text: string
+  created_at: CreatedAt
+  answer: string | null
+  answered_by: string | null
+  answered_at: Date | null
+}
+
 export interface WelfareReportSectionTable {
   id: Generated<string>
   organisation_id: string
@@ -578,6 +644,13 @@ export interface Database {
   agenda_item_phenomena: AgendaItemPhenomenonTable
   agenda_item_reports: AgendaItemReportTable
   welfare_reports: WelfareReportTable
+  compiled_reports: CompiledReportTable
+  compiled_report_phenomena: CompiledReportPhenomenonTable
+  compiled_report_indicators: CompiledReportIndicatorTable
+  compiled_report_reviewers: CompiledReportReviewerTable
+  compiled_report_comments: CompiledReportCommentTable
+  indicator_series: IndicatorSeriesTable
+  indicator_values: IndicatorValueTable
   welfare_report_sections: WelfareReportSectionTable
   welfare_section_phenomena: WelfareSectionPhenomenonTable
   welfare_section_reports: WelfareSectionReportTable

@@ -1,0 +1,211 @@
+import { beforeAll, describe, expect, test } from 'vitest'
+import { createOrganisation, createPhenomenon, createReport, createUser } from '#tests/factories/index.ts'
+import { formRequest, getRequest, payloadOf, redirectTarget, signIn, statusOf, thrownBy } from '#tests/utils.ts'
+import { getDb } from '#app/utils/db.server.ts'
+import * as compiledReport from '#app/routes/social-reports.$compiledReportId.tsx'
+import * as compiledReports from '#app/routes/social-reports._index.tsx'
+import * as indicators from '#app/routes/social-reports.indicators.tsx'
+import * as newCompiledReport from '#app/routes/social-reports.new.tsx'
+
+const context = {}
+let organisationId: string
+let phenomenonId: string
+let sessions: Record<'coordinator' | 'worker' | 'groupMember', string>
+
+const day = (date: string) => new Date(`${date}T10:00:00Z`)
+
+beforeAll(async () => {
+  const db = getDb()
+  organisationId = (await createOrganisation(db)).id
+  const coordinator = await createUser(db, { organisationId, roles: ['coordinator'] })
+  const worker = await createUser(db, { organisationId, roles: ['worker'], name: 'Raportoija Rauha' })
+  const groupMember = await createUser(db, { organisationId, roles: ['team_lead'] })
+  const group = await db
+    .insertInto('recipients')
+    .values({ organisation_id: organisationId, kind: 'working_group', name: 'Rakenteellisen työn ryhmä' })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await db.insertInto('recipient_members').values({ recipient_id: group.id, user_id: groupMember.id }).execute()
+  const reports = await Promise.all(
+    Array.from({ length: 12 }, (_, index) =>
+      createReport(db, {
+        organisation_id: organisationId,
+        author_id: worker.id,
+        status: 'forwarded',
+        title: `Ensimmäinen vuokra-asunto ${index + 1}`,
+        sectors: ['housing'],
+        trend: 'growing',
+        client_count: 3,
+        submitted_at: day(index < 6 ? '2025-02-10' : '2025-05-10'),
+      }),
+    ),
+  )
+  phenomenonId = (
+    await createPhenomenon(db, {
+      organisationId,
+      createdBy: coordinator.id,
+      title: 'Nuorten aikuisten ensimmäinen koti',
+      reportIds: reports.map((report) => report.id),
+    })
+  ).id
+  sessions = {
+    coordinator: await signIn(coordinator.email),
+    worker: await signIn(worker.email),
+    groupMember: await signIn(groupMember.email),
+  }
+})
+
+async function create(session: string, fields: Record<string, string | string[]>) {
+  return newCompiledReport.action({
+    request: await formRequest('/social-reports/new', fields, { session }),
+    params: {},
+    context,
+  })
+}
+
+async function page(id: string, session: string) {
+  return payloadOf(
+    await compiledReport.loader({
+      request: await getRequest(`/social-reports/${id}`, session),
+      params: { compiledReportId: id },
+      context,
+    }),
+  )
+}
+
+async function save(id: string, session: string, fields: Record<string, string | string[]>) {
+  return compiledReport.action({
+    request: await formRequest(`/social-reports/${id}`, fields, { session }),
+    params: { compiledReportId: id },
+    context,
+  })
+}
+
+describe('compiled report editor', () => {
+  let id: string
+
+  test('a coordinator creates a compiled report from a phenomenon and sees its figures suppressed and without names', async () => {
+    const created = await create(sessions.coordinator, {
+      title: 'Köyhyys Pirkanmaalla – sosiaalinen raportti',
+      phenomenonIds: [phenomenonId],
+    })
+    id = redirectTarget(created)!.split('/').pop()!
+    const shown = await page(id, sessions.coordinator)
+    expect(shown.report.stage).toBe('draft')
+    expect(shown.document.phenomena.map((entry: { title: string }) => entry.title)).toEqual([
+      'Nuorten aikuisten ensimmäinen koti',
+    ])
+    expect(shown.document.phenomena[0].reportTitles).toHaveLength(12)
+    // Twelve reports: the total is shown (perturbed by at most 2); each quarter's six as well or as "<5".
+    expect(Math.abs(shown.document.figures.total - 12)).toBeLessThanOrEqual(2)
+    expect(shown.document.figures.bySector.map((row: { key: string }) => row.key)).toEqual(['housing'])
+    expect(shown.document.figures.byQuarter.map((row: { key: string }) => row.key)).toEqual(['2025-Q1', '2025-Q2'])
+    expect(JSON.stringify(shown.document)).not.toContain('Raportoija Rauha')
+  })
+
+  test('a member of a working group may compile; a worker may not, and sees no drafts', async () => {
+    expect(redirectTarget(await create(sessions.groupMember, { title: 'Ryhmän raportti' }))).toMatch(
+      /^\/social-reports\//,
+    )
+    expect(statusOf(await thrownBy(create(sessions.worker, { title: 'Ei saa' })))).toBe(403)
+    const listed = payloadOf(
+      await compiledReports.loader({
+        request: await getRequest('/social-reports', sessions.worker),
+        params: {},
+        context,
+      }),
+    )
+    expect(listed.reports).toEqual([])
+    expect(listed.canCreate).toBe(false)
+    expect(statusOf(await thrownBy(page(id, sessions.worker)))).toBe(404)
+  })
+
+  test('the narrative is guarded, and a save from an older version gets 409 with the text kept', async () => {
+    const guarded = await save(id, sessions.coordinator, {
+      title: 'Köyhyys',
+      narrative: 'Asiakas 010190-123A kertoi vuokrarästeistä.',
+      version: '1',
+    })
+    expect(statusOf(guarded)).toBe(422)
+    const saved = await save(id, sessions.coordinator, {
+      title: 'Köyhyys Pirkanmaalla',
+      narrative: '## Tausta\n\nVuokrarästit kasvavat.',
+      phenomenonIds: [phenomenonId],
+      version: '1',
+    })
+    expect(statusOf(saved)).toBe(200)
+    const stale = await save(id, sessions.coordinator, { title: 'Vanha', narrative: 'Vanha teksti', version: '1' })
+    expect(statusOf(stale)).toBe(409)
+    expect(payloadOf(stale).values.narrative).toBe('Vanha teksti')
+    const shown = await page(id, sessions.coordinator)
+    expect(shown.report.title).toBe('Köyhyys Pirkanmaalla')
+    expect(shown.document.narrativeHtml).toContain('Vuokrarästit kasvavat.')
+  })
+})
+
+describe('indicator import', () => {
+  async function post(session: string, csv: string, intent: 'preview' | 'import') {
+    return indicators.action({
+      request: await formRequest('/social-reports/indicators', { csv, intent }, { session }),
+      params: {},
+      context,
+    })
+  }
+  const good = [
+    'name;source;area;period;value',
+    'Toimeentulotukea saaneet, % väestöstä;Sotkanet (THL);Tampere;2024;7,4',
+    'Toimeentulotukea saaneet, % väestöstä;Sotkanet (THL);Koko maakunta;2024;5,9',
+    'Työttömät, %;Työllisyyskatsaus;Tampere;2025-Q1;12,1',
+  ].join('\n')
+
+  test('a preview names the series and stores nothing; the import stores them with decimal commas read', async () => {
+    const preview = payloadOf(await post(sessions.coordinator, good, 'preview'))
+    expect(preview.series).toEqual([
+      { name: 'Toimeentulotukea saaneet, % väestöstä', source: 'Sotkanet (THL)', values: 2 },
+      { name: 'Työttömät, %', source: 'Työllisyyskatsaus', values: 1 },
+    ])
+    const before = await getDb()
+      .selectFrom('indicator_series')
+      .where('organisation_id', '=', organisationId)
+      .selectAll()
+      .execute()
+    expect(before).toEqual([])
+    expect(payloadOf(await post(sessions.coordinator, good, 'import')).imported).toBe(3)
+    const values = await getDb()
+      .selectFrom('indicator_values')
+      .innerJoin('indicator_series', 'indicator_series.id', 'indicator_values.series_id')
+      .where('indicator_series.organisation_id', '=', organisationId)
+      .select(['area', 'period', 'value'])
+      .orderBy('value')
+      .execute()
+    expect(values.map((value) => Number(value.value))).toEqual([5.9, 7.4, 12.1])
+  })
+
+  test('a file with bad rows imports nothing and names every bad row', async () => {
+    const bad = [
+      'name,source,area,period,value',
+      'Työttömät,Tilasto,Tampere,2025-13,12.1',
+      'Työttömät,Tilasto,Tampere,2025,paljon',
+      'Työttömät,Tilasto,Tampere',
+      'Työttömät,Tilasto,Tampere,2024,3.5',
+    ].join('\n')
+    const result = await post(sessions.coordinator, bad, 'import')
+    expect(statusOf(result)).toBe(400)
+    expect(payloadOf(result).errors).toEqual([
+      { line: 2, error: 'period' },
+      { line: 3, error: 'value' },
+      { line: 4, error: 'columns' },
+    ])
+    const count = await getDb()
+      .selectFrom('indicator_series')
+      .where('organisation_id', '=', organisationId)
+      .where('name', '=', 'Työttömät')
+      .selectAll()
+      .execute()
+    expect(count).toEqual([])
+  })
+
+  test('a worker cannot import', async () => {
+    expect(statusOf(await thrownBy(post(sessions.worker, good, 'import')))).toBe(403)
+  })
+})
