@@ -14,13 +14,20 @@ const messagesByStatus: Record<number, { title: MessageKey; body: MessageKey }> 
 }
 
 const csrfMessage = { title: 'error.csrf.title', body: 'error.csrf.body' } as const
+/** A contributor whose organisation turned the contributor channel off (ADR 039). */
+const contributorsOffMessage = { title: 'contributors.off.title', body: 'contributors.off.body' } as const
 const unexpectedMessage = { title: 'error.unexpected.title', body: 'error.unexpected.body' } as const
 
 /** What the error page says about an error; the page's <title> (root.tsx) takes the same title. */
 export function getErrorMessage(error: unknown): { title: MessageKey; body: MessageKey; params?: TranslateParams } {
   if (!isRouteErrorResponse(error)) return unexpectedMessage
   const errorData = error.data as { code?: string; params?: TranslateParams } | null
-  const message = errorData?.code === 'csrf' ? csrfMessage : (messagesByStatus[error.status] ?? unexpectedMessage)
+  const message =
+    errorData?.code === 'csrf'
+      ? csrfMessage
+      : errorData?.code === 'contributors_off'
+        ? contributorsOffMessage
+        : (messagesByStatus[error.status] ?? unexpectedMessage)
   return { ...message, params: errorData?.params }
 }
 

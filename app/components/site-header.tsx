@@ -4,6 +4,7 @@ import { bellShowsAtMost } from '#app/domain/notifications.ts'
 import {
   dashboardReaderRoles,
   hasAnyRole,
+  isContributor,
   offersFollowUpBoard,
   readsMeetings,
   writesReports,
@@ -141,25 +142,31 @@ function LogoutForm({ children }: { children: ReactNode }) {
 export function SiteHeader() {
   const { t } = useI18n()
   const user = useRootData()?.user
-  const navLinks: NavItem[] = user
-    ? [
-        { to: '/', label: t('nav.home'), end: true },
-        ...(writesReports(user.roles) ? [{ to: '/reports/new', label: t('nav.newReport') }] : []),
-        { to: '/reports', label: writesReports(user.roles) ? t('nav.ownReports') : t('nav.reports'), end: true },
-        ...(user.roles.includes('team_lead') || user.roles.includes('coordinator')
-          ? [{ to: '/review', label: t('nav.review') }]
-          : []),
-        ...(user.roles.some((role) => role !== 'worker') ? [{ to: '/phenomena', label: t('nav.phenomena') }] : []),
-        ...(readsMeetings(user.roles) ? [{ to: '/meetings', label: t('meetings.nav') }] : []),
-        ...(user.readsSendings ? [{ to: '/sendings', label: t('sendings.nav') }] : []),
-        ...(offersFollowUpBoard(user.roles) ? [{ to: '/follow-ups', label: t('followUps.nav') }] : []),
-        ...(hasAnyRole(user.roles, dashboardReaderRoles) ? [{ to: '/dashboard', label: t('nav.dashboard') }] : []),
-        { to: '/welfare-reports', label: t('nav.welfareReports') },
-        ...(user.roles.includes('admin') ? [{ to: '/admin', label: t('nav.admin') }] : []),
-        { to: '/settings', label: t('nav.settings') },
-        { to: '/help', label: t('help.title') },
-      ]
-    : []
+  const navLinks: NavItem[] = !user
+    ? []
+    : isContributor(user)
+      ? // A contributor's pages only: what they sent and what became of it, and a new view (ADR 039).
+        [
+          { to: '/contribute', label: t('contributors.nav.new'), end: true },
+          { to: '/contribute/own', label: t('contributors.nav.own') },
+        ]
+      : [
+          { to: '/', label: t('nav.home'), end: true },
+          ...(writesReports(user.roles) ? [{ to: '/reports/new', label: t('nav.newReport') }] : []),
+          { to: '/reports', label: writesReports(user.roles) ? t('nav.ownReports') : t('nav.reports'), end: true },
+          ...(user.roles.includes('team_lead') || user.roles.includes('coordinator')
+            ? [{ to: '/review', label: t('nav.review') }]
+            : []),
+          ...(user.roles.some((role) => role !== 'worker') ? [{ to: '/phenomena', label: t('nav.phenomena') }] : []),
+          ...(readsMeetings(user.roles) ? [{ to: '/meetings', label: t('meetings.nav') }] : []),
+          ...(user.readsSendings ? [{ to: '/sendings', label: t('sendings.nav') }] : []),
+          ...(offersFollowUpBoard(user.roles) ? [{ to: '/follow-ups', label: t('followUps.nav') }] : []),
+          ...(hasAnyRole(user.roles, dashboardReaderRoles) ? [{ to: '/dashboard', label: t('nav.dashboard') }] : []),
+          { to: '/welfare-reports', label: t('nav.welfareReports') },
+          ...(user.roles.includes('admin') ? [{ to: '/admin', label: t('nav.admin') }] : []),
+          { to: '/settings', label: t('nav.settings') },
+          { to: '/help', label: t('help.title') },
+        ]
   const userName = user ? <span className="text-sm text-brand-100">{user.name}</span> : null
   const organisation = user ? (
     user.organisations.length > 1 ? (
@@ -181,7 +188,7 @@ export function SiteHeader() {
         <a href="/" className="min-w-0 flex-1 text-lg font-bold leading-tight text-white no-underline hover:text-white">
           {t('app.name')}
         </a>
-        {user ? <NotificationsLink unread={user.unreadNotifications} /> : null}
+        {user && !isContributor(user) ? <NotificationsLink unread={user.unreadNotifications} /> : null}
         <MenuDisclosure label={t('phoneLayout.menu')}>
           {navLinks.length > 0 ? <NavList label={t('nav.main')} look="menu" items={navLinks} /> : null}
           <div className="grid gap-3 border-t border-white/30 px-4 pt-4">
@@ -202,7 +209,7 @@ export function SiteHeader() {
           <div className="flex flex-wrap items-center gap-3">
             {user && user.organisations.length > 1 ? organisation : null}
             <LanguageSwitch />
-            {user ? <NotificationsLink unread={user.unreadNotifications} /> : null}
+            {user && !isContributor(user) ? <NotificationsLink unread={user.unreadNotifications} /> : null}
             {user ? <LogoutForm>{userName}</LogoutForm> : null}
           </div>
         </div>

@@ -3,7 +3,7 @@ import { useId } from 'react'
 import { z } from 'zod'
 import { displayName } from '#app/domain/display-name.ts'
 import { PasswordSchema } from '#app/domain/password-policy.ts'
-import { roles } from '#app/domain/roles.ts'
+import { contributorRole, roles } from '#app/domain/roles.ts'
 import { type FieldErrors, isChecked, listValue, textValue } from '#app/utils/forms.ts'
 import { locales } from '#app/utils/i18n.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
@@ -15,7 +15,11 @@ export const userFormArrayFields = ['roles', 'teamIds'] as const
 
 const membershipFields = {
   name: z.string().trim().min(1, 'validation.nameRequired').max(200, 'validation.tooLong'),
-  roles: z.array(z.enum(roles, { error: 'validation.invalid' })).min(1, 'admin.users.rolesRequired'),
+  roles: z
+    .array(z.enum(roles, { error: 'validation.invalid' }))
+    .min(1, 'admin.users.rolesRequired')
+    // A contributor sees only their own pages, so the role given with another would take the other away.
+    .refine((chosen) => !chosen.includes(contributorRole) || chosen.length === 1, 'contributors.validation.roleAlone'),
   teamIds: z.array(z.uuid({ error: 'validation.invalid' })),
 }
 

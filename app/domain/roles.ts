@@ -1,7 +1,25 @@
 import { committeeSeatRole } from './committees.ts'
 
-export const roles = ['worker', 'team_lead', 'coordinator', 'committee_member', 'admin'] as const
+export const roles = ['worker', 'team_lead', 'coordinator', 'committee_member', 'admin', 'contributor'] as const
 export type Role = (typeof roles)[number]
+
+/**
+ * An expert by experience, a client council's secretary or a partner professional: someone outside the staff who
+ * sends views and follows what became of them, and sees nothing else (ADR 039). The role is given alone.
+ */
+export const contributorRole = 'contributor' as const satisfies Role
+
+/** Whether the user is a contributor, limited to the contributor's own pages, whatever else the route offers. */
+export function isContributor(user: { roles: readonly Role[] }): boolean {
+  return user.roles.includes(contributorRole)
+}
+
+/** The addresses a contributor may open: their own pages, signing out and choosing a language. */
+export const contributorPaths = ['/contribute', '/logout', '/language'] as const
+
+export function contributorMayOpen(pathname: string): boolean {
+  return contributorPaths.some((path) => pathname === path || pathname.startsWith(`${path}/`))
+}
 
 export function hasAnyRole(userRoles: readonly Role[], wanted: readonly Role[]): boolean {
   return wanted.some((role) => userRoles.includes(role))

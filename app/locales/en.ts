@@ -9,6 +9,7 @@ import { followUpsMessages } from './follow-ups.ts'
 import { helpMessages } from './help.ts'
 import { peopleMessages } from './people.ts'
 import { sendingsMessages } from './sendings.ts'
+import { contributorsMessages } from './contributors.ts'
 import { compiledReportsMessages } from './compiled-reports.ts'
 import { teamReportsMessages } from './team-reports.ts'
 import { similarReportsMessages } from './similar-reports.ts'
@@ -724,6 +725,7 @@ export const en = {
   ...chainMessages.en,
   ...disclosureMessages.en,
   ...sendingsMessages.en,
+  ...contributorsMessages.en,
   ...compiledReportsMessages.en,
   ...teamReportsMessages.en,
   ...similarReportsMessages.en,

@@ -9,6 +9,7 @@ import { followUpsMessages } from './follow-ups.ts'
 import { helpMessages } from './help.ts'
 import { peopleMessages } from './people.ts'
 import { sendingsMessages } from './sendings.ts'
+import { contributorsMessages } from './contributors.ts'
 import { compiledReportsMessages } from './compiled-reports.ts'
 import { teamReportsMessages } from './team-reports.ts'
 import { similarReportsMessages } from './similar-reports.ts'
@@ -725,6 +726,7 @@ export const fi = {
   ...chainMessages.fi,
   ...disclosureMessages.fi,
   ...sendingsMessages.fi,
+  ...contributorsMessages.fi,
   ...compiledReportsMessages.fi,
   ...teamReportsMessages.fi,
   ...similarReportsMessages.fi,

@@ -9,6 +9,7 @@ import { followUpsMessages } from './follow-ups.ts'
 import { helpMessages } from './help.ts'
 import { peopleMessages } from './people.ts'
 import { sendingsMessages } from './sendings.ts'
+import { contributorsMessages } from './contributors.ts'
 import { compiledReportsMessages } from './compiled-reports.ts'
 import { teamReportsMessages } from './team-reports.ts'
 import { similarReportsMessages } from './similar-reports.ts'
@@ -733,6 +734,7 @@ export const sv = {
   ...chainMessages.sv,
   ...disclosureMessages.sv,
   ...sendingsMessages.sv,
+  ...contributorsMessages.sv,
   ...compiledReportsMessages.sv,
   ...teamReportsMessages.sv,
   ...similarReportsMessages.sv,

@@ -18,6 +18,7 @@ import {
 } from '#app/domain/report-fields.ts'
 import { type ReportStatus, type Resolution } from '#app/domain/report-status.ts'
 import { type Role } from '#app/domain/roles.ts'
+import { type ContributionForum, type ContributionKind } from '#app/domain/contributions.ts'
 import { type CompiledReportStage } from '#app/domain/compiled-reports.ts'
 import { type TeamMeetingKind } from '#app/domain/team-reports.ts'
 import { type WelfareSectionKind } from '#app/domain/welfare-report.ts'
@@ -50,6 +51,8 @@ export interface OrganisationTable {
   audit_retention_years: ColumnType<number, number | undefined, number>
   /** False when the organisation's staff sign in only through single sign-on. */
   password_login: ColumnType<boolean, boolean | undefined, boolean>
+  /** False when the organisation has turned the contributor channel off: its contributors cannot sign in or act. */
+  contributors_enabled: ColumnType<boolean, boolean | undefined, boolean>
   /** Whether published compiled reports have a public page without sign-in. */
   public_social_reports: ColumnType<boolean, boolean | undefined, boolean>
   created_at: CreatedAt
@@ -229,6 +232,9 @@ export interface PhenomenonTable {
   organisation_id: string
   title: string
   description: ColumnType<string, string | undefined, string>
+  /** Whether contributors may send a view on it; they then see only its title and public summary. */
+  open_for_views: ColumnType<boolean, boolean | undefined, boolean>
+  public_summary: ColumnType<string, string | undefined, string>
   created_by: string
   created_at: CreatedAt
 }
@@ -627,7 +633,21 @@ export interface StatisticsCacheTable {
   computed_at: Generated<Date>
 }
 
+/** An observation or view from a contributor, or a client's view a worker recorded on the client's behalf. */
+export interface ContributionTable {
+  id: Generated<string>
+  organisation_id: string
+  author_id: string
+  kind: ContributionKind
+  phenomenon_id: string | null
+  compiled_report_id: ColumnType<string | null, string | null | undefined, string | null>
+  forum: ContributionForum
+  text: string
+  created_at: CreatedAt
+}
+
 export interface Database {
+  contributions: ContributionTable
   statistics_generations: StatisticsGenerationTable
   statistics_cache: StatisticsCacheTable
   audit_log: AuditLogTable

@@ -14,6 +14,7 @@ import {
   reportStatuses,
 } from './database.ts'
 import { createNotificationsForEvent } from './notification.server.ts'
+import { authoredBy, coAuthorIdsOf, listCoAuthors, replaceCoAuthors } from './report-co-author.server.ts'
 import { getReportListVersion } from './report-list-version.server.ts'
 import { eventsWithDetails } from './report-event.server.ts'
 import { type CurrentUser } from './user.server.ts'
@@ -26,14 +27,11 @@ export function visibleTo(viewer: Viewer) {
     const inOrganisation = eb('reports.organisation_id', '=', viewer.organisation.id)
     const scope = reportScopeFor(viewer.roles)
     if (scope.kind === 'organisation') {
-      return eb.and([
-        inOrganisation,
-        eb.or([eb('reports.status', '!=', 'draft'), eb('reports.author_id', '=', viewer.id)]),
-      ])
+      return eb.and([inOrganisation, eb.or([eb('reports.status', '!=', 'draft'), authoredBy(eb, viewer.id)])])
     }
     const teamIds = viewer.teams.map((team) => team.id)
     const allowed = [
-      ...(scope.ownReports ? [eb('reports.author_id', '=', viewer.id)] : []),
+      ...(scope.ownReports ? [authoredBy(eb, viewer.id)] : []),
       ...(scope.teamReports && teamIds.length > 0
         ? [eb.and([eb('reports.team_id', 'in', teamIds), eb('reports.status', '!=', 'draft')])]
         : []),
@@ -198,6 +196,7 @@ async function storedContent(db: AppDb, organisationId: string, content: ReportC
     clients_participated: content.clientsParticipated,
     positive: content.positive,
     no_identifying_data_confirmed: content.noIdentifyingDataConfirmed,
+    prepared_in: content.preparedIn,
     identifiability_findings: JSON.stringify([]),
   }
 }
@@ -228,6 +227,10 @@ export async function createDraft(trx: Transaction<Database>, author: Viewer, co
     .returning('id')
     .executeTakeFirstOrThrow()
   await replaceActions(trx, report.id, content.actions)
+  if (content.coAuthorIds) {
+    const stored = { id: report.id, organisationId: author.organisation.id, authorId: author.id }
+    await replaceCoAuthors(trx, stored, content.coAuthorIds)
+  }
   await trx
     .insertInto('report_events')
     .values({
@@ -242,8 +245,8 @@ export async function createDraft(trx: Transaction<Database>, author: Viewer, co
 }
 
 /**
- * Saves the author's edits, with the actions, while the report is still theirs to edit (the domain's isEditable
- * decides which statuses those are); false when it no longer is.
+ * Saves an author's or co-author's edits, with the actions and co-authors, while the report is still theirs to edit
+ * (the domain's isEditable decides which statuses those are); false when it no longer is.
  */
 export async function updateEditableReport(
   trx: Transaction<Database>,
@@ -257,14 +260,18 @@ export async function updateEditableReport(
       ...(await storedContent(trx, author.organisation.id, content)),
       updated_at: new Date(),
     })
-    .where('id', '=', reportId)
-    .where('organisation_id', '=', author.organisation.id)
-    .where('author_id', '=', author.id)
-    .where('status', 'in', editableStatuses)
-    .returning('id')
+    .where('reports.id', '=', reportId)
+    .where('reports.organisation_id', '=', author.organisation.id)
+    .where((eb) => authoredBy(eb, author.id))
+    .where('reports.status', 'in', editableStatuses)
+    .returning(['reports.id', 'reports.author_id'])
     .executeTakeFirst()
   if (!updated) return false
   await replaceActions(trx, reportId, content.actions)
+  if (content.coAuthorIds) {
+    const stored = { id: reportId, organisationId: author.organisation.id, authorId: updated.author_id }
+    await replaceCoAuthors(trx, stored, content.coAuthorIds)
+  }
   return true
 }
 
@@ -272,7 +279,7 @@ export async function updateEditableReport(
 export function findVisibleReportState(db: AppDb, viewer: Viewer, reportId: string) {
   return db
     .selectFrom('reports')
-    .select(['reports.status', 'reports.author_id', 'reports.team_id'])
+    .select((eb) => ['reports.status', 'reports.author_id', 'reports.team_id', coAuthorIdsOf(eb).as('co_author_ids')])
     .where('reports.id', '=', reportId)
     .where(visibleTo(viewer))
     .executeTakeFirst()
@@ -301,7 +308,7 @@ export async function getReportForViewer(db: AppDb, viewer: Viewer, reportId: st
   if (!row) return null
   // The stemmed search text is the database's own, for searching only.
   const { search_vector: _searchVector, ...report } = row
-  const [actions, phenomena] = await Promise.all([
+  const [actions, phenomena, coAuthors] = await Promise.all([
     db
       .selectFrom('proposed_actions')
       .select(['description', 'level'])
@@ -315,8 +322,9 @@ export async function getReportForViewer(db: AppDb, viewer: Viewer, reportId: st
       .where('phenomenon_reports.report_id', '=', reportId)
       .orderBy('phenomena.title')
       .execute(),
+    listCoAuthors(db, reportId),
   ])
-  return { ...report, actions, phenomena }
+  return { ...report, actions, phenomena, coAuthors, co_author_ids: coAuthors.map((coAuthor) => coAuthor.id) }
 }
 
 export async function listReportEvents(db: AppDb, organisationId: string, reportId: string) {
@@ -567,7 +575,10 @@ export async function listOwnReports(
   page: { limit: number; offset: number },
 ) {
   const base = withCommonFilters(
-    db.selectFrom('reports').where(visibleTo(author)).where('reports.author_id', '=', author.id),
+    db
+      .selectFrom('reports')
+      .where(visibleTo(author))
+      .where((eb) => authoredBy(eb, author.id)),
     filters,
   )
   const [rows, counts] = await Promise.all([
@@ -681,5 +692,7 @@ export function contentOf(report: StoredReport): ReportContent {
     clientsParticipated: report.clients_participated,
     positive: report.positive,
     noIdentifyingDataConfirmed: report.no_identifying_data_confirmed,
+    preparedIn: report.prepared_in,
+    coAuthorIds: report.co_author_ids,
   }
 }

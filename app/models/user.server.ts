@@ -25,7 +25,7 @@ export async function findLoginOrganisation(db: AppDb, userId: string, { passwor
   const memberships = db
     .selectFrom('memberships')
     .innerJoin('organisations', 'organisations.id', 'memberships.organisation_id')
-    .select(['organisations.id', 'organisations.name'])
+    .select(['organisations.id', 'organisations.name', 'organisations.contributors_enabled', 'memberships.roles'])
     .where('memberships.user_id', '=', userId)
     .where('memberships.active', '=', true)
   const allowed = passwordLogin ? memberships.where('organisations.password_login', '=', true) : memberships
@@ -49,7 +49,11 @@ export interface CurrentUser {
   name: string
   locale: Locale
   /** `name_sv`: the Swedish form of the organisation's name, shown to readers using Swedish (displayName). */
-  organisation: { id: string; name: string; name_sv: string | null }
+  /**
+   * `contributors_enabled`: false when the organisation turned its contributor channel off (ADR 039); always loaded
+   * with the user, optional only so that actors built elsewhere need not carry it.
+   */
+  organisation: { id: string; name: string; name_sv: string | null; contributors_enabled?: boolean }
   roles: Role[]
   teams: { id: string; name: string }[]
 }
@@ -72,6 +76,7 @@ function usersInOrganisations(db: AppDb) {
       'organisations.id as organisation_id',
       'organisations.name as organisation_name',
       'organisations.name_sv as organisation_name_sv',
+      'organisations.contributors_enabled',
       jsonArrayFrom(
         eb
           .selectFrom('team_memberships')
@@ -93,7 +98,12 @@ function toCurrentUser(row: UserInOrganisationRow): CurrentUser {
     email: row.email,
     name: row.name,
     locale: row.locale,
-    organisation: { id: row.organisation_id, name: row.organisation_name, name_sv: row.organisation_name_sv },
+    organisation: {
+      id: row.organisation_id,
+      name: row.organisation_name,
+      name_sv: row.organisation_name_sv,
+      contributors_enabled: row.contributors_enabled,
+    },
     roles: row.roles,
     teams: row.teams,
   }

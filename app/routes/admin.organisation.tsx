@@ -5,15 +5,18 @@ import { z } from 'zod'
 import { CsrfInput } from '#app/components/csrf-input.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
 import { PasswordLoginSetting } from '#app/components/password-login-setting.tsx'
+import { SwitchSetting } from '#app/components/switch-setting.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import { TextArea, TextField } from '#app/components/ui/field.tsx'
 import { AuditRetentionSchema, auditRetentionRange } from '#app/domain/audit.ts'
 import { FeedbackLimitSchema, feedbackLimitRange } from '#app/domain/feedback-times.ts'
 import { SmallCountThresholdSchema, smallCountThresholdRange } from '#app/domain/statistics.ts'
+import { getContributorsEnabled } from '#app/models/contribution.server.ts'
 import { listOrganisationStructure, type NamedUnit } from '#app/models/organisation.server.ts'
 import { getPasswordLogin } from '#app/models/single-sign-on.server.ts'
 import { getSmallCountThreshold } from '#app/models/statistics.server.ts'
+import { changeContributorsEnabled } from '#app/services/contributions.server.ts'
 import { changeOrganisation } from '#app/services/organisation.server.ts'
 import { setOrganisationPasswordLogin } from '#app/services/single-sign-on.server.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
@@ -42,6 +45,7 @@ const OrganisationActionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('auditRetention'), years: AuditRetentionSchema }),
   z.object({ intent: z.literal('create'), unit, name, nameSv }),
   z.object({ intent: z.literal('passwordLogin'), allowed: z.literal('on').optional() }),
+  z.object({ intent: z.literal('contributorsEnabled'), allowed: z.literal('on').optional() }),
   z.object({ intent: z.literal('rename'), unit, id: z.uuid(), name, nameSv }),
   z.object({
     intent: z.literal('identifyingNames'),
@@ -74,13 +78,15 @@ function formIdOf(formData: FormData): string {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireRole(request, ['admin'])
-  const [structure, smallCountThreshold] = await Promise.all([
+  const [structure, smallCountThreshold, contributorsEnabled] = await Promise.all([
     listOrganisationStructure(getDb(), admin.organisation.id),
     getSmallCountThreshold(getDb(), admin.organisation.id),
+    getContributorsEnabled(getDb(), admin.organisation.id),
   ])
   return {
     ...structure,
     smallCountThreshold,
+    contributorsEnabled,
     // Password sign-in can be turned off only where single sign-on is set up.
     passwordLogin: getEnv().oidc ? await getPasswordLogin(getDb(), admin.organisation.id) : null,
   }
@@ -98,6 +104,11 @@ export async function action({ request }: ActionFunctionArgs) {
     const message = outcome.ok ? 'settings.saved' : 'sso.admin.needsIdentity'
     const answer: ActionResult = { ok: outcome.ok, formId, fieldErrors: {}, values: {}, message }
     return data(answer, { status: outcome.ok ? 200 : 409 })
+  }
+  if (parsed.data.intent === 'contributorsEnabled') {
+    const outcome = await changeContributorsEnabled(admin, parsed.data.allowed === 'on')
+    if (!outcome.ok) throwRefusal(outcome)
+    return data<ActionResult>({ ok: true, formId, fieldErrors: {}, values: {}, message: 'settings.saved' })
   }
   const result = await changeOrganisation(admin, parsed.data)
   if (result.ok) return data<ActionResult>({ ok: true, formId, fieldErrors: {}, values: {}, message: 'settings.saved' })
@@ -303,9 +314,10 @@ function UnitSection({
 }
 
 export default function AdminOrganisationPage() {
-  const { organisation, municipalities, teams, committees, smallCountThreshold, passwordLogin } =
+  const { organisation, municipalities, teams, committees, smallCountThreshold, passwordLogin, contributorsEnabled } =
     useLoaderData<typeof loader>()
   const passwordLoginResult = useResultOf('passwordLogin')
+  const contributorsResult = useResultOf('contributorsEnabled')
   const { t } = useI18n()
   return (
     <>
@@ -356,6 +368,14 @@ export default function AdminOrganisationPage() {
           {passwordLogin === null ? null : (
             <PasswordLoginSetting allowed={passwordLogin} result={passwordLoginResult} />
           )}
+          <SwitchSetting
+            intent="contributorsEnabled"
+            title="contributors.admin.title"
+            label="contributors.admin.enabled"
+            help="contributors.admin.help"
+            on={contributorsEnabled}
+            result={contributorsResult}
+          />
         </div>
       </div>
     </>

@@ -44,11 +44,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await login(db, { ...parsed.data, clientIp: clientIpOf(context) })
   if (!result.ok) {
     const values = { email: parsed.data.email }
-    if (result.reason === 'password_login_off') {
-      return data(
-        { ok: false, fieldErrors: {}, values, formError: 'sso.passwordLoginOff', retryAfterSeconds: 0 } as const,
-        { status: 403 },
-      )
+    if (result.reason === 'password_login_off' || result.reason === 'contributors_off') {
+      const formError = result.reason === 'contributors_off' ? 'contributors.off.body' : 'sso.passwordLoginOff'
+      return data({ ok: false, fieldErrors: {}, values, formError, retryAfterSeconds: 0 } as const, { status: 403 })
     }
     return result.reason === 'throttled'
       ? data(

@@ -1,6 +1,7 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { type z } from 'zod'
 import { type ReportStatus } from '#app/models/database.ts'
+import { isContributor } from '#app/domain/roles.ts'
 import { type CurrentUser } from '#app/models/user.server.ts'
 import { apiReadEntry } from '#app/domain/audit.ts'
 import { recordRead } from '#app/services/audit.server.ts'
@@ -131,6 +132,8 @@ export function apiRoute(handlers: Partial<Record<ApiMethod, ApiHandler>>) {
     try {
       const user = await authenticateApiRequest(request)
       if (!user) throw new ApiProblem('unauthorized', { headers: { 'WWW-Authenticate': 'Bearer realm="api"' } })
+      // The API serves staff; a contributor works only through their own pages (ADR 039).
+      if (isContributor(user)) throw new ApiProblem('forbidden')
       locale = user.locale
       const method = request.method === 'HEAD' ? 'GET' : request.method
       const handler = handlers[method as ApiMethod]

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { data, redirect } from '@remix-run/node'
 import { loginThrottleKeys, secondsUntilNextAttempt } from '#app/domain/login-throttle.ts'
-import { hasAnyRole, type Role } from '#app/domain/roles.ts'
+import { contributorMayOpen, hasAnyRole, isContributor, type Role } from '#app/domain/roles.ts'
 import { recordAudit } from '#app/models/audit-log.server.ts'
 import { clearLoginFailures, findLoginAttempts, recordLoginFailure } from '#app/models/login-attempt.server.ts'
 import { createSession, deleteSession, extendSession } from '#app/models/session.server.ts'
@@ -63,17 +63,37 @@ export function getCurrentUser(request: Request): Promise<CurrentUser | null> {
 
 export async function requireUser(request: Request): Promise<CurrentUser> {
   const user = await getCurrentUser(request)
+  const url = new URL(request.url)
   if (!user) {
-    const url = new URL(request.url)
     const back = url.pathname + url.search
     throw redirect(back === '/' ? '/login' : `/login?redirectTo=${encodeURIComponent(back)}`)
   }
+  if (isContributor(user)) refuseContributorOutsideOwnPages(user, url.pathname)
   return user
+}
+
+/**
+ * Every page asks for its user here, so a contributor is kept to their own pages in one place (ADR 039): the home
+ * page leads to them, every other address is closed, and all of it is closed when the organisation turned them off.
+ */
+function refuseContributorOutsideOwnPages(user: CurrentUser, pathname: string) {
+  if (user.organisation.contributors_enabled === false && pathname !== '/logout') {
+    throw data({ code: 'contributors_off' }, { status: 403 })
+  }
+  if (pathname === '/') throw redirect('/contribute')
+  if (!contributorMayOpen(pathname)) throw data({ code: 'forbidden' }, { status: 403 })
 }
 
 export async function requireRole(request: Request, allowed: readonly Role[]): Promise<CurrentUser> {
   const user = await requireUser(request)
   if (!hasAnyRole(user.roles, allowed)) throw data({ code: 'forbidden' }, { status: 403 })
+  return user
+}
+
+/** A contributor's own pages: staff get a 403, as contributors do on staff pages (ADR 039). */
+export async function requireContributor(request: Request): Promise<CurrentUser> {
+  const user = await requireUser(request)
+  if (!isContributor(user)) throw data({ code: 'forbidden' }, { status: 403 })
   return user
 }
 
@@ -87,6 +107,8 @@ export type LoginResult =
   | { ok: false; reason: 'throttled'; retryAfterSeconds: number }
   /** The password was right, but every organisation the person works in signs in only through single sign-on. */
   | { ok: false; reason: 'password_login_off' }
+  /** The person is a contributor and their organisation has turned contributors off (ADR 039). */
+  | { ok: false; reason: 'contributors_off' }
 
 export async function login(
   db: AppDb,
@@ -122,6 +144,9 @@ export async function login(
     ? await findLoginOrganisation(db, user.id, { passwordLogin: true })
     : organisation
   if (!sessionOrganisation) return { ok: false, reason: 'password_login_off' }
+  if (isContributor(sessionOrganisation) && !sessionOrganisation.contributors_enabled) {
+    return { ok: false, reason: 'contributors_off' }
+  }
   await clearLoginFailures(db, [keys.account])
   await recordSignIn(db, 'sign_in', { userId: user.id, organisation: sessionOrganisation })
   return { ok: true, setCookie: await startSession(db, user.id, sessionOrganisation.id) }

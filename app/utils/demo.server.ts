@@ -26,4 +26,6 @@ export const demoAccounts: { email: string; name: string; roles: Role[]; team: s
   { email: 'koordinaattori@demo.example', name: 'Kaisa Koordinaattori', roles: ['coordinator'], team: null },
   { email: 'lautakunta@demo.example', name: 'Leena Lautakunnanjäsen', roles: ['committee_member'], team: null },
   { email: 'paakayttaja@demo.example', name: 'Pekka Pääkäyttäjä', roles: ['admin'], team: null },
+  // A client council's secretary: sends the council's views and follows what became of them (ADR 039).
+  { email: 'osallistuja@demo.example', name: 'Outi Osallistuja', roles: ['contributor'], team: null },
 ]

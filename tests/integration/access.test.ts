@@ -51,6 +51,17 @@ describe('access', () => {
     }
   })
 
+  test('a contributor is sent from the home page to their own pages and refused on every other page', async () => {
+    const organisation = await createOrganisation(getDb())
+    const user = await createUser(getDb(), { organisationId: organisation.id, roles: ['contributor'] })
+    const session = await signIn(user.email)
+    for (const [path, loader, params] of protectedPages) {
+      const thrown = await thrownBy(loader({ request: await getRequest(path, session), params, context }))
+      if (path === '/') expect(redirectTarget(thrown)).toBe('/contribute')
+      else expect(statusOf(thrown), path).toBe(403)
+    }
+  })
+
   test('an unknown address is a 404, and so is a malformed id', async () => {
     expect(statusOf(await thrownBy(notFound.loader()))).toBe(404)
     const organisation = await createOrganisation(getDb())
