@@ -80,6 +80,9 @@ import { loader as rootLoader } from '#app/root.tsx'
 import * as auditPage from '#app/routes/admin.audit.tsx'
 import * as auditCsv from '#app/routes/admin.audit[.]csv.ts'
 import * as redactions from '#app/routes/admin.redactions.tsx'
+import * as contribute from '#app/routes/contribute._index.tsx'
+import * as ownContributions from '#app/routes/contribute.own.tsx'
+import * as contributeOnPhenomenon from '#app/routes/contribute.phenomenon.$phenomenonId.tsx'
 import { recordAudit } from '#app/models/audit-log.server.ts'
 
 const context = { clientIp: '192.0.2.1' }
@@ -1628,6 +1631,54 @@ function recordAuditOfA() {
     target: { type: 'report', id: a.reportId },
   })
 }
+
+// Contributors (ADR 039): a contributor of B never sees A's phenomena, even those A opened for views, nor A's views.
+let contributorOfB: string | undefined
+async function contributorSessionOfB() {
+  if (contributorOfB) return contributorOfB
+  const db = getDb()
+  await db.updateTable('phenomena').set({ open_for_views: true }).where('id', '=', a.phenomenonId).execute()
+  const user = await createUser(db, { organisationId: b.organisationId, roles: ['contributor'] })
+  contributorOfB = await signIn(user.email)
+  return contributorOfB
+}
+
+Object.assign(checks, {
+  'contribute._index.tsx': async () => {
+    const result = payloadOf(await contribute.loader(await get('/contribute', await contributorSessionOfB())))
+    expect(result.phenomena.map((p: { id: string }) => p.id)).not.toContain(a.phenomenonId)
+  },
+  'contribute.phenomenon.$phenomenonId.tsx': async () => {
+    const session = await contributorSessionOfB()
+    const params = { phenomenonId: a.phenomenonId }
+    const path = `/contribute/phenomenon/${a.phenomenonId}`
+    const thrown = await thrownBy(contributeOnPhenomenon.loader({ ...(await get(path, session)), params }))
+    expect(statusOf(thrown)).toBe(404)
+    const sent = await thrownBy(
+      contributeOnPhenomenon.action({
+        request: await formRequest(path, { forum: 'asiakasraati', text: 'Näkemys' }, { session }),
+        params,
+        context,
+      }),
+    )
+    expect(statusOf(sent)).toBe(404)
+  },
+  'contribute.own.tsx': async () => {
+    const userA = await createUser(getDb(), { organisationId: a.organisationId, roles: ['contributor'] })
+    await getDb()
+      .insertInto('contributions')
+      .values({
+        organisation_id: a.organisationId,
+        author_id: userA.id,
+        kind: 'observation',
+        forum: 'muu',
+        text: 'A:n näkemys',
+      })
+      .execute()
+    const result = payloadOf(await ownContributions.loader(await get('/contribute/own', await contributorSessionOfB())))
+    expect(JSON.stringify(result)).not.toContain('A:n näkemys')
+  },
+})
 
 const withoutOrganisationData: Record<string, string> = {
   'help.tsx': 'fixed guidance texts; reads only the caller’s own roles',
