@@ -50,7 +50,7 @@ async function loadHeaderUser(user: CurrentUser, locale: Locale) {
     organisationName: displayName(locale, user.organisation.name, user.organisation.name_sv),
     organisationId: user.organisation.id,
     // The header offers a switch only to someone who works in more than one organisation.
-    organisations,
+    organisations: organisations.map(({ id, name, name_sv }) => ({ id, name: displayName(locale, name, name_sv) })),
     roles: user.roles,
     unreadNotifications,
     readsSendings: answersForRecipient,

@@ -5,6 +5,7 @@ import {
   type ChainRoute,
   type FollowThroughChain as Chain,
 } from '#app/domain/follow-through-chain.ts'
+import { displayName } from '#app/domain/display-name.ts'
 import { formatDate, formatNumber, type Locale, type Translate } from '#app/utils/i18n.ts'
 
 type Level = 3 | 4 | 5 | 6
@@ -35,11 +36,12 @@ function Route({ route, locale, t, withNotes }: Wording & { route: ChainRoute; w
   const waiting = (route.state === 'sent' || route.state === 'received') && !route.onAgendaOf
   // The working group is usually named by its kind; the name alone then says both.
   const kind = t(`recipientKind.${route.recipient.kind}`)
+  const name = displayName(locale, route.recipient.name, route.recipient.nameSv)
   return (
     <li className="chain-route break-inside-avoid rounded-md border border-slate-300 bg-white p-3">
       <p className="flex flex-wrap items-baseline gap-x-2">
-        <strong className="break-words">{route.recipient.name}</strong>
-        {kind !== route.recipient.name ? <span className="text-sm text-slate-700">{kind}</span> : null}
+        <strong className="break-words">{name}</strong>
+        {kind !== name ? <span className="text-sm text-slate-700">{kind}</span> : null}
       </p>
       {route.via ? <p className="text-sm">{t('chain.route.via', { phenomenon: route.via.title })}</p> : null}
       <p className="text-sm">

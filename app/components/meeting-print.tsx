@@ -1,5 +1,6 @@
 import { Link } from '@remix-run/react'
 import { type ReactNode } from 'react'
+import { displayName } from '#app/domain/display-name.ts'
 import { formatDateTime } from '#app/utils/i18n.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 
@@ -14,7 +15,13 @@ export function MeetingDocument({
   children,
 }: {
   title: string
-  meeting: { id: string; committee_name: string; starts_at: Date | string; place: string }
+  meeting: {
+    id: string
+    committee_name: string
+    committee_name_sv: string | null
+    starts_at: Date | string
+    place: string
+  }
   /** Shown while the agenda is still being prepared, so a printout of a draft is never taken for the real one. */
   draft: boolean
   children: ReactNode
@@ -33,7 +40,9 @@ export function MeetingDocument({
         <Link to={`/meetings/${meeting.id}`}>{t('meetings.print.back')}</Link>
       </div>
       <header className="mb-6 border-b-2 border-slate-900 pb-4 print:border-black">
-        <p className="text-lg font-semibold">{meeting.committee_name}</p>
+        <p className="text-lg font-semibold">
+          {displayName(locale, meeting.committee_name, meeting.committee_name_sv)}
+        </p>
         <h1 className="text-2xl font-bold sm:text-3xl">{title}</h1>
         <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4">
           <dt className="font-semibold">{t('meetings.field.startsAt')}</dt>

@@ -16,7 +16,7 @@ export type TimelineEvent = StoredReportEvent
  */
 export function ReportEvent({ event: stored, brief = false }: { event: TimelineEvent; brief?: boolean }) {
   const { locale, t } = useI18n()
-  const event = presentReportEvent(stored)
+  const event = presentReportEvent(stored, locale)
   return (
     <>
       <p className="font-semibold">{translateEventMessage(t, timelineMessage(event))}</p>

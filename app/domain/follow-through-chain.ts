@@ -32,7 +32,8 @@ export interface ChainReply {
  */
 export interface ChainRoute {
   id: string
-  recipient: { name: string; kind: RecipientKind }
+  /** `nameSv` is the body's Swedish name, which readers using Swedish see (display-name.ts). */
+  recipient: { name: string; nameSv: string | null; kind: RecipientKind }
   /** The phenomenon the report went along with; null when the report or phenomenon itself was sent. */
   via: { id: string; title: string } | null
   sentAt: string

@@ -1,6 +1,7 @@
-import { type MessageKey, type Translate } from '#app/utils/i18n.ts'
+import { type Locale, type MessageKey, type Translate } from '#app/utils/i18n.ts'
 import { type ActionOutcome } from './action-outcomes.ts'
 import { type AgendaDecision } from './agenda-decisions.ts'
+import { displayName } from './display-name.ts'
 import { type FollowUpStatus } from './follow-ups.ts'
 import { type ReportEventType } from './report-event-types.ts'
 import { type ReportStatus, type Resolution } from './report-status.ts'
@@ -27,6 +28,7 @@ export interface StoredReportEvent {
   created_at: Date | string
   actor_name: string
   committee_name: string | null
+  committee_name_sv: string | null
   phenomenon_title: string | null
   decision: AgendaDecision | null
   action_outcome: ActionOutcome | null
@@ -36,6 +38,7 @@ export interface StoredReportEvent {
   welfare_section_id: string | null
   welfare_section_title: string | null
   recipient_name: string | null
+  recipient_name_sv: string | null
   follow_up_id: string | null
   follow_up_title: string | null
   follow_up_target_date: string | null
@@ -55,6 +58,7 @@ export interface ReportEventView {
   toStatus: ReportStatus | null
   comment: string | null
   resolution: Resolution | null
+  /** The committee's and the recipient's names as the reader's language has them (display-name.ts). */
   committee: string | null
   phenomenon: string | null
   /** The committee's decision that moved the report, if one did. */
@@ -76,7 +80,7 @@ export interface ReportEventView {
   } | null
 }
 
-export function presentReportEvent(event: StoredReportEvent): ReportEventView {
+export function presentReportEvent(event: StoredReportEvent, locale: Locale): ReportEventView {
   return {
     id: event.id,
     type: event.type,
@@ -86,7 +90,7 @@ export function presentReportEvent(event: StoredReportEvent): ReportEventView {
     toStatus: event.to_status,
     comment: event.comment,
     resolution: event.resolution,
-    committee: event.committee_name,
+    committee: event.committee_name && displayName(locale, event.committee_name, event.committee_name_sv),
     phenomenon: event.phenomenon_title,
     decision: event.decision,
     action:
@@ -103,7 +107,7 @@ export function presentReportEvent(event: StoredReportEvent): ReportEventView {
             path: welfareSectionPath(event.welfare_report_id, event.welfare_section_id),
           }
         : null,
-    recipient: event.recipient_name,
+    recipient: event.recipient_name && displayName(locale, event.recipient_name, event.recipient_name_sv),
     followUp:
       event.follow_up_id !== null
         ? {

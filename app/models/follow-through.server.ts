@@ -107,7 +107,12 @@ export async function listChains(
       agendaRows.filter((row) => row.report_id === report.id),
       ownSendings,
       report.committee_id && report.forwarded_at
-        ? { id: report.committee_id, name: report.committee_name ?? '', sentAt: report.forwarded_at }
+        ? {
+            id: report.committee_id,
+            name: report.committee_name ?? '',
+            nameSv: report.committee_name_sv,
+            sentAt: report.forwarded_at,
+          }
         : null,
     )
     chains.reports.set(report.id, {
@@ -205,6 +210,7 @@ function listReportsOf(db: AppDb, organisationId: string, reportIds: string[]) {
       'reports.submitted_at',
       'reports.committee_id',
       'committees.name as committee_name',
+      'committees.name_sv as committee_name_sv',
       eb
         .selectFrom('report_events')
         .select((e) => e.fn.max('report_events.created_at').as('at'))
@@ -271,6 +277,7 @@ function listSendingsOf(db: AppDb, organisationId: string, owners: ChainOwners) 
       'sendings.sent_at',
       'sendings.updated_at',
       'recipients.name as recipient_name',
+      'recipients.name_sv as recipient_name_sv',
       'recipients.kind as recipient_kind',
       'recipients.committee_id',
       eb.fn
@@ -296,7 +303,7 @@ function sendingRoute(sending: SendingRow, via: { phenomenon_id: string; title: 
       : null
   return {
     id: sending.id,
-    recipient: { name: sending.recipient_name, kind: sending.recipient_kind },
+    recipient: { name: sending.recipient_name, nameSv: sending.recipient_name_sv, kind: sending.recipient_kind },
     via: via ? { id: via.phenomenon_id, title: via.title } : null,
     sentAt: iso(sending.sent_at),
     state: sending.state,
@@ -320,6 +327,7 @@ async function listCommitteeHandling(db: AppDb, organisationId: string, owners: 
       'agenda_items.id',
       'committees.id as committee_id',
       'committees.name as committee_name',
+      'committees.name_sv as committee_name_sv',
       'meetings.published_at',
       sql<string>`to_char(meetings.starts_at at time zone 'Europe/Helsinki', 'YYYY-MM-DD')`.as('meeting_date'),
       'meetings.starts_at',
@@ -355,12 +363,14 @@ async function listCommitteeHandling(db: AppDb, organisationId: string, owners: 
 function committeeRoutes(
   rows: AgendaRow[],
   sendings: SendingRow[],
-  forwardedTo: { id: string; name: string; sentAt: Date } | null,
+  forwardedTo: { id: string; name: string; nameSv: string | null; sentAt: Date } | null,
 ): ChainRoute[] {
-  const committees = new Map<string, { name: string; sentAt: Date | null }>()
-  if (forwardedTo) committees.set(forwardedTo.id, { name: forwardedTo.name, sentAt: forwardedTo.sentAt })
+  const committees = new Map<string, { name: string; nameSv: string | null; sentAt: Date | null }>()
+  if (forwardedTo) committees.set(forwardedTo.id, forwardedTo)
   for (const row of rows) {
-    if (!committees.has(row.committee_id)) committees.set(row.committee_id, { name: row.committee_name, sentAt: null })
+    if (!committees.has(row.committee_id)) {
+      committees.set(row.committee_id, { name: row.committee_name, nameSv: row.committee_name_sv, sentAt: null })
+    }
   }
   return [...committees]
     .filter(([committeeId]) => !sendings.some((sending) => sending.committee_id === committeeId))
@@ -371,7 +381,7 @@ function committeeRoutes(
       const decision = latest?.decision ?? null
       return {
         id: `committee-${committeeId}`,
-        recipient: { name: committee.name, kind: 'committee' as const },
+        recipient: { name: committee.name, nameSv: committee.nameSv, kind: 'committee' as const },
         via: null,
         sentAt: iso(committee.sentAt ?? latest!.published_at!),
         state: committeeRouteState(decision, latest !== undefined),

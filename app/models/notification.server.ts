@@ -3,6 +3,7 @@ import { type ReportUpdate } from '#emails/messages.ts'
 import { notificationReason } from '#app/domain/notifications.ts'
 import { presentReportEvent } from '#app/domain/report-events.ts'
 import { type AppDb } from '#app/utils/db.server.ts'
+import { type Locale } from '#app/utils/i18n.ts'
 import { type Database } from './database.ts'
 import { enqueueEmail } from './email-job.server.ts'
 import { eventsWithDetails } from './report-event.server.ts'
@@ -149,6 +150,7 @@ function notificationEvents(db: AppDb, notifications: SelectQueryBuilder<Databas
       'event.created_at',
       'event.actor_name',
       'event.committee_name',
+      'event.committee_name_sv',
       'event.phenomenon_title',
       'event.decision',
       'event.action_outcome',
@@ -158,6 +160,7 @@ function notificationEvents(db: AppDb, notifications: SelectQueryBuilder<Databas
       'event.welfare_section_id',
       'event.welfare_section_title',
       'event.recipient_name',
+      'event.recipient_name_sv',
       'event.follow_up_id',
       'event.follow_up_title',
       'event.follow_up_target_date',
@@ -166,10 +169,14 @@ function notificationEvents(db: AppDb, notifications: SelectQueryBuilder<Databas
     ])
 }
 
-/** Notifications as the updates an email tells: what happened to which report, by whom, and why the reader hears. */
+/**
+ * Notifications as the updates an email tells: what happened to which report, by whom, and why the reader hears;
+ * bodies are named as the reader's `locale` has them.
+ */
 export async function listReportUpdates(
   db: AppDb,
   appUrl: string,
+  locale: Locale,
   which: { notificationId: string } | { userId: string; organisationId: string; day: string },
 ): Promise<ReportUpdate[]> {
   const rows = await notificationEvents(db, db.selectFrom('notifications'))
@@ -188,7 +195,7 @@ export async function listReportUpdates(
     .orderBy('event.id')
     .execute()
   return rows.map((row) => {
-    const { id: _eventId, welfareReport, ...event } = presentReportEvent({ ...row, id: row.event_id })
+    const { id: _eventId, welfareReport, ...event } = presentReportEvent({ ...row, id: row.event_id }, locale)
     return {
       report: {
         title: row.report_title,

@@ -20,7 +20,7 @@ export async function listActiveOrganisations(db: AppDb, userId: string) {
   return db
     .selectFrom('memberships')
     .innerJoin('organisations', 'organisations.id', 'memberships.organisation_id')
-    .select(['organisations.id', 'organisations.name'])
+    .select(['organisations.id', 'organisations.name', 'organisations.name_sv'])
     .where('memberships.user_id', '=', userId)
     .where('memberships.active', '=', true)
     .orderBy('organisations.name')

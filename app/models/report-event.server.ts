@@ -35,6 +35,7 @@ export function eventsWithDetails(db: AppDb) {
         .$castTo<string>()
         .as('actor_name'),
       'committees.name as committee_name',
+      'committees.name_sv as committee_name_sv',
       'phenomena.title as phenomenon_title',
       'proposed_actions.description as action_description',
       'welfare_reports.id as welfare_report_id',
@@ -42,6 +43,7 @@ export function eventsWithDetails(db: AppDb) {
       'welfare_report_sections.id as welfare_section_id',
       'welfare_report_sections.title as welfare_section_title',
       'recipients.name as recipient_name',
+      'recipients.name_sv as recipient_name_sv',
       'follow_ups.id as follow_up_id',
       'follow_ups.title as follow_up_title',
       'follow_ups.target_date as follow_up_target_date',

@@ -77,7 +77,8 @@ export function reportSummaryResource(report: Row<typeof listVisibleReports>): z
 }
 
 export function eventResource(stored: StoredReportEvent): z.input<typeof ApiEventSchema> {
-  const event = presentReportEvent(stored)
+  // API clients choose their language: names go out as stored, with the Swedish form beside them.
+  const event = presentReportEvent(stored, 'fi')
   return {
     id: event.id,
     type: event.type,
@@ -86,7 +87,8 @@ export function eventResource(stored: StoredReportEvent): z.input<typeof ApiEven
     comment: event.comment,
     resolution: event.resolution,
     actor: { name: event.actorName },
-    committee: event.committee,
+    committee: stored.committee_name,
+    committeeSv: stored.committee_name_sv,
     phenomenon: event.phenomenon,
     createdAt: event.at,
     decision: event.decision,
@@ -96,7 +98,8 @@ export function eventResource(stored: StoredReportEvent): z.input<typeof ApiEven
       title: event.welfareReport.section,
       welfareReport: { id: event.welfareReport.id, title: event.welfareReport.title },
     },
-    recipient: event.recipient,
+    recipient: stored.recipient_name,
+    recipientSv: stored.recipient_name_sv,
     followUp: event.followUp && {
       id: event.followUp.id,
       title: event.followUp.title,

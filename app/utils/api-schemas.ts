@@ -78,6 +78,10 @@ export const ApiEventSchema = z.object({
   resolution: z.enum(resolutions).nullable(),
   actor: z.object({ name: z.string() }),
   committee: z.string().nullable(),
+  committeeSv: z
+    .string()
+    .nullable()
+    .describe('The committee’s Swedish name, for readers using Swedish in bilingual areas; null when it has none.'),
   phenomenon: z.string().nullable(),
   createdAt: Timestamp,
   decision: z
@@ -102,6 +106,10 @@ export const ApiEventSchema = z.object({
       'On `sent_to_recipient`, `recipient_answered` and `sending_returned`: the recipient the report (or a ' +
         'phenomenon it is linked to) was sent to; else null.',
     ),
+  recipientSv: z
+    .string()
+    .nullable()
+    .describe('The recipient’s Swedish name, for readers using Swedish in bilingual areas; null when it has none.'),
   followUp: z
     .object({
       id: Id,

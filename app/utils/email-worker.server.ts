@@ -72,11 +72,13 @@ async function composeEmail(db: AppDb, job: ClaimedEmailJob) {
   const compose = async (): Promise<EmailMessage | null> => {
     switch (job.kind) {
       case 'notification': {
-        const [update] = await listReportUpdates(db, appUrl, { notificationId: job.payload.notificationId })
+        const [update] = await listReportUpdates(db, appUrl, recipient.locale as Locale, {
+          notificationId: job.payload.notificationId,
+        })
         return update ? { kind: 'notification', recipientName: recipient.name, settingsUrl, ...update } : null
       }
       case 'digest': {
-        const updates = await listReportUpdates(db, appUrl, {
+        const updates = await listReportUpdates(db, appUrl, recipient.locale as Locale, {
           userId: job.recipient_id!,
           organisationId: job.payload.organisationId,
           day: job.payload.day,

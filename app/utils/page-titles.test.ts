@@ -37,13 +37,20 @@ describe('a page title', () => {
     expect(getPageTitle({ locale: 'sv', matches: [root, report] })).toBe(
       'Nuorten ensimmäinen vuokra-asunto – Social rapportering',
     )
-    const meeting = { committee_name: 'Perusturvalautakunta', starts_at: new Date('2026-03-05T15:00:00Z') }
+    const meeting = {
+      committee_name: 'Perusturvalautakunta',
+      committee_name_sv: 'Grundtrygghetsnämnden',
+      starts_at: new Date('2026-03-05T15:00:00Z'),
+    }
     expect(
       getPageTitle({ locale: 'fi', matches: [root, { id: 'routes/meetings.$meetingId', data: { meeting } }] }),
     ).toBe('Perusturvalautakunta, 5.3.2026 klo 17.00 – Sosiaalinen raportointi')
     expect(
       getPageTitle({ locale: 'en', matches: [root, { id: 'routes/meetings.$meetingId_.minutes', data: { meeting } }] }),
     ).toBe('Minutes – Perusturvalautakunta, 5 Mar 2026, 17:00 – Social reporting')
+    expect(
+      getPageTitle({ locale: 'sv', matches: [root, { id: 'routes/meetings.$meetingId_.minutes', data: { meeting } }] }),
+    ).toMatch(/Grundtrygghetsnämnden/)
     const welfare = { id: 'routes/welfare-reports.$welfareReportId', data: { document: { title: 'Kertomus 2026' } } }
     expect(getPageTitle({ locale: 'fi', matches: [root, welfare] })).toBe('Kertomus 2026 – Sosiaalinen raportointi')
   })

@@ -13,6 +13,7 @@ import type { loader as resetPasswordLoader } from '#app/routes/reset-password.$
 import type { loader as respondLoader } from '#app/routes/respond.$token.tsx'
 import type { loader as sendingLoader } from '#app/routes/sendings.$sendingId.tsx'
 import type { loader as welfareReportLoader } from '#app/routes/welfare-reports.$welfareReportId.tsx'
+import { displayName } from '#app/domain/display-name.ts'
 import { formatDateTime, getTranslate, type Locale, type MessageKey, type Translate } from './i18n.ts'
 
 interface TitleContext {
@@ -36,8 +37,14 @@ function fromLoader<Loader>(
   return { fallback, read: (data, context) => read(data as SerializeFrom<Loader>, context) }
 }
 
-function meetingName(meeting: { committee_name: string; starts_at: Date | string }, { locale, t }: TitleContext) {
-  return t('meetings.name', { committee: meeting.committee_name, time: formatDateTime(locale, meeting.starts_at) })
+function meetingName(
+  meeting: { committee_name: string; committee_name_sv: string | null; starts_at: Date | string },
+  { locale, t }: TitleContext,
+) {
+  return t('meetings.name', {
+    committee: displayName(locale, meeting.committee_name, meeting.committee_name_sv),
+    time: formatDateTime(locale, meeting.starts_at),
+  })
 }
 
 export const titleSeparator = ' – '

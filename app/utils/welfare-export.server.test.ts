@@ -81,7 +81,7 @@ const document: WelfareReportDocument = {
             routes: [
               {
                 id: '00000000-0000-4000-8000-000000000005',
-                recipient: { name: 'Kela', kind: 'partner' },
+                recipient: { name: 'Kela', nameSv: 'FPA', kind: 'partner' },
                 via: null,
                 sentAt: '2025-03-01T10:00:00.000Z',
                 state: 'answered',

@@ -4,7 +4,7 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import { WelfareReportExport } from '#app/components/welfare-report-export.tsx'
 import { type WelfareHtml, formatPeriod } from '#app/components/welfare-report-view.tsx'
 import { csvDocument, spreadsheetConvention } from '#app/domain/csv.ts'
-import { placeNamer } from '#app/domain/display-name.ts'
+import { displayName, placeNamer } from '#app/domain/display-name.ts'
 import { formatCount, type PublicStatistics, statisticsDimensions } from '#app/domain/statistics.ts'
 import { type ChainFollowUp, type FollowThroughChain } from '#app/domain/follow-through-chain.ts'
 import {
@@ -196,7 +196,7 @@ function markdownChain(chain: FollowThroughChain, locale: Locale, t: Translate):
           ? ` — ${t('chain.route.decision', { date: formatDate(locale, route.decision.meetingDate), decision: t(`agendaDecision.${route.decision.kind}`) })}${route.decision.text ? ` ${oneLine(route.decision.text)}` : ''}`
           : ''
       lines.push(
-        `- ${oneLine(route.recipient.name)} _(${t(`recipientKind.${route.recipient.kind}`)})_ — ${t('chain.route.sent', { date: formatDate(locale, route.sentAt) })}, ${t(`sendingState.${route.state}`)}${replyText}`,
+        `- ${oneLine(displayName(locale, route.recipient.name, route.recipient.nameSv))} _(${t(`recipientKind.${route.recipient.kind}`)})_ — ${t('chain.route.sent', { date: formatDate(locale, route.sentAt) })}, ${t(`sendingState.${route.state}`)}${replyText}`,
       )
     }
   }
