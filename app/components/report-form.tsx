@@ -6,7 +6,7 @@ import {
   useBeforeUnload,
   useFetcher,
 } from '@remix-run/react'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import {
   actionLevels,
   ageBands,
@@ -23,13 +23,25 @@ import { formatDateTime, isMessageKey, type MessageKey } from '#app/utils/i18n.t
 import { useI18n, useRootData } from '#app/utils/use-i18n.ts'
 import { CsrfInput } from './csrf-input.tsx'
 import { ErrorSummary, fieldAnchor } from './error-summary.tsx'
-import { GuardFindings, type ShownFinding } from './guard-findings.tsx'
-import { type SimilarHit, type SimilarReport, SimilarReports } from './similar-reports.tsx'
+import { GuardFindings as GuardFindingsNow, type ShownFinding } from './guard-findings.tsx'
+import { type SimilarHit, type SimilarReport, SimilarReports as SimilarReportsNow } from './similar-reports.tsx'
 import { type CoAuthorCandidate, TeamReportFields } from './team-report-fields.tsx'
 import { Alert } from './ui/alert.tsx'
 import { Button } from './ui/button.tsx'
 import { Card } from './ui/card.tsx'
 import { Checkbox, CheckboxGroup, SelectField, TextArea, TextField } from './ui/field.tsx'
+
+/**
+ * What a save found and the similar reports show only once there is something to show: the browser loads them then,
+ * not with the form (ADR 029). The server renders them in place, so a page sent with findings shows them without
+ * JavaScript and hydrates without waiting for them.
+ */
+const GuardFindings = import.meta.env.SSR
+  ? GuardFindingsNow
+  : lazy(() => import('./guard-findings.tsx').then((module) => ({ default: module.GuardFindings })))
+const SimilarReports = import.meta.env.SSR
+  ? SimilarReportsNow
+  : lazy(() => import('./similar-reports.tsx').then((module) => ({ default: module.SimilarReports })))
 
 export type FormValues = Record<string, string | string[] | boolean | undefined>
 
@@ -247,14 +259,18 @@ export function ReportForm({
       <CsrfInput />
       <input type="hidden" name="reportId" value={savedId ?? ''} />
       {message ? <Alert tone="success">{t(message)}</Alert> : null}
-      <GuardFindings
-        id="identifiability-findings"
-        findings={findings}
-        fieldLabel={fieldLabel}
-        focusOn={findings.length > 0 ? findings : null}
-        title="report.guard.title"
-        help="report.guard.help"
-      />
+      {findings.length > 0 ? (
+        <Suspense fallback={null}>
+          <GuardFindings
+            id="identifiability-findings"
+            findings={findings}
+            fieldLabel={fieldLabel}
+            focusOn={findings}
+            title="report.guard.title"
+            help="report.guard.help"
+          />
+        </Suspense>
+      ) : null}
       {/* A submission's errors; those autosave finds while typing are said beside the autosave status instead. */}
       <ErrorSummary
         errors={pageFieldErrors}
@@ -300,7 +316,13 @@ export function ReportForm({
               <div className="prose-report" dangerouslySetInnerHTML={{ __html: previewHtml }} />
             </section>
           ) : null}
-          <SimilarReports hits={similar} marks={samePhenomenon} />
+          <section id="similar-reports" aria-live="polite" className="grid gap-3">
+            {similar.length > 0 || samePhenomenon.length > 0 ? (
+              <Suspense fallback={null}>
+                <SimilarReports hits={similar} marks={samePhenomenon} />
+              </Suspense>
+            ) : null}
+          </section>
           <TextField
             id={fieldAnchor('observedSince')}
             name="observedSince"

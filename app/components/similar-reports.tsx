@@ -63,14 +63,15 @@ function SameButton({ report, same }: { report: SimilarReport; same: boolean }) 
 }
 
 /**
- * Inside the report form: the reports like the one being written, each with "this is the same phenomenon", and the
- * reports already said to be, each of which can be taken back. Either button saves the draft with what is typed.
+ * Inside the report form's live region (loaded once there is something to show): the reports like the one being
+ * written, each with "this is the same phenomenon", and the reports already said to be, each of which can be taken
+ * back. Either button saves the draft with what is typed.
  */
 export function SimilarReports({ hits, marks }: { hits: SimilarHit[]; marks: SimilarReport[] }) {
   const { t } = useI18n()
   const marksNotHit = marks.filter((mark) => !hits.some((hit) => hit.id === mark.id))
   return (
-    <section id="similar-reports" aria-live="polite" className="grid gap-3">
+    <>
       {hits.length > 0 ? (
         <div className="rounded-md border border-brand-100 bg-brand-50 p-4">
           <h3 className="font-semibold">{t('report.similar.title')}</h3>
@@ -103,7 +104,7 @@ export function SimilarReports({ hits, marks }: { hits: SimilarHit[]; marks: Sim
           </ul>
         </div>
       ) : null}
-    </section>
+    </>
   )
 }
 
