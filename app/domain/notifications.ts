@@ -20,14 +20,16 @@ export interface NotifiableEvent {
 }
 
 /**
- * Why this person hears about the event, or null when they do not. The reporter hears of every step;
- * team leads of new and resubmitted reports in their teams; coordinators of forwarded reports; followers
- * of everything. Nobody is told about their own action, and writing a draft tells nobody.
+ * Why this person hears about the event, or null when they do not. The reporter (and every co-author) hears of
+ * every step; team leads of new and resubmitted reports in their teams and of answers to questions; coordinators of
+ * forwarded reports; followers of everything. Nobody is told about their own action, and writing a draft tells nobody.
  */
 export function notificationReason(event: NotifiableEvent, person: Stakeholder): NotificationReason | null {
   if (event.type === 'created' || person.isActor) return null
   if (person.isAuthor) return 'author'
   if (event.toStatus === 'submitted' && person.leadsReportTeam) return 'team_lead'
+  // The lead asked on the team's behalf, so the team's leads hear the authors' answer.
+  if (event.type === 'question_answered' && person.leadsReportTeam) return 'team_lead'
   if (event.toStatus === 'forwarded' && person.isCoordinator) return 'coordinator'
   if (person.follows) return 'follower'
   return null

@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-r
 import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { ChangeRequests } from '#app/components/change-requests.tsx'
+import { ReportQuestions } from '#app/components/report-questions.tsx'
 import { ConfirmButton, ConfirmationView } from '#app/components/confirm.tsx'
 import { FieldAndButtonForm, IntentForm } from '#app/components/intent-form.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
@@ -19,6 +20,9 @@ import { SelectField, TextArea, TextField } from '#app/components/ui/field.tsx'
 import { displayName } from '#app/domain/display-name.ts'
 import { canRecordOutcome } from '#app/domain/action-outcomes.ts'
 import { openChangeRequests } from '#app/domain/change-requests.ts'
+import { mayAnswerQuestion, mayAskQuestion } from '#app/domain/team-reports.ts'
+import { listQuestions } from '#app/models/report-question.server.ts'
+import { handleQuestionForm } from '#app/utils/question-forms.server.ts'
 import { canLinkToPhenomenon } from '#app/domain/phenomena.ts'
 import { canSendReport } from '#app/domain/sendings.ts'
 import { followUpPath } from '#app/domain/report-events.ts'
@@ -77,15 +81,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await recordRead(user, request, { action: 'report.read', target: { type: 'report', id: report.id } })
   const actor = actorFor(user, report)
   const mayLink = canLinkToPhenomenon(actor, report.status)
-  const [events, committees, phenomena, following, proposedActions, chain, samePhenomenon] = await Promise.all([
-    listReportEvents(db, user.organisation.id, report.id),
-    listCommittees(db, user.organisation.id),
-    mayLink ? listPhenomena(db, user.organisation.id) : Promise.resolve([]),
-    isFollowing(db, user, { kind: 'report', id: report.id }),
-    listProposedActions(db, user.organisation.id, { reportIds: [report.id] }),
-    getReportChain(db, user, report.id),
-    listSamePhenomenonReports(db, user, report.id),
-  ])
+  const [events, committees, phenomena, following, proposedActions, chain, samePhenomenon, questions] =
+    await Promise.all([
+      listReportEvents(db, user.organisation.id, report.id),
+      listCommittees(db, user.organisation.id),
+      mayLink ? listPhenomena(db, user.organisation.id) : Promise.resolve([]),
+      isFollowing(db, user, { kind: 'report', id: report.id }),
+      listProposedActions(db, user.organisation.id, { reportIds: [report.id] }),
+      getReportChain(db, user, report.id),
+      listSamePhenomenonReports(db, user, report.id),
+      listQuestions(db, user.organisation.id, report.id),
+    ])
   const { identifiability_findings: findings, description, ...shown } = report
   const sendTo = canSendReport(actor, report.status) ? await listRecipientsForSender(user) : null
   return {
@@ -103,6 +109,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     closingFollowUp: canSetClosingFollowUp(actor, { status: report.status, teamId: report.team_id }),
     editable: actor.isAuthor && isEditable(report.status),
     mayLink,
+    questions,
+    mayAsk: mayAskQuestion(actor, report.status),
+    mayAnswer: mayAnswerQuestion(actor),
     committees,
     phenomena: phenomena.map(({ id, title }) => ({ id, title })),
     // What the writer said while writing: the same phenomenon as these reports.
@@ -159,6 +168,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const reportId = requireUuid(params.reportId)
   const formData = await readProtectedForm(request)
   if (formData.get('intent') === 'send') return handleSendForm(user, { kind: 'report', reportId }, formData)
+  if (formData.get('intent') === 'ask' || formData.get('intent') === 'answer') {
+    return handleQuestionForm(user, reportId, formData)
+  }
   // An action's outcome form answers field by field, so it reads its own form.
   if (formData.get('intent') === 'outcome') {
     return handleProposedActionForm(user, { kind: 'report', reportId }, formData)
@@ -398,6 +410,9 @@ export default function ReportPage() {
     sendTo,
     transitions,
     samePhenomenon,
+    questions,
+    mayAsk,
+    mayAnswer,
   } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
@@ -503,6 +518,11 @@ export default function ReportPage() {
           {follow ? (
             <Card title={t('follow.title')}>
               <FollowToggle kind="report" id={report.id} following={follow.following} />
+            </Card>
+          ) : null}
+          {questions.length > 0 || mayAsk ? (
+            <Card title={t('question.title')} id="questions">
+              <ReportQuestions questions={questions} mayAsk={mayAsk} mayAnswer={mayAnswer} />
             </Card>
           ) : null}
           <Card title={t('report.timeline.title')} id="timeline">

@@ -1,5 +1,6 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { OpenQuestions } from '#app/components/open-questions.tsx'
 import { OwnReportList } from '#app/components/own-report-list.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
 import { FilterForm, KindFilter, SearchFilter, StatusCounts, StatusFilter } from '#app/components/report-filters.tsx'
@@ -10,6 +11,7 @@ import { writesReports } from '#app/domain/roles.ts'
 import { reportStatuses } from '#app/models/database.ts'
 import { listOwnDraftsWithFindings } from '#app/models/redaction.server.ts'
 import { listOwnReports, listVisibleReports } from '#app/models/report.server.ts'
+import { listReportsWithOpenQuestions } from '#app/models/report-question.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { filteredPageHref, parseListFilters, positiveFlag, ReportListFiltersSchema } from '#app/utils/list-filters.ts'
@@ -28,12 +30,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = parseListFilters(ReportListFiltersSchema, readSearchParams(request))
   const page = pageWindow(filters.page, pageSize)
   if (writesReports(user.roles)) {
-    const [own, flaggedDrafts] = await Promise.all([
+    const [own, flaggedDrafts, openQuestions] = await Promise.all([
       listOwnReports(getDb(), user, { ...filters, positive: positiveFlag(filters.positive) }, page),
       listOwnDraftsWithFindings(getDb(), user.organisation.id, user.id),
+      listReportsWithOpenQuestions(getDb(), user),
     ])
     const { rows: reports, hasNext } = pageOf(own.reports, pageSize)
-    return { view: 'own' as const, filters, counts: own.counts, reports, hasNext, flaggedDrafts }
+    return { view: 'own' as const, filters, counts: own.counts, reports, hasNext, flaggedDrafts, openQuestions }
   }
   const { rows: reports, hasNext } = pageOf(await listVisibleReports(getDb(), user, page), pageSize)
   return { view: 'visible' as const, page: filters.page, reports, hasNext }
@@ -67,7 +70,14 @@ function FlaggedDrafts({ drafts }: { drafts: { id: string; title: string }[] }) 
   )
 }
 
-function OwnReports({ filters, counts, reports, hasNext, flaggedDrafts }: Extract<Loaded, { view: 'own' }>) {
+function OwnReports({
+  filters,
+  counts,
+  reports,
+  hasNext,
+  flaggedDrafts,
+  openQuestions,
+}: Extract<Loaded, { view: 'own' }>) {
   const { t } = useI18n()
   const total = filters.status ? (counts[filters.status] ?? 0) : Object.values(counts).reduce((a, b) => a + b, 0)
   const filtered = filters.status !== null || filters.positive !== null || filters.q !== null
@@ -75,6 +85,7 @@ function OwnReports({ filters, counts, reports, hasNext, flaggedDrafts }: Extrac
     <>
       <PageHeading title={t('reports.own.title')}>{t('reports.own.intro')}</PageHeading>
       <FlaggedDrafts drafts={flaggedDrafts} />
+      <OpenQuestions reports={openQuestions} />
       <StatusCounts counts={counts} />
       <FilterForm clearHref="/reports" columns="lg:grid-cols-[repeat(3,minmax(0,1fr))_auto]">
         <SearchFilter value={filters.q} />

@@ -168,3 +168,86 @@ describe('team reports', () => {
     expect(statusOf(await thrownBy(save(coAuthor, reportFields('Yritys muokata'))))).toBe(404)
   })
 })
+
+describe('questions on a report', () => {
+  async function post(who: Person, reportId: string, fields: Record<string, string>) {
+    const request = await formRequest(`/reports/${reportId}`, fields, { session: who.session })
+    return reportPage.action({ request, params: { reportId }, context })
+  }
+  async function pageFor(who: Person, reportId: string) {
+    return payloadOf(
+      await reportPage.loader({
+        request: await getRequest(`/reports/${reportId}`, who.session),
+        params: { reportId },
+        context,
+      }),
+    ) as {
+      report: { status: string }
+      questions: { id: string; question: string; answer: string | null }[]
+      events: { type: string; comment: string | null }[]
+      mayAsk: boolean
+      mayAnswer: boolean
+    }
+  }
+
+  test('the lead asks, a co-author answers; the status stays and both are in the timeline and notified', async () => {
+    const reportId = await writeTeamReport('Kelan päätösten sanamuoto', [coAuthor.id])
+    await transition(lead, reportId, { to: 'in_review', expectedStatus: 'submitted' })
+    expect((await pageFor(lead, reportId)).mayAsk).toBe(true)
+    expect((await pageFor(author, reportId)).mayAsk).toBe(false)
+
+    // Identifying data is refused with 422 and the text typed comes back to the form.
+    const refusedText = 'Onko asiakas 131052-308T mukana havainnossa?'
+    const refused = await post(lead, reportId, { intent: 'ask', question: refusedText })
+    expect(statusOf(refused)).toBe(422)
+    expect(payloadOf(refused)).toMatchObject({ ok: false, text: refusedText })
+    expect((await pageFor(lead, reportId)).questions).toEqual([])
+
+    const question = 'Kuinka monessa tiimin asiakkaassa tämä näkyi viime kuussa?'
+    expect(payloadOf(await post(lead, reportId, { intent: 'ask', question }))).toMatchObject({ ok: true })
+    const asked = await pageFor(coAuthor, reportId)
+    expect(asked.report.status).toBe('in_review')
+    expect(asked.mayAnswer).toBe(true)
+    expect(asked.questions).toMatchObject([{ question, answer: null }])
+    expect(await ownOpenQuestions(coAuthor)).toEqual([{ title: 'Kelan päätösten sanamuoto', open: 1 }])
+    for (const reporter of [author, coAuthor]) {
+      expect((await notificationsOf(reporter.id, reportId)).map((n) => n.type)).toContain('question_asked')
+    }
+
+    const answer = 'Noin kymmenellä asiakkaalla kuukaudessa.'
+    const questionId = asked.questions[0]!.id
+    expect(payloadOf(await post(coAuthor, reportId, { intent: 'answer', questionId, answer }))).toMatchObject({
+      ok: true,
+    })
+    const answered = await pageFor(lead, reportId)
+    expect(answered.report.status).toBe('in_review')
+    expect(answered.questions).toMatchObject([{ question, answer }])
+    expect(answered.events.filter((e) => e.type.startsWith('question_')).map((e) => [e.type, e.comment])).toEqual([
+      ['question_asked', question],
+      ['question_answered', answer],
+    ])
+    expect(await ownOpenQuestions(coAuthor)).toEqual([])
+    expect((await notificationsOf(lead.id, reportId)).map((n) => n.type)).toContain('question_answered')
+    expect((await notificationsOf(author.id, reportId)).map((n) => n.type)).toContain('question_answered')
+    // Answering twice is refused; nothing is overwritten.
+    expect(statusOf(await post(author, reportId, { intent: 'answer', questionId, answer: 'Toinen vastaus' }))).toBe(409)
+  })
+
+  test('someone from another organisation gets 404; a worker outside the report cannot ask', async () => {
+    const reportId = await writeTeamReport('Nuorten aikuisten tulottomuus', [])
+    const otherOrganisationId = (await createOrganisation(getDb())).id
+    const stranger = await createUser(getDb(), { organisationId: otherOrganisationId, roles: ['coordinator'] })
+    const strangerPerson = { id: stranger.id, name: 'Vieras', session: await signIn(stranger.email) }
+    const question = 'Mistä kunnista havainnot ovat?'
+    expect(statusOf(await thrownBy(post(strangerPerson, reportId, { intent: 'ask', question })))).toBe(404)
+    expect(statusOf(await thrownBy(post(outsider, reportId, { intent: 'ask', question })))).toBe(404)
+    expect(statusOf(await thrownBy(post(coAuthor, reportId, { intent: 'ask', question })))).toBe(404)
+  })
+})
+
+async function ownOpenQuestions(viewer: Person) {
+  const listed = payloadOf(
+    await reports.loader({ request: await getRequest('/reports', viewer.session), params: {}, context }),
+  ) as { openQuestions: { title: string; open: number }[] }
+  return listed.openQuestions.map(({ title, open }) => ({ title, open }))
+}
