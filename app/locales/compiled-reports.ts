@@ -3,6 +3,32 @@
  * The Finnish keys define the rest.
  */
 const fi = {
+  'compiled.validation.reviewers': 'Valitse ainakin yksi kommentoija.',
+  'compiled.validation.comment': 'Kirjoita kommentti (enintään 5 000 merkkiä).',
+  'compiled.stages.title': 'Vaiheet',
+  'compiled.stages.reviewers': 'Kommentoijat',
+  'compiled.stages.reviewers.help':
+    'Valitse kommentoijiksi esimerkiksi kokemusasiantuntijoita ja asiakasraadin jäseniä.',
+  'compiled.stages.startRound': 'Aloita kommenttikierros',
+  'compiled.stages.approve': 'Hyväksy',
+  'compiled.stages.publish': 'Julkaise',
+  'compiled.stages.send': 'Merkitse lähetetyksi',
+  'compiled.stages.moved': 'Raportti on nyt vaiheessa: {stage}.',
+  'compiled.stages.notPublic':
+    'Organisaatio ei näytä koottuja raportteja julkisesti. Pääkäyttäjä voi ottaa julkisen sivun käyttöön organisaation asetuksista.',
+  'compiled.stages.publicLink': 'Julkinen sivu',
+  'compiled.stages.approvedBy': 'Hyväksynyt {name} {date}',
+  'compiled.comments.title': 'Kommentit',
+  'compiled.comments.none': 'Kommentteja ei ole.',
+  'compiled.comments.field': 'Kommenttisi',
+  'compiled.comments.submit': 'Lähetä kommentti',
+  'compiled.comments.added': 'Kommenttisi on tallennettu.',
+  'compiled.comments.answer': 'Vastaus',
+  'compiled.comments.answerSubmit': 'Vastaa',
+  'compiled.comments.answered': 'Vastaus on tallennettu.',
+  'compiled.comments.by': '{name} {date}',
+  'compiled.comments.notInRound': 'Raportti ei ole kommenttikierroksella.',
+  'compiled.public.organisation': 'Julkaissut {organisation} {date}',
   'nav.compiledReports': 'Kootut raportit',
   'compiled.list.title': 'Kootut raportit',
   'compiled.list.intro':
@@ -89,6 +115,32 @@ const fi = {
 type Messages = Record<keyof typeof fi, string>
 
 const sv: Messages = {
+  'compiled.validation.reviewers': 'Välj minst en kommentator.',
+  'compiled.validation.comment': 'Skriv en kommentar (högst 5 000 tecken).',
+  'compiled.stages.title': 'Skeden',
+  'compiled.stages.reviewers': 'Kommentatorer',
+  'compiled.stages.reviewers.help':
+    'Välj som kommentatorer till exempel erfarenhetsexperter och medlemmar i klientrådet.',
+  'compiled.stages.startRound': 'Inled kommentarsrundan',
+  'compiled.stages.approve': 'Godkänn',
+  'compiled.stages.publish': 'Publicera',
+  'compiled.stages.send': 'Markera som skickad',
+  'compiled.stages.moved': 'Rapporten är nu i skedet: {stage}.',
+  'compiled.stages.notPublic':
+    'Organisationen visar inte sammanställda rapporter offentligt. Huvudanvändaren kan ta den offentliga sidan i bruk i organisationens inställningar.',
+  'compiled.stages.publicLink': 'Offentlig sida',
+  'compiled.stages.approvedBy': 'Godkänd av {name} {date}',
+  'compiled.comments.title': 'Kommentarer',
+  'compiled.comments.none': 'Inga kommentarer.',
+  'compiled.comments.field': 'Din kommentar',
+  'compiled.comments.submit': 'Skicka kommentaren',
+  'compiled.comments.added': 'Din kommentar har sparats.',
+  'compiled.comments.answer': 'Svar',
+  'compiled.comments.answerSubmit': 'Svara',
+  'compiled.comments.answered': 'Svaret har sparats.',
+  'compiled.comments.by': '{name} {date}',
+  'compiled.comments.notInRound': 'Rapporten är inte på kommentarsrunda.',
+  'compiled.public.organisation': 'Publicerad av {organisation} {date}',
   'nav.compiledReports': 'Sammanställda rapporter',
   'compiled.list.title': 'Sammanställda rapporter',
   'compiled.list.intro':
@@ -171,6 +223,31 @@ const sv: Messages = {
 }
 
 const en: Messages = {
+  'compiled.validation.reviewers': 'Choose at least one reviewer.',
+  'compiled.validation.comment': 'Write a comment (at most 5,000 characters).',
+  'compiled.stages.title': 'Stages',
+  'compiled.stages.reviewers': 'Reviewers',
+  'compiled.stages.reviewers.help': 'Choose as reviewers e.g. experts by experience and members of the client council.',
+  'compiled.stages.startRound': 'Start the comment round',
+  'compiled.stages.approve': 'Approve',
+  'compiled.stages.publish': 'Publish',
+  'compiled.stages.send': 'Mark as sent',
+  'compiled.stages.moved': 'The report is now at stage: {stage}.',
+  'compiled.stages.notPublic':
+    'The organisation does not show compiled reports publicly. An admin can turn the public page on in the organisation settings.',
+  'compiled.stages.publicLink': 'Public page',
+  'compiled.stages.approvedBy': 'Approved by {name} on {date}',
+  'compiled.comments.title': 'Comments',
+  'compiled.comments.none': 'No comments.',
+  'compiled.comments.field': 'Your comment',
+  'compiled.comments.submit': 'Send the comment',
+  'compiled.comments.added': 'Your comment is saved.',
+  'compiled.comments.answer': 'Answer',
+  'compiled.comments.answerSubmit': 'Answer',
+  'compiled.comments.answered': 'The answer is saved.',
+  'compiled.comments.by': '{name} {date}',
+  'compiled.comments.notInRound': 'The report is not in its comment round.',
+  'compiled.public.organisation': 'Published by {organisation} on {date}',
   'nav.compiledReports': 'Compiled reports',
   'compiled.list.title': 'Compiled reports',
   'compiled.list.intro':

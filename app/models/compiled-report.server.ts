@@ -303,3 +303,129 @@ export async function isWorkingGroupMember(db: AppDb, organisationId: string, us
     .executeTakeFirst()
   return row !== undefined
 }
+
+export async function replaceReviewers(db: AppDb, organisationId: string, id: string, userIds: readonly string[]) {
+  await db.deleteFrom('compiled_report_reviewers').where('compiled_report_id', '=', id).execute()
+  if (userIds.length === 0) return
+  // Only active members of the organisation can review, whatever their role.
+  await db
+    .insertInto('compiled_report_reviewers')
+    .columns(['compiled_report_id', 'user_id'])
+    .expression(
+      db
+        .selectFrom('memberships')
+        .where('organisation_id', '=', organisationId)
+        .where('active', '=', true)
+        .where('user_id', 'in', userIds)
+        .select([sql.lit(id).as('compiled_report_id'), 'user_id']),
+    )
+    .execute()
+}
+
+export async function isReviewer(db: AppDb, compiledReportId: string, userId: string) {
+  const row = await db
+    .selectFrom('compiled_report_reviewers')
+    .where('compiled_report_id', '=', compiledReportId)
+    .where('user_id', '=', userId)
+    .select('user_id')
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+export function listReviewers(db: AppDb, compiledReportId: string) {
+  return db
+    .selectFrom('compiled_report_reviewers')
+    .innerJoin('users', 'users.id', 'compiled_report_reviewers.user_id')
+    .where('compiled_report_id', '=', compiledReportId)
+    .select(['users.id', 'users.name'])
+    .orderBy('users.name')
+    .execute()
+}
+
+/** Staff who may be chosen as reviewers: the organisation's active members. */
+export function listReviewerCandidates(db: AppDb, organisationId: string) {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .where('memberships.organisation_id', '=', organisationId)
+    .where('memberships.active', '=', true)
+    .select(['users.id', 'users.name'])
+    .orderBy('users.name')
+    .limit(500)
+    .execute()
+}
+
+export async function insertComment(db: AppDb, input: { compiledReportId: string; authorId: string; text: string }) {
+  const { id } = await db
+    .insertInto('compiled_report_comments')
+    .values({ compiled_report_id: input.compiledReportId, author_id: input.authorId, text: input.text })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return id
+}
+
+/** Answers a comment of this compiled report that has no answer yet; false if there is none such. */
+export async function answerComment(
+  db: AppDb,
+  input: { compiledReportId: string; commentId: string; answeredBy: string; answer: string },
+) {
+  const updated = await db
+    .updateTable('compiled_report_comments')
+    .set({ answer: input.answer, answered_by: input.answeredBy, answered_at: new Date() })
+    .where('compiled_report_id', '=', input.compiledReportId)
+    .where('id', '=', input.commentId)
+    .where('answer', 'is', null)
+    .executeTakeFirst()
+  return updated.numUpdatedRows > 0n
+}
+
+export function listComments(db: AppDb, compiledReportId: string) {
+  return db
+    .selectFrom('compiled_report_comments')
+    .innerJoin('users as author', 'author.id', 'compiled_report_comments.author_id')
+    .leftJoin('users as answerer', 'answerer.id', 'compiled_report_comments.answered_by')
+    .where('compiled_report_comments.compiled_report_id', '=', compiledReportId)
+    .select([
+      'compiled_report_comments.id',
+      'compiled_report_comments.text',
+      'compiled_report_comments.created_at as createdAt',
+      'compiled_report_comments.answer',
+      'compiled_report_comments.answered_at as answeredAt',
+      'author.name as authorName',
+      'answerer.name as answeredByName',
+    ])
+    .orderBy('compiled_report_comments.created_at')
+    .execute()
+}
+
+/** A published compiled report of an organisation that shows them publicly, found by its slug or id. */
+export async function findPublicCompiledReport(db: AppDb, organisation: string, compiledReportId: string) {
+  return db
+    .selectFrom('compiled_reports')
+    .innerJoin('organisations', 'organisations.id', 'compiled_reports.organisation_id')
+    .where('organisations.public_social_reports', '=', true)
+    .where((eb) =>
+      eb.or([eb('organisations.slug', '=', organisation), eb(sql`organisations.id::text`, '=', organisation)]),
+    )
+    .where('compiled_reports.id', '=', compiledReportId)
+    .where('compiled_reports.stage', 'in', ['published', 'sent'])
+    .select([
+      'compiled_reports.id',
+      'compiled_reports.title',
+      'compiled_reports.narrative',
+      'compiled_reports.published_at as publishedAt',
+      'organisations.id as organisationId',
+      'organisations.name as organisationName',
+      'organisations.name_sv as organisationNameSv',
+    ])
+    .executeTakeFirst()
+}
+
+export async function publicReportsEnabled(db: AppDb, organisationId: string) {
+  const row = await db
+    .selectFrom('organisations')
+    .where('id', '=', organisationId)
+    .select('public_social_reports')
+    .executeTakeFirstOrThrow()
+  return row.public_social_reports
+}

@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { CompiledReportComments, CompiledReportStages } from '#app/components/compiled-report-stages.tsx'
 import { CompiledReportView } from '#app/components/compiled-report-view.tsx'
 import { CsrfInput } from '#app/components/csrf-input.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
@@ -8,9 +9,24 @@ import { Card } from '#app/components/ui/card.tsx'
 import { CheckboxGroup, TextArea, TextField } from '#app/components/ui/field.tsx'
 import { FormMessage } from '#app/components/welfare-forms.tsx'
 import { isEditableStage } from '#app/domain/compiled-reports.ts'
-import { documentOf, getCompiledReportPage, saveCompiledReport } from '#app/services/compiled-reports.server.ts'
+import {
+  answerCompiledReportComment,
+  approveCompiledReport,
+  commentOnCompiledReport,
+  documentOf,
+  getCompiledReportPage,
+  markCompiledReportSent,
+  publishCompiledReport,
+  saveCompiledReport,
+  startCommentRound,
+} from '#app/services/compiled-reports.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
-import { CompiledReportEditSchema } from '#app/utils/compiled-report-forms.server.ts'
+import {
+  AnswerSchema,
+  CommentSchema,
+  CompiledReportEditSchema,
+  StageChangeSchema,
+} from '#app/utils/compiled-report-forms.server.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
 import { listValue, parseForm } from '#app/utils/forms.ts'
 import { formatDateTime } from '#app/utils/i18n.ts'
@@ -21,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const page = await getCompiledReportPage(user, params.compiledReportId ?? '')
   if (!page) throw data({ code: 'not_found' }, { status: 404 })
-  const { report, canEdit, allPhenomena, allSeries } = page
+  const { report, canEdit, allPhenomena, allSeries, reviewers, comments, canComment, candidates, publicEnabled } = page
   return {
     report: {
       id: report.id,
@@ -35,6 +51,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     document: documentOf(page),
     canEdit: canEdit && isEditableStage(report.stage),
+    canMove: canEdit,
+    canComment,
+    reviewers,
+    comments,
+    candidates,
+    publicPath: publicEnabled ? `/public/${user.organisation.id}/social-reports/${report.id}` : null,
     chosenPhenomena: page.phenomena.map((phenomenon) => phenomenon.id),
     chosenSeries: page.indicators.map((series) => series.id),
     allPhenomena,
@@ -43,25 +65,62 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const editFormId = 'edit'
+const stageFormId = 'stage'
+const commentFormId = 'comment'
+
+const refusalAnswers = {
+  stale: { status: 409, message: 'compiled.stale' },
+  wrong_stage: { status: 409, message: 'compiled.wrongStage' },
+  not_public: { status: 409, message: 'compiled.stages.notPublic' },
+} as const
+
+const stageServices = {
+  startRound: startCommentRound,
+  approve: approveCompiledReport,
+  publish: publishCompiledReport,
+  send: markCompiledReportSent,
+}
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const formData = await readProtectedForm(request)
+  const compiledReportId = params.compiledReportId ?? ''
+  const intent = formData.get('intent')
+  if (intent === 'comment' || intent === 'answer') {
+    const page = pageReplies(formData, commentFormId, 'compiled.guard.field')
+    if (intent === 'comment') {
+      const parsed = parseForm(CommentSchema, formData)
+      if (!parsed.ok) return page.invalid(parsed.fieldErrors)
+      const added = await commentOnCompiledReport(user, { compiledReportId, text: parsed.data.text })
+      if (added.ok) return page.done('compiled.comments.added')
+      return page.refused(added, { wrong_stage: { status: 409, message: 'compiled.comments.notInRound' } })
+    }
+    const parsed = parseForm(AnswerSchema, formData)
+    if (!parsed.ok) return page.invalid(parsed.fieldErrors)
+    const answered = await answerCompiledReportComment(user, { compiledReportId, ...parsed.data })
+    return answered.ok ? page.done('compiled.comments.answered') : page.refused(answered, refusalAnswers)
+  }
+  if (typeof intent === 'string' && intent in stageServices) {
+    const page = pageReplies(formData, stageFormId, 'compiled.guard.field')
+    const parsed = parseForm(StageChangeSchema, formData, ['reviewerIds'])
+    if (!parsed.ok) return page.invalid(parsed.fieldErrors)
+    const moved = await stageServices[intent as keyof typeof stageServices](user, { ...parsed.data, compiledReportId })
+    return moved.ok ? page.done('compiled.saved') : page.refused(moved, refusalAnswers)
+  }
   const page = pageReplies(formData, editFormId, 'compiled.guard.field')
   const parsed = parseForm(CompiledReportEditSchema, formData, ['phenomenonIds', 'seriesIds'])
   if (!parsed.ok) return page.invalid(parsed.fieldErrors)
-  const saved = await saveCompiledReport(user, { ...parsed.data, compiledReportId: params.compiledReportId ?? '' })
-  if (saved.ok) return page.done('compiled.saved')
-  return page.refused(saved, {
-    stale: { status: 409, message: 'compiled.stale' },
-    wrong_stage: { status: 409, message: 'compiled.wrongStage' },
-  })
+  const saved = await saveCompiledReport(user, { ...parsed.data, compiledReportId })
+  return saved.ok ? page.done('compiled.saved') : page.refused(saved, refusalAnswers)
 }
 
 export default function CompiledReportPage() {
-  const { report, document, canEdit, chosenPhenomena, chosenSeries, allPhenomena, allSeries } =
-    useLoaderData<typeof loader>()
-  const result = resultFor(useActionData<typeof action>(), editFormId)
+  const loaded = useLoaderData<typeof loader>()
+  const { report, document, canEdit, chosenPhenomena, chosenSeries, allPhenomena, allSeries } = loaded
+  const actionData = useActionData<typeof action>()
+  const result = resultFor(actionData, editFormId)
+  const stageResult = resultFor(actionData, stageFormId)
+  const commentResult = resultFor(actionData, commentFormId)
   const { locale, t } = useI18n()
   const failed = result && !result.ok ? result : undefined
   return (
@@ -127,6 +186,22 @@ export default function CompiledReportPage() {
               </div>
             </Form>
           </Card>
+        ) : null}
+        <CompiledReportStages
+          report={report}
+          canMove={loaded.canMove}
+          candidates={loaded.candidates}
+          reviewers={loaded.reviewers}
+          publicPath={loaded.publicPath}
+          result={stageResult}
+        />
+        {loaded.canMove || loaded.canComment || loaded.comments.length > 0 ? (
+          <CompiledReportComments
+            comments={loaded.comments}
+            canComment={loaded.canComment}
+            canAnswer={loaded.canMove}
+            result={commentResult}
+          />
         ) : null}
         <CompiledReportView document={document} />
       </div>

@@ -3,6 +3,7 @@ import {
   type IndicatorRowError,
   isCompiledReportCoordinator,
   isEditableStage,
+  nextStage,
   parseIndicatorCsv,
 } from '#app/domain/compiled-reports.ts'
 import { publishCount } from '#app/domain/disclosure-control.ts'
@@ -18,8 +19,17 @@ import {
   listCompiledReports as listCompiledReportsOf,
   listIndicatorSeries,
   listPhenomenaOfOrganisation,
+  answerComment as answerCommentOf,
+  findPublicCompiledReport,
+  insertComment,
+  isReviewer,
+  listComments,
+  listReviewerCandidates,
+  listReviewers,
+  publicReportsEnabled,
   replaceIndicators,
   replacePhenomena,
+  replaceReviewers,
   updateCompiledReportIfVersion,
 } from '#app/models/compiled-report.server.ts'
 import { scanTextsOfOrganisation } from '#app/models/organisation-settings.server.ts'
@@ -98,14 +108,34 @@ export async function getCompiledReportPage(actor: CompiledReportActor, compiled
     canCompileReports(actor, db),
   ])
   if (!report || (!canEdit && report.stage !== 'published' && report.stage !== 'sent')) return null
-  const [phenomena, indicators, figures, allPhenomena, allSeries] = await Promise.all([
-    listCompiledReportPhenomena(db, report.id),
-    listCompiledReportIndicators(db, report.id),
-    compiledFigures(db, actor.organisation.id, report.id),
-    canEdit ? listPhenomenaOfOrganisation(db, actor.organisation.id) : [],
-    canEdit ? listIndicatorSeries(db, actor.organisation.id) : [],
-  ])
-  return { report, phenomena, indicators, figures, canEdit, allPhenomena, allSeries }
+  const [phenomena, indicators, figures, allPhenomena, allSeries, reviewers, comments, candidates, publicEnabled] =
+    await Promise.all([
+      listCompiledReportPhenomena(db, report.id),
+      listCompiledReportIndicators(db, report.id),
+      compiledFigures(db, actor.organisation.id, report.id),
+      canEdit ? listPhenomenaOfOrganisation(db, actor.organisation.id) : [],
+      canEdit ? listIndicatorSeries(db, actor.organisation.id) : [],
+      listReviewers(db, report.id),
+      listComments(db, report.id),
+      canEdit ? listReviewerCandidates(db, actor.organisation.id) : [],
+      publicReportsEnabled(db, actor.organisation.id),
+    ])
+  const reviews = reviewers.some((reviewer) => reviewer.id === actor.id)
+  return {
+    report,
+    phenomena,
+    indicators,
+    figures,
+    canEdit,
+    allPhenomena,
+    allSeries,
+    reviewers,
+    // Comments are the working group's: reviewers and compilers read them, readers of the published report do not.
+    comments: canEdit || reviews ? comments : [],
+    canComment: reviews && report.stage === 'comment_round',
+    candidates,
+    publicEnabled,
+  }
 }
 
 async function guardTexts(db: AppDb, organisationId: string, texts: { title: string; narrative?: string }) {
@@ -226,3 +256,122 @@ export function documentOf(page: {
 }
 
 type CompiledReportDocumentIndicators = Awaited<ReturnType<typeof listCompiledReportIndicators>>
+
+/**
+ * Moves the report one stage on, if it is at `from` and still at the version the user saw: the one conditional
+ * update every transition shares. `changes` are the transition's own columns (who approved, when published).
+ */
+async function moveStage(
+  actor: CompiledReportActor,
+  input: { compiledReportId: string; version: number },
+  from: CompiledReportStage,
+  changes: (now: Date) => Parameters<typeof updateCompiledReportIfVersion>[4],
+  alsoInTransaction: (trx: AppDb) => Promise<void> = async () => {},
+): Promise<CompiledReportResult> {
+  const db = getDb()
+  if (!(await canCompileReports(actor, db))) return forbidden
+  const organisationId = actor.organisation.id
+  return db.transaction().execute(async (trx) => {
+    const current = await findCompiledReport(trx, organisationId, input.compiledReportId)
+    if (!current) return notFound
+    if (current.version !== input.version) return staleOrMissing(trx, organisationId, current.id)
+    const to = nextStage(from)
+    if (current.stage !== from || !to) return { ok: false, reason: 'wrong_stage', currentStage: current.stage }
+    const moved = await updateCompiledReportIfVersion(trx, organisationId, current.id, input.version, {
+      stage: to,
+      ...changes(new Date()),
+    })
+    if (!moved) return staleOrMissing(trx, organisationId, current.id)
+    await alsoInTransaction(trx)
+    return { ok: true }
+  })
+}
+
+/** Draft → comment round, with the chosen reviewers (any active user of the organisation). */
+export async function startCommentRound(
+  actor: CompiledReportActor,
+  input: { compiledReportId: string; version: number; reviewerIds: string[] },
+): Promise<CompiledReportResult> {
+  if (input.reviewerIds.length === 0) {
+    return { ok: false, reason: 'invalid', fieldErrors: { reviewerIds: 'compiled.validation.reviewers' } }
+  }
+  return moveStage(
+    actor,
+    input,
+    'draft',
+    () => ({}),
+    (trx) => replaceReviewers(trx, actor.organisation.id, input.compiledReportId, input.reviewerIds),
+  )
+}
+
+/** Comment round → approved: a coordinator's, recorded with who and when. */
+export async function approveCompiledReport(
+  actor: CompiledReportActor,
+  input: { compiledReportId: string; version: number },
+): Promise<CompiledReportResult> {
+  if (!isCompiledReportCoordinator(actor.roles)) return forbidden
+  return moveStage(actor, input, 'comment_round', (now) => ({ approved_by: actor.id, approved_at: now }))
+}
+
+/** Approved → published; only when the organisation has chosen to show compiled reports publicly. */
+export async function publishCompiledReport(
+  actor: CompiledReportActor,
+  input: { compiledReportId: string; version: number },
+): Promise<CompiledReportResult | Refused<'not_public'>> {
+  if (!(await publicReportsEnabled(getDb(), actor.organisation.id))) return { ok: false, reason: 'not_public' }
+  return moveStage(actor, input, 'approved', (now) => ({ published_at: now }))
+}
+
+/** Published → sent to its recipients. */
+export async function markCompiledReportSent(
+  actor: CompiledReportActor,
+  input: { compiledReportId: string; version: number },
+): Promise<CompiledReportResult> {
+  return moveStage(actor, input, 'published', (now) => ({ sent_at: now }))
+}
+
+/** A reviewer's comment during the comment round, guarded as every text is. */
+export async function commentOnCompiledReport(
+  actor: CompiledReportActor,
+  input: { compiledReportId: string; text: string },
+): Promise<CompiledReportResult<{ commentId: string }>> {
+  const db = getDb()
+  const report = await findCompiledReport(db, actor.organisation.id, input.compiledReportId)
+  if (!report) return notFound
+  if (!(await isReviewer(db, report.id, actor.id))) return forbidden
+  if (report.stage !== 'comment_round') return { ok: false, reason: 'wrong_stage', currentStage: report.stage }
+  const findings = await scanTextsOfOrganisation(db, actor.organisation.id, { text: input.text })
+  if (findings.length > 0) return { ok: false, reason: 'identifying_data', findings }
+  const commentId = await insertComment(db, { compiledReportId: report.id, authorId: actor.id, text: input.text })
+  return { ok: true, commentId }
+}
+
+/** A compiler's answer to a comment, guarded; each comment is answered once. */
+export async function answerCompiledReportComment(
+  actor: CompiledReportActor,
+  input: { compiledReportId: string; commentId: string; answer: string },
+): Promise<CompiledReportResult> {
+  const db = getDb()
+  if (!(await canCompileReports(actor, db))) return forbidden
+  const report = await findCompiledReport(db, actor.organisation.id, input.compiledReportId)
+  if (!report) return notFound
+  const findings = await scanTextsOfOrganisation(db, actor.organisation.id, { answer: input.answer })
+  if (findings.length > 0) return { ok: false, reason: 'identifying_data', findings }
+  const answered = await answerCommentOf(db, { ...input, answeredBy: actor.id })
+  return answered
+    ? { ok: true }
+    : { ok: false, reason: 'stale', currentStage: report.stage, currentVersion: report.version }
+}
+
+/** The public page: a published report of an organisation that shows them, its figures suppressed, no names. */
+export async function getPublicCompiledReport(organisation: string, compiledReportId: string) {
+  const db = getDb()
+  const report = await findPublicCompiledReport(db, organisation, compiledReportId)
+  if (!report) return null
+  const [phenomena, indicators, figures] = await Promise.all([
+    listCompiledReportPhenomena(db, report.id),
+    listCompiledReportIndicators(db, report.id),
+    compiledFigures(db, report.organisationId, report.id),
+  ])
+  return { report, document: documentOf({ report, phenomena, indicators, figures }) }
+}

@@ -26,3 +26,17 @@ export async function indicatorCsvOf(formData: FormData): Promise<string | null>
   if (file instanceof File && file.size > 0 && file.size <= 2_000_000) return file.text()
   return null
 }
+
+export const StageChangeSchema = z.object({
+  version: z.coerce.number({ error: 'validation.invalid' }).int('validation.invalid').min(1, 'validation.invalid'),
+  reviewerIds: ids,
+})
+
+export const CommentSchema = z.object({
+  text: z.string().trim().min(1, 'compiled.validation.comment').max(5000, 'compiled.validation.comment'),
+})
+
+export const AnswerSchema = z.object({
+  commentId: z.uuid({ error: 'validation.invalid' }),
+  answer: z.string().trim().min(1, 'compiled.validation.comment').max(5000, 'compiled.validation.comment'),
+})

@@ -6,11 +6,13 @@ import * as compiledReport from '#app/routes/social-reports.$compiledReportId.ts
 import * as compiledReports from '#app/routes/social-reports._index.tsx'
 import * as indicators from '#app/routes/social-reports.indicators.tsx'
 import * as newCompiledReport from '#app/routes/social-reports.new.tsx'
+import * as publicPage from '#app/routes/public.$organisation.social-reports.$compiledReportId.tsx'
 
 const context = {}
 let organisationId: string
 let phenomenonId: string
-let sessions: Record<'coordinator' | 'worker' | 'groupMember', string>
+let sessions: Record<'coordinator' | 'worker' | 'groupMember' | 'reviewer', string>
+let reviewerId: string
 
 const day = (date: string) => new Date(`${date}T10:00:00Z`)
 
@@ -48,7 +50,10 @@ beforeAll(async () => {
       reportIds: reports.map((report) => report.id),
     })
   ).id
+  const reviewer = await createUser(db, { organisationId, roles: ['worker'], name: 'Kokemusasiantuntija Kaisa' })
+  reviewerId = reviewer.id
   sessions = {
+    reviewer: await signIn(reviewer.email),
     coordinator: await signIn(coordinator.email),
     worker: await signIn(worker.email),
     groupMember: await signIn(groupMember.email),
@@ -207,5 +212,80 @@ describe('indicator import', () => {
 
   test('a worker cannot import', async () => {
     expect(statusOf(await thrownBy(post(sessions.worker, good, 'import')))).toBe(403)
+  })
+})
+
+describe('compiled report stages', () => {
+  let id: string
+  const act = (session: string, fields: Record<string, string | string[]>) => save(id, session, fields)
+
+  beforeAll(async () => {
+    const created = await create(sessions.coordinator, { title: 'Kelan päätökset', phenomenonIds: [phenomenonId] })
+    id = redirectTarget(created)!.split('/').pop()!
+    await act(sessions.coordinator, { title: 'Kelan päätökset', narrative: 'Kooste.', version: '1' })
+  })
+
+  test('draft → comment round with reviewers; a stale version gets 409', async () => {
+    expect(statusOf(await act(sessions.coordinator, { intent: 'startRound', version: '2' }))).toBe(400)
+    expect(
+      statusOf(await act(sessions.coordinator, { intent: 'startRound', version: '1', reviewerIds: [reviewerId] })),
+    ).toBe(409)
+    expect(
+      statusOf(await act(sessions.coordinator, { intent: 'startRound', version: '2', reviewerIds: [reviewerId] })),
+    ).toBe(200)
+    expect((await page(id, sessions.coordinator)).report.stage).toBe('comment_round')
+  })
+
+  test('only reviewers comment, each comment guarded; the coordinator answers', async () => {
+    expect(statusOf(await thrownBy(act(sessions.groupMember, { intent: 'comment', text: 'Hyvä.' })))).toBe(403)
+    expect(statusOf(await act(sessions.reviewer, { intent: 'comment', text: 'Asiakas 010190-123A' }))).toBe(422)
+    expect(statusOf(await act(sessions.reviewer, { intent: 'comment', text: 'Lisätkää asiakasraadin näkemys.' }))).toBe(
+      200,
+    )
+    const { comments } = await page(id, sessions.coordinator)
+    expect(comments.map((comment: { text: string }) => comment.text)).toEqual(['Lisätkää asiakasraadin näkemys.'])
+    const answered = await act(sessions.coordinator, {
+      intent: 'answer',
+      commentId: comments[0].id,
+      answer: 'Lisätty.',
+    })
+    expect(statusOf(answered)).toBe(200)
+    expect((await page(id, sessions.coordinator)).comments[0].answer).toBe('Lisätty.')
+  })
+
+  test('approve records who and when; publishing waits for the organisation setting; the public page has no names', async () => {
+    expect(statusOf(await thrownBy(act(sessions.groupMember, { intent: 'approve', version: '3' })))).toBe(403)
+    expect(statusOf(await act(sessions.coordinator, { intent: 'approve', version: '3' }))).toBe(200)
+    const approved = await page(id, sessions.coordinator)
+    expect(approved.report.stage).toBe('approved')
+    expect(approved.report.approvedAt).not.toBeNull()
+    expect(statusOf(await act(sessions.reviewer, { intent: 'comment', text: 'Myöhässä.' }))).toBe(409)
+    expect(statusOf(await act(sessions.coordinator, { intent: 'publish', version: '4' }))).toBe(409)
+    const visit = async () =>
+      publicPage.loader({
+        request: await getRequest(`/public/${organisationId}/social-reports/${id}`),
+        params: { organisation: organisationId, compiledReportId: id },
+        context,
+      })
+    await getDb()
+      .updateTable('organisations')
+      .set({ public_social_reports: true })
+      .where('id', '=', organisationId)
+      .execute()
+    expect(statusOf(await thrownBy(visit()))).toBe(404)
+    expect(statusOf(await act(sessions.coordinator, { intent: 'publish', version: '4' }))).toBe(200)
+    const shown = JSON.stringify(payloadOf(await visit()))
+    expect(shown).toContain('Kooste.')
+    expect(shown).not.toContain('Raportoija Rauha')
+    expect(shown).not.toContain('Kokemusasiantuntija Kaisa')
+    expect(shown).not.toContain('Lisätkää asiakasraadin')
+    expect(statusOf(await act(sessions.coordinator, { intent: 'send', version: '5' }))).toBe(200)
+    expect((await page(id, sessions.worker)).report.stage).toBe('sent')
+    await getDb()
+      .updateTable('organisations')
+      .set({ public_social_reports: false })
+      .where('id', '=', organisationId)
+      .execute()
+    expect(statusOf(await thrownBy(visit()))).toBe(404)
   })
 })
