@@ -107,3 +107,25 @@ export function listOwnContributions(db: AppDb, organisationId: string, authorId
     .limit(200)
     .execute()
 }
+
+/** A phenomenon's opening for views, for the coordinator's page; null when it is not the organisation's. */
+export function findPhenomenonOpening(db: AppDb, organisationId: string, phenomenonId: string) {
+  return db
+    .selectFrom('phenomena')
+    .select(['id', 'title', 'open_for_views', 'public_summary'])
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', phenomenonId)
+    .executeTakeFirst()
+}
+
+/** The views sent on a phenomenon, for its coordinator: what was said and through which forum, never by whom. */
+export function listContributionsOnPhenomenon(db: AppDb, organisationId: string, phenomenonId: string) {
+  return db
+    .selectFrom('contributions')
+    .select(['id', 'kind', 'forum', 'text', 'created_at'])
+    .where('organisation_id', '=', organisationId)
+    .where('phenomenon_id', '=', phenomenonId)
+    .orderBy('created_at', 'desc')
+    .limit(200)
+    .execute()
+}

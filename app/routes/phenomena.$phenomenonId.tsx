@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-r
 import { Link, useLoaderData } from '@remix-run/react'
 import { FollowToggle } from '#app/components/follow-toggle.tsx'
 import { FollowThroughChain } from '#app/components/follow-through-chain.tsx'
+import { ContributorViewsLink } from '#app/components/contributor-views-link.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
 import { SendForm } from '#app/components/send-form.tsx'
 import { AddPhenomenonActionForm, ProposedActions } from '#app/components/proposed-actions.tsx'
@@ -117,6 +118,7 @@ export default function PhenomenonPage() {
           since: phenomenon.first_observed ? formatDate(locale, phenomenon.first_observed) : '–',
         })}
       </PageHeading>
+      <ContributorViewsLink phenomenonId={phenomenon.id} />
       <div className="mb-6 max-w-2xl">
         <Card title={t('follow.title')}>
           <FollowToggle kind="phenomenon" id={phenomenon.id} following={following} />

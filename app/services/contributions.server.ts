@@ -5,10 +5,12 @@ import { canAdministerOrganisation } from '#app/domain/user-admin.ts'
 import { recordAudit } from '#app/models/audit-log.server.ts'
 import {
   createContribution,
+  findPhenomenonOpening,
   findPhenomenonOpenForViews,
   getContributorsEnabled,
   listOwnContributions,
   setContributorsEnabled,
+  setPhenomenonOpenForViews,
 } from '#app/models/contribution.server.ts'
 import { scanTextsOfOrganisation } from '#app/models/organisation-settings.server.ts'
 import { type CurrentUser } from '#app/models/user.server.ts'
@@ -74,4 +76,26 @@ export async function listContributionsOf(contributor: Actor) {
     ...row,
     step: row.phenomenon_title === null ? null : furthestPublicStep(report_statuses ?? []),
   }))
+}
+
+/** Coordinators open a phenomenon for views and write the summary contributors read instead of its description. */
+export const phenomenonOpenerRole = 'coordinator' as const
+
+/**
+ * Opens or closes a phenomenon for contributors' views. The public summary is all contributors read of it, so it
+ * passes the identifying-data guard like every text that leaves the staff.
+ */
+export async function setPhenomenonOpening(
+  coordinator: Actor,
+  phenomenonId: string,
+  opening: { open: boolean; publicSummary: string },
+): Promise<ServiceResult> {
+  if (!coordinator.roles.includes(phenomenonOpenerRole)) return forbidden
+  const db = getDb()
+  const organisationId = coordinator.organisation.id
+  if (!(await findPhenomenonOpening(db, organisationId, phenomenonId))) return { ok: false, reason: 'not_found' }
+  const findings = await scanTextsOfOrganisation(db, organisationId, { publicSummary: opening.publicSummary })
+  if (findings.length > 0) return { ok: false, reason: 'identifying_data', findings }
+  await setPhenomenonOpenForViews(db, organisationId, phenomenonId, opening)
+  return { ok: true }
 }

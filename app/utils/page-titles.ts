@@ -61,6 +61,7 @@ export const pageTitles: Record<string, PageTitle> = {
   'routes/contribute._index': 'contributors.new.title',
   'routes/contribute.own': 'contributors.own.title',
   'routes/contribute.phenomenon.$phenomenonId': 'contributors.view.title',
+  'routes/phenomena.$phenomenonId_.views': 'contributors.opening.link',
   'routes/admin.recipients': 'admin.recipients.title',
   'routes/admin.email-failures': 'admin.emailFailures.title',
   'routes/admin.audit': 'audit.title',

@@ -32,6 +32,7 @@ import * as contribute from '#app/routes/contribute._index.tsx'
 import * as contributeOnPhenomenon from '#app/routes/contribute.phenomenon.$phenomenonId.tsx'
 import * as ownContributions from '#app/routes/contribute.own.tsx'
 import * as adminOrganisation from '#app/routes/admin.organisation.tsx'
+import * as phenomenonViews from '#app/routes/phenomena.$phenomenonId_.views.tsx'
 
 const context = { clientIp: '192.0.2.1' }
 
@@ -44,6 +45,7 @@ let contributorSession: string
 let otherContributorSession: string
 let workerSession: string
 let adminSession: string
+let coordinatorSession: string
 
 beforeAll(async () => {
   const db = getDb()
@@ -89,6 +91,8 @@ beforeAll(async () => {
   const contributor = await createUser(db, { organisationId, roles: ['contributor'], name: 'Outi Osallistuja' })
   const otherContributor = await createUser(db, { organisationId, roles: ['contributor'] })
   const adminUser = await createUser(db, { organisationId, roles: ['admin'] })
+  const coordinator = await createUser(db, { organisationId, roles: ['coordinator'] })
+  coordinatorSession = await signIn(coordinator.email)
   contributorEmail = contributor.email
   contributorSession = await signIn(contributor.email)
   otherContributorSession = await signIn(otherContributor.email)
@@ -131,7 +135,7 @@ describe('contributors', () => {
       .where('email', '=', contributorEmail)
       .executeTakeFirstOrThrow()
     const token = await apiTokenFor(contributorUser, organisationId)
-    const response = await reportsApi.loader({ request: apiRequest('/api/v1/reports', { token }), params: {}, context })
+    const response = await reportsApi.loader({ request: apiRequest('/api/v1/reports', { token }), params: {} })
     expect(response.status).toBe(403)
   })
 
@@ -234,5 +238,32 @@ describe('contributors', () => {
       })
     }
     expect(statusOf(await contribute.loader(await get('/contribute', contributorSession)))).toBe(200)
+  })
+  test('a coordinator opens a phenomenon for views with a guarded summary and reads the views without names', async () => {
+    const params = { phenomenonId: closedPhenomenonId }
+    const path = `/phenomena/${closedPhenomenonId}/views`
+    const post = async (fields: Record<string, string>, session = coordinatorSession) =>
+      phenomenonViews.action({ request: await formRequest(path, fields, { session }), params, context })
+    const guarded = await post({ open: 'on', publicSummary: 'Soita 040 123 4567' })
+    expect(statusOf(guarded)).toBe(422)
+    expect(payloadOf(guarded).values.publicSummary).toBe('Soita 040 123 4567')
+    expect(statusOf(await thrownBy(post({ open: 'on', publicSummary: 'x' }, workerSession)))).toBe(403)
+
+    expect(statusOf(await post({ open: 'on', publicSummary: 'Asiointi ilman pankkitunnuksia.' }))).toBe(200)
+    const page = payloadOf(await contribute.loader(await get('/contribute', contributorSession)))
+    expect(page.phenomena.map((p: { id: string }) => p.id)).toContain(closedPhenomenonId)
+
+    await contributeOnPhenomenon.action({
+      request: await formRequest(
+        `/contribute/phenomenon/${closedPhenomenonId}`,
+        { forum: 'kela', text: 'Kelan asiakkaat eivät pääse asioimaan.' },
+        { session: contributorSession },
+      ),
+      params,
+      context,
+    })
+    const views = payloadOf(await phenomenonViews.loader(await get(path, coordinatorSession, params)))
+    expect(views.contributions.map((c: { text: string }) => c.text)).toEqual(['Kelan asiakkaat eivät pääse asioimaan.'])
+    expect(JSON.stringify(views)).not.toContain('Outi Osallistuja')
   })
 })
