@@ -200,6 +200,7 @@ export function listSendings(
       'sendings.sent_at',
       'sendings.report_id',
       'recipients.name as recipient_name',
+      'recipients.name_sv as recipient_name_sv',
       'recipients.kind as recipient_kind',
       (eb) => eb.fn.coalesce('reports.title', 'phenomena.title').$castTo<string>().as('title'),
     ])

@@ -10,6 +10,7 @@ import { Card } from '#app/components/ui/card.tsx'
 import { personOptions } from '#app/components/decision-follow-ups.tsx'
 import { SelectField, TextArea, TextField } from '#app/components/ui/field.tsx'
 import { IsoDateSchema } from '#app/domain/dates.ts'
+import { displayName } from '#app/domain/display-name.ts'
 import { followUpPath } from '#app/domain/report-events.ts'
 import { mayFollowUpAnswer, type SendingMove } from '#app/domain/sendings.ts'
 import { followUpAnswer, listAnswerFollowUps, listResponsibleOptions } from '#app/services/follow-ups.server.ts'
@@ -61,6 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       state: sending.state,
       version: sending.version,
       recipientName: sending.recipient_name,
+      recipientNameSv: sending.recipient_name_sv,
       recipientKind: sending.recipient_kind,
       senderName: sending.sender_name,
       sentAt: sending.sent_at,
@@ -106,7 +108,10 @@ type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>
 function Facts({ sending }: { sending: LoaderData['sending'] }) {
   const { locale, t } = useI18n()
   const rows: [string, string][] = [
-    [t('sending.recipient'), `${sending.recipientName} (${t(`recipientKind.${sending.recipientKind}`)})`],
+    [
+      t('sending.recipient'),
+      `${displayName(locale, sending.recipientName, sending.recipientNameSv)} (${t(`recipientKind.${sending.recipientKind}`)})`,
+    ],
     [t('sending.state'), t(`sendingState.${sending.state}`)],
     [t('sending.sentBy'), sending.senderName],
     [t('sending.sentAt'), formatDateTime(locale, sending.sentAt)],
@@ -139,7 +144,7 @@ function Answer({ sending }: { sending: LoaderData['sending'] }) {
       {sending.answeredAt ? (
         <p className="mt-2 text-sm text-slate-700">
           {t('sending.answeredBy', {
-            name: sending.answererName ?? sending.recipientName,
+            name: sending.answererName ?? displayName(locale, sending.recipientName, sending.recipientNameSv),
             date: formatDateTime(locale, sending.answeredAt),
           })}
         </p>
@@ -203,7 +208,11 @@ function AnswerFollowUps() {
           key={result?.ok && result.formId === 'followUp' ? followUps.length : 'editing'}
           className="mt-4 grid gap-3"
         >
-          <p className="text-sm text-slate-700">{t('sending.followUp.intro', { body: sending.recipientName })}</p>
+          <p className="text-sm text-slate-700">
+            {t('sending.followUp.intro', {
+              body: displayName(locale, sending.recipientName, sending.recipientNameSv),
+            })}
+          </p>
           <TextField
             name="title"
             label={t('sending.followUp.field.title')}

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { Pager } from '#app/components/list-table.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
 import { Table } from '#app/components/ui/table.tsx'
+import { displayName } from '#app/domain/display-name.ts'
 import { listSendingsForUser } from '#app/services/sendings.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { formatDate } from '#app/utils/i18n.ts'
@@ -44,7 +45,7 @@ export default function SendingsPage() {
                 </span>
               </td>
               <td className="p-3">
-                {sending.recipient_name}
+                {displayName(locale, sending.recipient_name, sending.recipient_name_sv)}
                 <span className="block text-sm text-slate-700">{t(`recipientKind.${sending.recipient_kind}`)}</span>
               </td>
               <td className="p-3">{t(`sendingState.${sending.state}`)}</td>

@@ -8,6 +8,8 @@ import { listReportUpdates } from '#app/models/notification.server.ts'
 import { loader as rootLoader } from '#app/root.tsx'
 import * as minutesDocument from '#app/routes/meetings.$meetingId_.minutes.tsx'
 import * as reportPage from '#app/routes/reports.$reportId.tsx'
+import * as sendingsPage from '#app/routes/sendings._index.tsx'
+import { displayName } from '#app/domain/display-name.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getTranslate } from '#app/utils/i18n.ts'
 import { getPageTitle } from '#app/utils/page-titles.ts'
@@ -178,4 +180,14 @@ test('an email in Swedish names the committee the report went to in Swedish', as
   )
   expect(email.text).toContain('Social- och hälsovårdsnämnden')
   expect(email.text).not.toContain('Sosiaali- ja terveyslautakunta')
+})
+
+test('the sendings list names the partner as Swedish does', async () => {
+  const list = payloadOf(
+    await sendingsPage.loader({ request: await getRequest('/sendings', coordinatorSession), params: {}, context }),
+  )
+  const names = list.sendings.map((sending: { recipient_name: string; recipient_name_sv: string | null }) =>
+    displayName('sv', sending.recipient_name, sending.recipient_name_sv),
+  )
+  expect(names).toEqual(['FPA, Västra försäkringsdistriktet'])
 })
