@@ -60,8 +60,8 @@ type FlushableResponse = express.Response & { flush?: () => void }
 
 /**
  * Writes the body as it comes and flushes the compressor once each time the renderer pauses, not after every
- * chunk: Remix's writeReadableStreamToWritable flushes per chunk, and React writes a page in chunks of a few
- * hundred bytes, so brotli closed a block for each and compressed pages were served at a quarter of the rate.
+ * chunk: Remix's writeReadableStreamToWritable flushes per chunk, and React writes a page in chunks of about
+ * 2 KB, so brotli closed a block for each and compressed pages were served at a quarter of the rate.
  * A part rendered later (a slow loader's) still leaves as soon as it is written.
  */
 async function writeBody(body: ReadableStream<Uint8Array>, res: FlushableResponse) {
