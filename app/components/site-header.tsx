@@ -14,6 +14,7 @@ import { useI18n, useRootData } from '#app/utils/use-i18n.ts'
 import { CsrfInput } from './csrf-input.tsx'
 import { MenuDisclosure } from './menu-disclosure.tsx'
 import { type NavItem, NavList } from './nav-list.tsx'
+import { isCompiledReportCoordinator } from '#app/domain/compiled-reports.ts'
 
 const localeNames: Record<Locale, string> = { fi: 'Suomi', sv: 'Svenska', en: 'English' }
 
@@ -163,6 +164,9 @@ export function SiteHeader() {
           ...(offersFollowUpBoard(user.roles) ? [{ to: '/follow-ups', label: t('followUps.nav') }] : []),
           ...(hasAnyRole(user.roles, dashboardReaderRoles) ? [{ to: '/dashboard', label: t('nav.dashboard') }] : []),
           { to: '/welfare-reports', label: t('nav.welfareReports') },
+          ...(isCompiledReportCoordinator(user.roles)
+            ? [{ to: '/social-reports', label: t('nav.compiledReports') }]
+            : []),
           ...(user.roles.includes('admin') ? [{ to: '/admin', label: t('nav.admin') }] : []),
           { to: '/settings', label: t('nav.settings') },
           { to: '/help', label: t('help.title') },

@@ -3,6 +3,10 @@
  * The Finnish keys define the rest.
  */
 const fi = {
+  'compiled.admin.title': 'Koottujen raporttien julkinen sivu',
+  'compiled.admin.enabled': 'Näytä julkaistut kootut raportit julkisella sivulla ilman kirjautumista',
+  'compiled.admin.help':
+    'Julkisella sivulla näkyvät kerronta, suojatut luvut ja indikaattorit lähteineen, ei koskaan nimiä tai kommentteja.',
   'compiled.validation.reviewers': 'Valitse ainakin yksi kommentoija.',
   'compiled.validation.comment': 'Kirjoita kommentti (enintään 5 000 merkkiä).',
   'compiled.stages.title': 'Vaiheet',
@@ -115,6 +119,10 @@ const fi = {
 type Messages = Record<keyof typeof fi, string>
 
 const sv: Messages = {
+  'compiled.admin.title': 'Offentlig sida för sammanställda rapporter',
+  'compiled.admin.enabled': 'Visa publicerade sammanställda rapporter på en offentlig sida utan inloggning',
+  'compiled.admin.help':
+    'Den offentliga sidan visar berättelsen, skyddade siffror och indikatorer med källor, aldrig namn eller kommentarer.',
   'compiled.validation.reviewers': 'Välj minst en kommentator.',
   'compiled.validation.comment': 'Skriv en kommentar (högst 5 000 tecken).',
   'compiled.stages.title': 'Skeden',
@@ -223,6 +231,10 @@ const sv: Messages = {
 }
 
 const en: Messages = {
+  'compiled.admin.title': 'Public page for compiled reports',
+  'compiled.admin.enabled': 'Show published compiled reports on a public page without sign-in',
+  'compiled.admin.help':
+    'The public page shows the narrative, protected figures and indicators with their sources, never names or comments.',
   'compiled.validation.reviewers': 'Choose at least one reviewer.',
   'compiled.validation.comment': 'Write a comment (at most 5,000 characters).',
   'compiled.stages.title': 'Stages',

@@ -429,3 +429,11 @@ export async function publicReportsEnabled(db: AppDb, organisationId: string) {
     .executeTakeFirstOrThrow()
   return row.public_social_reports
 }
+
+export async function setPublicReports(db: AppDb, organisationId: string, enabled: boolean) {
+  await db
+    .updateTable('organisations')
+    .set({ public_social_reports: enabled })
+    .where('id', '=', organisationId)
+    .execute()
+}

@@ -23,6 +23,8 @@ import { requireRole } from '#app/utils/auth.server.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
+import { publicReportsEnabled } from '#app/models/compiled-report.server.ts'
+import { changePublicSocialReports } from '#app/services/compiled-reports.server.ts'
 import { type FieldErrors, formValues, parseForm } from '#app/utils/forms.ts'
 import { type MessageKey } from '#app/utils/i18n.ts'
 import { throwRefusal } from '#app/utils/refusals.server.ts'
@@ -46,6 +48,7 @@ const OrganisationActionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('create'), unit, name, nameSv }),
   z.object({ intent: z.literal('passwordLogin'), allowed: z.literal('on').optional() }),
   z.object({ intent: z.literal('contributorsEnabled'), allowed: z.literal('on').optional() }),
+  z.object({ intent: z.literal('publicSocialReports'), allowed: z.literal('on').optional() }),
   z.object({ intent: z.literal('rename'), unit, id: z.uuid(), name, nameSv }),
   z.object({
     intent: z.literal('identifyingNames'),
@@ -78,15 +81,17 @@ function formIdOf(formData: FormData): string {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireRole(request, ['admin'])
-  const [structure, smallCountThreshold, contributorsEnabled] = await Promise.all([
+  const [structure, smallCountThreshold, contributorsEnabled, publicSocialReports] = await Promise.all([
     listOrganisationStructure(getDb(), admin.organisation.id),
     getSmallCountThreshold(getDb(), admin.organisation.id),
     getContributorsEnabled(getDb(), admin.organisation.id),
+    publicReportsEnabled(getDb(), admin.organisation.id),
   ])
   return {
     ...structure,
     smallCountThreshold,
     contributorsEnabled,
+    publicSocialReports,
     // Password sign-in can be turned off only where single sign-on is set up.
     passwordLogin: getEnv().oidc ? await getPasswordLogin(getDb(), admin.organisation.id) : null,
   }
@@ -104,6 +109,11 @@ export async function action({ request }: ActionFunctionArgs) {
     const message = outcome.ok ? 'settings.saved' : 'sso.admin.needsIdentity'
     const answer: ActionResult = { ok: outcome.ok, formId, fieldErrors: {}, values: {}, message }
     return data(answer, { status: outcome.ok ? 200 : 409 })
+  }
+  if (parsed.data.intent === 'publicSocialReports') {
+    const outcome = await changePublicSocialReports(admin, parsed.data.allowed === 'on')
+    if (!outcome.ok) throwRefusal(outcome)
+    return data<ActionResult>({ ok: true, formId, fieldErrors: {}, values: {}, message: 'settings.saved' })
   }
   if (parsed.data.intent === 'contributorsEnabled') {
     const outcome = await changeContributorsEnabled(admin, parsed.data.allowed === 'on')
@@ -314,10 +324,19 @@ function UnitSection({
 }
 
 export default function AdminOrganisationPage() {
-  const { organisation, municipalities, teams, committees, smallCountThreshold, passwordLogin, contributorsEnabled } =
-    useLoaderData<typeof loader>()
+  const {
+    organisation,
+    municipalities,
+    teams,
+    committees,
+    smallCountThreshold,
+    passwordLogin,
+    contributorsEnabled,
+    publicSocialReports,
+  } = useLoaderData<typeof loader>()
   const passwordLoginResult = useResultOf('passwordLogin')
   const contributorsResult = useResultOf('contributorsEnabled')
+  const publicReportsResult = useResultOf('publicSocialReports')
   const { t } = useI18n()
   return (
     <>
@@ -375,6 +394,14 @@ export default function AdminOrganisationPage() {
             help="contributors.admin.help"
             on={contributorsEnabled}
             result={contributorsResult}
+          />
+          <SwitchSetting
+            intent="publicSocialReports"
+            title="compiled.admin.title"
+            label="compiled.admin.enabled"
+            help="compiled.admin.help"
+            on={publicSocialReports}
+            result={publicReportsResult}
           />
         </div>
       </div>

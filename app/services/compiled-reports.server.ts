@@ -30,8 +30,11 @@ import {
   replaceIndicators,
   replacePhenomena,
   replaceReviewers,
+  setPublicReports,
   updateCompiledReportIfVersion,
 } from '#app/models/compiled-report.server.ts'
+import { canAdministerOrganisation } from '#app/domain/user-admin.ts'
+import { recordAudit } from '#app/models/audit-log.server.ts'
 import { scanTextsOfOrganisation } from '#app/models/organisation-settings.server.ts'
 import { getSmallCountThreshold } from '#app/models/statistics.server.ts'
 import { type CurrentUser } from '#app/models/user.server.ts'
@@ -374,4 +377,25 @@ export async function getPublicCompiledReport(organisation: string, compiledRepo
     compiledFigures(db, report.organisationId, report.id),
   ])
   return { report, document: documentOf({ report, phenomena, indicators, figures }) }
+}
+
+/** The admin's choice whether published compiled reports get a public page; the change is audited. */
+export async function changePublicSocialReports(admin: CompiledReportActor, enabled: boolean): Promise<ServiceResult> {
+  if (!canAdministerOrganisation(admin.roles)) return forbidden
+  const organisationId = admin.organisation.id
+  await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const before = await publicReportsEnabled(trx, organisationId)
+      if (before === enabled) return
+      await setPublicReports(trx, organisationId, enabled)
+      await recordAudit(trx, {
+        organisationId,
+        actorId: admin.id,
+        action: 'settings.changed',
+        target: { type: 'organisation', id: organisationId },
+        details: { intent: 'publicSocialReports', changes: { publicSocialReports: { before, after: enabled } } },
+      })
+    })
+  return { ok: true }
 }

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { createOrganisation, createPhenomenon, createReport, createUser } from '#tests/factories/index.ts'
 import { formRequest, getRequest, payloadOf, redirectTarget, signIn, statusOf, thrownBy } from '#tests/utils.ts'
 import { getDb } from '#app/utils/db.server.ts'
+import * as adminOrganisation from '#app/routes/admin.organisation.tsx'
 import * as compiledReport from '#app/routes/social-reports.$compiledReportId.tsx'
 import * as compiledReports from '#app/routes/social-reports._index.tsx'
 import * as indicators from '#app/routes/social-reports.indicators.tsx'
@@ -288,4 +289,27 @@ describe('compiled report stages', () => {
       .execute()
     expect(statusOf(await thrownBy(visit()))).toBe(404)
   })
+})
+
+test('an admin turns the public page of compiled reports on and off on the organisation page', async () => {
+  const admin = await createUser(getDb(), { organisationId, roles: ['admin'] })
+  const session = await signIn(admin.email)
+  const change = async (fields: Record<string, string>) =>
+    adminOrganisation.action({
+      request: await formRequest('/admin/organisation', { intent: 'publicSocialReports', ...fields }, { session }),
+      params: {},
+      context,
+    })
+  const shown = async () =>
+    payloadOf(
+      await adminOrganisation.loader({
+        request: await getRequest('/admin/organisation', session),
+        params: {},
+        context,
+      }),
+    ).publicSocialReports
+  expect(statusOf(await change({ allowed: 'on' }))).toBe(200)
+  expect(await shown()).toBe(true)
+  expect(statusOf(await change({}))).toBe(200)
+  expect(await shown()).toBe(false)
 })
