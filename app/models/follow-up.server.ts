@@ -133,6 +133,7 @@ function followUpsWithDetails(db: AppDb) {
       'meetings.id as meeting_id',
       'meetings.starts_at as meeting_starts_at',
       'committees.name as committee_name',
+      'committees.name_sv as committee_name_sv',
       'proposed_actions.description as action_description',
       'creator.name as created_by_name',
     ])

@@ -12,6 +12,7 @@ import { Card } from '#app/components/ui/card.tsx'
 import { SelectField, TextArea, TextField } from '#app/components/ui/field.tsx'
 import { followUpStatuses, FollowUpUpdateSchema, offersFollowUpBoard } from '#app/domain/follow-ups.ts'
 import { helsinkiDay } from '#app/domain/digest.ts'
+import { displayName } from '#app/domain/display-name.ts'
 import { readsMeetings } from '#app/domain/meetings.ts'
 import { getFollowUp, postFollowUpUpdate, responsibleText } from '#app/services/follow-ups.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
@@ -68,7 +69,7 @@ function originText(
 ): string {
   if (meetingDay && followUp.committee_name) {
     return t('followUps.origin.decision', {
-      committee: followUp.committee_name,
+      committee: displayName(locale, followUp.committee_name, followUp.committee_name_sv),
       date: formatDay(locale, meetingDay),
       item: followUp.agenda_item_title ?? '',
     })

@@ -44,6 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       overdue: followUp.overdue,
       responsible: responsibleText(followUp),
       committee: followUp.committee_name,
+      committeeSv: followUp.committee_name_sv,
       meetingDay: followUp.meeting_starts_at ? helsinkiDay(followUp.meeting_starts_at) : null,
       item: followUp.agenda_item_title,
       createdBy: followUp.created_by_name,
@@ -59,7 +60,7 @@ function Origin({ row }: { row: Row }) {
     return (
       <>
         {t('followUps.origin.decision', {
-          committee: row.committee,
+          committee: displayName(locale, row.committee, row.committeeSv),
           date: formatDay(locale, row.meetingDay),
           item: row.item ?? '',
         })}

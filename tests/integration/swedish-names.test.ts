@@ -7,13 +7,14 @@ import { presentReportEvent, timelineMessage, translateEventMessage } from '#app
 import { listReportUpdates } from '#app/models/notification.server.ts'
 import { loader as rootLoader } from '#app/root.tsx'
 import * as minutesDocument from '#app/routes/meetings.$meetingId_.minutes.tsx'
+import * as followUpBoard from '#app/routes/follow-ups._index.tsx'
 import * as reportPage from '#app/routes/reports.$reportId.tsx'
 import * as sendingsPage from '#app/routes/sendings._index.tsx'
 import { displayName } from '#app/domain/display-name.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import { getTranslate } from '#app/utils/i18n.ts'
 import { getPageTitle } from '#app/utils/page-titles.ts'
-import { createRecipient, createSending } from '#tests/factories/follow-through.ts'
+import { createFollowUp, createRecipient, createSending } from '#tests/factories/follow-through.ts'
 import {
   addCommitteeMember,
   createCommittee,
@@ -121,6 +122,21 @@ beforeAll(async () => {
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id
+  const item = await db
+    .insertInto('agenda_items')
+    .values({ organisation_id: organisationId, meeting_id: meetingId, position: 1, title: 'Omaishoidon sijaishoito' })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await createFollowUp(db, {
+    organisationId,
+    title: 'Selvitys sijaishoidosta',
+    decidedOn: '2026-02-10',
+    targetDate: '2026-06-30',
+    agendaItemId: item.id,
+    reportIds: [reportId],
+    status: 'not_started',
+    createdBy: chair.id,
+  })
   coordinatorSession = await signIn(coordinator.email)
 })
 
@@ -190,4 +206,14 @@ test('the sendings list names the partner as Swedish does', async () => {
     displayName('sv', sending.recipient_name, sending.recipient_name_sv),
   )
   expect(names).toEqual(['FPA, Västra försäkringsdistriktet'])
+})
+
+test('the follow-ups board tells which committee decided a follow-up by its Swedish name', async () => {
+  const board = payloadOf(
+    await followUpBoard.loader({ request: await getRequest('/follow-ups', coordinatorSession), params: {}, context }),
+  )
+  const committees = board.followUps.map((row: { committee: string; committeeSv: string | null }) =>
+    displayName('sv', row.committee, row.committeeSv),
+  )
+  expect(committees).toEqual(['Social- och hälsovårdsnämnden'])
 })
