@@ -18,6 +18,7 @@ export default function AdminLayout() {
     { to: '/admin/organisation', label: t('admin.nav.organisation') },
     { to: '/admin/committees', label: t('admin.nav.committees') },
     { to: '/admin/recipients', label: t('admin.nav.recipients') },
+    { to: '/admin/templates', label: t('admin.nav.templates') },
     { to: '/admin/email-failures', label: t('admin.nav.emailFailures') },
     { to: '/admin/audit', label: t('admin.nav.audit') },
     { to: '/admin/redactions', label: t('privacy.admin.nav') },

@@ -3,6 +3,7 @@ import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/
 import { z } from 'zod'
 import { ChangeRequests } from '#app/components/change-requests.tsx'
 import { ReportQuestions } from '#app/components/report-questions.tsx'
+import { TemplatePicker } from '#app/components/template-picker.tsx'
 import { ConfirmButton, ConfirmationView } from '#app/components/confirm.tsx'
 import { FieldAndButtonForm, IntentForm } from '#app/components/intent-form.tsx'
 import { PageHeading } from '#app/components/page-heading.tsx'
@@ -20,8 +21,10 @@ import { SelectField, TextArea, TextField } from '#app/components/ui/field.tsx'
 import { displayName } from '#app/domain/display-name.ts'
 import { canRecordOutcome } from '#app/domain/action-outcomes.ts'
 import { openChangeRequests } from '#app/domain/change-requests.ts'
+import { hasAnyRole } from '#app/domain/roles.ts'
 import { mayAnswerQuestion, mayAskQuestion } from '#app/domain/team-reports.ts'
 import { listQuestions } from '#app/models/report-question.server.ts'
+import { findTemplateTextForReport, listResponseTemplates } from '#app/models/response-template.server.ts'
 import { handleQuestionForm } from '#app/utils/question-forms.server.ts'
 import { canLinkToPhenomenon } from '#app/domain/phenomena.ts'
 import { canSendReport } from '#app/domain/sendings.ts'
@@ -94,6 +97,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ])
   const { identifiability_findings: findings, description, ...shown } = report
   const sendTo = canSendReport(actor, report.status) ? await listRecipientsForSender(user) : null
+  const responds = await respondingWithTemplates(user, report.id, actor, request)
   return {
     report: shown,
     proposedActions,
@@ -112,6 +116,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     questions,
     mayAsk: mayAskQuestion(actor, report.status),
     mayAnswer: mayAnswerQuestion(actor),
+    responds,
     committees,
     phenomena: phenomena.map(({ id, title }) => ({ id, title })),
     // What the writer said while writing: the same phenomenon as these reports.
@@ -121,6 +126,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // Those who may send the report on choose among the organisation's recipients.
     sendTo: sendTo?.ok ? sendTo.recipients.map(({ id, kind, name }) => ({ id, kind, name })) : null,
   }
+}
+
+/**
+ * A lead or coordinator answering a report may start from the organisation's response templates; the chosen one
+ * (`?template=`) fills the question and comment fields. The author writes their own words.
+ */
+async function respondingWithTemplates(
+  user: Awaited<ReturnType<typeof requireUser>>,
+  reportId: string,
+  actor: ReturnType<typeof actorFor>,
+  request: Request,
+) {
+  if (actor.isAuthor || !hasAnyRole(user.roles, ['team_lead', 'coordinator'])) return null
+  const db = getDb()
+  const chosen = new URL(request.url).searchParams.get('template')
+  const validChoice = chosen && /^[0-9a-f-]{36}$/.test(chosen) ? chosen : null
+  const [templates, text] = await Promise.all([
+    listResponseTemplates(db, user.organisation.id),
+    validChoice ? findTemplateTextForReport(db, user.organisation.id, validChoice, reportId) : null,
+  ])
+  return { templates: templates.map(({ id, name }) => ({ id, name })), chosen: validChoice, text: text ?? '' }
 }
 
 /** Withdrawing ends the report for good, so it asks first, in these words. */
@@ -273,7 +299,7 @@ function Facts({ report }: { report: ReturnType<typeof useLoaderData<typeof load
 }
 
 function TransitionForms() {
-  const { report, transitions, committees, closingFollowUp } = useLoaderData<typeof loader>()
+  const { report, transitions, committees, closingFollowUp, responds } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const { locale, t } = useI18n()
   const invalidAnswer = result && !result.ok && result.error === 'invalid' ? result : undefined
@@ -319,6 +345,7 @@ function TransitionForms() {
             <TextArea
               name="comment"
               rows={2}
+              defaultValue={responds?.text ?? ''}
               label={
                 transition.needs === 'comment' || transition.needs === 'resolution'
                   ? t('report.transition.commentRequiredLabel')
@@ -413,13 +440,19 @@ export default function ReportPage() {
     questions,
     mayAsk,
     mayAnswer,
+    responds,
   } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const { locale, t } = useI18n()
   const mayAct = transitions.length > 0
   const nextSteps = (
-    <Card title={t('report.section.nextSteps')}>
+    <Card title={t('report.section.nextSteps')} id="next-steps">
+      {responds && mayAct ? (
+        <div className="mb-4">
+          <TemplatePicker templates={responds.templates} chosen={responds.chosen} anchor="next-steps" />
+        </div>
+      ) : null}
       <TransitionForms />
     </Card>
   )
@@ -522,7 +555,17 @@ export default function ReportPage() {
           ) : null}
           {questions.length > 0 || mayAsk ? (
             <Card title={t('question.title')} id="questions">
-              <ReportQuestions questions={questions} mayAsk={mayAsk} mayAnswer={mayAnswer} />
+              {mayAsk && responds ? (
+                <div className="mb-4">
+                  <TemplatePicker templates={responds.templates} chosen={responds.chosen} anchor="ask-question" />
+                </div>
+              ) : null}
+              <ReportQuestions
+                questions={questions}
+                mayAsk={mayAsk}
+                mayAnswer={mayAnswer}
+                templateText={responds?.text ?? ''}
+              />
             </Card>
           ) : null}
           <Card title={t('report.timeline.title')} id="timeline">

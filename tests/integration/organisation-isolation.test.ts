@@ -29,6 +29,7 @@ import * as adminUser from '#app/routes/admin.users.$userId.tsx'
 import * as adminOrganisation from '#app/routes/admin.organisation.tsx'
 import * as adminCommittees from '#app/routes/admin.committees.tsx'
 import * as adminRecipients from '#app/routes/admin.recipients.tsx'
+import * as adminTemplates from '#app/routes/admin.templates.tsx'
 import * as sendingsList from '#app/routes/sendings._index.tsx'
 import * as sendingPage from '#app/routes/sendings.$sendingId.tsx'
 import * as followUpBoard from '#app/routes/follow-ups._index.tsx'
@@ -1383,6 +1384,33 @@ async function sendingsOfA() {
     .execute()
   return rows.map((row) => row.id)
 }
+
+// Response templates: A's templates are neither listed nor changed in B.
+Object.assign(checks, {
+  'admin.templates.tsx': async () => {
+    const db = getDb()
+    const templateA = await db
+      .insertInto('response_templates')
+      .values({ organisation_id: a.organisationId, name: 'A:n pohja', text_fi: 'A:n teksti' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const result = payloadOf(await adminTemplates.loader(await get('/admin/templates', b.adminSession)))
+    expect(JSON.stringify(result)).not.toContain(templateA.id)
+    for (const fields of <Record<string, string>[]>[
+      { intent: 'update', templateId: templateA.id, name: 'Kaapattu', textFi: 'Kaapattu' },
+      { intent: 'archive', templateId: templateA.id },
+    ]) {
+      const request = await formRequest('/admin/templates', fields, { session: b.adminSession })
+      expect(statusOf(await thrownBy(adminTemplates.action({ request, params: {}, context }))), fields.intent).toBe(404)
+    }
+    const rowsOfA = await db
+      .selectFrom('response_templates')
+      .select(['name', 'archived_at'])
+      .where('id', '=', templateA.id)
+      .execute()
+    expect(rowsOfA).toEqual([{ name: 'A:n pohja', archived_at: null }])
+  },
+})
 
 // Recipients and sendings: A's recipients and what was sent to them are nobody's business in B.
 Object.assign(checks, {

@@ -7,6 +7,7 @@ import * as newReport from '#app/routes/reports.new.tsx'
 import * as editReport from '#app/routes/reports.$reportId_.edit.tsx'
 import * as reportPage from '#app/routes/reports.$reportId.tsx'
 import * as reports from '#app/routes/reports._index.tsx'
+import * as adminTemplates from '#app/routes/admin.templates.tsx'
 
 const context = { clientIp: '192.0.2.61' }
 let organisationId: string
@@ -251,3 +252,66 @@ async function ownOpenQuestions(viewer: Person) {
   ) as { openQuestions: { title: string; open: number }[] }
   return listed.openQuestions.map(({ title, open }) => ({ title, open }))
 }
+
+describe('response templates', () => {
+  test('an admin adds, changes and archives templates; a lead fills a question from one in the author’s language', async () => {
+    const admin = await person(['admin'], 'Aino Pääkäyttäjä', [])
+    const post = async (fields: Record<string, string>) =>
+      adminTemplates.action({
+        request: await formRequest('/admin/templates', fields, { session: admin.session }),
+        params: {},
+        context,
+      })
+    const listed = async () =>
+      (
+        payloadOf(
+          await adminTemplates.loader({
+            request: await getRequest('/admin/templates', admin.session),
+            params: {},
+            context,
+          }),
+        ) as { templates: { id: string; name: string; text_fi: string; text_sv: string }[] }
+      ).templates
+
+    // Finnish is required; what was typed comes back.
+    const refused = await post({ intent: 'create', name: 'Lisätietoa', textSv: 'Kan du berätta mer?' })
+    expect(statusOf(refused)).toBe(400)
+    expect(payloadOf(refused)).toMatchObject({ values: { textSv: 'Kan du berätta mer?' } })
+
+    await post({ intent: 'create', name: 'Lisätietoa', textFi: 'Voitko kertoa lisää?', textSv: 'Kan du berätta mer?' })
+    const [created] = await listed()
+    expect(created).toMatchObject({ name: 'Lisätietoa', text_fi: 'Voitko kertoa lisää?' })
+    await post({ intent: 'update', templateId: created!.id, name: 'Lisätietoa', textFi: 'Kerrotko lisää?', textSv: '' })
+    expect((await listed())[0]).toMatchObject({ text_fi: 'Kerrotko lisää?', text_sv: '' })
+    await post({
+      intent: 'update',
+      templateId: created!.id,
+      name: 'Lisätietoa',
+      textFi: 'Kerrotko lisää?',
+      textSv: 'Berättar du mer?',
+    })
+
+    const reportId = await writeTeamReport('Verkkopankkitunnukset puuttuvat', [])
+    await getDb().updateTable('users').set({ locale: 'sv' }).where('id', '=', author.id).execute()
+    const page = payloadOf(
+      await reportPage.loader({
+        request: await getRequest(`/reports/${reportId}?template=${created!.id}`, lead.session),
+        params: { reportId },
+        context,
+      }),
+    ) as { responds: { text: string; templates: { name: string }[] } | null }
+    await getDb().updateTable('users').set({ locale: 'fi' }).where('id', '=', author.id).execute()
+    expect(page.responds).toMatchObject({ text: 'Berättar du mer?', templates: [{ name: 'Lisätietoa' }] })
+    const authorsPage = payloadOf(
+      await reportPage.loader({
+        request: await getRequest(`/reports/${reportId}?template=${created!.id}`, author.session),
+        params: { reportId },
+        context,
+      }),
+    ) as { responds: unknown }
+    expect(authorsPage.responds).toBeNull()
+
+    await post({ intent: 'archive', templateId: created!.id })
+    expect(await listed()).toEqual([])
+  })
+})
