@@ -87,6 +87,7 @@ export async function seedDemoData(db: AppDb, now = new Date()) {
     const authors: { id: string; teamIndex: number }[] = []
     const leadOfTeam: string[] = []
     let coordinatorId = ''
+    let contributorId = ''
     let chairId = ''
     for (const account of demoAccounts) {
       const teamId = account.team ? teamByName.get(account.team) : undefined
@@ -103,6 +104,7 @@ export async function seedDemoData(db: AppDb, now = new Date()) {
       }
       if (account.roles.includes('team_lead')) leadOfTeam[teamNames.indexOf(account.team!)] = user.id
       if (account.roles.includes('coordinator')) coordinatorId = user.id
+      if (account.roles.includes('contributor')) contributorId = user.id
       if (account.roles.includes('committee_member')) {
         chairId = user.id
         await trx
@@ -279,6 +281,29 @@ export async function seedDemoData(db: AppDb, now = new Date()) {
           })
           .execute()
       }
+    }
+    // The first phenomenon is open for contributors' views, and the client council has already sent one (ADR 039).
+    const [openPhenomenonId] = phenomenonOfTemplate.values()
+    if (openPhenomenonId) {
+      await trx
+        .updateTable('phenomena')
+        .set({
+          open_for_views: true,
+          public_summary: 'Tästä asiasta on tullut monta raporttia. Kerro, näetkö saman. Mitä pitäisi tehdä?',
+        })
+        .where('id', '=', openPhenomenonId)
+        .execute()
+      await trx
+        .insertInto('contributions')
+        .values({
+          organisation_id: organisation.id,
+          author_id: contributorId,
+          kind: 'view',
+          phenomenon_id: openPhenomenonId,
+          forum: 'asiakasraati',
+          text: 'Asiakasraati keskusteli asiasta. Moni on kokenut saman. Toivomme, että neuvontaa saa ajoissa ja selkokielellä.',
+        })
+        .execute()
     }
     await seedCommitteeWork(trx, {
       organisationId: organisation.id,
