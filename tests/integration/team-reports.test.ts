@@ -1,6 +1,16 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { createOrganisation, createTeam, createUser } from '#tests/factories/index.ts'
-import { formRequest, getRequest, payloadOf, redirectTarget, signIn, statusOf, thrownBy } from '#tests/utils.ts'
+import {
+  apiRequest,
+  apiTokenFor,
+  formRequest,
+  getRequest,
+  payloadOf,
+  redirectTarget,
+  signIn,
+  statusOf,
+  thrownBy,
+} from '#tests/utils.ts'
 import { type Role } from '#app/domain/roles.ts'
 import { getDb } from '#app/utils/db.server.ts'
 import * as newReport from '#app/routes/reports.new.tsx'
@@ -8,6 +18,8 @@ import * as editReport from '#app/routes/reports.$reportId_.edit.tsx'
 import * as reportPage from '#app/routes/reports.$reportId.tsx'
 import * as reports from '#app/routes/reports._index.tsx'
 import * as adminTemplates from '#app/routes/admin.templates.tsx'
+import * as reportsApi from '#app/routes/api.v1.reports.ts'
+import * as reportApi from '#app/routes/api.v1.reports_.$reportId.ts'
 
 const context = { clientIp: '192.0.2.61' }
 let organisationId: string
@@ -313,5 +325,53 @@ describe('response templates', () => {
 
     await post({ intent: 'archive', templateId: created!.id })
     expect(await listed()).toEqual([])
+  })
+})
+
+describe('API', () => {
+  async function call(
+    route: { loader: unknown; action: unknown },
+    path: string,
+    options: Parameters<typeof apiRequest>[1],
+    params = {},
+  ) {
+    const request = apiRequest(path, options)
+    const handler = (request.method === 'GET' ? route.loader : route.action) as (args: unknown) => Promise<Response>
+    const response = await handler({ request, params, context })
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> }
+  }
+
+  test('a report carries its co-authors and meeting; create and update take them', async () => {
+    const token = await apiTokenFor(author, organisationId)
+    const created = await call(reportsApi, '/api/v1/reports', {
+      token,
+      method: 'POST',
+      body: { title: 'Työnohjauksessa havaittu', preparedIn: 'supervision', coAuthorIds: [coAuthor.id] },
+    })
+    expect(created.status).toBe(201)
+    expect(created.body).toMatchObject({
+      preparedIn: 'supervision',
+      coAuthors: [{ id: coAuthor.id, name: coAuthor.name }],
+    })
+    const reportId = String(created.body.id)
+    const coAuthorToken = await apiTokenFor(coAuthor, organisationId)
+    const patched = await call(
+      reportApi,
+      `/api/v1/reports/${reportId}`,
+      { token: coAuthorToken, method: 'PATCH', body: { title: 'Työnohjauksessa havaittu, täydennetty' } },
+      { reportId },
+    )
+    // A change that leaves co-authors out keeps them.
+    expect(patched.body).toMatchObject({
+      title: 'Työnohjauksessa havaittu, täydennetty',
+      coAuthors: [{ id: coAuthor.id }],
+    })
+    const cleared = await call(
+      reportApi,
+      `/api/v1/reports/${reportId}`,
+      { token, method: 'PATCH', body: { coAuthorIds: [], preparedIn: null } },
+      { reportId },
+    )
+    expect(cleared.body).toMatchObject({ coAuthors: [], preparedIn: null })
   })
 })
