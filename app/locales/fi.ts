@@ -12,6 +12,7 @@ import { sendingsMessages } from './sendings.ts'
 import { contributorsMessages } from './contributors.ts'
 import { compiledReportsMessages } from './compiled-reports.ts'
 import { teamReportsMessages } from './team-reports.ts'
+import { sharedPictureMessages } from './shared-picture.ts'
 import { similarReportsMessages } from './similar-reports.ts'
 import { namesAndWordsMessages } from './names-and-words.ts'
 import { phoneLayoutMessages } from './phone-layout.ts'
@@ -729,6 +730,7 @@ export const fi = {
   ...contributorsMessages.fi,
   ...compiledReportsMessages.fi,
   ...teamReportsMessages.fi,
+  ...sharedPictureMessages.fi,
   ...similarReportsMessages.fi,
   ...namesAndWordsMessages.fi,
   ...phoneLayoutMessages.fi,

@@ -237,6 +237,19 @@ export interface PhenomenonTable {
   public_summary: ColumnType<string, string | undefined, string>
   created_by: string
   created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+/** "Havaitsen saman": a worker's short supporting observation of a phenomenon, counted in its evidence. */
+export interface PhenomenonObservationTable {
+  id: Generated<string>
+  organisation_id: string
+  phenomenon_id: string
+  author_id: string
+  municipality_id: string | null
+  client_estimate: number | null
+  sentence: string
+  created_at: CreatedAt
 }
 
 export interface PhenomenonReportTable {
@@ -683,6 +696,7 @@ export interface Database {
   committee_members: CommitteeMemberTable
   phenomena: PhenomenonTable
   phenomenon_reports: PhenomenonReportTable
+  phenomenon_observations: PhenomenonObservationTable
   report_same_phenomenon: ReportSamePhenomenonTable
   report_events: ReportEventTable
   api_tokens: ApiTokenTable

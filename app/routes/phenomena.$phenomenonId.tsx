@@ -11,14 +11,30 @@ import { Card } from '#app/components/ui/card.tsx'
 import { Table } from '#app/components/ui/table.tsx'
 import { isFollowing } from '#app/models/follow.server.ts'
 import { getPhenomenonChain } from '#app/models/follow-through.server.ts'
-import { getPhenomenon, listReadableReportsOfPhenomenon } from '#app/models/phenomenon.server.ts'
+import { getPhenomenon, listObservations, listReadableReportsOfPhenomenon } from '#app/models/phenomenon.server.ts'
+import { listMunicipalities } from '#app/models/organisation.server.ts'
+import { getSmallCountThreshold } from '#app/models/statistics.server.ts'
+import { versionOf } from '#app/models/edit-version.server.ts'
+import { ObservationForm, ObservationList, PhenomenonDescription } from '#app/components/shared-picture.tsx'
+import {
+  canEditPhenomenonDescription,
+  canObservePhenomenon,
+  hasWorkerView,
+  readerEvidence,
+  sharedPictureRoles,
+  type ShownCount,
+  workerEvidence,
+} from '#app/domain/shared-picture.ts'
+import { hasAnyRole } from '#app/domain/roles.ts'
+import { renderMarkdown } from '#app/utils/markdown.server.ts'
+import { handleSharedPictureForm, isSharedPictureForm } from '#app/utils/shared-picture-forms.server.ts'
 import { listProposedActions } from '#app/models/proposed-action.server.ts'
 import { recordRead } from '#app/services/audit.server.ts'
 import { listRecipientsForSender } from '#app/services/recipients.server.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
 import { getDb } from '#app/utils/db.server.ts'
-import { formatDate } from '#app/utils/i18n.ts'
+import { formatDate, formatNumber } from '#app/utils/i18n.ts'
 import { requireUuid } from '#app/utils/params.server.ts'
 import { handleProposedActionForm } from '#app/utils/proposed-action-forms.server.ts'
 import { handleSendForm } from '#app/utils/send-forms.server.ts'
@@ -29,41 +45,77 @@ import { followUpPath } from '#app/domain/report-events.ts'
 import { canAddPhenomenonAction, canRecordOutcome, phenomenonActor } from '#app/domain/action-outcomes.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, phenomenonReaders)
-  const phenomenon = await getPhenomenon(getDb(), user.organisation.id, requireUuid(params.phenomenonId))
+  const user = await requireRole(request, sharedPictureRoles)
+  const db = getDb()
+  const phenomenon = await getPhenomenon(db, user.organisation.id, requireUuid(params.phenomenonId))
   if (!phenomenon) throw data({ code: 'not_found' }, { status: 404 })
   await recordRead(user, request, { action: 'phenomenon.read', target: { type: 'phenomenon', id: phenomenon.id } })
-  const [following, proposedActions, chain, readableReports] = await Promise.all([
-    isFollowing(getDb(), user, { kind: 'phenomenon', id: phenomenon.id }),
-    listProposedActions(getDb(), user.organisation.id, { phenomenonIds: [phenomenon.id] }),
-    getPhenomenonChain(getDb(), user, phenomenon.id),
-    listReadableReportsOfPhenomenon(getDb(), user, phenomenon.id),
-  ])
-  const reportActions = await listProposedActions(getDb(), user.organisation.id, {
+  const workerView = hasWorkerView(user.roles)
+  const [following, proposedActions, chain, readableReports, observations, municipalities, threshold] =
+    await Promise.all([
+      isFollowing(db, user, { kind: 'phenomenon', id: phenomenon.id }),
+      listProposedActions(db, user.organisation.id, { phenomenonIds: [phenomenon.id] }),
+      // The chain names who acted at each step; a worker's view names no one.
+      workerView ? null : getPhenomenonChain(db, user, phenomenon.id),
+      listReadableReportsOfPhenomenon(db, user, phenomenon.id),
+      listObservations(db, user, phenomenon.id),
+      listMunicipalities(db, user.organisation.id),
+      workerView ? getSmallCountThreshold(db, user.organisation.id) : null,
+    ])
+  const reportActions = await listProposedActions(db, user.organisation.id, {
     reportIds: readableReports.map((report) => report.id),
   })
+  // Who recorded an outcome is a colleague's name, which a worker's view leaves out.
+  const shownActions = <Action extends { outcomeByName: string | null }>(actions: Action[]) =>
+    workerView ? actions.map((action) => ({ ...action, outcomeByName: null })) : actions
   const sendTo = canSendPhenomenon(user.roles) ? await listRecipientsForSender(user) : null
   return {
-    phenomenon,
+    phenomenon: {
+      id: phenomenon.id,
+      title: phenomenon.title,
+      description: phenomenon.description,
+      descriptionHtml: renderMarkdown(phenomenon.description),
+      version: versionOf(phenomenon.updated_at),
+      ...(threshold === null ? readerEvidence(phenomenon) : workerEvidence(phenomenon, threshold)),
+      first_observed: threshold === null ? phenomenon.first_observed : null,
+      // A worker sees the linked reports they may open, and no others.
+      reports: workerView
+        ? phenomenon.reports.filter((report) => readableReports.some((readable) => readable.id === report.id))
+        : phenomenon.reports,
+    },
+    threshold,
     following,
-    proposedActions,
+    observations,
+    municipalities,
+    proposedActions: shownActions(proposedActions),
     // Each report's own proposals as the phenomenon gathers them; their outcomes are recorded on the report's page.
     reportsWithActions: readableReports
-      .map((report) => ({ ...report, actions: reportActions.filter((action) => action.reportId === report.id) }))
+      .map((report) => ({
+        ...report,
+        actions: shownActions(reportActions.filter((action) => action.reportId === report.id)),
+      }))
       .filter((report) => report.actions.length > 0),
     chain,
+    mayObserve: canObservePhenomenon(user.roles),
+    mayEditDescription: canEditPhenomenonDescription(user.roles),
     mayRecordOutcomes: canRecordOutcome(phenomenonActor(user.roles), { kind: 'phenomenon' }),
     mayAddActions: canAddPhenomenonAction(user.roles),
     sendTo: sendTo?.ok ? sendTo.recipients.map(({ id, kind, name }) => ({ id, kind, name })) : null,
   }
 }
 
-/** The phenomenon's own proposed actions (a coordinator adds them and records their outcomes), and sending it on. */
+/**
+ * "Havaitsen saman" and the description's edit; the phenomenon's own proposed actions (a coordinator adds them and
+ * records their outcomes), and sending it on, for the readers' roles.
+ */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, phenomenonReaders)
+  const user = await requireRole(request, sharedPictureRoles)
   const phenomenonId = requireUuid(params.phenomenonId)
   const formData = await readProtectedForm(request)
-  if (formData.get('intent') === 'send') return handleSendForm(user, { kind: 'phenomenon', phenomenonId }, formData)
+  const intent = formData.get('intent')
+  if (isSharedPictureForm(intent)) return handleSharedPictureForm(user, phenomenonId, intent, formData)
+  if (!hasAnyRole(user.roles, phenomenonReaders)) throw data({ code: 'forbidden' }, { status: 403 })
+  if (intent === 'send') return handleSendForm(user, { kind: 'phenomenon', phenomenonId }, formData)
   return handleProposedActionForm(user, { kind: 'phenomenon', phenomenonId }, formData)
 }
 
@@ -96,12 +148,53 @@ function ReportActions({
   )
 }
 
+function Evidence({
+  phenomenon,
+  threshold,
+}: {
+  phenomenon: ReturnType<typeof useLoaderData<typeof loader>>['phenomenon']
+  threshold: number | null
+}) {
+  const { locale, t } = useI18n()
+  const count = (value: ShownCount) =>
+    value === null ? t('sharedPicture.evidence.suppressed', { threshold: threshold ?? 0 }) : formatNumber(locale, value)
+  const rows: [string, string][] = [
+    [t('sharedPicture.evidence.reports'), count(phenomenon.report_count)],
+    [t('sharedPicture.evidence.teams'), count(phenomenon.team_count)],
+    [t('sharedPicture.evidence.municipalities'), count(phenomenon.municipality_count)],
+    [t('sharedPicture.evidence.observers'), formatNumber(locale, phenomenon.observation_count)],
+    ...(phenomenon.first_observed
+      ? [[t('sharedPicture.evidence.since'), formatDate(locale, phenomenon.first_observed)] as [string, string]]
+      : []),
+  ]
+  return (
+    <Card title={t('sharedPicture.evidence.title')} id="evidence">
+      <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1">
+        {rows.map(([label, value]) => (
+          <div key={label} className="contents">
+            <dt className="font-semibold">{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {threshold === null ? null : (
+        <p className="mt-3 text-sm text-slate-700">{t('sharedPicture.evidence.note', { threshold })}</p>
+      )}
+    </Card>
+  )
+}
+
 export default function PhenomenonPage() {
   const {
     phenomenon,
+    threshold,
     following,
+    observations,
+    municipalities,
     proposedActions,
     reportsWithActions,
+    mayObserve,
+    mayEditDescription,
     mayRecordOutcomes,
     mayAddActions,
     chain,
@@ -111,15 +204,31 @@ export default function PhenomenonPage() {
   return (
     <>
       <PageHeading title={phenomenon.title}>
-        {t('phenomenon.summary', {
-          reports: phenomenon.report_count,
-          teams: phenomenon.team_count,
-          municipalities: phenomenon.municipality_count,
-          since: phenomenon.first_observed ? formatDate(locale, phenomenon.first_observed) : '–',
-        })}
+        {threshold === null
+          ? t('phenomenon.summary', {
+              reports: phenomenon.report_count ?? 0,
+              teams: phenomenon.team_count ?? 0,
+              municipalities: phenomenon.municipality_count ?? 0,
+              since: phenomenon.first_observed ? formatDate(locale, phenomenon.first_observed) : '–',
+            })
+          : null}{' '}
+        {t('sharedPicture.evidence.observations', { count: phenomenon.observation_count })}
       </PageHeading>
       <ContributorViewsLink phenomenonId={phenomenon.id} />
-      <div className="mb-6 max-w-2xl">
+      <div className="mb-6 grid max-w-3xl gap-6">
+        <Evidence phenomenon={phenomenon} threshold={threshold} />
+        <PhenomenonDescription
+          html={phenomenon.descriptionHtml}
+          description={phenomenon.description}
+          version={phenomenon.version}
+          mayEdit={mayEditDescription}
+        />
+        <Card title={t('sharedPicture.observations.title')} id="observations">
+          <div className="grid gap-6">
+            <ObservationList observations={observations} />
+            {mayObserve ? <ObservationForm municipalities={municipalities} count={observations.length} /> : null}
+          </div>
+        </Card>
         <Card title={t('follow.title')}>
           <FollowToggle kind="phenomenon" id={phenomenon.id} following={following} />
         </Card>

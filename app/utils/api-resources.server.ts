@@ -3,6 +3,7 @@ import { presentReportEvent, type StoredReportEvent } from '#app/domain/report-e
 import { type PublicCountRow, type PublicStatistics, shownCount } from '#app/domain/statistics.ts'
 import { type WelfareAction, type WelfareDecision, type WelfareReportDocument } from '#app/domain/welfare-report.ts'
 import { type listNotifications } from '#app/models/notification.server.ts'
+import { readerEvidence, workerEvidence } from '#app/domain/shared-picture.ts'
 import { type listPhenomena } from '#app/models/phenomenon.server.ts'
 import { type WelfareReportSummary } from '#app/models/welfare-report.server.ts'
 import { contentOf, getReportForViewer, type listVisibleReports } from '#app/models/report.server.ts'
@@ -124,15 +125,22 @@ export function notificationResource(
   }
 }
 
-export function phenomenonResource(phenomenon: Row<typeof listPhenomena>): z.input<typeof ApiPhenomenonSchema> {
+/** A phenomenon with its evidence as the caller may see it (shared-picture.ts: counted, or the worker's view). */
+export function phenomenonResource(
+  phenomenon: Row<typeof listPhenomena>,
+  threshold: number | null,
+): z.input<typeof ApiPhenomenonSchema> {
+  const evidence = threshold === null ? readerEvidence(phenomenon) : workerEvidence(phenomenon, threshold)
   return {
     id: phenomenon.id,
     title: phenomenon.title,
-    reportCount: phenomenon.report_count,
-    teamCount: phenomenon.team_count,
-    municipalityCount: phenomenon.municipality_count,
-    firstObserved: phenomenon.first_observed,
-    latestReport: isoOrNull(phenomenon.latest_report),
+    description: phenomenon.description,
+    reportCount: evidence.report_count,
+    teamCount: evidence.team_count,
+    municipalityCount: evidence.municipality_count,
+    observationCount: evidence.observation_count,
+    firstObserved: threshold === null ? phenomenon.first_observed : null,
+    latestReport: threshold === null ? isoOrNull(phenomenon.latest_report) : null,
     createdAt: iso(phenomenon.created_at),
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ObservationSchema } from '#app/domain/shared-picture.ts'
 import { ApiFollowUpUpdateSchema, followUpStatuses } from '#app/domain/follow-ups.ts'
 import { notificationReasons } from '#app/domain/notifications.ts'
 import { actionLevels, supportNeeds } from '#app/domain/report-fields.ts'
@@ -148,18 +149,41 @@ export const ApiNotificationListSchema = z.object({
   hasMore: z.boolean(),
 })
 
+const ShownCountSchema = z
+  .number()
+  .int()
+  .nullable()
+  .describe('In a worker’s view perturbed, and null when below the small-count threshold; otherwise as counted.')
+
 export const ApiPhenomenonSchema = z.object({
   id: Id,
   title: z.string(),
-  reportCount: z.number().int(),
-  teamCount: z.number().int(),
-  municipalityCount: z.number().int(),
-  firstObserved: z.iso.date().nullable(),
-  latestReport: Timestamp.nullable(),
+  description: z.string().describe('Markdown.'),
+  reportCount: ShownCountSchema,
+  teamCount: ShownCountSchema,
+  municipalityCount: ShownCountSchema.describe(
+    'Municipalities of its reports and of “Havaitsen saman” observations. ' + ShownCountSchema.description,
+  ),
+  observationCount: z.number().int().describe('How many “Havaitsen saman” observations support it.'),
+  firstObserved: z.iso.date().nullable().describe('Null in a worker’s view.'),
+  latestReport: Timestamp.nullable().describe('Null in a worker’s view.'),
   createdAt: Timestamp,
 })
 
-export const ApiPhenomenonListSchema = z.object({ phenomena: z.array(ApiPhenomenonSchema) })
+export const ApiPhenomenonListSchema = z.object({
+  view: z
+    .enum(['worker', 'full'])
+    .describe('`worker` for a caller whose only role is worker: counts suppressed as outside the team.'),
+  smallCountThreshold: z.number().int().nullable().describe('The threshold of the worker’s view; null otherwise.'),
+  phenomena: z.array(ApiPhenomenonSchema),
+})
+
+export const ApiObservationInputSchema = ObservationSchema.strict()
+
+export const ApiObservationSchema = z.object({
+  observation: z.object({ id: Id, phenomenonId: Id }),
+  following: z.boolean().describe('The caller now follows the phenomenon and hears of its steps.'),
+})
 
 export const ApiMeSchema = z.object({
   id: Id,
@@ -570,7 +594,26 @@ export function openApiDocument() {
       '/phenomena': {
         get: {
           summary: 'Phenomena of the organisation with the evidence behind them',
+          description:
+            'Team leads, coordinators, committee members and admins get the figures as counted. A worker gets the ' +
+            'worker’s view (`view: "worker"`): report, team and municipality counts perturbed and null below the ' +
+            'small-count threshold, no dates, as on the phenomena page.',
           responses: { '200': ok('Every phenomenon', ApiPhenomenonListSchema), ...problems(401, 403) },
+        },
+      },
+      '/phenomena/{id}/observations': {
+        parameters: [{ ...reportIdParameter, description: 'The phenomenon’s id' }],
+        post: {
+          summary: '“Havaitsen saman” (I see this too): a short supporting observation (workers and team leads)',
+          description:
+            'The municipality, a rough number of clients and one sentence of at most 300 characters. The sentence ' +
+            'passes the identifiability guard like report texts (422 `identifying_data`, nothing stored). The ' +
+            'observation counts in the phenomenon’s evidence and the caller follows the phenomenon from then on.',
+          requestBody: body(ApiObservationInputSchema),
+          responses: {
+            '201': ok('The recorded observation', ApiObservationSchema),
+            ...problems(400, 401, 403, 404, 422),
+          },
         },
       },
       '/phenomena/{id}/sendings': {

@@ -11,6 +11,7 @@ import * as m0009 from './0009-review-queue-counts.ts'
 import * as m0010 from './0010-statistics-cache.ts'
 import * as m0011 from './0011-report-search-vector.ts'
 import * as m0012 from './0012-email-pacing.ts'
+import * as m0013 from './0013-shared-picture.ts'
 import * as m0015 from './0015-compiled-reports.ts'
 import * as m0014 from './0014-team-reports-and-questions.ts'
 import * as m0016 from './0016-contributors-and-participation.ts'
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '0010-statistics-cache': m0010,
   '0011-report-search-vector': m0011,
   '0012-email-pacing': m0012,
+  '0013-shared-picture': m0013,
   '0015-compiled-reports': m0015,
   '0014-team-reports-and-questions': m0014,
   '0016-contributors-and-participation': m0016,

@@ -53,6 +53,7 @@ import * as reportApi from '#app/routes/api.v1.reports_.$reportId.ts'
 import * as transitionsApi from '#app/routes/api.v1.reports_.$reportId_.transitions.ts'
 import * as eventsApi from '#app/routes/api.v1.reports_.$reportId_.events.ts'
 import * as phenomenaApi from '#app/routes/api.v1.phenomena.ts'
+import * as observationsApi from '#app/routes/api.v1.phenomena_.$phenomenonId_.observations.ts'
 import * as meApi from '#app/routes/api.v1.me.ts'
 import * as notificationsApi from '#app/routes/api.v1.notifications.ts'
 import * as notificationsPage from '#app/routes/notifications._index.tsx'
@@ -490,15 +491,19 @@ Object.assign(checks, {
     expect(after.limitDays).toBe(5)
   },
   'phenomena._index.tsx': async () => {
-    const result = payloadOf(await phenomena.loader(await get('/phenomena', b.coordinatorSession)))
-    expect(result.phenomena.map((p: { id: string }) => p.id)).not.toContain(a.phenomenonId)
+    for (const session of [b.coordinatorSession, (await pureWorkerOfB()).session]) {
+      const result = payloadOf(await phenomena.loader(await get('/phenomena', session)))
+      expect(result.phenomena.map((p: { id: string }) => p.id)).not.toContain(a.phenomenonId)
+    }
   },
   'phenomena.$phenomenonId.tsx': async () => {
     const params = { phenomenonId: a.phenomenonId }
-    const thrown = await thrownBy(
-      phenomenonPage.loader({ ...(await get(`/phenomena/${a.phenomenonId}`, b.coordinatorSession)), params }),
-    )
-    expect(statusOf(thrown)).toBe(404)
+    for (const session of [b.coordinatorSession, (await pureWorkerOfB()).session]) {
+      const thrown = await thrownBy(
+        phenomenonPage.loader({ ...(await get(`/phenomena/${a.phenomenonId}`, session)), params }),
+      )
+      expect(statusOf(thrown)).toBe(404)
+    }
   },
 })
 
@@ -578,6 +583,10 @@ Object.assign(checks, {
     const answers = await callApi(phenomenaApi, '/api/v1/phenomena')
     expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200])
     for (const answer of answers) expect(answer.text).not.toContain(a.phenomenonId)
+    const request = apiRequest('/api/v1/phenomena', { token: (await pureWorkerOfB()).token })
+    const workerAnswer = await phenomenaApi.loader({ request, params: {}, context } as never)
+    expect(workerAnswer.status).toBe(200)
+    expect(await workerAnswer.text()).not.toContain(a.phenomenonId)
   },
   'api.v1.me.ts': async () => {
     for (const answer of await callApi(meApi, '/api/v1/me')) {
@@ -1648,6 +1657,61 @@ Object.assign(checks, {
       .where('id', '=', a.reportId)
       .executeTakeFirstOrThrow()
     expect(report.description).toContain('Vuokrarästit')
+  },
+})
+
+// The shared picture: a worker of B reads B's phenomena only, and cannot say "Havaitsen saman" on A's.
+let workerOfB: { session: string; token: string } | undefined
+async function pureWorkerOfB() {
+  if (workerOfB) return workerOfB
+  const user = await createUser(getDb(), { organisationId: b.organisationId, roles: ['worker'] })
+  workerOfB = { session: await signIn(user.email), token: await apiTokenFor(user, b.organisationId) }
+  return workerOfB
+}
+
+async function observationsOfA() {
+  const rows = await getDb()
+    .selectFrom('phenomenon_observations')
+    .select('id')
+    .where('phenomenon_id', '=', a.phenomenonId)
+    .execute()
+  return rows.length
+}
+
+Object.assign(checks, {
+  'api.v1.phenomena_.$phenomenonId_.observations.ts': async () => {
+    const body = { municipalityId: null, clientEstimate: 5, sentence: 'Sama ilmiö näkyy meilläkin.' }
+    const answers = await callApi(observationsApi, `/api/v1/phenomena/${a.phenomenonId}/observations`, {
+      method: 'POST',
+      body,
+      params: { phenomenonId: a.phenomenonId },
+    })
+    expect(answers.map((answer) => answer.status)).toEqual([404, 404, 404])
+    const worker = await pureWorkerOfB()
+    const request = apiRequest(`/api/v1/phenomena/${a.phenomenonId}/observations`, {
+      token: worker.token,
+      method: 'POST',
+      body,
+    })
+    const response = await observationsApi.action({
+      request,
+      params: { phenomenonId: a.phenomenonId },
+      context,
+    } as never)
+    expect(response.status).toBe(404)
+    // The page's form refuses it too.
+    const form = await formRequest(
+      `/phenomena/${a.phenomenonId}`,
+      { intent: 'observe', sentence: body.sentence },
+      {
+        session: worker.session,
+      },
+    )
+    const thrown = await thrownBy(
+      phenomenonPage.action({ request: form, params: { phenomenonId: a.phenomenonId }, context }),
+    )
+    expect(statusOf(thrown)).toBe(404)
+    expect(await observationsOfA()).toBe(0)
   },
 })
 
