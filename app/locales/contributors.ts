@@ -63,6 +63,13 @@ const fi = {
     'Osallistujat näkevät vain otsikon ja tämän tiivistelmän, eivät raportteja, kuvausta tai tekijöitä. Kirjoita selkokielellä.',
   'contributors.opening.views': 'Näkemykset ({count, plural, one {# näkemys} other {# näkemystä}})',
   'contributors.opening.none': 'Näkemyksiä ei ole vielä tullut.',
+  'contributors.clientView.link': 'Kirjaa asiakkaan näkemys',
+  'contributors.clientView.title': 'Asiakkaan näkemys: {title}',
+  'contributors.clientView.intro':
+    'Kirjaa asiakkaan oma näkemys ilmiöstä hänen puolestaan. Koordinaattori näkee sen ilmiön näkemyksissä.',
+  'contributors.clientView.text': 'Asiakkaan näkemys',
+  'contributors.clientView.submit': 'Tallenna näkemys',
+  'contributors.clientView.saved': 'Asiakkaan näkemys on tallennettu.',
   'contributors.admin.title': 'Osallistujat',
   'contributors.admin.enabled': 'Osallistujat voivat kirjautua ja antaa näkemyksiä',
   'contributors.admin.help':
@@ -133,6 +140,13 @@ const sv: Messages = {
     'De medverkande ser bara rubriken och detta sammandrag, inte rapporter, beskrivning eller skribenter. Skriv på lättläst språk.',
   'contributors.opening.views': 'Synpunkter ({count, plural, one {# synpunkt} other {# synpunkter}})',
   'contributors.opening.none': 'Inga synpunkter har kommit ännu.',
+  'contributors.clientView.link': 'Skriv ner klientens synpunkt',
+  'contributors.clientView.title': 'Klientens synpunkt: {title}',
+  'contributors.clientView.intro':
+    'Skriv ner klientens egen synpunkt på fenomenet för klientens räkning. Koordinatorn ser den bland fenomenets synpunkter.',
+  'contributors.clientView.text': 'Klientens synpunkt',
+  'contributors.clientView.submit': 'Spara synpunkten',
+  'contributors.clientView.saved': 'Klientens synpunkt är sparad.',
   'contributors.admin.title': 'Medverkande',
   'contributors.admin.enabled': 'Medverkande kan logga in och ge synpunkter',
   'contributors.admin.help':
@@ -201,6 +215,13 @@ const en: Messages = {
     'Contributors see only the title and this summary, not reports, the description or authors. Write in plain language.',
   'contributors.opening.views': 'Views ({count, plural, one {# view} other {# views}})',
   'contributors.opening.none': 'No views have come yet.',
+  'contributors.clientView.link': 'Record a client’s view',
+  'contributors.clientView.title': 'A client’s view: {title}',
+  'contributors.clientView.intro':
+    'Record the client’s own view of the phenomenon on their behalf. The coordinator sees it among the phenomenon’s views.',
+  'contributors.clientView.text': 'The client’s view',
+  'contributors.clientView.submit': 'Save the view',
+  'contributors.clientView.saved': 'The client’s view is saved.',
   'contributors.admin.title': 'Contributors',
   'contributors.admin.enabled': 'Contributors can sign in and give views',
   'contributors.admin.help':

@@ -1,6 +1,6 @@
 import { type ContributionInput } from '#app/domain/contribution-schema.ts'
 import { furthestPublicStep } from '#app/domain/contributions.ts'
-import { isContributor } from '#app/domain/roles.ts'
+import { isContributor, writesReports } from '#app/domain/roles.ts'
 import { canAdministerOrganisation } from '#app/domain/user-admin.ts'
 import { recordAudit } from '#app/models/audit-log.server.ts'
 import {
@@ -98,4 +98,30 @@ export async function setPhenomenonOpening(
   if (findings.length > 0) return { ok: false, reason: 'identifying_data', findings }
   await setPhenomenonOpenForViews(db, organisationId, phenomenonId, opening)
   return { ok: true }
+}
+
+/**
+ * "Asiakkaan näkemys": a worker records a client's view on a phenomenon on the client's behalf. It is guarded like
+ * every text, and the coordinator reads it among the phenomenon's views as the client's own.
+ */
+export async function recordClientView(
+  worker: Actor,
+  phenomenonId: string,
+  text: string,
+): Promise<ServiceResult<{ contributionId: string }>> {
+  if (!writesReports(worker.roles)) return forbidden
+  const db = getDb()
+  const organisationId = worker.organisation.id
+  if (!(await findPhenomenonOpening(db, organisationId, phenomenonId))) return { ok: false, reason: 'not_found' }
+  const findings = await scanTextsOfOrganisation(db, organisationId, { text })
+  if (findings.length > 0) return { ok: false, reason: 'identifying_data', findings }
+  const created = await createContribution(db, {
+    organisationId,
+    authorId: worker.id,
+    kind: 'client_view',
+    phenomenonId,
+    forum: 'asiakas',
+    text,
+  })
+  return { ok: true, contributionId: created.id }
 }

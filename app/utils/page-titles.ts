@@ -62,6 +62,7 @@ export const pageTitles: Record<string, PageTitle> = {
   'routes/contribute.own': 'contributors.own.title',
   'routes/contribute.phenomenon.$phenomenonId': 'contributors.view.title',
   'routes/phenomena.$phenomenonId_.views': 'contributors.opening.link',
+  'routes/phenomena.$phenomenonId_.client-view': 'contributors.clientView.link',
   'routes/admin.recipients': 'admin.recipients.title',
   'routes/admin.email-failures': 'admin.emailFailures.title',
   'routes/admin.audit': 'audit.title',

@@ -33,6 +33,7 @@ import * as contributeOnPhenomenon from '#app/routes/contribute.phenomenon.$phen
 import * as ownContributions from '#app/routes/contribute.own.tsx'
 import * as adminOrganisation from '#app/routes/admin.organisation.tsx'
 import * as phenomenonViews from '#app/routes/phenomena.$phenomenonId_.views.tsx'
+import * as clientView from '#app/routes/phenomena.$phenomenonId_.client-view.tsx'
 
 const context = { clientIp: '192.0.2.1' }
 
@@ -265,5 +266,27 @@ describe('contributors', () => {
     const views = payloadOf(await phenomenonViews.loader(await get(path, coordinatorSession, params)))
     expect(views.contributions.map((c: { text: string }) => c.text)).toEqual(['Kelan asiakkaat eivät pääse asioimaan.'])
     expect(JSON.stringify(views)).not.toContain('Outi Osallistuja')
+  })
+  test("a worker records a client's view on the client's behalf, guarded, and the coordinator reads it", async () => {
+    const params = { phenomenonId: openPhenomenonId }
+    const path = `/phenomena/${openPhenomenonId}/client-view`
+    const post = async (text: string, session: string) =>
+      clientView.action({ request: await formRequest(path, { text }, { session }), params, context })
+    const guarded = await post('Asiakas Matti Virtanen, 040 765 4321', workerSession)
+    expect(statusOf(guarded)).toBe(422)
+    expect(payloadOf(guarded).values.text).toBe('Asiakas Matti Virtanen, 040 765 4321')
+    expect(statusOf(await thrownBy(post('Näkemys', contributorSession)))).toBe(403)
+    expect(statusOf(await post('Asiakas toivoo, että vuokrarästeistä kerrotaan ajoissa.', workerSession))).toBe(200)
+    const views = payloadOf(
+      await phenomenonViews.loader(await get(`/phenomena/${openPhenomenonId}/views`, coordinatorSession, params)),
+    )
+    expect(views.contributions).toContainEqual(
+      expect.objectContaining({
+        kind: 'client_view',
+        forum: 'asiakas',
+        text: 'Asiakas toivoo, että vuokrarästeistä kerrotaan ajoissa.',
+      }),
+    )
+    expect(JSON.stringify(views)).not.toContain('Raili Raportoija')
   })
 })

@@ -84,6 +84,7 @@ import * as auditCsv from '#app/routes/admin.audit[.]csv.ts'
 import * as redactions from '#app/routes/admin.redactions.tsx'
 import * as contribute from '#app/routes/contribute._index.tsx'
 import * as phenomenonViews from '#app/routes/phenomena.$phenomenonId_.views.tsx'
+import * as clientView from '#app/routes/phenomena.$phenomenonId_.client-view.tsx'
 import * as ownContributions from '#app/routes/contribute.own.tsx'
 import * as contributeOnPhenomenon from '#app/routes/contribute.phenomenon.$phenomenonId.tsx'
 import { recordAudit } from '#app/models/audit-log.server.ts'
@@ -1763,6 +1764,14 @@ Object.assign(checks, {
     expect(statusOf(await thrownBy(phenomenonViews.loader({ ...(await get(path, session)), params })))).toBe(404)
     const request = await formRequest(path, { open: 'on', publicSummary: 'B avaa' }, { session })
     expect(statusOf(await thrownBy(phenomenonViews.action({ request, params, context })))).toBe(404)
+  },
+  'phenomena.$phenomenonId_.client-view.tsx': async () => {
+    const params = { phenomenonId: a.phenomenonId }
+    const path = `/phenomena/${a.phenomenonId}/client-view`
+    const session = b.workerSession
+    expect(statusOf(await thrownBy(clientView.loader({ ...(await get(path, session)), params })))).toBe(404)
+    const request = await formRequest(path, { text: 'B:n kirjaus' }, { session })
+    expect(statusOf(await thrownBy(clientView.action({ request, params, context })))).toBe(404)
   },
   'contribute.own.tsx': async () => {
     const userA = await createUser(getDb(), { organisationId: a.organisationId, roles: ['contributor'] })
