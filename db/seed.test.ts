@@ -17,7 +17,9 @@ test('the demo seed builds one organisation with its people and about 40 reports
   await seedDemoData(db)
   expect(await isDatabaseEmpty(db)).toBe(false)
 
-  const count = async (table: 'organisations' | 'municipalities' | 'teams' | 'reports') =>
+  const count = async (
+    table: 'organisations' | 'municipalities' | 'teams' | 'reports' | 'report_co_authors' | 'report_questions',
+  ) =>
     (
       await db
         .selectFrom(table)
@@ -28,6 +30,9 @@ test('the demo seed builds one organisation with its people and about 40 reports
   expect(await count('municipalities')).toBe(3)
   expect(await count('teams')).toBe(3)
   expect(await count('reports')).toBe(demoReportCount)
+  // One team report with two authors, and the question its lead asked, answered.
+  expect(await count('report_co_authors')).toBe(1)
+  expect(await count('report_questions')).toBe(1)
 
   const memberships = await db.selectFrom('memberships').select('roles').execute()
   for (const role of roles)

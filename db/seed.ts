@@ -7,6 +7,7 @@ import { type AppDb } from '#app/utils/db.server.ts'
 import { demoAccounts, demoPassword } from '#app/utils/demo.server.ts'
 import { createMunicipality, createOrganisation, createReport, createTeam, createUser } from '#tests/factories/index.ts'
 import { type DemoReport, seedFollowThrough } from './demo-follow-through.ts'
+import { seedTeamReport } from './demo-team-reports.ts'
 import { caregiverRespiteReport, demoPhenomena, type DemoPhenomenon, swedishDemoReports } from './demo-phenomena.ts'
 
 /** Reports spread over the statuses by cycling through the demo phenomena. */
@@ -25,6 +26,8 @@ const demoTeams = [
 const demoColleagues: { email: string; name: string; roles: Role[]; team: string | null; chairOf?: number }[] = [
   { email: 'nuorten.vetaja@demo.example', name: 'Maria Mattsson', roles: ['team_lead'], team: demoTeams[1]!.name },
   { email: 'ikaantyneet.vetaja@demo.example', name: 'Johan Sundqvist', roles: ['team_lead'], team: demoTeams[2]!.name },
+  // Tiina's teammate, who prepared the demo's team report with her.
+  { email: 'vaasa.ohjaaja@demo.example', name: 'Veera Vaasalainen', roles: ['worker'], team: demoTeams[0]!.name },
   { email: 'aluehallitus@demo.example', name: 'Henrik Björk', roles: ['committee_member'], team: null, chairOf: 1 },
 ]
 
@@ -305,6 +308,13 @@ export async function seedDemoData(db: AppDb, now = new Date()) {
         })
         .execute()
     }
+    await seedTeamReport(trx, {
+      organisationId: organisation.id,
+      report: reportsByStatus.get('in_review')?.find((report) => report.authorId === authors[0]!.id),
+      coAuthorEmail: 'vaasa.ohjaaja@demo.example',
+      leadId,
+      now,
+    })
     await seedCommitteeWork(trx, {
       organisationId: organisation.id,
       committeeId: committees[0]!.id,
