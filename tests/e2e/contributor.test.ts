@@ -1,9 +1,10 @@
 import { type Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, inject, test } from 'vitest'
 import { demoPassword } from '#app/utils/demo.server.ts'
-import { checkPage, launchBrowser } from './browser.ts'
+import { checkPage, launchBrowser, signedInPage } from './browser.ts'
 
 let browser: Browser
+let phenomenonId = ''
 
 beforeAll(async () => {
   browser = await launchBrowser()
@@ -34,6 +35,7 @@ test('a client council secretary signs in, sends a view on an open phenomenon wi
   await phenomenonLink.focus()
   await page.keyboard.press('Enter')
   await page.waitForURL(/\/contribute\/phenomenon\//)
+  phenomenonId = new URL(page.url()).pathname.split('/').pop()!
   await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(title)
   await page.getByLabel('Kenen puolesta kirjoitat').focus()
   await page.keyboard.press('Home')
@@ -55,4 +57,27 @@ test('a client council secretary signs in, sends a view on an open phenomenon wi
   const refused = await page.goto('/reports')
   expect(refused?.status()).toBe(403)
   await context.close()
+})
+
+test("the coordinator reads the views without names, and a worker records a client's view, both axe clean", async () => {
+  const coordinator = await signedInPage(browser, 'koordinaattori@demo.example')
+  await coordinator.goto(`/phenomena/${phenomenonId}`)
+  await coordinator.getByRole('link', { name: 'Osallistujien näkemykset' }).click()
+  await coordinator.waitForURL((url) => url.pathname.endsWith('/views'))
+  await expect.poll(() => coordinator.locator('main').textContent()).toContain('Moni asiakas kertoi saman.')
+  expect(await coordinator.locator('main').textContent()).not.toContain('Outi Osallistuja')
+  await checkPage(coordinator, 'contributor-views-coordinator-1280')
+  await coordinator.setViewportSize({ width: 390, height: 844 })
+  await checkPage(coordinator, 'contributor-views-coordinator-390')
+  await coordinator.context().close()
+
+  const worker = await signedInPage(browser, 'tyontekija@demo.example')
+  await worker.goto(`/phenomena/${phenomenonId}/client-view`)
+  await worker.getByLabel('Asiakkaan näkemys').fill('Asiakas kertoo, ettei tiennyt, mistä apua saa.')
+  await worker.getByRole('button', { name: 'Tallenna näkemys' }).click()
+  await expect.poll(() => worker.locator('main').getByRole('status').textContent()).toContain('tallennettu')
+  await checkPage(worker, 'contributor-client-view-1280')
+  await worker.setViewportSize({ width: 390, height: 844 })
+  await checkPage(worker, 'contributor-client-view-390')
+  await worker.context().close()
 })
