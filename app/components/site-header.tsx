@@ -2,7 +2,7 @@ import { Form, NavLink, useLocation } from '@remix-run/react'
 import { type ReactNode, useId } from 'react'
 import { bellShowsAtMost } from '#app/domain/notifications.ts'
 import {
-  dashboardReaderRoles,
+  dashboardRoles,
   hasAnyRole,
   isContributor,
   offersFollowUpBoard,
@@ -162,7 +162,7 @@ export function SiteHeader() {
           ...(readsMeetings(user.roles) ? [{ to: '/meetings', label: t('meetings.nav') }] : []),
           ...(user.readsSendings ? [{ to: '/sendings', label: t('sendings.nav') }] : []),
           ...(offersFollowUpBoard(user.roles) ? [{ to: '/follow-ups', label: t('followUps.nav') }] : []),
-          ...(hasAnyRole(user.roles, dashboardReaderRoles) ? [{ to: '/dashboard', label: t('nav.dashboard') }] : []),
+          ...(hasAnyRole(user.roles, dashboardRoles) ? [{ to: '/dashboard', label: t('nav.dashboard') }] : []),
           { to: '/welfare-reports', label: t('nav.welfareReports') },
           ...(isCompiledReportCoordinator(user.roles)
             ? [{ to: '/social-reports', label: t('nav.compiledReports') }]

@@ -53,3 +53,6 @@ export function readsMeetings(roles: readonly Role[]): boolean {
 
 /** The committee dashboard: the figures decision-makers read, and those who prepare them. */
 export const dashboardReaderRoles = ['committee_member', 'coordinator', 'admin'] as const satisfies readonly Role[]
+
+/** Workers and team leads read the dashboard too, counting only their own teams' reports (statisticsTeamScope). */
+export const dashboardRoles = [...dashboardReaderRoles, 'worker', 'team_lead'] as const satisfies readonly Role[]

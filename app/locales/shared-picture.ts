@@ -52,8 +52,8 @@ const fi = {
     'Kuvaus näyttää sisältävän asiakkaan tunnistetietoja, joten sitä ei tallennettu.',
   'sharedPicture.openPhenomenon': 'Avaa ilmiö {title}',
   'sharedPicture.similar.observe': 'Havaitsen saman: {title}',
-  'sharedPicture.dashboard.workerIntro':
-    'Oman tiimisi raporttien luvut. Pienet luvut (alle {threshold}) eivät näy, ja muut on pyöristetty satunnaisesti muutamalla.',
+  'sharedPicture.dashboard.teamIntro':
+    'Omien tiimiesi raporttien luvut vuosineljänneksittäin tai vuosittain, kunnittain ja tuen tarpeen mukaan. Pienet luvut eivät näy, ja muut on pyöristetty satunnaisesti muutamalla.',
 }
 
 const sv: Record<keyof typeof fi, string> = {
@@ -106,8 +106,8 @@ const sv: Record<keyof typeof fi, string> = {
     'Beskrivningen verkar innehålla uppgifter som kan identifiera en klient, så den sparades inte.',
   'sharedPicture.openPhenomenon': 'Öppna fenomenet {title}',
   'sharedPicture.similar.observe': 'Jag ser samma sak: {title}',
-  'sharedPicture.dashboard.workerIntro':
-    'Siffrorna för ditt eget teams rapporter. Små tal (färre än {threshold}) visas inte, och de andra är slumpvis avrundade med några enheter.',
+  'sharedPicture.dashboard.teamIntro':
+    'Siffrorna för dina egna teams rapporter per kvartal eller år, per kommun och behov av stöd. Små tal visas inte, och de andra är slumpvis avrundade med några enheter.',
 }
 
 const en: Record<keyof typeof fi, string> = {
@@ -159,8 +159,8 @@ const en: Record<keyof typeof fi, string> = {
     'The description seems to contain data that could identify a client, so it was not saved.',
   'sharedPicture.openPhenomenon': 'Open the phenomenon {title}',
   'sharedPicture.similar.observe': 'I see this too: {title}',
-  'sharedPicture.dashboard.workerIntro':
-    'The figures of your own team’s reports. Small counts (fewer than {threshold}) are not shown, and the others are randomly rounded by a few.',
+  'sharedPicture.dashboard.teamIntro':
+    'The figures of your own teams’ reports by quarter or year, municipality and support need. Small counts are not shown, and the others are randomly rounded by a few.',
 }
 
 export const sharedPictureMessages = { fi, sv, en }

@@ -6,9 +6,10 @@ import { Alert } from '#app/components/ui/alert.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { SelectField, TextField } from '#app/components/ui/field.tsx'
 import { displayName } from '#app/domain/display-name.ts'
-import { publishedPeriod } from '#app/domain/disclosure-control.ts'
 import { supportNeeds } from '#app/domain/report-fields.ts'
-import { dashboardReaderRoles, parseDashboardFilter } from '#app/domain/welfare-report-form.ts'
+import { publishedPeriod, statisticsTeamScope } from '#app/domain/disclosure-control.ts'
+import { dashboardRoles } from '#app/domain/roles.ts'
+import { parseDashboardFilter } from '#app/domain/welfare-report-form.ts'
 import { listMunicipalities } from '#app/models/organisation.server.ts'
 import { getDashboardFigures } from '#app/services/statistics.server.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
@@ -24,7 +25,7 @@ import { useI18n } from '#app/utils/use-i18n.ts'
  * away (ADR 025).
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, dashboardReaderRoles)
+  const user = await requireRole(request, dashboardRoles)
   const db = getDb()
   const organisationId = user.organisation.id
   const parsed = parseDashboardFilter(readSearchParams(request), new Date())
@@ -35,20 +36,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   const filter = parsed.ok ? publishedPeriod(parsed.filter) : null
   if (parsed.ok && !filter) fieldErrors.to = 'disclosure.validation.period'
-  const base = { values: parsed.values, municipalities }
+  // Workers and team leads count their own teams' reports only; the page says so.
+  const base = { values: parsed.values, municipalities, ownTeams: statisticsTeamScope(user) !== null }
   if (!filter || Object.keys(fieldErrors).length > 0) return { ...base, fieldErrors, filter: null, figures: null }
   return { ...base, fieldErrors, filter, figures: await getDashboardFigures(user, filter) }
 }
 
 export default function DashboardPage() {
-  const { values, municipalities, fieldErrors, filter, figures } = useLoaderData<typeof loader>()
+  const { values, municipalities, fieldErrors, filter, figures, ownTeams } = useLoaderData<typeof loader>()
   const { locale, t } = useI18n()
   const municipalityName = filter?.municipalityId
     ? municipalities.find((municipality) => municipality.id === filter.municipalityId)?.name
     : null
   return (
     <>
-      <PageHeading title={t('dashboard.title')}>{t('dashboard.intro')}</PageHeading>
+      <PageHeading title={t('dashboard.title')}>
+        {ownTeams ? t('sharedPicture.dashboard.teamIntro') : t('dashboard.intro')}
+      </PageHeading>
       {/* The server's messages name what is wrong in the user's language; the browser's own would not. */}
       <Form
         method="get"

@@ -1,4 +1,4 @@
-import { perturbStatistics } from '#app/domain/disclosure-control.ts'
+import { perturbStatistics, statisticsTeamScope } from '#app/domain/disclosure-control.ts'
 import { type PublicStatistics, type StatisticsFilter } from '#app/domain/statistics.ts'
 import { listFeedbackTimesByTeam, listOverdueReports } from '#app/models/feedback-times.server.ts'
 import { getFeedbackLimitDays } from '#app/models/organisation.server.ts'
@@ -8,16 +8,17 @@ import { getReportStatistics, getSmallCountThreshold } from '#app/models/statist
 import { getDb } from '#app/utils/db.server.ts'
 
 /**
- * The dashboard's figures for a published period, each count perturbed (ADR 025). The first view of a period
- * computes them and stores them; later views read them back until a write changes them (ADR 031).
+ * The dashboard's figures for a published period, each count perturbed (ADR 025): the whole organisation's for its
+ * readers, only their own teams' reports for workers and team leads (statisticsTeamScope). The first view of a
+ * period computes them and stores them; later views read them back until a write changes them (ADR 031).
  */
 export async function getDashboardFigures(
-  actor: Pick<CurrentUser, 'organisation'>,
+  actor: Pick<CurrentUser, 'organisation' | 'roles' | 'teams'>,
   filter: StatisticsFilter,
 ): Promise<PublicStatistics> {
   const db = getDb()
   const [statistics, threshold] = await Promise.all([
-    getReportStatistics(db, actor.organisation.id, filter),
+    getReportStatistics(db, actor.organisation.id, filter, statisticsTeamScope(actor)),
     getSmallCountThreshold(db, actor.organisation.id),
   ])
   return perturbStatistics(statistics, threshold)

@@ -23,6 +23,7 @@ import * as phenomenonPage from '#app/routes/phenomena.$phenomenonId.tsx'
 import * as phenomenaApi from '#app/routes/api.v1.phenomena.ts'
 import * as observationsApi from '#app/routes/api.v1.phenomena_.$phenomenonId_.observations.ts'
 import * as openApi from '#app/routes/api.v1.openapi[.json].ts'
+import * as dashboard from '#app/routes/dashboard.tsx'
 
 const context = { clientIp: '192.0.2.77' }
 // A valid Finnish personal identity code: the guard must stop it.
@@ -263,5 +264,22 @@ describe('API', () => {
     expect(
       document.paths['/phenomena'].get.responses['200'].content['application/json'].schema.properties,
     ).toHaveProperty('view')
+  })
+})
+
+describe('the dashboard', () => {
+  test('a worker reads it, counting only their own teams’ reports, with small counts suppressed', async () => {
+    const year = new Date().getFullYear()
+    const path = `/dashboard?from=${year}-01-01&to=${year}-12-31`
+    const page = payloadOf(
+      await dashboard.loader({ request: await getRequest(path, worker.session), params: {}, context } as never),
+    )
+    expect(page.ownTeams).toBe(true)
+    expect(page.figures.threshold).toBe(5)
+    expect(page.figures.total).toBeNull()
+    const full = payloadOf(
+      await dashboard.loader({ request: await getRequest(path, coordinatorSession), params: {}, context } as never),
+    )
+    expect(full.ownTeams).toBe(false)
   })
 })
