@@ -11,6 +11,12 @@ import { SendRequestSchema, sendingStates } from '#app/domain/sendings.ts'
 import { statisticsDimensions, StatisticsFilterSchema } from '#app/domain/statistics.ts'
 import { welfareSectionKinds } from '#app/domain/welfare-report.ts'
 import { actionOutcomes, agendaDecisions, reportEventTypes, reportStatuses } from '#app/models/database.ts'
+import {
+  ApiCompiledReportCommentInputSchema,
+  ApiCompiledReportCommentSchema,
+  ApiCompiledReportListSchema,
+  ApiCompiledReportSchema,
+} from './api-compiled-reports.server.ts'
 import { locales } from './i18n.ts'
 
 /**
@@ -676,6 +682,37 @@ export function openApiDocument() {
         get: {
           summary: 'One welfare report: its sections with figures, phenomena, actions, decisions and reports',
           responses: { '200': ok('The welfare report', ApiWelfareReportSchema), ...problems(401, 404) },
+        },
+      },
+      '/social-reports': {
+        get: {
+          summary: 'Compiled social reports: published and sent ones, and for those who compile them every stage',
+          responses: { '200': ok('The compiled reports', ApiCompiledReportListSchema), ...problems(401) },
+        },
+      },
+      '/social-reports/{id}': {
+        parameters: [{ ...reportIdParameter, description: 'The compiled report’s id' }],
+        get: {
+          summary: 'One compiled report: narrative, phenomena, suppressed figures and indicators, no names',
+          description:
+            'Drafts, comment rounds and approved reports only for coordinators and working-group members; others ' +
+            'get 404 until the report is published. Figures are perturbed and suppressed as in GET /statistics.',
+          responses: { '200': ok('The compiled report', ApiCompiledReportSchema), ...problems(401, 404) },
+        },
+      },
+      '/social-reports/{id}/comments': {
+        parameters: [{ ...reportIdParameter, description: 'The compiled report’s id' }],
+        post: {
+          summary: 'Comment on a compiled report during its comment round',
+          description:
+            'Only the reviewers chosen for the comment round may (403 for others). The text passes the ' +
+            'identifiability guard (422 `identifying_data`). Outside the comment round the answer is 409 with ' +
+            '`currentStage`, and nothing is saved.',
+          requestBody: body(ApiCompiledReportCommentInputSchema),
+          responses: {
+            '201': ok('The comment was saved', ApiCompiledReportCommentSchema),
+            ...problems(400, 401, 403, 404, 409, 422),
+          },
         },
       },
       '/follow-ups': {

@@ -13,6 +13,8 @@ import type { loader as resetPasswordLoader } from '#app/routes/reset-password.$
 import type { loader as respondLoader } from '#app/routes/respond.$token.tsx'
 import type { loader as sendingLoader } from '#app/routes/sendings.$sendingId.tsx'
 import type { loader as welfareReportLoader } from '#app/routes/welfare-reports.$welfareReportId.tsx'
+import type { loader as compiledReportLoader } from '#app/routes/social-reports.$compiledReportId.tsx'
+import type { loader as publicCompiledReportLoader } from '#app/routes/public.$organisation.social-reports.$compiledReportId.tsx'
 import { displayName } from '#app/domain/display-name.ts'
 import { formatDateTime, getTranslate, type Locale, type MessageKey, type Translate } from './i18n.ts'
 
@@ -150,6 +152,17 @@ export const pageTitles: Record<string, PageTitle> = {
     t('sending.title', { title: sending.matter.title }),
   ),
   'routes/settings': 'settings.title',
+  'routes/social-reports._index': 'compiled.list.title',
+  'routes/social-reports.new': 'compiled.new.title',
+  'routes/social-reports.indicators': 'compiled.import.title',
+  'routes/social-reports.$compiledReportId': fromLoader<typeof compiledReportLoader>(
+    'compiled.list.title',
+    ({ report }) => report.title,
+  ),
+  'routes/public.$organisation.social-reports.$compiledReportId': fromLoader<typeof publicCompiledReportLoader>(
+    'compiled.list.title',
+    ({ title }) => title,
+  ),
   'routes/welfare-reports._index': 'welfare.list.title',
   'routes/welfare-reports.$welfareReportId': fromLoader<typeof welfareReportLoader>(
     'welfare.list.title',

@@ -1,7 +1,21 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { createOrganisation, createPhenomenon, createReport, createUser } from '#tests/factories/index.ts'
-import { formRequest, getRequest, payloadOf, redirectTarget, signIn, statusOf, thrownBy } from '#tests/utils.ts'
+import {
+  apiRequest,
+  apiTokenFor,
+  formRequest,
+  getRequest,
+  payloadOf,
+  redirectTarget,
+  signIn,
+  statusOf,
+  thrownBy,
+} from '#tests/utils.ts'
 import { getDb } from '#app/utils/db.server.ts'
+import * as apiComments from '#app/routes/api.v1.social-reports_.$compiledReportId_.comments.ts'
+import * as apiReport from '#app/routes/api.v1.social-reports_.$compiledReportId.ts'
+import * as apiReports from '#app/routes/api.v1.social-reports.ts'
+import * as openApi from '#app/routes/api.v1.openapi[.json].ts'
 import * as adminOrganisation from '#app/routes/admin.organisation.tsx'
 import * as compiledReport from '#app/routes/social-reports.$compiledReportId.tsx'
 import * as compiledReports from '#app/routes/social-reports._index.tsx'
@@ -312,4 +326,67 @@ test('an admin turns the public page of compiled reports on and off on the organ
   expect(await shown()).toBe(true)
   expect(statusOf(await change({}))).toBe(200)
   expect(await shown()).toBe(false)
+})
+
+describe('social reports API', () => {
+  let id: string
+  let tokens: Record<'coordinator' | 'worker' | 'reviewer', string>
+
+  beforeAll(async () => {
+    const db = getDb()
+    const user = async (role: 'coordinator' | 'worker') => createUser(db, { organisationId, roles: [role] })
+    const coordinator = await user('coordinator')
+    const worker = await user('worker')
+    tokens = {
+      coordinator: await apiTokenFor(coordinator, organisationId),
+      worker: await apiTokenFor(worker, organisationId),
+      reviewer: await apiTokenFor({ id: reviewerId }, organisationId),
+    }
+    id = redirectTarget(await create(sessions.coordinator, { title: 'API-raportti', phenomenonIds: [phenomenonId] }))!
+      .split('/')
+      .pop()!
+  })
+
+  const comment = (token: string, body: unknown) =>
+    apiComments.action({
+      request: apiRequest(`/api/v1/social-reports/${id}/comments`, { token, method: 'POST', body }),
+      params: { compiledReportId: id },
+    })
+
+  test('drafts are listed and read only by those who compile them', async () => {
+    const list = async (token: string) =>
+      (
+        await (await apiReports.loader({ request: apiRequest('/api/v1/social-reports', { token }), params: {} })).json()
+      ).socialReports.map((report: { id: string }) => report.id)
+    expect(await list(tokens.coordinator)).toContain(id)
+    expect(await list(tokens.worker)).not.toContain(id)
+    const read = (token: string) =>
+      apiReport.loader({
+        request: apiRequest(`/api/v1/social-reports/${id}`, { token }),
+        params: { compiledReportId: id },
+      })
+    const shown = await (await read(tokens.coordinator)).json()
+    expect(shown.stage).toBe('draft')
+    expect(JSON.stringify(shown)).not.toContain('Raportoija Rauha')
+    expect((await read(tokens.worker)).status).toBe(404)
+  })
+
+  test('comments: 409 outside the round, 403 for non-reviewers, 422 for identifying data, 201 for a reviewer', async () => {
+    expect((await comment(tokens.reviewer, { text: 'Liian aikaisin.' })).status).toBe(403)
+    await save(id, sessions.coordinator, { intent: 'startRound', version: '1', reviewerIds: [reviewerId] })
+    expect((await comment(tokens.worker, { text: 'En ole kommentoija.' })).status).toBe(403)
+    expect((await comment(tokens.reviewer, { text: 'Asiakas 010190-123A' })).status).toBe(422)
+    expect((await comment(tokens.reviewer, { text: 'Hyvä kooste.' })).status).toBe(201)
+    await save(id, sessions.coordinator, { intent: 'approve', version: '2' })
+    const late = await comment(tokens.reviewer, { text: 'Myöhässä.' })
+    expect(late.status).toBe(409)
+    expect((await late.json()).currentStage).toBe('approved')
+  })
+
+  test('the OpenAPI document describes the three operations', async () => {
+    const document = await openApi.loader().json()
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/social-reports', '/social-reports/{id}', '/social-reports/{id}/comments']),
+    )
+  })
 })
