@@ -14,7 +14,7 @@ export interface QuestionFormResult {
   error: 'question_form'
   questionForm: string
   ok: boolean
-  done?: 'question.asked' | 'question.answered'
+  said?: 'question.asked' | 'question.answered'
   text?: string
   message?: MessageKey
   findings?: FieldFinding[]
@@ -38,7 +38,7 @@ function isQuestionResult(value: unknown): value is QuestionFormResult {
 function FormAnswer({ result }: { result: QuestionFormResult | undefined }) {
   const { t } = useI18n()
   if (!result) return null
-  if (result.ok && result.done) return <Alert tone="success">{t(result.done)}</Alert>
+  if (result.ok && result.said) return <Alert tone="success">{t(result.said)}</Alert>
   return (
     <>
       <GuardFindings

@@ -6,8 +6,8 @@ import { type QuestionFormResult } from '#app/components/report-questions.tsx'
 import { throwRefusal } from './refusals.server.ts'
 
 /** The form's answer: done, or the refusal beside the form that was sent with the text typed kept. */
-function answerOf(result: ServiceResult, formId: string, text: string, done: QuestionFormResult['done']) {
-  if (result.ok) return { error: 'question_form', questionForm: formId, ok: true, done } satisfies QuestionFormResult
+function answerOf(result: ServiceResult, formId: string, text: string, said: QuestionFormResult['said']) {
+  if (result.ok) return { error: 'question_form', questionForm: formId, ok: true, said } satisfies QuestionFormResult
   const failed = (extra: Partial<QuestionFormResult>, status: number) =>
     data<QuestionFormResult>({ error: 'question_form', questionForm: formId, ok: false, text, ...extra }, { status })
   switch (result.reason) {
