@@ -14,6 +14,7 @@ import {
   formRequest,
   getRequest,
   payloadOf,
+  redirectTarget,
   signIn,
   statusOf,
   thrownBy,
@@ -87,6 +88,14 @@ import * as phenomenonViews from '#app/routes/phenomena.$phenomenonId_.views.tsx
 import * as clientView from '#app/routes/phenomena.$phenomenonId_.client-view.tsx'
 import * as ownContributions from '#app/routes/contribute.own.tsx'
 import * as contributeOnPhenomenon from '#app/routes/contribute.phenomenon.$phenomenonId.tsx'
+import * as compiledReportsPage from '#app/routes/social-reports._index.tsx'
+import * as compiledReportPage from '#app/routes/social-reports.$compiledReportId.tsx'
+import * as newCompiledReportPage from '#app/routes/social-reports.new.tsx'
+import * as indicatorsPage from '#app/routes/social-reports.indicators.tsx'
+import * as publicCompiledReport from '#app/routes/public.$organisation.social-reports.$compiledReportId.tsx'
+import * as compiledReportsApi from '#app/routes/api.v1.social-reports.ts'
+import * as compiledReportApi from '#app/routes/api.v1.social-reports_.$compiledReportId.ts'
+import * as compiledReportCommentsApi from '#app/routes/api.v1.social-reports_.$compiledReportId_.comments.ts'
 import { recordAudit } from '#app/models/audit-log.server.ts'
 
 const context = { clientIp: '192.0.2.1' }
@@ -1026,6 +1035,49 @@ async function welfareRowsOfA() {
 }
 
 /** Every signed-in user of organisation B, the committee member without other roles included. */
+/** A's published compiled report with an indicator series, in an organisation that shows them publicly. */
+let compiledOfA: Promise<{ id: string; seriesId: string }> | null = null
+function compiledReportOfA() {
+  compiledOfA ??= (async () => {
+    const db = getDb()
+    await db
+      .updateTable('organisations')
+      .set({ public_social_reports: true })
+      .where('id', '=', a.organisationId)
+      .execute()
+    const { id } = await db
+      .insertInto('compiled_reports')
+      .values({
+        organisation_id: a.organisationId,
+        title: 'A:n koottu raportti',
+        narrative: 'A:n kerronta',
+        created_by: a.userId,
+        stage: 'published',
+        approved_at: new Date(),
+        published_at: new Date(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await db
+      .insertInto('compiled_report_phenomena')
+      .values({ compiled_report_id: id, phenomenon_id: a.phenomenonId })
+      .execute()
+    const series = await db
+      .insertInto('indicator_series')
+      .values({
+        organisation_id: a.organisationId,
+        name: 'A:n indikaattori',
+        source: 'Sotkanet',
+        imported_by: a.userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await db.insertInto('compiled_report_reviewers').values({ compiled_report_id: id, user_id: a.userId }).execute()
+    return { id, seriesId: series.id }
+  })()
+  return compiledOfA
+}
+
 async function sessionsOfB() {
   const { ofB } = await committeeWorkDataOfA()
   return [b.adminSession, b.coordinatorSession, b.workerSession, ofB.memberSession]
@@ -1285,6 +1337,114 @@ Object.assign(checks, {
   'welfare-reports.$welfareReportId_.export[.]md.ts': () => welfareExportIsRefused(markdownExport, 'md'),
   'welfare-reports.$welfareReportId_.export[.]html.ts': () => welfareExportIsRefused(htmlExport, 'html'),
   'welfare-reports.$welfareReportId_.export[.]csv.ts': () => welfareExportIsRefused(csvExport, 'csv'),
+  'social-reports._index.tsx': async () => {
+    await compiledReportOfA()
+    for (const session of [b.adminSession, b.coordinatorSession, b.workerSession]) {
+      const result = payloadOf(await compiledReportsPage.loader(await get('/social-reports', session)))
+      expect(JSON.stringify(result)).not.toContain('A:n koottu raportti')
+    }
+  },
+  'social-reports.$compiledReportId.tsx': async () => {
+    const { id, seriesId } = await compiledReportOfA()
+    for (const session of [b.adminSession, b.coordinatorSession, b.workerSession]) {
+      const load = compiledReportPage.loader({
+        ...(await get(`/social-reports/${id}`, session)),
+        params: { compiledReportId: id },
+      })
+      expect(statusOf(await thrownBy(load))).toBe(404)
+    }
+    const attempts: Record<string, string>[] = [
+      { title: 'Kaapattu', narrative: '', version: '1' },
+      { intent: 'send', version: '1' },
+      { intent: 'comment', text: 'Kaapattu' },
+    ]
+    for (const fields of attempts) {
+      const answer = await submit(
+        compiledReportPage,
+        `/social-reports/${id}`,
+        { compiledReportId: id },
+        fields,
+        b.coordinatorSession,
+      )
+      expect(statusOf(answer)).toBe(404)
+    }
+    // B's own report cannot take A's phenomenon or indicator series.
+    const created = await submit(
+      newCompiledReportPage,
+      '/social-reports/new',
+      {},
+      { title: 'B', phenomenonIds: a.phenomenonId },
+      b.coordinatorSession,
+    )
+    const ownId = redirectTarget(created)!.split('/').pop()!
+    await submit(
+      compiledReportPage,
+      `/social-reports/${ownId}`,
+      { compiledReportId: ownId },
+      { title: 'B', narrative: '', version: '1', phenomenonIds: a.phenomenonId, seriesIds: seriesId },
+      b.coordinatorSession,
+    )
+    const own = payloadOf(
+      await compiledReportPage.loader({
+        ...(await get(`/social-reports/${ownId}`, b.coordinatorSession)),
+        params: { compiledReportId: ownId },
+      }),
+    )
+    expect(own.chosenPhenomena).toEqual([])
+    expect(own.chosenSeries).toEqual([])
+    expect(JSON.stringify(own)).not.toContain('A:n indikaattori')
+  },
+  'social-reports.new.tsx': async () => {
+    const result = payloadOf(await newCompiledReportPage.loader(await get('/social-reports/new', b.coordinatorSession)))
+    expect(result.phenomena.map((p: { id: string }) => p.id)).not.toContain(a.phenomenonId)
+  },
+  'social-reports.indicators.tsx': async () => {
+    await compiledReportOfA()
+    const result = payloadOf(await indicatorsPage.loader(await get('/social-reports/indicators', b.coordinatorSession)))
+    expect(JSON.stringify(result)).not.toContain('A:n indikaattori')
+  },
+  'public.$organisation.social-reports.$compiledReportId.tsx': async () => {
+    const { id } = await compiledReportOfA()
+    const load = async (organisation: string) =>
+      publicCompiledReport.loader({
+        request: await getRequest(`/public/${organisation}/social-reports/${id}`),
+        params: { organisation, compiledReportId: id },
+        context,
+      })
+    expect(payloadOf(await load(a.organisationId)).title).toBe('A:n koottu raportti')
+    // Under another organisation's address the report is not found.
+    expect(statusOf(await thrownBy(load(b.organisationId)))).toBe(404)
+  },
+  'api.v1.social-reports.ts': async () => {
+    await compiledReportOfA()
+    for (const answer of await callApi(compiledReportsApi, '/api/v1/social-reports')) {
+      expect(answer.status).toBe(200)
+      expect(answer.text).not.toContain('A:n koottu raportti')
+    }
+  },
+  'api.v1.social-reports_.$compiledReportId.ts': async () => {
+    const { id } = await compiledReportOfA()
+    for (const answer of await callApi(compiledReportApi, `/api/v1/social-reports/${id}`, {
+      params: { compiledReportId: id },
+    })) {
+      expect(answer.status).toBe(404)
+    }
+  },
+  'api.v1.social-reports_.$compiledReportId_.comments.ts': async () => {
+    const { id } = await compiledReportOfA()
+    const answers = await callApi(compiledReportCommentsApi, `/api/v1/social-reports/${id}/comments`, {
+      method: 'POST',
+      body: { text: 'Kaapattu' },
+      params: { compiledReportId: id },
+    })
+    for (const answer of answers) expect(answer.status).toBe(404)
+    const comments = await getDb()
+      .selectFrom('compiled_report_comments')
+      .where('compiled_report_id', '=', id)
+      .selectAll()
+      .execute()
+    expect(comments).toEqual([])
+  },
   'dashboard.tsx': async () => {
     const work = await committeeWorkDataOfA()
     const year = new URLSearchParams(year2025).toString()
