@@ -17,6 +17,9 @@ export interface SimilarReport {
 export interface SimilarHit extends SimilarReport {
   /** The writer has said their report is about the same phenomenon as this one. */
   marked_same: boolean
+  /** The phenomenon the hit belongs to, on which the writer may say "Havaitsen saman" instead of writing. */
+  phenomenon_id?: string | null
+  phenomenon_title?: string | null
 }
 
 /**
@@ -84,6 +87,12 @@ export function SimilarReports({ hits, marks }: { hits: SimilarHit[]; marks: Sim
                   {hit.marked_same ? <span className="text-sm font-semibold">{t('similar.markedSame')}</span> : null}
                   <SameButton report={hit} same={!hit.marked_same} />
                 </div>
+                {hit.phenomenon_id ? (
+                  <a href={`/phenomena/${hit.phenomenon_id}#havaitsen-saman`} target="_blank" rel="noopener noreferrer">
+                    {t('sharedPicture.similar.observe', { title: hit.phenomenon_title ?? '' })}{' '}
+                    <span className="text-sm">{t('similar.opensInNewTab')}</span>
+                  </a>
+                ) : null}
               </li>
             ))}
           </ul>

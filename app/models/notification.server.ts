@@ -151,6 +151,7 @@ function notificationEvents(db: AppDb, notifications: SelectQueryBuilder<Databas
       'event.actor_name',
       'event.committee_name',
       'event.committee_name_sv',
+      'event.phenomenon_id',
       'event.phenomenon_title',
       'event.decision',
       'event.action_outcome',

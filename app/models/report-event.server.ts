@@ -36,6 +36,7 @@ export function eventsWithDetails(db: AppDb) {
         .as('actor_name'),
       'committees.name as committee_name',
       'committees.name_sv as committee_name_sv',
+      'phenomena.id as phenomenon_id',
       'phenomena.title as phenomenon_title',
       'proposed_actions.description as action_description',
       'welfare_reports.id as welfare_report_id',

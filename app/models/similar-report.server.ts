@@ -79,6 +79,16 @@ export async function findSimilarReports(db: AppDb, viewer: Viewer, typed: Typed
       sql<number>`greatest(similarity(reports.title, ${title}), ts_rank(reports.search_vector, ${tsQuery}))`.as(
         'score',
       ),
+      // The phenomenon the hit belongs to, if any: the writer may say "Havaitsen saman" on it instead.
+      sql<string | null>`(select phenomenon_reports.phenomenon_id from phenomenon_reports
+        where phenomenon_reports.report_id = reports.id order by phenomenon_reports.linked_at limit 1)`.as(
+        'phenomenon_id',
+      ),
+      sql<string | null>`(select phenomena.title from phenomenon_reports
+        join phenomena on phenomena.id = phenomenon_reports.phenomenon_id
+        where phenomenon_reports.report_id = reports.id order by phenomenon_reports.linked_at limit 1)`.as(
+        'phenomenon_title',
+      ),
     ])
     .orderBy('score', 'desc')
     .orderBy('reports.id')

@@ -81,6 +81,14 @@ function NotificationItem({ notification }: { notification: Notification }) {
       <div>
         <ReportEvent event={event} brief />
       </div>
+      {notification.type === 'phenomenon_linked' && notification.phenomenon_id ? (
+        // The report was linked to a phenomenon: its page shows what others see of the same thing.
+        <p>
+          <Link to={`/phenomena/${notification.phenomenon_id}`}>
+            {t('sharedPicture.openPhenomenon', { title: notification.phenomenon_title ?? '' })}
+          </Link>
+        </p>
+      ) : null}
       <p className="text-sm text-slate-700">{t(`notifications.reason.${notification.reason}`)}</p>
       {unread ? (
         <fetcher.Form method="post">

@@ -24,6 +24,7 @@ import * as phenomenaApi from '#app/routes/api.v1.phenomena.ts'
 import * as observationsApi from '#app/routes/api.v1.phenomena_.$phenomenonId_.observations.ts'
 import * as openApi from '#app/routes/api.v1.openapi[.json].ts'
 import * as dashboard from '#app/routes/dashboard.tsx'
+import * as notificationsPage from '#app/routes/notifications._index.tsx'
 
 const context = { clientIp: '192.0.2.77' }
 // A valid Finnish personal identity code: the guard must stop it.
@@ -281,5 +282,47 @@ describe('the dashboard', () => {
       await dashboard.loader({ request: await getRequest(path, coordinatorSession), params: {}, context } as never),
     )
     expect(full.ownTeams).toBe(false)
+  })
+})
+
+test('a notification that the worker’s report was linked to a phenomenon names the phenomenon to open', async () => {
+  const db = getDb()
+  const event = await db
+    .insertInto('report_events')
+    .values({
+      report_id: ownReportId,
+      organisation_id: organisationId,
+      actor_id: null,
+      type: 'phenomenon_linked',
+      from_status: null,
+      to_status: null,
+      comment: null,
+      resolution: null,
+      committee_id: null,
+      phenomenon_id: phenomenonId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await db
+    .insertInto('notifications')
+    .values({
+      organisation_id: organisationId,
+      user_id: worker.id,
+      event_id: event.id,
+      report_id: ownReportId,
+      reason: 'author',
+    })
+    .execute()
+  const page = payloadOf(
+    await notificationsPage.loader({
+      request: await getRequest('/notifications', worker.session),
+      params: {},
+      context,
+    } as never),
+  )
+  expect(page.notifications[0]).toMatchObject({
+    type: 'phenomenon_linked',
+    phenomenon_id: phenomenonId,
+    phenomenon_title: 'Kelan päätökset eivät neuvo',
   })
 })
