@@ -126,12 +126,13 @@ export function ReportQuestions({
         <IntentForm intent="ask" className="grid gap-2" id="ask-question">
           <h3 className="font-semibold">{t('question.ask')}</h3>
           <FormAnswer result={resultFor('ask')} />
+          {/* Once sent, the field starts empty again so the same question is not sent twice. */}
           <TextArea
             key={resultFor('ask')?.ok ? 'sent' : 'typing'}
             name="question"
             label={t('question.field.question')}
             rows={3}
-            defaultValue={failedText('ask') ?? templateText}
+            defaultValue={failedText('ask') ?? (resultFor('ask')?.ok ? '' : templateText)}
           />
           <div>
             <Button>{t('question.submit')}</Button>
