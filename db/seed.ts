@@ -285,6 +285,44 @@ export async function seedDemoData(db: AppDb, now = new Date()) {
           .execute()
       }
     }
+    // Workers who see the same in their own client work said "Havaitsen saman" on the last phenomenon, and follow it.
+    const observedPhenomenonId = [...phenomenonOfTemplate.values()].at(-1)
+    if (observedPhenomenonId) {
+      const workers = await trx
+        .selectFrom('memberships')
+        .select('user_id')
+        .where('organisation_id', '=', organisation.id)
+        .where(sql<boolean>`'worker' = any(roles)`)
+        .execute()
+      const places = await trx
+        .selectFrom('municipalities')
+        .select('id')
+        .where('organisation_id', '=', organisation.id)
+        .execute()
+      const sentences = [
+        'Sama näkyy meilläkin: asiakkaat eivät tiedä, mistä täydentävää tukea haetaan',
+        'Viikoittain joku asiakas tuo Kelan päätöksen ja kysyy, mitä sen jälkeen pitää tehdä',
+        'Ohjaamme samaa asiaa puhelimessa useita kertoja viikossa',
+      ]
+      for (const [index, worker] of workers.slice(0, sentences.length).entries()) {
+        await trx
+          .insertInto('phenomenon_observations')
+          .values({
+            organisation_id: organisation.id,
+            phenomenon_id: observedPhenomenonId,
+            author_id: worker.user_id,
+            municipality_id: places[index % Math.max(places.length, 1)]?.id ?? null,
+            client_estimate: [10, 4, 25][index] ?? null,
+            sentence: sentences[index]!,
+          })
+          .execute()
+        await trx
+          .insertInto('follows')
+          .values({ organisation_id: organisation.id, user_id: worker.user_id, phenomenon_id: observedPhenomenonId })
+          .onConflict((oc) => oc.columns(['user_id', 'phenomenon_id']).doNothing())
+          .execute()
+      }
+    }
     // The first phenomenon is open for contributors' views, and the client council has already sent one (ADR 039).
     const [openPhenomenonId] = phenomenonOfTemplate.values()
     if (openPhenomenonId) {
