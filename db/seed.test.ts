@@ -283,4 +283,21 @@ async function expectDemoFollowsTheRules() {
   // Bodies are named as a wellbeing services county names its own, not after municipal-era boards.
   const committees = await db.selectFrom('committees').select('name').orderBy('name').execute()
   expect(committees.map((committee) => committee.name)).toEqual(['Aluehallitus', 'Sosiaali- ja terveyslautakunta'])
+
+  // One compiled report is published with imported indicators; another waits in its comment round.
+  const compiled = await db
+    .selectFrom('compiled_reports')
+    .select(['stage', (eb) => eb.fn.countAll<number>().as('count')])
+    .groupBy('stage')
+    .orderBy('stage')
+    .execute()
+  expect(compiled.map((row) => [row.stage, Number(row.count)])).toEqual([
+    ['comment_round', 1],
+    ['published', 1],
+  ])
+  const values = await db
+    .selectFrom('indicator_values')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow()
+  expect(Number(values.count)).toBeGreaterThan(0)
 }

@@ -8,6 +8,7 @@ import { demoAccounts, demoPassword } from '#app/utils/demo.server.ts'
 import { createMunicipality, createOrganisation, createReport, createTeam, createUser } from '#tests/factories/index.ts'
 import { type DemoReport, seedFollowThrough } from './demo-follow-through.ts'
 import { seedTeamReport } from './demo-team-reports.ts'
+import { seedCompiledReports } from './demo-compiled-reports.ts'
 import { caregiverRespiteReport, demoPhenomena, type DemoPhenomenon, swedishDemoReports } from './demo-phenomena.ts'
 
 /** Reports spread over the statuses by cycling through the demo phenomena. */
@@ -359,6 +360,14 @@ export async function seedDemoData(db: AppDb, now = new Date()) {
       coordinatorId,
       forwarded: (reportsByStatus.get('forwarded') ?? []).map((report) => report.id),
       inWelfareReport: (reportsByStatus.get('in_welfare_report') ?? []).map((report) => report.id),
+      now,
+    })
+
+    await seedCompiledReports(trx, {
+      organisationId: organisation.id,
+      coordinatorId,
+      reviewerId: leadId,
+      phenomenonIds: [...phenomenonOfTemplate.values()],
       now,
     })
 
