@@ -34,14 +34,20 @@ export function CompiledReportView({ document }: { document: CompiledReportDocum
     count === null ? `<${figures.threshold}` : count === 'withheld' ? '–' : formatNumber(locale, count)
   const figureTable = (caption: MessageKey, rows: { key: string; count: Count }[], label: (key: string) => string) =>
     rows.length > 0 ? (
-      <Table caption={t(caption)} columns={[t('compiled.figures.group'), t('compiled.figures.count')]}>
-        {rows.map((row) => (
-          <tr key={row.key} className="border-t border-slate-200">
-            <td className="p-3">{label(row.key)}</td>
-            <td className="p-3 tabular-nums">{shown(row.count)}</td>
-          </tr>
-        ))}
-      </Table>
+      <div>
+        {/* The caption is for screen readers only; sighted readers need the table's name as well. */}
+        <h3 className="mb-2 font-semibold" aria-hidden="true">
+          {t(caption)}
+        </h3>
+        <Table caption={t(caption)} columns={[t('compiled.figures.group'), t('compiled.figures.count')]}>
+          {rows.map((row) => (
+            <tr key={row.key} className="border-t border-slate-200">
+              <td className="p-3">{label(row.key)}</td>
+              <td className="p-3 tabular-nums">{shown(row.count)}</td>
+            </tr>
+          ))}
+        </Table>
+      </div>
     ) : null
   return (
     <div className="grid gap-8">

@@ -29,7 +29,6 @@ import {
 } from '#app/utils/compiled-report-forms.server.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
 import { listValue, parseForm } from '#app/utils/forms.ts'
-import { formatDateTime } from '#app/utils/i18n.ts'
 import { pageReplies, resultFor } from '#app/utils/page-result.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 
@@ -121,13 +120,12 @@ export default function CompiledReportPage() {
   const result = resultFor(actionData, editFormId)
   const stageResult = resultFor(actionData, stageFormId)
   const commentResult = resultFor(actionData, commentFormId)
-  const { locale, t } = useI18n()
+  const { t } = useI18n()
   const failed = result && !result.ok ? result : undefined
   return (
     <>
       <PageHeading title={report.title}>
         <span className="font-semibold">{t(`compiled.stage.${report.stage}`)}</span>
-        {report.approvedAt ? ` · ${report.approvedByName ?? ''} ${formatDateTime(locale, report.approvedAt)}` : null}
       </PageHeading>
       <p className="mb-6">
         <Link to="/social-reports">{t('compiled.list.title')}</Link>
