@@ -3,6 +3,7 @@ import { type ReactNode, useId } from 'react'
 import { bellShowsAtMost } from '#app/domain/notifications.ts'
 import {
   dashboardRoles,
+  phenomenaPageRoles,
   hasAnyRole,
   isContributor,
   offersFollowUpBoard,
@@ -158,7 +159,7 @@ export function SiteHeader() {
           ...(user.roles.includes('team_lead') || user.roles.includes('coordinator')
             ? [{ to: '/review', label: t('nav.review') }]
             : []),
-          ...(user.roles.some((role) => role !== 'worker') ? [{ to: '/phenomena', label: t('nav.phenomena') }] : []),
+          ...(hasAnyRole(user.roles, phenomenaPageRoles) ? [{ to: '/phenomena', label: t('nav.phenomena') }] : []),
           ...(readsMeetings(user.roles) ? [{ to: '/meetings', label: t('meetings.nav') }] : []),
           ...(user.readsSendings ? [{ to: '/sendings', label: t('sendings.nav') }] : []),
           ...(offersFollowUpBoard(user.roles) ? [{ to: '/follow-ups', label: t('followUps.nav') }] : []),

@@ -56,3 +56,12 @@ export const dashboardReaderRoles = ['committee_member', 'coordinator', 'admin']
 
 /** Workers and team leads read the dashboard too, counting only their own teams' reports (statisticsTeamScope). */
 export const dashboardRoles = [...dashboardReaderRoles, 'worker', 'team_lead'] as const satisfies readonly Role[]
+
+/** Who opens the phenomena pages: their readers, and workers in a worker's view (shared-picture.ts); no zod here. */
+export const phenomenaPageRoles = [
+  'team_lead',
+  'coordinator',
+  'committee_member',
+  'admin',
+  'worker',
+] as const satisfies readonly Role[]

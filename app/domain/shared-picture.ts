@@ -4,10 +4,10 @@ import { EditVersionSchema } from './edit-version.ts'
 import { phenomenonReaders } from './phenomena.ts'
 import { readCount } from './report-form.ts'
 import { type PublicCount } from './statistics.ts'
-import { hasAnyRole, type Role } from './roles.ts'
+import { hasAnyRole, phenomenaPageRoles, type Role } from './roles.ts'
 
 /** Everyone who may open the phenomena pages: the readers' full view, and workers' own view (workerSeesPhenomena). */
-export const sharedPictureRoles = [...phenomenonReaders, 'worker'] as const satisfies readonly Role[]
+export const sharedPictureRoles = phenomenaPageRoles
 
 /**
  * A worker who holds none of the readers' roles sees the worker's view: counts suppressed as outside the team,

@@ -64,8 +64,10 @@ test('two workers say "Havaitsen saman" on a phenomenon with the keyboard and it
     await first.setViewportSize({ width, height })
     await checkPage(first, `havaitsen-saman-${width}`)
   }
-  // The phenomena list counts them too.
-  await first.goto('/phenomena')
+  // The main navigation takes a worker to the phenomena, and the list counts the observations too.
+  await first.setViewportSize({ width: 1280, height: 900 })
+  await first.getByRole('navigation').getByRole('link', { name: 'Ilmiöt', exact: true }).click()
+  await first.waitForURL((url) => url.pathname === '/phenomena')
   const row = first.getByRole('row').filter({ has: first.locator(`a[href="${path}"]`) })
   expect((await row.getByRole('cell').nth(4).textContent())?.trim()).toBe('2')
 })
