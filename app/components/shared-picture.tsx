@@ -3,7 +3,7 @@ import { useId } from 'react'
 import { displayName } from '#app/domain/display-name.ts'
 import { observationSentenceMax } from '#app/domain/shared-picture.ts'
 import { type SharedPictureForm, type SharedPictureFormResult } from '#app/utils/shared-picture-forms.server.ts'
-import { formatDate, formatNumber, type MessageKey } from '#app/utils/i18n.ts'
+import { formatDate, type MessageKey } from '#app/utils/i18n.ts'
 import { typedValueOf } from '#app/utils/forms.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 import { CsrfInput } from './csrf-input.tsx'
@@ -120,7 +120,7 @@ export function ObservationList({ observations }: { observations: ObservationIte
                 : t('reports.wholeArea'),
               observation.client_estimate === null
                 ? null
-                : t('sharedPicture.observations.clients', { count: formatNumber(locale, observation.client_estimate) }),
+                : t('sharedPicture.observations.clients', { count: observation.client_estimate }),
               formatDate(locale, observation.created_at),
               observation.own ? t('sharedPicture.observations.own') : null,
             ]

@@ -3,11 +3,12 @@
  * on an agenda or into a welfare report's section. The Finnish keys define the rest.
  */
 const fi = {
-  'notifications.bellMany': 'Päivitykset, yli {count} lukematonta',
+  'notifications.bellMany': 'Päivitykset, yli {count, plural, one {# lukematon} other {# lukematonta}}',
   'candidates.search.label': 'Hae otsikon sanalla',
   'candidates.search.submit': 'Hae',
   'candidates.search.clear': 'Näytä kaikki',
-  'candidates.search.help': 'Näytetään {count} kerrallaan, otsikon mukaan aakkosjärjestyksessä.',
+  'candidates.search.help':
+    'Näytetään {count, plural, one {# osuma} other {# osumaa}} kerrallaan, otsikon mukaan aakkosjärjestyksessä.',
   'candidates.search.showing': 'Haku "{q}", sivu {page}.',
   'candidates.search.nothingFound': 'Haulla "{q}" ei löytynyt yhtään.',
   'candidates.pager.label': 'Valittavien sivut: {name}',
@@ -19,11 +20,12 @@ const fi = {
 }
 
 const sv: Record<keyof typeof fi, string> = {
-  'notifications.bellMany': 'Aviseringar, över {count} olästa',
+  'notifications.bellMany': 'Aviseringar, över {count, plural, one {# oläst} other {# olästa}}',
   'candidates.search.label': 'Sök med ett ord i rubriken',
   'candidates.search.submit': 'Sök',
   'candidates.search.clear': 'Visa alla',
-  'candidates.search.help': '{count} visas åt gången, i bokstavsordning efter rubrik.',
+  'candidates.search.help':
+    '{count, plural, one {# träff} other {# träffar}} visas åt gången, i bokstavsordning efter rubrik.',
   'candidates.search.showing': 'Sökning "{q}", sida {page}.',
   'candidates.search.nothingFound': 'Sökningen "{q}" gav inga träffar.',
   'candidates.pager.label': 'Sidor att välja från: {name}',
@@ -35,11 +37,12 @@ const sv: Record<keyof typeof fi, string> = {
 }
 
 const en: Record<keyof typeof fi, string> = {
-  'notifications.bellMany': 'Notifications, more than {count} unread',
+  'notifications.bellMany': 'Notifications, more than {count, plural, one {# unread} other {# unread}}',
   'candidates.search.label': 'Search by a word in the title',
   'candidates.search.submit': 'Search',
   'candidates.search.clear': 'Show all',
-  'candidates.search.help': '{count} shown at a time, in alphabetical order of title.',
+  'candidates.search.help':
+    '{count, plural, one {# match} other {# matches}} shown at a time, in alphabetical order of title.',
   'candidates.search.showing': 'Search "{q}", page {page}.',
   'candidates.search.nothingFound': 'Nothing found for "{q}".',
   'candidates.pager.label': 'Pages to choose from: {name}',

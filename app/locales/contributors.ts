@@ -137,7 +137,7 @@ const sv: Messages = {
   'contributors.opening.open': 'Be de medverkande om synpunkter på detta fenomen',
   'contributors.opening.summary': 'Offentligt sammandrag',
   'contributors.opening.summaryHelp':
-    'De medverkande ser bara rubriken och detta sammandrag, inte rapporter, beskrivning eller skribenter. Skriv på lättläst språk.',
+    'De medverkande ser bara rubriken och detta sammandrag, inte rapporter, beskrivning eller rapportörer. Skriv på lättläst språk.',
   'contributors.opening.views': 'Synpunkter ({count, plural, one {# synpunkt} other {# synpunkter}})',
   'contributors.opening.none': 'Inga synpunkter har kommit ännu.',
   'contributors.clientView.link': 'Skriv ner klientens synpunkt',
@@ -212,7 +212,7 @@ const en: Messages = {
   'contributors.opening.open': 'Ask contributors for views on this phenomenon',
   'contributors.opening.summary': 'Public summary',
   'contributors.opening.summaryHelp':
-    'Contributors see only the title and this summary, not reports, the description or authors. Write in plain language.',
+    'Contributors see only the title and this summary, not reports, the description or reporters. Write in plain language.',
   'contributors.opening.views': 'Views ({count, plural, one {# view} other {# views}})',
   'contributors.opening.none': 'No views have come yet.',
   'contributors.clientView.link': 'Record a client’s view',

@@ -22,7 +22,7 @@ const fi = {
   'sharedPicture.validation.oneSentence': 'Kirjoita vain yksi lause.',
   'sharedPicture.observations.title': 'Työntekijät havaitsevat saman',
   'sharedPicture.observations.none': 'Kukaan ei ole vielä kertonut havaitsevansa samaa.',
-  'sharedPicture.observations.clients': 'noin {count} asiakasta',
+  'sharedPicture.observations.clients': 'noin {count, plural, one {# asiakas} other {# asiakasta}}',
   'sharedPicture.observations.own': 'oma havaintosi',
   'sharedPicture.evidence.observations':
     '{count, plural, one {# työntekijä havaitsee saman} other {# työntekijää havaitsee saman}}',
@@ -76,7 +76,7 @@ const sv: Record<keyof typeof fi, string> = {
   'sharedPicture.validation.oneSentence': 'Skriv bara en mening.',
   'sharedPicture.observations.title': 'Anställda ser samma sak',
   'sharedPicture.observations.none': 'Ingen har ännu sagt att de ser samma sak.',
-  'sharedPicture.observations.clients': 'ca {count} klienter',
+  'sharedPicture.observations.clients': 'ca {count, plural, one {# klient} other {# klienter}}',
   'sharedPicture.observations.own': 'din egen observation',
   'sharedPicture.evidence.observations':
     '{count, plural, one {# anställd ser samma sak} other {# anställda ser samma sak}}',
@@ -130,7 +130,7 @@ const en: Record<keyof typeof fi, string> = {
   'sharedPicture.validation.oneSentence': 'Write one sentence only.',
   'sharedPicture.observations.title': 'Workers who see this too',
   'sharedPicture.observations.none': 'Nobody has said they see this too yet.',
-  'sharedPicture.observations.clients': 'about {count} clients',
+  'sharedPicture.observations.clients': 'about {count, plural, one {# client} other {# clients}}',
   'sharedPicture.observations.own': 'your own observation',
   'sharedPicture.evidence.observations': '{count, plural, one {# worker sees this too} other {# workers see this too}}',
   'sharedPicture.evidence.title': 'Evidence behind the phenomenon',

@@ -75,19 +75,19 @@ export default function IndicatorsPage() {
             ) : null}
             {reply?.ok && !reply.preview ? (
               <Alert tone="success">
-                <p>{t('compiled.import.done', { count: formatNumber(locale, reply.imported) })}</p>
+                <p>{t('compiled.import.done', { count: reply.imported })}</p>
               </Alert>
             ) : null}
             {previewed ? (
               <Alert tone="info">
-                <p>{t('compiled.import.previewTitle', { count: formatNumber(locale, totalRows) })}</p>
+                <p>{t('compiled.import.previewTitle', { count: totalRows })}</p>
                 <ul className="mt-2 list-disc pl-6">
                   {previewed.series.map((entry) => (
                     <li key={entry.name}>
                       {t('compiled.import.previewSeries', {
                         name: entry.name,
                         source: entry.source,
-                        count: formatNumber(locale, entry.values),
+                        count: entry.values,
                       })}
                     </li>
                   ))}

@@ -69,6 +69,7 @@ export const pageTitles: Record<string, PageTitle> = {
   'routes/admin.email-failures': 'admin.emailFailures.title',
   'routes/admin.audit': 'audit.title',
   'routes/admin.redactions': 'privacy.admin.title',
+  'routes/admin.templates': 'admin.templates.title',
   'routes/admin.mailbox._index': 'admin.mailbox.title',
   'routes/admin.mailbox.$emailId': fromLoader<typeof localEmailLoader>(
     'admin.mailbox.title',

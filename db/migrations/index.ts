@@ -12,8 +12,8 @@ import * as m0010 from './0010-statistics-cache.ts'
 import * as m0011 from './0011-report-search-vector.ts'
 import * as m0012 from './0012-email-pacing.ts'
 import * as m0013 from './0013-shared-picture.ts'
-import * as m0015 from './0015-compiled-reports.ts'
 import * as m0014 from './0014-team-reports-and-questions.ts'
+import * as m0015 from './0015-compiled-reports.ts'
 import * as m0016 from './0016-contributors-and-participation.ts'
 
 // A static list keeps migrations inside the server bundle and the CLI alike; names sort by date of landing.
@@ -31,8 +31,8 @@ const migrations: Record<string, Migration> = {
   '0011-report-search-vector': m0011,
   '0012-email-pacing': m0012,
   '0013-shared-picture': m0013,
-  '0015-compiled-reports': m0015,
   '0014-team-reports-and-questions': m0014,
+  '0015-compiled-reports': m0015,
   '0016-contributors-and-participation': m0016,
 }
 
