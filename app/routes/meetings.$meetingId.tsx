@@ -64,7 +64,7 @@ import { readProtectedForm } from '#app/utils/csrf.server.ts'
 import { parseForm } from '#app/utils/forms.ts'
 import { formatDate, formatDateTime } from '#app/utils/i18n.ts'
 import { renderMarkdown } from '#app/utils/markdown.server.ts'
-import { requireUuid } from '#app/utils/params.server.ts'
+import { readSearchParams, requireUuid } from '#app/utils/params.server.ts'
 import { failureFor, type RefusalAnswer } from '#app/utils/page-result.ts'
 import { type FormReplies, type FormReply, formReplies } from '#app/utils/page-result.server.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
@@ -75,7 +75,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!meeting) throw data({ code: 'not_found' }, { status: 404 })
   await recordRead(user, request, { action: 'meeting.read', target: { type: 'meeting', id: meeting.id } })
   const editable = canPrepareMeetings(user.roles) && meeting.published_at === null
-  const candidateSearch = readCandidateSearch(new URL(request.url).searchParams)
+  const candidateSearch = readCandidateSearch(readSearchParams(request))
   const agendaPhenomenonIds = meeting.items.flatMap((item) => item.phenomena.map((phenomenon) => phenomenon.id))
   const [{ forwardedWith, ...candidates }, committees] = editable
     ? await Promise.all([listAgendaCandidates(user, candidateSearch, agendaPhenomenonIds), listMeetingCommittees(user)])

@@ -28,13 +28,14 @@ import {
   StageChangeSchema,
 } from '#app/utils/compiled-report-forms.server.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
+import { requireUuid } from '#app/utils/params.server.ts'
 import { listValue, parseForm } from '#app/utils/forms.ts'
 import { pageReplies, resultFor } from '#app/utils/page-result.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const page = await getCompiledReportPage(user, params.compiledReportId ?? '')
+  const page = await getCompiledReportPage(user, requireUuid(params.compiledReportId))
   if (!page) throw data({ code: 'not_found' }, { status: 404 })
   const { report, canEdit, allPhenomena, allSeries, reviewers, comments, canComment, candidates, publicEnabled } = page
   return {
@@ -83,7 +84,7 @@ const stageServices = {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const formData = await readProtectedForm(request)
-  const compiledReportId = params.compiledReportId ?? ''
+  const compiledReportId = requireUuid(params.compiledReportId)
   const intent = formData.get('intent')
   if (intent === 'comment' || intent === 'answer') {
     const page = pageReplies(formData, commentFormId, 'compiled.guard.field')

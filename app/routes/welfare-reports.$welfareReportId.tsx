@@ -49,7 +49,7 @@ import { requireRole, requireUser } from '#app/utils/auth.server.ts'
 import { type ConfirmationText, isConfirmed } from '#app/utils/confirmation.ts'
 import { readProtectedForm } from '#app/utils/csrf.server.ts'
 import { type FieldErrors, parseForm } from '#app/utils/forms.ts'
-import { requireUuid } from '#app/utils/params.server.ts'
+import { readSearchParams, requireUuid } from '#app/utils/params.server.ts'
 import { type PageFormResult, type RefusalAnswer, resultFor } from '#app/utils/page-result.ts'
 import { type FormReplies, type FormReply, formReplies } from '#app/utils/page-result.server.ts'
 import { useI18n } from '#app/utils/use-i18n.ts'
@@ -57,7 +57,7 @@ import { renderWelfareHtml } from '#app/utils/welfare-export.server.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const candidateSearch = readCandidateSearch(new URL(request.url).searchParams)
+  const candidateSearch = readCandidateSearch(readSearchParams(request))
   const page = await getWelfareReportPage(user, requireUuid(params.welfareReportId), candidateSearch)
   if (!page) throw data({ code: 'not_found' }, { status: 404 })
   await recordRead(user, request, {
