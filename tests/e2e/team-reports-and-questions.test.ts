@@ -44,7 +44,7 @@ test('a worker files a team report with a teammate, the lead asks with a templat
     .getByLabel('Toimenpide-ehdotus 1', { exact: true })
     .fill('Sovitaan Kelan kanssa nopeutetusta käsittelystä.')
   await worker.getByRole('group', { name: 'Laadittu yhdessä' }).getByLabel('Tiimipalaveri').check()
-  await worker.getByRole('group', { name: 'Muut laatijat' }).getByLabel('Veera Vaasalainen').check()
+  await worker.getByRole('group', { name: 'Muut raportoijat' }).getByLabel('Veera Vaasalainen').check()
   await worker.getByLabel('Vakuutan, ettei raportissa ole asiakkaan tunnistetietoja').check()
   await checkBothWidths(worker, 'team-report-form')
   await worker.getByRole('button', { name: 'Lähetä tiimin käsittelyyn' }).click()
@@ -72,6 +72,13 @@ test('a worker files a team report with a teammate, the lead asks with a templat
   await teammate.getByLabel('Vastauksesi').fill('Noin kahdeksalla asiakkaalla, ja määrä kasvaa.')
   await teammate.getByRole('button', { name: 'Lähetä vastaus' }).click()
   await expect.poll(() => teammate.getByText('Vastaus on tallennettu.', { exact: false }).isVisible()).toBe(true)
-  expect(await teammate.getByText('Noin kahdeksalla asiakkaalla, ja määrä kasvaa.').first().isVisible()).toBe(true)
+  await expect
+    .poll(() =>
+      teammate
+        .getByRole('region', { name: 'Kysymykset' })
+        .getByText('Noin kahdeksalla asiakkaalla, ja määrä kasvaa.')
+        .isVisible(),
+    )
+    .toBe(true)
   await checkBothWidths(teammate, 'question-answered')
 })

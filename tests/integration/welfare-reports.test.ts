@@ -826,11 +826,12 @@ describe('the committee dashboard', () => {
     expect(acrossYears.values).toMatchObject({ from: '2024-11-01', to: '2025-02-28' })
   })
 
-  test('is for committee members, coordinators and admins', async () => {
+  test('shows committee members, coordinators and admins the whole organisation, and a worker only their own teams', async () => {
     for (const session of [sessions.coordinator, sessions.admin]) {
-      const { figures } = await loadDashboard('?from=2025-01-01&to=2025-12-31', session)
+      const { figures, ownTeams } = await loadDashboard('?from=2025-01-01&to=2025-12-31', session)
       expect(figures.total).toBe((await loadDashboard('?from=2025-01-01&to=2025-12-31')).figures.total)
+      expect(ownTeams).toBe(false)
     }
-    expect(statusOf(await thrownBy(loadDashboard('', sessions.worker)))).toBe(403)
+    expect((await loadDashboard('?from=2025-01-01&to=2025-12-31', sessions.worker)).ownTeams).toBe(true)
   })
 })
